@@ -1,0 +1,92 @@
+"""Data models shared by the pipeline, the store and the JSON output.
+
+Defined once with pydantic so `fuhe schema` can publish their JSON Schema.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
+Number = Union[int, float]
+
+EXTRACT_SCHEMA = "fuhe.extract/1"
+COMPARE_SCHEMA = "fuhe.compare/1"
+
+
+class Region(BaseModel):
+    """An administrative division, by its official full name."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(description="Six-digit adcode, as a string")
+    name: str = Field(description="Official full name, e.g. 甘孜藏族自治州")
+    level: Literal["province", "prefecture", "county"]
+
+
+class Indicator(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Stable dotted rule id, or 'uncategorized'")
+    name: str = Field(description="Rule name, or the context phrase for uncategorized facts")
+
+
+UNCATEGORIZED = "uncategorized"
+
+
+class ParsedNumber(BaseModel):
+    """One number expression, as `parse_number` reads it."""
+
+    text: str
+    value: Optional[Number]
+    qualifier: Qualifier = "exact"
+    marker: Optional[str] = Field(None, description="The qualifier word as written: 余, 近, 约, ...")
+    low: Optional[Number] = None
+    high: Optional[Number] = None
+    unit: Optional[str] = None
+
+
+class Fact(BaseModel):
+    line: int = Field(description="1-based line in the original file")
+    column: int = Field(description="1-based column (characters) in the original file")
+    text: str = Field(description="The original text of the clause around the number")
+    number: str = Field(description="The number expression as normalised, e.g. 130万, 5000余")
+    value: Number = Field(description="Value in the canonical unit (元 for money, % for rates)")
+    unit: Optional[str]
+    qualifier: Qualifier
+    low: Optional[Number] = None
+    high: Optional[Number] = None
+    indicator: Indicator
+    region: Optional[Region] = None
+    year: Optional[int] = None
+    rule: Optional[str] = Field(None, description="Id of the rule that named the indicator")
+    path: Optional[str] = Field(None, description="Present in jsonl output only")
+
+
+class DocumentError(BaseModel):
+    path: str
+    code: str = Field(description="missing | unreadable | empty | binary | undecodable | ...")
+    message: str
+
+
+class Document(BaseModel):
+    path: str
+    encoding: Optional[str] = None
+    title: Optional[str] = None
+    date: Optional[str] = Field(None, description="ISO date of the document, if stated")
+    region: Optional[Region] = None
+    year: Optional[int] = None
+    facts: list[Fact] = Field(default_factory=list)
+    errors: list[DocumentError] = Field(default_factory=list)
+
+
+class ExtractResult(BaseModel):
+    """The `fuhe extract --format json` envelope."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: str = Field(EXTRACT_SCHEMA, alias="schema")
+    fuhe_version: str
+    documents: list[Document]
+    errors: list[DocumentError] = Field(default_factory=list)

@@ -1,0 +1,70 @@
+"""Render payloads as table | json | jsonl | csv | md — the one renderer every command uses."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any, Iterable, Sequence
+
+FORMATS = ("table", "json", "jsonl", "csv", "md")
+
+
+def _out():
+    return sys.stdout
+
+
+def to_json(payload: Any) -> str:
+    """Deterministic JSON: keys in model order, non-ASCII kept, no NaN."""
+    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def emit_json(payload: Any) -> None:
+    _out().write(to_json(payload) + "\n")
+
+
+def emit_jsonl(records: Iterable[Any]) -> None:
+    out = _out()
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def format_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def emit_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *,
+              title: str | None = None, bom: bool = False) -> None:
+    """Tabular output: a rich table for people, csv or Markdown for documents and scripts."""
+    out = _out()
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([format_cell(cell) for cell in row])
+        out.write(("\ufeff" if bom else "") + buffer.getvalue())
+    elif fmt == "md":
+        def escape(cell: Any) -> str:
+            return format_cell(cell).replace("|", "\\|").replace("\n", " ")
+
+        out.write("| " + " | ".join(escape(c) for c in columns) + " |\n")
+        out.write("|" + "|".join(" --- " for _ in columns) + "|\n")
+        for row in rows:
+            out.write("| " + " | ".join(escape(c) for c in row) + " |\n")
+    elif fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*[format_cell(cell) for cell in row])
+        Console(file=out, soft_wrap=False).print(table)
+    else:
+        raise ValueError(f"tabular output has no format {fmt!r}")
