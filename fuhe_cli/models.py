@@ -70,14 +70,25 @@ class DocumentError(BaseModel):
     message: str
 
 
+class DocumentWarning(BaseModel):
+    """Something fuhe repaired or doubted: a draft should fix it at the source."""
+
+    line: int
+    column: int
+    code: str = Field(description="ideographic-decimal | mixed-width | stray-space | pinyin-noise | ...")
+    message: str
+
+
 class Document(BaseModel):
     path: str
+    sha256: Optional[str] = Field(None, description="Hash of the decoded text: the store's key")
     encoding: Optional[str] = None
     title: Optional[str] = None
     date: Optional[str] = Field(None, description="ISO date of the document, if stated")
     region: Optional[Region] = None
     year: Optional[int] = None
     facts: list[Fact] = Field(default_factory=list)
+    warnings: list[DocumentWarning] = Field(default_factory=list)
     errors: list[DocumentError] = Field(default_factory=list)
 
 
