@@ -1,0 +1,68 @@
+"""Entry point and the single error boundary.
+
+Every failure becomes one line on stderr and a documented exit code
+(see `fuhe_cli.errors.ExitCode`); tracebacks only with --debug.
+"""
+from __future__ import annotations
+
+import sys
+
+
+def _fast_version(argv: list[str]) -> bool:
+    # `fuhe --version` must not pay for importing typer, rich or pydantic.
+    if argv == ["--version"]:
+        from fuhe_cli import __version__
+
+        print(f"fuhe {__version__}")
+        return True
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _fast_version(argv):
+        return 0
+    import signal
+
+    # Quiet exit when the reader of a pipe goes away (`fuhe extract big.txt | head`).
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+    from fuhe_cli import console
+    from fuhe_cli.errors import ExitCode, FuheError
+
+    try:
+        import typer  # Typer vendors Click since 0.26: its exceptions come from typer
+
+        from fuhe_cli.cli import app
+
+        try:
+            result = app(args=argv, prog_name="fuhe", standalone_mode=False)
+        except typer.Abort:
+            raise KeyboardInterrupt from None
+        except typer.Exit as exit_:
+            return int(exit_.exit_code or 0)
+        except typer.TyperException as exc:
+            # Usage errors (bad option, missing argument): Typer's own message, exit 2.
+            print(f"fuhe: error: {exc.format_message()}", file=sys.stderr)
+            return int(ExitCode.USAGE)
+        return int(result or 0) if isinstance(result, int) else 0
+    except FuheError as exc:
+        console.error(str(exc))
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        console.error("interrupted")
+        return int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the boundary: a bug, reported in one line
+        if console.debug_enabled():
+            import traceback
+
+            traceback.print_exc()
+        console.error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)")
+        return int(ExitCode.INTERNAL)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

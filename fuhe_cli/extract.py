@@ -1,0 +1,186 @@
+"""The extraction pipeline: text in, facts out.
+
+`extract_text` is pure (no I/O): read → normalise → quantities → indicators → region/year,
+so it can run inside any distributed engine. `extract` adds reading files and parallelism.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from bisect import bisect_right
+from typing import Callable, Iterable, Sequence
+
+from fuhe_cli import __version__
+from fuhe_cli.models import Document, DocumentError, DocumentWarning, ExtractResult, Fact
+
+# How much of the clause before a number is kept in Fact.text: enough to read what is counted.
+CONTEXT_CHARS = 14
+CLAUSE_BREAKS = set("，,。；;！!？?：:\n\r、（）()“”\"")
+
+REPAIR_MESSAGES = {
+    "ideographic-decimal": "ideographic full stop used as a decimal point",
+    "mixed-width": "full-width and half-width characters mixed in one number",
+    "fullwidth-digits": "full-width digits",
+    "stray-space": "space inside a number",
+    "separator": "thousands separator",
+    "pinyin-noise": "converter noise (pinyin in brackets) removed",
+    "traditional": "traditional characters converted to simplified",
+}
+
+
+class LineIndex:
+    """Offsets in a text → 1-based (line, column)."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        find = text.find
+        position = find("\n")
+        while position != -1:
+            self.starts.append(position + 1)
+            position = find("\n", position + 1)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding `start` begins, at most CONTEXT_CHARS back."""
+    limit = max(0, start - CONTEXT_CHARS)
+    position = start
+    while position > limit and text[position - 1] not in CLAUSE_BREAKS:
+        position -= 1
+    return position
+
+
+def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str | None = None,
+                 line_labels: list[str] | None = None) -> Document:
+    """Extract every quantity of one report's text into a `Document`."""
+    from fuhe_cli.attribution import attribute
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    if rules is None:
+        from fuhe_cli.rules import load_rules
+
+        rules = load_rules()
+    normalised = normalise(text)
+    norm_text = normalised.text
+    quantities = find_quantities(norm_text)
+    attribution = attribute(norm_text, quantities)
+    lines = LineIndex(text)
+    to_original = normalised.to_original
+
+    facts = []
+    for index, quantity in enumerate(quantities):
+        indicator, rule_id = rules.classify(norm_text, quantity)
+        original_start = to_original(quantity.start)
+        original_end = to_original(quantity.end)
+        context_start = to_original(_clause_start(norm_text, quantity.start))
+        line, column = lines.locate(original_start)
+        facts.append(Fact(
+            line=line, column=column,
+            text=text[context_start:original_end].strip(),
+            number=quantity.number, value=quantity.value, unit=quantity.unit,
+            qualifier=quantity.qualifier, low=quantity.low, high=quantity.high,
+            indicator=indicator,
+            region=attribution.fact_regions[index],
+            year=attribution.fact_years[index],
+            rule=rule_id,
+        ))
+    facts.sort(key=lambda fact: (fact.line, fact.column))
+
+    warnings = []
+    for repair in normalised.repairs:
+        if repair.kind == "traditional":
+            continue  # not a defect of the figure itself
+        line, column = lines.locate(repair.start)
+        warnings.append(DocumentWarning(
+            line=line, column=column, code=repair.kind,
+            message=f"{REPAIR_MESSAGES.get(repair.kind, repair.kind)}: {text[repair.start:repair.end]!r}",
+        ))
+    warnings.sort(key=lambda warning: (warning.line, warning.column, warning.code))
+
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        encoding=encoding,
+        title=attribution.title,
+        date=attribution.date,
+        region=attribution.region,
+        year=attribution.year,
+        facts=facts,
+        warnings=warnings,
+    )
+
+
+def extract_path(path: str, *, rules=None, encoding: str | None = None) -> Document | DocumentError:
+    """Read and extract one file; an unreadable file comes back as a `DocumentError`."""
+    from fuhe_cli.errors import InputError
+    from fuhe_cli.reading import read_source
+
+    try:
+        source = read_source(path, encoding=encoding)
+    except InputError as exc:
+        return DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
+    return extract_text(source.text, source.path, rules=rules, encoding=source.encoding,
+                        line_labels=source.line_labels)
+
+
+# --- parallel extraction -------------------------------------------------------------
+_worker_rules = None
+
+
+def _init_worker(rule_dirs: tuple[str, ...]) -> None:
+    global _worker_rules
+    from fuhe_cli.rules import load_rules
+
+    _worker_rules = load_rules(rule_dirs)
+
+
+def _extract_in_worker(args: tuple[str, str | None]):
+    path, encoding = args
+    return extract_path(path, rules=_worker_rules, encoding=encoding)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def iter_extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
+                 rules=None, jobs: int = 1) -> Iterable[Document | DocumentError]:
+    """Yield one result per input file, in input order, whatever `jobs` is."""
+    from fuhe_cli.reading import iter_input_paths
+
+    files = list(iter_input_paths(list(paths)))
+    if jobs <= 1 or len(files) < 2 or "-" in files:
+        if rules is None:
+            from fuhe_cli.rules import load_rules
+
+            rules = load_rules(rule_dirs)
+        for path in files:
+            yield extract_path(path, rules=rules, encoding=encoding)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(tuple(str(d) for d in rule_dirs),)) as pool:
+        # map keeps input order, so a parallel run prints exactly what a serial run does.
+        yield from pool.map(_extract_in_worker, [(path, encoding) for path in files],
+                            chunksize=max(1, min(32, len(files) // (jobs * 4) or 1)))
+
+
+def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
+            rules=None, jobs: int = 1,
+            on_result: Callable[[Document | DocumentError], None] | None = None) -> ExtractResult:
+    """Extract facts from files and directories into one `ExtractResult` envelope."""
+    documents: list[Document] = []
+    errors: list[DocumentError] = []
+    for result in iter_extract(paths, encoding=encoding, rule_dirs=rule_dirs, rules=rules, jobs=jobs):
+        if on_result is not None:
+            on_result(result)
+        if isinstance(result, DocumentError):
+            errors.append(result)
+        else:
+            documents.append(result)
+    return ExtractResult(fuhe_version=__version__, documents=documents, errors=errors)
