@@ -1,0 +1,993 @@
+"""The figure linter behind `fuhe check`: findings about a report's numbers, for drafts in CI.
+
+Each check has a stable id (`CHECKS`), a default severity and a documented purpose.  A project
+file (`.fuhe.yaml`, found by walking up from each report's directory) can disable checks, change
+their severity, ignore single findings and list the indicators a kind of report must contain.
+Markdown drafts can silence one line with `<!-- fuhe-ignore: check-id -->` on it or the line before.
+
+The checks work on `models.Document`s plus the report's text, so they can be tested without
+files; `check_paths` adds reading, extraction, project files and the optional store.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Literal, Optional, Sequence
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from fuhe_cli.errors import FuheError, ExitCode
+from fuhe_cli.models import UNCATEGORIZED, Document, DocumentError, Fact
+
+CHECK_SCHEMA = "fuhe.check/1"
+PROJECT_SCHEMA = "fuhe.project/1"
+PROJECT_FILE = ".fuhe.yaml"
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    id: str
+    severity: Severity
+    summary: str
+    example: str
+
+
+CHECKS: dict[str, CheckInfo] = {info.id: info for info in (
+    CheckInfo("out-of-range", "error",
+              "A rate or share above 100% or below 0%, or a figure outside its rule's range.",
+              "调解成功率达120%"),
+    CheckInfo("part-exceeds-whole", "error",
+              "A part introduced by 其中 is larger than the total it belongs to (same unit).",
+              "共培训妇女300人次，其中农村妇女450人次"),
+    CheckInfo("conflicting-values", "warning",
+              "The same indicator for the same region and year is given different values, in one "
+              "report or (with --db) across reports in the store.",
+              "调解成功率98.6% … 调解成功率96.2%"),
+    CheckInfo("magnitude-outlier", "warning",
+              "A figure more than 100x away from the median of the same indicator in regions of the "
+              "same level in the store: usually a 万/元 slip.",
+              "发放贷款3.2亿元 where comparable counties report about 300万元"),
+    CheckInfo("malformed-number", "warning",
+              "A number fuhe had to repair: ideographic full stop as decimal point, mixed or full-width "
+              "digits, spaces inside a number. Fix it at the source.",
+              "91。6%"),
+    CheckInfo("required-indicator", "error",
+              "A report of a kind named in the project file does not state an indicator it must contain.",
+              "a 年度总结 without 调解成功率"),
+)}
+
+DEFAULT_MALFORMED_CODES = ("ideographic-decimal", "mixed-width", "fullwidth-digits", "stray-space")
+
+# Words around a % figure that make it a share bounded by 0..100, and words that make it a change
+# or a completion ratio, which may legitimately exceed 100 ("同比增长150%", "完成任务的120%").
+SHARE_WORDS = ("率", "占比", "比例", "比重", "覆盖", "占")
+CHANGE_WORDS = ("增长", "增加", "增幅", "提高", "提升", "上升", "下降", "减少", "降低", "同比", "环比",
+                "翻", "完成", "超")
+PART_MARKER = "其中"
+SENTENCE_ENDS = "。！？；!?;"
+# Units that count the same thing although written differently.
+UNIT_FAMILIES = {"名": "人", "位": "人", "人": "人"}
+PERCENT_UNITS = ("%", "百分点", "‰")
+INLINE_IGNORE = re.compile(r"<!--\s*fuhe-ignore(?::\s*([\w\-,\s]*?))?\s*-->")
+
+
+# --- payload models -------------------------------------------------------------------------------
+class Finding(BaseModel):
+    path: str
+    line: int = Field(description="1-based line in the original file")
+    column: int = Field(description="1-based column (characters) in the original file")
+    check: str = Field(description="Check id, e.g. out-of-range")
+    severity: Severity
+    message: str = Field(description="English message with the Chinese figure quoted")
+    figure: Optional[str] = Field(None, description="The figure as written in the report")
+    indicator: Optional[str] = Field(None, description="Indicator id, when the finding is about one")
+
+
+class CheckSummary(BaseModel):
+    files: int = 0
+    errors: int = Field(0, description="Findings of severity error")
+    warnings: int = Field(0, description="Findings of severity warning")
+    suppressed: int = Field(0, description="Findings silenced inline or by the project ignore list")
+    unreadable: int = Field(0, description="Inputs that could not be read")
+    by_check: dict[str, int] = Field(default_factory=dict)
+
+
+class CheckResult(BaseModel):
+    """The `fuhe check --format json` envelope."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: str = Field(CHECK_SCHEMA, alias="schema")
+    fuhe_version: str
+    findings: list[Finding] = Field(default_factory=list)
+    summary: CheckSummary = Field(default_factory=CheckSummary)
+    errors: list[DocumentError] = Field(default_factory=list)
+
+
+# --- project file ---------------------------------------------------------------------------------
+class IgnoreEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str = Field(description="Report path (glob) relative to the project file")
+    line: Optional[int] = Field(None, description="Only this line; all lines when absent")
+    check: Optional[str] = Field(None, description="Only this check; all checks when absent")
+
+
+class RequiredEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = Field(description="A name for this kind of report, e.g. 年度总结")
+    files: list[str] = Field(description="Filename globs that pick reports of this kind, e.g. '*年度总结*.md'")
+    indicators: list[str] = Field(description="Indicator ids (or rule names) each such report must state")
+
+
+class MagnitudeOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    factor: float = Field(100.0, gt=1)
+    min_values: int = Field(3, ge=1, alias="min-values")
+
+
+class MalformedOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    codes: list[str] = Field(default_factory=lambda: list(DEFAULT_MALFORMED_CODES))
+
+
+class CheckOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    magnitude_outlier: MagnitudeOptions = Field(default_factory=MagnitudeOptions, alias="magnitude-outlier")
+    malformed_number: MalformedOptions = Field(default_factory=MalformedOptions, alias="malformed-number")
+
+
+class ProjectConfig(BaseModel):
+    """`.fuhe.yaml`: how `fuhe check` treats the reports below it."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: Optional[str] = Field(None, alias="schema")
+    disable: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    ignore: list[IgnoreEntry] = Field(default_factory=list)
+    required: list[RequiredEntry] = Field(default_factory=list)
+    options: CheckOptions = Field(default_factory=CheckOptions)
+    # Directory the project file lives in: ignore paths and file globs are relative to it.
+    root: Optional[str] = Field(None, exclude=True)
+    source: Optional[str] = Field(None, exclude=True)
+
+    def enabled(self, check: str) -> bool:
+        return check not in self.disable
+
+    def severity_of(self, check: str) -> Severity:
+        return self.severity.get(check, CHECKS[check].severity)
+
+    def relative(self, path: str) -> str:
+        base = self.root or os.getcwd()
+        try:
+            relative = os.path.relpath(os.path.abspath(path), base)
+        except ValueError:  # another drive on Windows
+            relative = path
+        return relative.replace(os.sep, "/")
+
+    def ignores(self, finding: Finding) -> bool:
+        relative = self.relative(finding.path)
+        for entry in self.ignore:
+            pattern = entry.path.replace(os.sep, "/")
+            if not (fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(relative), pattern)):
+                continue
+            if entry.line is not None and entry.line != finding.line:
+                continue
+            if entry.check is not None and entry.check != finding.check:
+                continue
+            return True
+        return False
+
+    def required_for(self, path: str) -> list[tuple[str, str]]:
+        """(kind, indicator) pairs a report at `path` must state."""
+        relative = self.relative(path)
+        name = os.path.basename(relative)
+        pairs = []
+        for entry in self.required:
+            if any(fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(relative, glob) for glob in entry.files):
+                pairs.extend((entry.kind, indicator) for indicator in entry.indicators)
+        return pairs
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _node_line(root, loc: Sequence[Any]) -> int:
+    """The 1-based line of the YAML node at pydantic's `loc`, or of the nearest parent."""
+    import yaml
+
+    node, line = root, (root.start_mark.line + 1 if root is not None else 1)
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == str(key):
+                    node, line = value_node, key_node.start_mark.line + 1
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def load_project(path: str) -> ProjectConfig:
+    """Read and validate a project file; any problem is a FuheError(INVALID_RULES) 'path:line: message'."""
+    import yaml
+
+    def invalid(line: int, message: str) -> FuheError:
+        return FuheError(f"{path}:{line}: {message}", ExitCode.INVALID_RULES)
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise FuheError(f"{path}:1: cannot read project file: {exc.strerror or exc}", ExitCode.INVALID_RULES) from None
+    except UnicodeDecodeError:
+        raise invalid(1, "project file is not UTF-8") from None
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise invalid(mark.line + 1 if mark else 1, f"invalid YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise invalid(1, "a project file is a mapping (disable:, severity:, ignore:, required:, options:)")
+    try:
+        config = ProjectConfig.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = first["loc"]
+        where = ".".join(str(part) for part in loc)
+        message = first["msg"]
+        if first["type"] == "extra_forbidden" and loc:
+            fields = {name: info.alias or name for name, info in _fields_at(loc[:-1]).items()}
+            message += _did_you_mean(str(loc[-1]), [alias for alias in fields.values() if alias not in ("root", "source")])
+        raise invalid(_node_line(root, loc), f"{where}: {message}") from None
+    if config.schema_ not in (None, PROJECT_SCHEMA):
+        raise invalid(_node_line(root, ["schema"]), f"schema: expected {PROJECT_SCHEMA!r}, got {config.schema_!r}")
+
+    def known_check(check: str, loc: list) -> None:
+        if check not in CHECKS:
+            raise invalid(_node_line(root, loc), f"unknown check {check!r}{_did_you_mean(check, CHECKS)}; "
+                          f"checks are: {', '.join(CHECKS)}")
+
+    for index, check in enumerate(config.disable):
+        known_check(check, ["disable", index])
+    for check in config.severity:
+        known_check(check, ["severity", check])
+    for index, entry in enumerate(config.ignore):
+        if entry.check is not None:
+            known_check(entry.check, ["ignore", index, "check"])
+    for index, entry in enumerate(config.required):
+        if not entry.files:
+            raise invalid(_node_line(root, ["required", index, "files"]), "required: files must list at least one glob")
+    config.root = os.path.dirname(os.path.abspath(path))
+    config.source = path
+    return config
+
+
+def _fields_at(loc: Sequence[Any]) -> dict:
+    """The pydantic fields of the model at a (parent) loc, for 'did you mean' hints."""
+    model: Any = ProjectConfig
+    for key in loc:
+        if isinstance(key, int):
+            continue
+        fields = {info.alias or name: info for name, info in model.model_fields.items()}
+        info = fields.get(str(key))
+        if info is None:
+            return {}
+        annotation = info.annotation
+        for candidate in (annotation, *getattr(annotation, "__args__", ())):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                model = candidate
+                break
+        else:
+            return {}
+    return dict(model.model_fields)
+
+
+def find_project_file(start_dir: str) -> str | None:
+    """The nearest `.fuhe.yaml` in `start_dir` or a parent directory."""
+    directory = os.path.abspath(start_dir)
+    while True:
+        candidate = os.path.join(directory, PROJECT_FILE)
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+class ProjectLocator:
+    """Project configuration per report: the --config file, or the nearest one, cached per file."""
+
+    def __init__(self, config_path: str | None = None):
+        self._fixed = load_project(config_path) if config_path else None
+        self._cache: dict[str, ProjectConfig] = {}
+
+    def for_report(self, path: str) -> ProjectConfig:
+        if self._fixed is not None:
+            return self._fixed
+        directory = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+        found = find_project_file(directory)
+        key = found or ""
+        if key not in self._cache:
+            self._cache[key] = load_project(found) if found else ProjectConfig()
+        return self._cache[key]
+
+
+# --- helpers over text and facts ------------------------------------------------------------------
+class TextIndex:
+    """Lines of a report's original text, and (line, column) → offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        # Paragraph number of each line: blank lines separate Markdown paragraphs.
+        self.paragraphs = []
+        paragraph = 0
+        for line in self.lines:
+            if not line.strip():
+                paragraph += 1
+            self.paragraphs.append(paragraph)
+
+    def offset(self, line: int, column: int) -> int:
+        if not 1 <= line <= len(self.starts):
+            return len(self.text)
+        return self.starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
+
+    def paragraph_of(self, line: int) -> int:
+        """Index of the paragraph (block of non-blank lines) holding `line`."""
+        return self.paragraphs[min(max(line, 1), len(self.paragraphs)) - 1]
+
+
+def _figure(fact: Fact) -> str:
+    return f"{fact.number}{fact.unit or ''}" if fact.unit and not fact.number.endswith(fact.unit) else fact.number
+
+
+def _quote(fact: Fact) -> str:
+    return f"“{fact.text or _figure(fact)}”"
+
+
+def _unit_family(unit: str | None) -> str | None:
+    return UNIT_FAMILIES.get(unit, unit) if unit else None
+
+
+def _bounds(fact: Fact) -> tuple[float, float]:
+    """The interval a figure admits: 5000余 is at least 5000, 约3000 is 3000 ± 10%."""
+    value = float(fact.value)
+    if fact.qualifier == "range":
+        low = float(fact.low if fact.low is not None else value)
+        high = float(fact.high if fact.high is not None else value)
+        return low, high
+    if fact.qualifier == "approx":
+        return value * 0.9, value * 1.1
+    if fact.qualifier == "at_least":
+        return value, value * 1.5
+    if fact.qualifier == "at_most":
+        return value * 0.5, value
+    return value, value
+
+
+def _format_value(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value)}"
+    return f"{value:.6g}"
+
+
+def _is_rate(fact: Fact) -> bool:
+    return fact.unit == "%"
+
+
+def _context(fact: Fact, index: TextIndex | None) -> str:
+    """The clause before the figure, from the fact or the line it sits on."""
+    if fact.text:
+        return fact.text
+    if index is not None:
+        line = index.line_text(fact.line)
+        return line[max(0, fact.column - 15):fact.column + len(fact.number) + 1]
+    return ""
+
+
+def _region_level(code: str | None) -> str | None:
+    if not code or len(code) != 6 or not code.isdigit():
+        return None
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "prefecture"
+    return "county"
+
+
+# --- the checks -----------------------------------------------------------------------------------
+@dataclass
+class RuleFacts:
+    """What the checks need to know about the loaded rules."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    ranges: dict[str, tuple[Optional[float], Optional[float]]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_ruleset(cls, ruleset) -> "RuleFacts":
+        facts = cls()
+        if ruleset is None:
+            return facts
+        rules = getattr(ruleset, "rules", None) or []
+        if isinstance(rules, dict):
+            rules = list(rules.values())
+        for rule in rules:
+            rule_id = getattr(rule, "id", None)
+            if not rule_id:
+                continue
+            facts.kinds[rule_id] = getattr(rule, "kind", None) or ""
+            facts.names[rule_id] = getattr(rule, "name", None) or rule_id
+            bounds = getattr(rule, "range", None)
+            if bounds is not None:
+                low = bounds.get("min") if isinstance(bounds, dict) else getattr(bounds, "min", None)
+                high = bounds.get("max") if isinstance(bounds, dict) else getattr(bounds, "max", None)
+                facts.ranges[rule_id] = (low, high)
+        return facts
+
+
+def check_out_of_range(doc: Document, index: TextIndex | None, rules: RuleFacts) -> list[Finding]:
+    findings = []
+    for fact in doc.facts:
+        indicator = fact.indicator.id
+        low_value, high_value = (float(fact.low) if fact.low is not None else float(fact.value),
+                                 float(fact.high) if fact.high is not None else float(fact.value))
+        if fact.qualifier != "range":
+            low_value = high_value = float(fact.value)
+        bounds = rules.ranges.get(indicator) if indicator != UNCATEGORIZED else None
+        if bounds is None and _is_rate(fact):
+            classified_rate = indicator != UNCATEGORIZED and rules.kinds.get(indicator) == "rate"
+            context = _context(fact, index)
+            looks_like_share = any(word in context for word in SHARE_WORDS) and \
+                not any(word in context for word in CHANGE_WORDS)
+            if classified_rate or looks_like_share:
+                bounds = (0, 100)
+        if bounds is None:
+            continue
+        low, high = bounds
+        if high is not None and high_value > float(high):
+            problem = f"above the maximum {_format_value(float(high))}{fact.unit or ''}"
+        elif low is not None and low_value < float(low):
+            problem = f"below the minimum {_format_value(float(low))}{fact.unit or ''}"
+        else:
+            continue
+        what = f"{rules.names.get(indicator, fact.indicator.name)} ({indicator})" \
+            if indicator != UNCATEGORIZED else "this share"
+        findings.append(_finding(doc, fact, "out-of-range",
+                                 f"{_quote(fact)}: {_figure(fact)} is {problem} for {what}"))
+    return findings
+
+
+@dataclass
+class PartWhole:
+    whole: Fact
+    part: Fact
+
+
+def part_whole_pairs(doc: Document, index: TextIndex) -> list[PartWhole]:
+    """Figures introduced by 其中 paired with the total before them (same unit, same paragraph)."""
+    pairs: list[PartWhole] = []
+    facts = sorted(doc.facts, key=lambda fact: (fact.line, fact.column))
+    positions = [index.offset(fact.line, fact.column) for fact in facts]
+    paragraphs = [index.paragraph_of(fact.line) for fact in facts]
+    text = index.text
+    for position_index, part in enumerate(facts):
+        family = _unit_family(part.unit)
+        if family is None or part.unit in PERCENT_UNITS:
+            continue
+        start = positions[position_index]
+        # The 其中 that governs this figure: the last one before it in its sentence chain,
+        # with no sentence end between it and the figure.
+        marker = text.rfind(PART_MARKER, 0, start)
+        if marker < 0 or any(char in SENTENCE_ENDS for char in text[marker:start]) or "\n\n" in text[marker:start]:
+            continue
+        # The whole: the nearest figure of the same unit before 其中, in the same paragraph.
+        whole = None
+        for candidate_index in range(position_index - 1, -1, -1):
+            if positions[candidate_index] >= marker:
+                continue
+            if paragraphs[candidate_index] != paragraphs[position_index]:
+                break
+            if _unit_family(facts[candidate_index].unit) == family:
+                whole = facts[candidate_index]
+                break
+        if whole is not None:
+            pairs.append(PartWhole(whole=whole, part=part))
+    return pairs
+
+
+def check_part_exceeds_whole(doc: Document, index: TextIndex | None) -> list[Finding]:
+    if index is None:
+        return []
+    findings = []
+    for pair in part_whole_pairs(doc, index):
+        part_low, _ = _bounds(pair.part)
+        _, whole_high = _bounds(pair.whole)
+        if part_low > whole_high:
+            findings.append(_finding(
+                doc, pair.part, "part-exceeds-whole",
+                f"the part {_quote(pair.part)} ({_figure(pair.part)}) is larger than the total "
+                f"{_quote(pair.whole)} ({_figure(pair.whole)}, line {pair.whole.line}) it belongs to"))
+    return findings
+
+
+def _conflict(first: Fact, second: Fact) -> bool:
+    first_low, first_high = _bounds(first)
+    second_low, second_high = _bounds(second)
+    return first_high < second_low or second_high < first_low
+
+
+def _key(fact: Fact, doc: Document):
+    region = fact.region or doc.region
+    year = fact.year if fact.year is not None else doc.year
+    return fact.indicator.id, region.code if region else None, year
+
+
+def check_conflicting_values(doc: Document, index: TextIndex | None) -> list[Finding]:
+    parts = {id(pair.part) for pair in part_whole_pairs(doc, index)} if index is not None else set()
+    first_seen: dict[tuple, list[Fact]] = {}
+    findings = []
+    for fact in sorted(doc.facts, key=lambda fact: (fact.line, fact.column)):
+        if fact.indicator.id == UNCATEGORIZED or id(fact) in parts:
+            continue
+        key = _key(fact, doc)
+        earlier = first_seen.setdefault(key, [])
+        clash = next((other for other in earlier if _conflict(other, fact)), None)
+        if clash is not None:
+            region = fact.region or doc.region
+            scope = ", ".join(part for part in (region.name if region else None,
+                                                str(key[2]) if key[2] is not None else None) if part)
+            findings.append(_finding(
+                doc, fact, "conflicting-values",
+                f"{fact.indicator.name} ({fact.indicator.id}) is {_figure(fact)} here {_quote(fact)} but "
+                f"{_figure(clash)} at line {clash.line} {_quote(clash)}" + (f" for {scope}" if scope else "")))
+        earlier.append(fact)
+    return findings
+
+
+def check_malformed_number(doc: Document, codes: Sequence[str]) -> list[Finding]:
+    findings = []
+    for warning in doc.warnings:
+        if warning.code not in codes:
+            continue
+        findings.append(Finding(path=doc.path, line=warning.line, column=warning.column,
+                                check="malformed-number", severity="warning",
+                                message=f"{warning.message} [{warning.code}]; write the number in "
+                                        "half-width digits with a '.' decimal point"))
+    return findings
+
+
+def check_required_indicator(doc: Document, config: ProjectConfig) -> list[Finding]:
+    required = config.required_for(doc.path)
+    if not required:
+        return []
+    present = {fact.indicator.id for fact in doc.facts} | {fact.indicator.name for fact in doc.facts
+                                                           if fact.indicator.id != UNCATEGORIZED}
+    findings = []
+    for kind, indicator in sorted(set(required), key=lambda pair: (pair[1], pair[0])):
+        if indicator in present:
+            continue
+        findings.append(Finding(path=doc.path, line=1, column=1, check="required-indicator", severity="error",
+                                indicator=indicator,
+                                message=f"a {kind} report must state {indicator}, and no figure for it was "
+                                        f"found (required by {config.source or 'the project file'})"))
+    return findings
+
+
+# --- the store side -------------------------------------------------------------------------------
+@dataclass
+class StoredFact:
+    path: str
+    sha256: Optional[str]
+    line: Optional[int]
+    value: float
+    unit: Optional[str]
+    qualifier: str
+    low: Optional[float]
+    high: Optional[float]
+    number: Optional[str]
+    region_code: Optional[str]
+    region_name: Optional[str]
+    year: Optional[int]
+
+    def as_fact(self) -> Fact:
+        from fuhe_cli.models import Indicator
+
+        return Fact(line=self.line or 0, column=1, text="", number=self.number or _format_value(self.value),
+                    value=self.value, unit=self.unit, qualifier=self.qualifier, low=self.low, high=self.high,
+                    indicator=Indicator(id="", name=""))
+
+
+class StoreFacts:
+    """Facts of one indicator from the store; adapts to what `fuhe_cli.store` offers."""
+
+    def __init__(self, store):
+        self.store = store
+        self._cache: dict[str, list[StoredFact]] = {}
+
+    def for_indicator(self, indicator: str) -> list[StoredFact]:
+        if indicator not in self._cache:
+            self._cache[indicator] = self._query(indicator)
+        return self._cache[indicator]
+
+    def _query(self, indicator: str) -> list[StoredFact]:
+        query = getattr(self.store, "facts", None)
+        if callable(query):
+            try:
+                rows = query(indicator=indicator)
+            except TypeError:
+                rows = None
+            if rows is not None:
+                return [self._from_row(row) for row in rows]
+        return self._query_sql(indicator)
+
+    @staticmethod
+    def _get(row, *names, default=None):
+        for name in names:
+            if isinstance(row, dict) and name in row:
+                return row[name]
+            if hasattr(row, "keys") and name in row.keys():
+                return row[name]
+            if hasattr(row, name):
+                return getattr(row, name)
+        return default
+
+    def _from_row(self, row) -> StoredFact:
+        get = self._get
+        region = get(row, "region")
+        region_code = get(row, "region_code") or (getattr(region, "code", None) if region else None)
+        region_name = get(row, "region_name") or (getattr(region, "name", None) if region else None)
+        return StoredFact(
+            path=get(row, "path", default="") or "", sha256=get(row, "sha256", "document_sha256"),
+            line=get(row, "line"), value=float(get(row, "value")), unit=get(row, "unit"),
+            qualifier=get(row, "qualifier", default="exact") or "exact",
+            low=get(row, "low"), high=get(row, "high"), number=get(row, "number"),
+            region_code=region_code, region_name=region_name, year=get(row, "year"))
+
+    def _query_sql(self, indicator: str) -> list[StoredFact]:
+        connection = next((getattr(self.store, name) for name in ("conn", "connection", "db", "_conn")
+                           if getattr(self.store, name, None) is not None), None)
+        if connection is None:
+            return []
+        tables = {row[0] for row in connection.execute("select name from sqlite_master where type='table'")}
+        if "facts" not in tables:
+            return []
+        fact_columns = {row[1] for row in connection.execute("pragma table_info(facts)")}
+        indicator_column = next((name for name in ("indicator_id", "indicator") if name in fact_columns), None)
+        if indicator_column is None:
+            return []
+        join = ""
+        doc_fields = []
+        if "documents" in tables:
+            doc_columns = {row[1] for row in connection.execute("pragma table_info(documents)")}
+            link = next(((fact_col, doc_col) for fact_col, doc_col in
+                         (("document_id", "id"), ("doc_id", "id"), ("document_sha256", "sha256"), ("sha256", "sha256"))
+                         if fact_col in fact_columns and doc_col in doc_columns), None)
+            if link:
+                join = f" left join documents d on f.{link[0]} = d.{link[1]}"
+                doc_fields = [f"d.{name} as doc_{name}" for name in ("path", "sha256", "region_code", "year")
+                              if name in doc_columns]
+        cursor = connection.execute(
+            f"select f.*{''.join(', ' + item for item in doc_fields)} from facts f{join} "
+            f"where f.{indicator_column} = ?", (indicator,))
+        names = [description[0] for description in cursor.description]
+        results = []
+        for values in cursor.fetchall():
+            row = dict(zip(names, values))
+            for name in ("path", "sha256", "region_code", "year"):
+                if row.get(name) is None and row.get(f"doc_{name}") is not None:
+                    row[name] = row[f"doc_{name}"]
+            if row.get("value") is None:
+                continue
+            results.append(self._from_row(row))
+        return results
+
+
+def _same_document(stored: StoredFact, doc: Document) -> bool:
+    if stored.sha256 and doc.sha256 and stored.sha256 == doc.sha256:
+        return True
+    if stored.path and doc.path and os.path.abspath(stored.path) == os.path.abspath(doc.path):
+        return True
+    return False
+
+
+def check_conflicting_across(doc: Document, store_facts: StoreFacts) -> list[Finding]:
+    findings = []
+    reported: set[tuple] = set()
+    for fact in sorted(doc.facts, key=lambda fact: (fact.line, fact.column)):
+        indicator, region_code, year = _key(fact, doc)
+        if indicator == UNCATEGORIZED or region_code is None or year is None or (indicator, region_code, year) in reported:
+            continue
+        for stored in store_facts.for_indicator(indicator):
+            if stored.region_code != region_code or stored.year != year or _same_document(stored, doc):
+                continue
+            if _conflict(fact, stored.as_fact()):
+                reported.add((indicator, region_code, year))
+                region = fact.region or doc.region
+                where = f"{stored.path}:{stored.line}" if stored.line else stored.path
+                findings.append(_finding(
+                    doc, fact, "conflicting-values",
+                    f"{fact.indicator.name} ({indicator}) is {_figure(fact)} here {_quote(fact)} but "
+                    f"{stored.number or _format_value(stored.value)}{stored.unit or ''} in {where} for "
+                    f"{region.name if region else region_code}, {year}"))
+                break
+    return findings
+
+
+def check_magnitude_outlier(doc: Document, store_facts: StoreFacts, options: MagnitudeOptions) -> list[Finding]:
+    findings = []
+    for fact in doc.facts:
+        if fact.indicator.id == UNCATEGORIZED or fact.unit in PERCENT_UNITS or float(fact.value) <= 0:
+            continue
+        region = fact.region or doc.region
+        if region is None:
+            continue
+        year = fact.year if fact.year is not None else doc.year
+        comparable = [stored for stored in store_facts.for_indicator(fact.indicator.id)
+                      if stored.region_code and stored.region_code != region.code
+                      and _region_level(stored.region_code) == region.level
+                      and _unit_family(stored.unit) == _unit_family(fact.unit)
+                      and stored.value > 0 and not _same_document(stored, doc)]
+        same_year = [stored for stored in comparable if year is not None and stored.year == year]
+        pool, scope = (same_year, f"in {year}") if len(same_year) >= options.min_values else (comparable, "in any year")
+        if len(pool) < options.min_values:
+            continue
+        median = statistics.median(stored.value for stored in pool)
+        ratio = float(fact.value) / median
+        if ratio > options.factor or ratio < 1 / options.factor:
+            regions = len({stored.region_code for stored in pool})
+            direction = f"{ratio:,.0f}x" if ratio > 1 else f"1/{1 / ratio:,.0f}"
+            findings.append(_finding(
+                doc, fact, "magnitude-outlier",
+                f"{_quote(fact)}: {fact.indicator.name} ({fact.indicator.id}) {_format_value(float(fact.value))}"
+                f"{fact.unit or ''} is {direction} the median {_format_value(median)}{fact.unit or ''} of "
+                f"{len(pool)} figure(s) from {regions} other {region.level}-level region(s) {scope}; "
+                "check for a 万/元 or 亿/万 slip"))
+    return findings
+
+
+def _finding(doc: Document, fact: Fact, check: str, message: str) -> Finding:
+    return Finding(path=doc.path, line=fact.line, column=fact.column, check=check,
+                   severity=CHECKS[check].severity, message=message, figure=_figure(fact),
+                   indicator=fact.indicator.id if fact.indicator.id != UNCATEGORIZED else None)
+
+
+# --- suppression and the driver -------------------------------------------------------------------
+def inline_ignores(text: str) -> dict[int, set[str] | None]:
+    """Line → check ids silenced by `<!-- fuhe-ignore: id, id -->` (None: every check)."""
+    silenced: dict[int, set[str] | None] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in INLINE_IGNORE.finditer(line):
+            ids = {item.strip() for item in (match.group(1) or "").split(",") if item.strip()}
+            for target in (number, number + 1):
+                current = silenced.get(target, set())
+                if not ids or current is None:
+                    silenced[target] = None
+                else:
+                    silenced[target] = current | ids
+    return silenced
+
+
+def _inline_silenced(finding: Finding, silenced: dict[int, set[str] | None]) -> bool:
+    if finding.line not in silenced:
+        return False
+    ids = silenced[finding.line]
+    return ids is None or finding.check in ids
+
+
+def check_document(doc: Document, text: str | None, config: ProjectConfig | None = None, *,
+                   rules: RuleFacts | None = None, store_facts: StoreFacts | None = None) -> tuple[list[Finding], int]:
+    """All enabled checks over one document: (findings, number suppressed)."""
+    config = config or ProjectConfig()
+    rules = rules or RuleFacts()
+    index = TextIndex(text) if text is not None else None
+    runs: list[tuple[str, Callable[[], list[Finding]]]] = [
+        ("out-of-range", lambda: check_out_of_range(doc, index, rules)),
+        ("part-exceeds-whole", lambda: check_part_exceeds_whole(doc, index)),
+        ("conflicting-values", lambda: check_conflicting_values(doc, index)
+         + (check_conflicting_across(doc, store_facts) if store_facts else [])),
+        ("magnitude-outlier", lambda: check_magnitude_outlier(doc, store_facts, config.options.magnitude_outlier)
+         if store_facts else []),
+        ("malformed-number", lambda: check_malformed_number(doc, config.options.malformed_number.codes)),
+        ("required-indicator", lambda: check_required_indicator(doc, config)),
+    ]
+    silenced = inline_ignores(text) if text is not None else {}
+    findings, suppressed = [], 0
+    for check, run in runs:
+        if not config.enabled(check):
+            continue
+        for finding in run():
+            if _inline_silenced(finding, silenced) or config.ignores(finding):
+                suppressed += 1
+                continue
+            finding.severity = config.severity_of(check)
+            findings.append(finding)
+    return findings, suppressed
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda item: (item.path, item.line, item.column, item.check, item.message))
+
+
+def summarise(findings: Sequence[Finding], *, files: int, suppressed: int, unreadable: int) -> CheckSummary:
+    by_check: dict[str, int] = {}
+    for finding in findings:
+        by_check[finding.check] = by_check.get(finding.check, 0) + 1
+    return CheckSummary(files=files, errors=sum(1 for item in findings if item.severity == "error"),
+                        warnings=sum(1 for item in findings if item.severity == "warning"),
+                        suppressed=suppressed, unreadable=unreadable, by_check=dict(sorted(by_check.items())))
+
+
+def check_documents(items: Sequence[tuple[Document, str | None]], *,
+                    config_for: Callable[[str], ProjectConfig] | None = None, ruleset=None, store=None,
+                    errors: Sequence[DocumentError] = ()) -> CheckResult:
+    """Lint already-extracted documents (with their original text, when known)."""
+    from fuhe_cli import __version__
+
+    rules = RuleFacts.from_ruleset(ruleset)
+    store_facts = StoreFacts(store) if store is not None else None
+    findings: list[Finding] = []
+    suppressed = 0
+    for doc, text in items:
+        config = config_for(doc.path) if config_for else ProjectConfig()
+        found, silenced = check_document(doc, text, config, rules=rules, store_facts=store_facts)
+        findings.extend(found)
+        suppressed += silenced
+    findings = sort_findings(findings)
+    return CheckResult(fuhe_version=__version__, findings=findings, errors=list(errors),
+                       summary=summarise(findings, files=len(items) + len(errors), suppressed=suppressed,
+                                         unreadable=len(errors)))
+
+
+def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str | None = None,
+                rule_dirs: Sequence[str] = (), encoding: str | None = None,
+                on_error: Callable[[DocumentError], None] | None = None) -> CheckResult:
+    """Read, extract and lint report files and directories."""
+    from fuhe_cli.errors import InputError
+    from fuhe_cli.extract import extract_text
+    from fuhe_cli.reading import iter_input_paths, read_source
+    from fuhe_cli.rules import load_rules
+
+    locator = ProjectLocator(config_path)
+    ruleset = load_rules(rule_dirs)
+    items: list[tuple[Document, str | None]] = []
+    errors: list[DocumentError] = []
+    for path in iter_input_paths(list(paths)):
+        try:
+            source = read_source(path, encoding=encoding)
+        except InputError as exc:
+            error = DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
+            errors.append(error)
+            if on_error:
+                on_error(error)
+            continue
+        locator.for_report(source.path)  # an invalid project file stops the run before any output
+        doc = extract_text(source.text, source.path, rules=ruleset, encoding=source.encoding,
+                           line_labels=source.line_labels)
+        items.append((doc, source.text))
+    store = None
+    if db is not None:
+        from fuhe_cli.store import Store
+
+        store = Store.open(db)
+    try:
+        return check_documents(items, config_for=locator.for_report, ruleset=ruleset, store=store, errors=errors)
+    finally:
+        if store is not None and hasattr(store, "close"):
+            store.close()
+
+
+# --- output formats -------------------------------------------------------------------------------
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotations(result: CheckResult) -> list[str]:
+    """GitHub Actions workflow commands: one `::error`/`::warning` line per finding."""
+    lines = []
+    for finding in result.findings:
+        properties = ",".join(f"{name}={_escape_property(str(value))}" for name, value in (
+            ("file", _uri(finding.path)), ("line", finding.line), ("col", finding.column),
+            ("title", f"fuhe {finding.check}")))
+        lines.append(f"::{finding.severity} {properties}::{_escape_data(finding.message)}")
+    for error in result.errors:
+        lines.append(f"::error file={_escape_property(_uri(error.path))},title=fuhe unreadable::"
+                     f"{_escape_data(error.message)}")
+    return lines
+
+
+def _uri(path: str) -> str:
+    """A path as the repository-relative, forward-slash form code scanning expects."""
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+            if not relative.startswith(".."):
+                path = relative
+        except ValueError:
+            pass
+    return path.replace(os.sep, "/")
+
+
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+HELP_URI = "https://github.com/fuhe/fuhe#fuhe-check"
+
+
+def sarif_log(result: CheckResult) -> dict:
+    """A SARIF 2.1.0 log for code scanning: every check as a rule, every finding as a result."""
+    rule_ids = list(CHECKS)
+    rules = [{
+        "id": info.id,
+        "name": "".join(part.capitalize() for part in info.id.split("-")),
+        "shortDescription": {"text": info.summary.split(":")[0].rstrip(".")},
+        "fullDescription": {"text": info.summary},
+        "help": {"text": f"{info.summary} Example: {info.example}"},
+        "helpUri": f"{HELP_URI}-{info.id}",
+        "defaultConfiguration": {"level": info.severity},
+    } for info in CHECKS.values()]
+    results = [{
+        "ruleId": finding.check,
+        "ruleIndex": rule_ids.index(finding.check),
+        "level": finding.severity,
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(finding.path)},
+            "region": {"startLine": finding.line, "startColumn": finding.column},
+        }}],
+    } for finding in result.findings]
+    notifications = [{
+        "level": "error",
+        "message": {"text": error.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(error.path)}}}],
+    } for error in result.errors]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "fuhe", "version": result.fuhe_version, "informationUri": HELP_URI,
+                            "rules": rules}},
+        "results": results,
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def fails(result: CheckResult, fail_on: str) -> bool:
+    """Whether the findings reach the --fail-on level (error | warning | never)."""
+    if fail_on == "never":
+        return False
+    if fail_on == "warning":
+        return bool(result.findings)
+    return any(finding.severity == "error" for finding in result.findings)
