@@ -1,5 +1,602 @@
 """The number grammar: find quantities in normalised text and read their values.
 
-Contract: `find_quantities(text) -> list[Quantity]`, `parse_number(text) -> ParsedNumber`.
-Implemented by the numbers helper.
+`find_quantities(text)` scans report text with one precompiled pattern and keeps only the
+candidates that measure something (a counting unit, a percent, or a qualified 万/亿 figure);
+`parse_number(text)` reads one number expression, raw or normalised.
+
+Values are computed with `Decimal`, so 1.3万 is 13000 and not 12999.999…; money is folded
+into 元 and 成 into percent.  Look-alikes that are not statistics (dates, ordinals, slogan
+counts such as 三篇文章, codes, formulas, hotline numbers, vague 数千) are dropped by a few
+general context checks in `_is_not_a_fact`.
 """
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional, Union
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fuhe_cli.models import ParsedNumber
+
+Number = Union[int, float]
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    number: str
+    value: Number
+    unit: Optional[str]
+    qualifier: str
+    marker: Optional[str]
+    low: Optional[Number] = None
+    high: Optional[Number] = None
+
+
+# ---------------------------------------------------------------------------
+# Character fold: one character in, one character out, so offsets never move.
+
+_FOLD_PAIRS = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    "．": ".", "％": "%", "，": "，", "＋": "+", "－": "-", "～": "~", "　": " ",
+    "萬": "万", "億": "亿", "兩": "两", "倆": "两", "貳": "二", "參": "三", "陸": "六",
+    "壹": "一", "贰": "二", "叁": "三", "肆": "四", "伍": "五", "陆": "六", "柒": "七",
+    "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千", "點": "点", "餘": "余",
+    "戶": "户", "個": "个", "場": "场", "項": "项", "幾": "几", "負": "负", "約": "约",
+    "將": "将", "達": "达", "於": "于", "週": "周", "級": "级", "屆": "届", "第": "第",
+    "筆": "笔", "間": "间", "張": "张", "臺": "台", "門": "门", "課": "课", "時": "时",
+    "條": "条", "類": "类", "處": "处", "節": "节", "億": "亿", "場": "场", "萬": "万",
+}
+_FOLD = str.maketrans(_FOLD_PAIRS)
+
+
+def fold(text: str) -> str:
+    """Same-length fold of full-width digits and traditional/financial numerals."""
+    return text.translate(_FOLD)
+
+
+# ---------------------------------------------------------------------------
+# Numeral conversion (exact).
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10**4, "亿": 10**8, "兆": 10**12}
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+|.")
+
+
+class _Malformed(ValueError):
+    pass
+
+
+def _fraction_digits(digits: str) -> Decimal:
+    text = "".join(str(_CN_DIGITS[c]) if c in _CN_DIGITS else c for c in digits)
+    if not text.isdigit():
+        raise _Malformed(digits)
+    return Decimal("0." + text)
+
+
+def _convert_integer_part(expression: str) -> Decimal:
+    """Chinese / arabic / mixed numeral (no 点) -> Decimal; raises _Malformed."""
+    if not expression:
+        raise _Malformed(expression)
+    if all(c in _CN_DIGITS for c in expression) and len(expression) > 1:
+        # Digit-by-digit reading: 二〇二三, 九九
+        return Decimal("".join(str(_CN_DIGITS[c]) for c in expression))
+    big_parts: list[tuple[Decimal, int]] = []   # (absolute value, magnitude)
+    section = Decimal(0)
+    current: Optional[Decimal] = None
+    current_is_single_digit = False
+    last_multiplier = 0
+    after_zero = False
+    previous_was_multiplier = False
+    for token in _TOKEN.findall(expression):
+        if token[0].isdigit() or token[0] == ".":
+            if current is not None:
+                raise _Malformed(expression)
+            current = Decimal(token)
+            current_is_single_digit = False
+            previous_was_multiplier = False
+        elif token in ("零", "〇"):
+            if current is not None:
+                raise _Malformed(expression)
+            after_zero = True
+            previous_was_multiplier = False
+        elif token in _CN_DIGITS:
+            if current is not None:
+                raise _Malformed(expression)
+            current = Decimal(_CN_DIGITS[token])
+            current_is_single_digit = previous_was_multiplier and not after_zero
+            previous_was_multiplier = False
+        elif token in _SMALL:
+            multiplier = _SMALL[token]
+            section += (current if current is not None else 1) * multiplier
+            current = None
+            last_multiplier = multiplier
+            after_zero = False
+            previous_was_multiplier = True
+        elif token in _BIG:
+            magnitude = _BIG[token]
+            part = section + (current if current is not None else 0)
+            if part == 0:
+                # 万万 / 万亿: multiply what came before; bare 万 is one 万
+                lower = [v for v, m in big_parts if m <= magnitude]
+                big_parts = [(v, m) for v, m in big_parts if m > magnitude]
+                part = sum(lower, Decimal(0)) or Decimal(1)
+            else:
+                lower = [v for v, m in big_parts if m < magnitude]
+                big_parts = [(v, m) for v, m in big_parts if m >= magnitude]
+                part += sum(lower, Decimal(0))
+            big_parts.append((part * magnitude, magnitude))
+            section = Decimal(0)
+            current = None
+            last_multiplier = magnitude
+            after_zero = False
+            previous_was_multiplier = True
+        else:
+            raise _Malformed(expression)
+    total = section + sum((v for v, _ in big_parts), Decimal(0))
+    if current is not None:
+        if current_is_single_digit and last_multiplier >= 10:
+            # Colloquial tail: 一万三 = 13000, 两千四百五 = 2450
+            current *= Decimal(last_multiplier) / 10
+        total += current
+    return total
+
+
+@lru_cache(maxsize=4096)
+def _convert(expression: str) -> Optional[Decimal]:
+    """Folded numeral without spaces -> exact Decimal, or None when it is not a numeral."""
+    try:
+        if "点" in expression:
+            left, right = expression.split("点", 1)
+            digits = re.match(r"[零〇一二两三四五六七八九0-9]*", right).group(0)
+            rest = right[len(digits):]
+            value = _convert_integer_part(left) if left else Decimal(0)
+            if digits:
+                value += _fraction_digits(digits.replace("两", "二"))
+            for char in rest:
+                if char not in _BIG and char not in _SMALL:
+                    raise _Malformed(expression)
+                value *= _BIG.get(char) or _SMALL[char]
+            return value
+        return _convert_integer_part(expression)
+    except (_Malformed, InvalidOperation):
+        return None
+
+
+def _canonical(value: Decimal) -> Number:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+# ---------------------------------------------------------------------------
+# Units and qualifiers.
+
+# Counting units; longest first when compiled.  Dates (年 月 日), ages (岁), levels (级),
+# "N大" labels and 号 are deliberately absent: a number followed by them is not a statistic.
+UNITS = (
+    "个百分点", "百分点", "平方公里", "平方米", "人次", "场次", "件次", "户次", "家次", "批次",
+    "个月", "小时", "课时", "学时", "公里", "公顷", "万元", "亿元",
+    "人", "名", "位", "个", "家", "户", "场", "期", "份", "件", "次", "项", "支", "节", "款",
+    "所", "处", "座", "套", "条", "篇", "册", "本", "批", "类", "间", "张", "台", "辆", "门",
+    "堂", "元", "天", "周", "例", "组", "队", "部", "种", "亩", "吨", "米", "笔", "轮",
+    "%", "成",
+)
+_UNIT_CANONICAL = {"个百分点": "百分点", "万元": "元", "亿元": "元", "成": "%"}
+_UNIT_SCALE = {"万元": 10**4, "亿元": 10**8, "成": 10}
+
+_PREFIX_QUALIFIERS = {
+    "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
+    "大约": "approx", "约": "approx",
+    "超过": "at_least", "逾": "at_least", "超": "at_least",
+}
+# Words that end in a prefix-qualifier character without being one (签约, 最近, 赶超 …).
+_PREFIX_FALSE_FRIENDS = {
+    "约": set("签合预公契节邀特制履续违守践盟要相婚"),
+    "近": set("最附亲就贴靠临"),
+    "超": set("赶高"),
+}
+_POST_QUALIFIERS = {"余": "at_least", "多": "at_least", "+": "at_least"}
+_AFTER_QUALIFIERS = {"以上": "at_least", "左右": "approx", "上下": "approx",
+                     "以下": "at_most", "以内": "at_most"}
+
+_ARABIC = r"[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+|。[0-9]+(?=[万亿%]))?"
+_MULT = r"[十百千万亿]"
+_ARABIC_MIXED = rf"{_ARABIC}(?:[ ]?{_MULT}+(?:{_ARABIC}{_MULT}+)*)?"
+_CN_RUN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
+_NUM = rf"(?:{_ARABIC_MIXED}|{_CN_RUN})"
+_UNIT_ALT = "|".join(
+    re.escape(u) + ("(?![员立为果效功长绩本都就])" if u == "成" else "")
+    for u in sorted(UNITS, key=len, reverse=True)
+)
+_PATTERN = re.compile(
+    rf"""
+    (?:
+        百分之(?P<pct>{_ARABIC}|{_CN_RUN})
+      | (?P<n1>{_NUM})(?:[ ]?(?P<sep>至|到|~|-|—|–)[ ]?(?P<n2>{_NUM}))?
+        (?:[ ]?(?P<q>余|多)(?P<mult>万亿|千万|百万|亿|万|千|百)?)?
+        (?P<plus>\+(?![0-9A-Za-z]))?
+    )
+    (?P<unit>{_UNIT_ALT})?
+    (?P<after>以上|左右|上下|以下|以内)?
+    """,
+    re.VERBOSE,
+)
+_MULT_VALUES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4,
+                "千": 1000, "百": 100}
+_CONSECUTIVE = {"一两", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
+
+# Context that makes a number a code, a time, a formula or part of a URL.
+_CONNECTORS_BEFORE = set(":：/\\.·•+=×*<>_#@&")
+_CONNECTORS_AFTER = set(":：/\\·•=×*<>_#@&")
+_VAGUE_BEFORE = set("数几上成")
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'), ("《", "》"), ("‘", "’"))
+_SHORT_QUOTE = 12
+
+
+def _read_range_pair(run: str) -> Optional[tuple[Decimal, Decimal]]:
+    """两三万 -> (20000, 30000): two consecutive digits then multipliers."""
+    if len(run) >= 2 and run[:2] in _CONSECUTIVE and all(c in _SMALL or c in _BIG for c in run[2:]):
+        low = _convert(run[0] + run[2:])
+        high = _convert(run[1] + run[2:])
+        if low is not None and high is not None:
+            return low, high
+    return None
+
+
+def _clean(number: str) -> str:
+    return number.replace(" ", "").replace(",", "").replace("，", "").replace("。", ".")
+
+
+def _is_chinese(number: str) -> bool:
+    return not any(c.isdigit() for c in number)
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    for opening, closing in _QUOTE_PAIRS:
+        limit = 30 if opening == "《" else _SHORT_QUOTE
+        left = text.rfind(opening, max(0, start - limit), start)
+        if left == -1:
+            continue
+        if opening == closing:
+            if text.count(opening, max(0, start - limit), start) % 2 == 0:
+                continue
+        elif text.find(closing, left + 1, start) != -1:
+            continue
+        right = text.find(closing, end, end + limit)
+        if right != -1 and right - left <= limit + (end - start):
+            return True
+    return False
+
+
+def _prefix_qualifier(text: str, num_start: int) -> tuple[Optional[str], Optional[str], int]:
+    """(qualifier, marker, start of marker) for a qualifier word just before the number."""
+    for word in ("将近", "接近", "不到", "不足", "大约", "超过", "近", "约", "逾", "超"):
+        begin = num_start - len(word)
+        if begin >= 0 and text.startswith(word, begin):
+            friends = _PREFIX_FALSE_FRIENDS.get(word)
+            if friends and begin > 0 and text[begin - 1] in friends:
+                return None, None, num_start
+            return _PREFIX_QUALIFIERS[word], word, begin
+    return None, None, num_start
+
+
+def _scale(unit: Optional[str], mult: Optional[str]) -> int:
+    scale = _MULT_VALUES.get(mult, 1) if mult else 1
+    return scale * _UNIT_SCALE.get(unit, 1)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every measured quantity in (normalised) report text, sorted by start."""
+    folded = fold(text)
+    found: list[Quantity] = []
+    for match in _PATTERN.finditer(folded):
+        quantity = _quantity_from_match(folded, text, match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
+    unit = match.group("unit")
+    pct = match.group("pct")
+    q_word = match.group("q")
+    plus = match.group("plus")
+    after = match.group("after")
+    mult = match.group("mult")
+    if unit is None and pct is None and not (q_word or plus or after):
+        return None  # bare numbers are codes, years, phone numbers …
+    num_start = match.start()
+    core_end = match.end("n2") if match.group("n2") else (match.end("pct") if pct else match.end("n1"))
+    before = folded[num_start - 1] if num_start else ""
+    after_core = folded[core_end] if core_end < len(folded) else ""
+    after_match = folded[match.end()] if match.end() < len(folded) else ""
+
+    # Ordinals, codes, times, formulas, URLs.
+    if before == "第" or before in _CONNECTORS_BEFORE or before.isascii() and before.isalnum():
+        return None
+    if before == "-" and num_start >= 2 and folded[num_start - 2].isdigit():
+        return None
+    if after_core in _CONNECTORS_AFTER or (after_core == "+" and not plus):
+        return None
+    if after_core in "-.~" and core_end + 1 < len(folded) and folded[core_end + 1].isdigit():
+        return None
+    if after_match.isascii() and after_match.isalpha() and unit not in (None, "%"):
+        return None  # 3个G, 5份PDF: part of a code or a technical label
+
+    n1 = match.group("n1")
+    n2 = match.group("n2")
+    low = high = None
+    if pct is not None:
+        value = _convert(_clean(pct))
+        if value is None:
+            return None
+        unit_out = "%"
+        chinese = False
+        bare = False
+    else:
+        chinese = _is_chinese(n1) and (n2 is None or _is_chinese(n2))
+        if chinese and before in _VAGUE_BEFORE:
+            return None
+        if after_core == "几" or after_match == "几":
+            return None
+        scale = _scale(unit, mult)
+        pair = _read_range_pair(n1) if chinese and n2 is None else None
+        if pair is not None:
+            low, high = pair
+            value = low
+        else:
+            value = _convert(_clean(n1))
+            if value is None:
+                return None
+            if n2 is not None:
+                high = _convert(_clean(n2))
+                if high is None:
+                    return None
+                low = value
+                # 3至5万: the 万 written once applies to both ends
+                tail = re.search(r"[十百千万亿]+$", n2)
+                if tail and not re.search(r"[十百千万亿]$", n1):
+                    base = _convert(_clean(n2[: tail.start()])) if tail.start() else None
+                    if base is not None and low < base:
+                        low = high / base * low
+                if low >= high:
+                    return None
+                value = low
+        if unit == "成":
+            if not (0 < (high or value) <= 10) or mult:
+                return None
+        bare = chinese and all(c in "十百千万亿" for c in n1)
+        value *= scale
+        if low is not None:
+            low *= scale
+            high *= scale
+        unit_out = _UNIT_CANONICAL.get(unit, unit)
+        if n1.isdigit() and len(n1) >= 11:
+            return None  # phone / ID numbers
+
+    qualifier, marker, start = _prefix_qualifier(folded, num_start)
+    if q_word:
+        qualifier, marker = _POST_QUALIFIERS[q_word], q_word
+    elif plus:
+        qualifier, marker = "at_least", "+"
+    if after:
+        qualifier, marker = _AFTER_QUALIFIERS[after], after
+    if low is not None:
+        qualifier = "range"
+    qualifier = qualifier or "exact"
+
+    has_big = any(c in "万亿" for c in (n1 or "") + (n2 or "")) or bool(mult)
+    if pct is None:
+        if unit is None and not has_big:
+            return None  # 10万+ is a figure, 3+ is not
+        if chinese and unit != "成":
+            if bare and qualifier == "exact":
+                return None  # 万家, 千方百计: a lone multiplier is a word, not a count
+            small = (high if high is not None else value) <= (10 * scale if scale > 1 else 10)
+            if small and qualifier in ("exact", "range") and not has_big:
+                return None  # 三篇文章, 一支队伍, 四级: enumeration counts and indefinites
+            if (len(_clean(n1)) > 1 and all(c in _CN_DIGITS for c in _clean(n1))
+                    and pair is None):
+                return None  # 三八, 二〇二三: names and years read digit by digit
+    if _inside_short_quote(folded, num_start, match.end()):
+        return None
+
+    end = match.end()
+    num_end = match.end("plus") if plus else (match.end("mult") if mult else (match.end("q") if q_word else core_end))
+    if marker in _PREFIX_QUALIFIERS:
+        number_start = start
+    else:
+        number_start = num_start
+    return Quantity(
+        start=start, end=end, num_start=number_start, num_end=num_end,
+        number=text[number_start:num_end],
+        value=_canonical(value), unit=unit_out, qualifier=qualifier, marker=marker,
+        low=_canonical(low) if low is not None else None,
+        high=_canonical(high) if high is not None else None,
+    )
+
+
+# ---------------------------------------------------------------------------
+# parse_number: one expression, raw.
+
+_WHITESPACE = re.compile(r"\s+")
+_SCI = re.compile(r"^([0-9]*\.?[0-9]+)(?:e([-+]?[0-9]+))?$", re.IGNORECASE)
+_POWER = re.compile(r"^([0-9]*\.?[0-9]+)\^([-+]*)([0-9]+)$")
+_PERMILLE = {"百分之": 100, "千分之": 1000, "万分之": 10**4, "百万分之": 10**6,
+             "千万分之": 10**7, "万万分之": 10**8, "亿分之": 10**8, "百万万分之": 10**10}
+
+
+def _fold_expression(text: str) -> str:
+    return _WHITESPACE.sub("", fold(text)).replace("，", ",")
+
+
+def _core_value(core: str) -> Optional[Decimal]:
+    """A bare numeral (arabic, Chinese, mixed, k, e-notation, powers, fractions)."""
+    if not core:
+        return None
+    if "又" in core:
+        whole, _, fraction = core.partition("又")
+        whole_value, fraction_value = _core_value(whole), _core_value(fraction)
+        if whole_value is None or fraction_value is None:
+            return None
+        return whole_value + fraction_value
+    if "分之" in core:
+        denominator, _, numerator = core.partition("分之")
+        d, n = _core_value(denominator), _core_value(numerator)
+        if not d or n is None:
+            return None
+        return n / d
+    core = core.replace(",", "")
+    if core.startswith("半") and len(core) > 1 and all(c in _SMALL or c in _BIG for c in core[1:]):
+        value = _convert(core[1:])
+        return value / 2 if value is not None else None
+    if core[-1] in "kK":
+        value = _core_value(core[:-1])
+        return value * 1000 if value is not None else None
+    sci = _SCI.match(core)
+    if sci:
+        mantissa = Decimal(sci.group(1))
+        return mantissa * (Decimal(10) ** int(sci.group(2))) if sci.group(2) else mantissa
+    power = _POWER.match(core)
+    if power:
+        exponent = int(power.group(3)) * (-1 if power.group(2).count("-") % 2 else 1)
+        return Decimal(str(float(power.group(1)) ** exponent))
+    if core.startswith("零") and len(core) > 1 and core[1] in _SMALL:
+        core = core[1:]
+    if "几" in core:
+        return _convert(core.replace("几", "零")) if not core.startswith("几") else None
+    return _convert(core)
+
+
+def _split_range(core: str) -> Optional[tuple[str, str]]:
+    for sep in ("至", "到", "~", "—", "–", "-"):
+        index = core.find(sep, 1)
+        if index > 0:
+            return core[:index], core[index + len(sep):]
+    return None
+
+
+def parse_number(text: str) -> "ParsedNumber":
+    """Read one number expression: value, qualifier, marker, range and unit.
+
+    >>> parse_number("5万余").value
+    50000
+    """
+    from fuhe_cli.models import ParsedNumber
+
+    expression = _fold_expression(text)
+    qualifier: Optional[str] = None
+    marker: Optional[str] = None
+    unit: Optional[str] = None
+    sign = 1
+    for word in ("将近", "接近", "不到", "不足", "大约", "超过", "近", "约", "逾", "超"):
+        if expression.startswith(word):
+            qualifier, marker = _PREFIX_QUALIFIERS[word], word
+            expression = expression[len(word):]
+            break
+    for word in ("累计", "共计", "总计", "合计", "达到", "达", "共"):
+        if expression.startswith(word):
+            expression = expression[len(word):]
+            break
+    for word, meaning in _AFTER_QUALIFIERS.items():
+        if expression.endswith(word):
+            qualifier, marker = meaning, word
+            expression = expression[: -len(word)]
+            break
+    if expression[:1] in ("负", "-"):
+        sign, expression = -1, expression[1:]
+    elif expression[:1] == "+":
+        expression = expression[1:]
+
+    percent_scale = None
+    for prefix in sorted(_PERMILLE, key=len, reverse=True):
+        if expression.startswith(prefix):
+            percent_scale = _PERMILLE[prefix]
+            expression = expression[len(prefix):]
+            unit = "%"
+            break
+
+    discount = False
+    if expression.endswith("折"):
+        discount, expression, unit = True, expression[:-1], "%"
+    elif "成" in expression and unit is None:
+        head, _, tail = expression.partition("成")
+        if head and (not tail or tail == "半" or all(c in _CN_DIGITS or c.isdigit() for c in tail)):
+            tenths = _core_value(head)
+            if tenths is not None:
+                if tail == "半":
+                    tenths += Decimal("0.5")
+                elif tail:
+                    tenths += _fraction_digits(tail)
+                return ParsedNumber(text=text, value=_canonical(sign * tenths * 10), unit="%",
+                                    qualifier=qualifier or "exact", marker=marker)
+    elif expression == "半成":
+        return ParsedNumber(text=text, value=5, unit="%", qualifier=qualifier or "exact", marker=marker)
+
+    if unit is None:
+        for candidate in sorted(UNITS, key=len, reverse=True) + ["打"]:
+            if expression.endswith(candidate) and len(expression) > len(candidate):
+                unit = candidate
+                expression = expression[: -len(candidate)]
+                break
+    scale = Decimal(_UNIT_SCALE.get(unit, 1)) if unit != "成" else Decimal(10)
+    if unit == "打":
+        scale, unit = Decimal(12), None
+
+    for word in ("余", "多", "+"):
+        if expression.endswith(word):
+            qualifier, marker = _POST_QUALIFIERS[word], word
+            expression = expression[:-1]
+            break
+    else:
+        inner = re.search(r"(余|多)(万亿|亿|万|千万|百万|千|百)$", expression)
+        if inner:
+            qualifier, marker = "at_least", inner.group(1)
+            expression = expression[: inner.start()] + inner.group(2)
+    if "几" in expression and not expression.startswith("几"):
+        qualifier, marker = qualifier or "at_least", marker or "几"
+
+    low = high = None
+    value = None
+    pair = _read_range_pair(expression)
+    if pair is not None:
+        low, high = pair
+    else:
+        parts = _split_range(expression)
+        if parts is not None:
+            low, high = _core_value(parts[0]), _core_value(parts[1])
+            if low is not None and high is not None:
+                tail = re.search(r"[十百千万亿]+$", parts[1])
+                if tail and not re.search(r"[十百千万亿]$", parts[0]) and tail.start():
+                    base = _core_value(parts[1][: tail.start()])
+                    if base and low < base:
+                        low = high / base * low
+            else:
+                low = high = None
+    if low is not None:
+        value, qualifier = low, "range"
+    else:
+        value = _core_value(expression)
+    if value is None:
+        return ParsedNumber(text=text, value=None, unit=_UNIT_CANONICAL.get(unit, unit))
+    if discount:
+        value = value if value >= 10 else value * 10
+    if percent_scale:
+        value = value * 100 / percent_scale
+    value = sign * value * scale
+    if low is not None:
+        low, high = sign * low * scale, sign * high * scale
+    return ParsedNumber(
+        text=text, value=_canonical(value), unit=_UNIT_CANONICAL.get(unit, unit),
+        qualifier=qualifier or "exact", marker=marker,
+        low=_canonical(low) if low is not None else None,
+        high=_canonical(high) if high is not None else None,
+    )
