@@ -618,7 +618,7 @@ class StoredFact:
     high: Optional[float]
     number: Optional[str]
     region_code: Optional[str]
-    region_name: Optional[str]
+    region_level: Optional[str]
     year: Optional[int]
 
     def as_fact(self) -> Fact:
@@ -630,7 +630,16 @@ class StoredFact:
 
 
 class StoreFacts:
-    """Facts of one indicator from the store; adapts to what `fuhe_cli.store` offers."""
+    """Every stored fact of one indicator, across all regions.
+
+    `Store.facts()` filters by region; the outlier check needs every region of a level, so this
+    reads the store's tables through its connection (read-only).
+    """
+
+    SQL = ("SELECT d.path, d.sha256, f.line, f.value, f.unit, f.qualifier, f.low, f.high, f.number,"
+           " f.region_code, f.region_level, f.year FROM facts f JOIN documents d ON d.id = f.document_id"
+           " WHERE f.indicator_id = ? AND f.value IS NOT NULL"
+           " ORDER BY f.region_code, f.year, d.path, f.line, f.col")
 
     def __init__(self, store):
         self.store = store
@@ -642,76 +651,20 @@ class StoreFacts:
         return self._cache[indicator]
 
     def _query(self, indicator: str) -> list[StoredFact]:
-        query = getattr(self.store, "facts", None)
-        if callable(query):
-            try:
-                rows = query(indicator=indicator)
-            except TypeError:
-                rows = None
-            if rows is not None:
-                return [self._from_row(row) for row in rows]
-        return self._query_sql(indicator)
+        import sqlite3
 
-    @staticmethod
-    def _get(row, *names, default=None):
-        for name in names:
-            if isinstance(row, dict) and name in row:
-                return row[name]
-            if hasattr(row, "keys") and name in row.keys():
-                return row[name]
-            if hasattr(row, name):
-                return getattr(row, name)
-        return default
+        from fuhe_cli.errors import StoreError
 
-    def _from_row(self, row) -> StoredFact:
-        get = self._get
-        region = get(row, "region")
-        region_code = get(row, "region_code") or (getattr(region, "code", None) if region else None)
-        region_name = get(row, "region_name") or (getattr(region, "name", None) if region else None)
-        return StoredFact(
-            path=get(row, "path", default="") or "", sha256=get(row, "sha256", "document_sha256"),
-            line=get(row, "line"), value=float(get(row, "value")), unit=get(row, "unit"),
-            qualifier=get(row, "qualifier", default="exact") or "exact",
-            low=get(row, "low"), high=get(row, "high"), number=get(row, "number"),
-            region_code=region_code, region_name=region_name, year=get(row, "year"))
-
-    def _query_sql(self, indicator: str) -> list[StoredFact]:
-        connection = next((getattr(self.store, name) for name in ("conn", "connection", "db", "_conn")
-                           if getattr(self.store, name, None) is not None), None)
-        if connection is None:
-            return []
-        tables = {row[0] for row in connection.execute("select name from sqlite_master where type='table'")}
-        if "facts" not in tables:
-            return []
-        fact_columns = {row[1] for row in connection.execute("pragma table_info(facts)")}
-        indicator_column = next((name for name in ("indicator_id", "indicator") if name in fact_columns), None)
-        if indicator_column is None:
-            return []
-        join = ""
-        doc_fields = []
-        if "documents" in tables:
-            doc_columns = {row[1] for row in connection.execute("pragma table_info(documents)")}
-            link = next(((fact_col, doc_col) for fact_col, doc_col in
-                         (("document_id", "id"), ("doc_id", "id"), ("document_sha256", "sha256"), ("sha256", "sha256"))
-                         if fact_col in fact_columns and doc_col in doc_columns), None)
-            if link:
-                join = f" left join documents d on f.{link[0]} = d.{link[1]}"
-                doc_fields = [f"d.{name} as doc_{name}" for name in ("path", "sha256", "region_code", "year")
-                              if name in doc_columns]
-        cursor = connection.execute(
-            f"select f.*{''.join(', ' + item for item in doc_fields)} from facts f{join} "
-            f"where f.{indicator_column} = ?", (indicator,))
-        names = [description[0] for description in cursor.description]
-        results = []
-        for values in cursor.fetchall():
-            row = dict(zip(names, values))
-            for name in ("path", "sha256", "region_code", "year"):
-                if row.get(name) is None and row.get(f"doc_{name}") is not None:
-                    row[name] = row[f"doc_{name}"]
-            if row.get("value") is None:
-                continue
-            results.append(self._from_row(row))
-        return results
+        try:
+            rows = self.store.connection.execute(self.SQL, (indicator,)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # a store that was never written to
+                return []
+            raise StoreError(f"cannot read the store {getattr(self.store, 'path', '')}: {exc}") from None
+        return [StoredFact(path=row[0], sha256=row[1], line=row[2], value=float(row[3]), unit=row[4],
+                           qualifier=row[5] or "exact", low=row[6], high=row[7], number=row[8],
+                           region_code=row[9], region_level=row[10] or _region_level(row[9]), year=row[11])
+                for row in rows]
 
 
 def _same_document(stored: StoredFact, doc: Document) -> bool:
@@ -756,7 +709,7 @@ def check_magnitude_outlier(doc: Document, store_facts: StoreFacts, options: Mag
         year = fact.year if fact.year is not None else doc.year
         comparable = [stored for stored in store_facts.for_indicator(fact.indicator.id)
                       if stored.region_code and stored.region_code != region.code
-                      and _region_level(stored.region_code) == region.level
+                      and stored.region_level == region.level
                       and _unit_family(stored.unit) == _unit_family(fact.unit)
                       and stored.value > 0 and not _same_document(stored, doc)]
         same_year = [stored for stored in comparable if year is not None and stored.year == year]
@@ -870,41 +823,55 @@ def check_documents(items: Sequence[tuple[Document, str | None]], *,
                                          unreadable=len(errors)))
 
 
+def load_ruleset(rule_dirs: Sequence[str] = ()):
+    from fuhe_cli.rules import load_rules
+
+    return load_rules(rule_dirs)
+
+
+def read_and_extract(path: str, ruleset, encoding: str | None = None) -> tuple[Document, str]:
+    """One report's Document and its original text (read once); raises InputError."""
+    from fuhe_cli.extract import extract_text
+    from fuhe_cli.reading import read_source
+
+    source = read_source(path, encoding=encoding)
+    doc = extract_text(source.text, source.path, rules=ruleset, encoding=source.encoding,
+                       line_labels=source.line_labels)
+    return doc, source.text
+
+
 def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str | None = None,
                 rule_dirs: Sequence[str] = (), encoding: str | None = None,
                 on_error: Callable[[DocumentError], None] | None = None) -> CheckResult:
     """Read, extract and lint report files and directories."""
     from fuhe_cli.errors import InputError
-    from fuhe_cli.extract import extract_text
-    from fuhe_cli.reading import iter_input_paths, read_source
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.reading import iter_input_paths
 
     locator = ProjectLocator(config_path)
-    ruleset = load_rules(rule_dirs)
+    ruleset = load_ruleset(rule_dirs)
     items: list[tuple[Document, str | None]] = []
     errors: list[DocumentError] = []
     for path in iter_input_paths(list(paths)):
+        # An invalid project file stops the run before any output.
+        locator.for_report(path)
         try:
-            source = read_source(path, encoding=encoding)
+            doc, text = read_and_extract(path, ruleset, encoding)
         except InputError as exc:
             error = DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
             errors.append(error)
             if on_error:
                 on_error(error)
             continue
-        locator.for_report(source.path)  # an invalid project file stops the run before any output
-        doc = extract_text(source.text, source.path, rules=ruleset, encoding=source.encoding,
-                           line_labels=source.line_labels)
-        items.append((doc, source.text))
+        items.append((doc, text))
     store = None
     if db is not None:
         from fuhe_cli.store import Store
 
-        store = Store.open(db)
+        store = Store.open(db, readonly=True)
     try:
         return check_documents(items, config_for=locator.for_report, ruleset=ruleset, store=store, errors=errors)
     finally:
-        if store is not None and hasattr(store, "close"):
+        if store is not None:
             store.close()
 
 
