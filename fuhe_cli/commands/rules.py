@@ -1,8 +1,174 @@
-"""`fuhe rules` (stub: its owner fills it in)."""
+"""`fuhe rules list|show|check|test`: the indicator rules, validated and tested like code."""
 from __future__ import annotations
+
+from enum import Enum
+from typing import List, Optional
 
 import typer
 
 
+class RulesFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+RULES_OPTION_HELP = "Extra rule directory or file (repeatable; also FUHE_RULES)."
+
+
+def _rule_record(rule) -> dict:
+    return {"id": rule.id, "name": rule.name, "kind": rule.kind, "unit": rule.unit,
+            "display_unit": rule.display_unit, "units": rule.accepted_units,
+            "source": f"{rule.source}:{rule.line}"}
+
+
+def _want_got(facts: list[dict]) -> str:
+    marks = {"at_least": "≥", "at_most": "≤", "approx": "≈", "exact": "", "range": "range ", None: ""}
+    if not facts:
+        return "nothing"
+    parts = []
+    for fact in facts:
+        value = fact["value"]
+        shown = int(value) if isinstance(value, float) and value.is_integer() else value
+        text = f"{marks.get(fact.get('qualifier'), '')}{shown} {fact.get('unit') or ''}".strip()
+        if fact.get("indicator"):
+            text += f" → {fact['indicator']}"
+        parts.append(text)
+    return ", ".join(parts)
+
+
 def register(app: typer.Typer) -> None:
-    pass
+    rules_app = typer.Typer(name="rules", no_args_is_help=True, rich_markup_mode=None,
+                            help="The indicator rules: list them, show one, validate them, run their examples.")
+    app.add_typer(rules_app, name="rules")
+
+    @rules_app.command("list")
+    def list_command(
+        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
+        fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="Output format."),
+    ) -> None:
+        """List every loaded rule: id, name, kind, unit and the file it comes from.
+
+        Example: fuhe rules list --rules my_rules/ --format json
+        """
+        from fuhe_cli import render
+        from fuhe_cli.rules import RULES_LIST_SCHEMA, load_rules
+
+        ruleset = load_rules(rules_dirs)
+        records = [_rule_record(rule) for rule in ruleset.rules]
+        if fmt is RulesFormat.json:
+            render.emit_json({"schema": RULES_LIST_SCHEMA, "version": ruleset.version, "rules": records})
+        else:
+            render.emit_rows(["id", "name", "kind", "unit", "source"],
+                             [[r["id"], r["name"], r["kind"], r["display_unit"] or r["unit"], r["source"]]
+                              for r in records], "table", title=f"{len(records)} rules")
+
+    @rules_app.command("show")
+    def show_command(
+        rule_id: str = typer.Argument(..., help="Rule id, e.g. lecture.sessions"),
+        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
+        fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="Output format."),
+    ) -> None:
+        """Show one rule in full: triggers, exclusions, range and examples.
+
+        Example: fuhe rules show training.participants
+        """
+        import difflib
+
+        from fuhe_cli import render
+        from fuhe_cli.errors import UsageError
+        from fuhe_cli.rules import load_rules
+
+        ruleset = load_rules(rules_dirs)
+        rule = ruleset.get(rule_id)
+        if rule is None:
+            hint = difflib.get_close_matches(rule_id, [r.id for r in ruleset.rules], n=3, cutoff=0.5)
+            raise UsageError(f"no rule {rule_id!r}" + (f"; did you mean {', '.join(hint)}?" if hint else
+                                                       " (see `fuhe rules list`)"))
+        record = {**_rule_record(rule), **rule.model_dump(mode="json", exclude_none=True, by_alias=True)}
+        if fmt is RulesFormat.json:
+            render.emit_json(record)
+            return
+        import yaml
+
+        typer.echo(f"# {rule.source}:{rule.line}")
+        typer.echo(yaml.safe_dump(rule.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
+                                  allow_unicode=True, sort_keys=False).rstrip())
+
+    @rules_app.command("check")
+    def check_command(
+        paths: Optional[List[str]] = typer.Argument(None, help="Rule files or directories (default: the loaded rules)."),
+        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
+    ) -> None:
+        """Validate rule files without running their examples; exit 3 when one is invalid.
+
+        Every problem is printed as path:line:col: code: message (unknown keys with a
+        did-you-mean, bad regexes, duplicate ids, rules without a positive example).
+
+        Example: fuhe rules check my_rules/
+        """
+        import os
+
+        from fuhe_cli import console
+        from fuhe_cli.errors import RuleError
+        from fuhe_cli.rules import check_rule_files, shipped_rules_dir
+
+        if paths:
+            locations = list(paths)
+        else:
+            env = [p for p in os.environ.get("FUHE_RULES", "").split(os.pathsep) if p.strip()]
+            locations = [shipped_rules_dir(), *env, *rules_dirs]
+        rules, problems = check_rule_files(locations)
+        for problem in problems[1:]:
+            console.error(str(problem))
+        if problems:
+            raise RuleError(f"{problems[0]}" + (f" ({len(problems)} problems)" if len(problems) > 1 else ""))
+        console.note(f"{len(rules)} rules OK")
+
+    @rules_app.command("test")
+    def test_command(
+        paths: Optional[List[str]] = typer.Argument(None, help="Rule files or directories to test (default: all loaded rules)."),
+        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
+        fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="Output format."),
+    ) -> None:
+        """Run every rule example through the number grammar and the rules; exit 1 on a failure.
+
+        Each example's expected facts are compared with the facts the rule names; `todo`
+        examples are reported but do not fail. Rules under PATH are tested together with
+        the shipped rules, the way `fuhe extract --rules PATH` would load them.
+
+        Example: fuhe rules test my_rules/ --format json
+        """
+        from fuhe_cli import console, render
+        from fuhe_cli.errors import ExitCode
+        from fuhe_cli.rules import RULE_TEST_SCHEMA, check_rule_files, load_rules
+
+        ruleset = load_rules([*rules_dirs, *(paths or [])])
+        selected = None
+        if paths:
+            tested, _ = check_rule_files(paths)
+            selected = {rule.id for rule in tested}
+        results = ruleset.run_examples(selected)
+        counts = {status: sum(r.status == status for r in results) for status in ("pass", "fail", "todo", "fixed")}
+        if fmt is RulesFormat.json:
+            render.emit_json({"schema": RULE_TEST_SCHEMA, "version": ruleset.version, "counts": counts,
+                              "examples": [{"rule": r.rule_id, "source": r.source, "status": r.status,
+                                            "text": r.text, "want": r.want, "got": r.got, "others": r.others,
+                                            "todo": r.todo} for r in results]})
+        else:
+            # A readable want/got diff per failing example, like `semgrep --test`.
+            for result in results:
+                if result.status == "pass":
+                    continue
+                label = {"fail": "FAIL", "todo": "TODO", "fixed": "FIXED"}[result.status]
+                typer.echo(f"{label} {result.rule_id}  {result.source}")
+                typer.echo(f"  text: {result.text}")
+                if result.todo:
+                    typer.echo(f"  todo: {result.todo}")
+                typer.echo(f"  want: {_want_got(result.want)}")
+                typer.echo(f"  got:  {_want_got(result.got)}")
+                if result.others:
+                    typer.echo(f"  other quantities: {_want_got(result.others)}")
+        console.note(f"{counts['pass']} passed, {counts['fail']} failed, {counts['todo']} todo"
+                     + (f", {counts['fixed']} todo now passing (remove `todo`)" if counts["fixed"] else ""))
+        if counts["fail"]:
+            raise typer.Exit(int(ExitCode.GATE))

@@ -1,0 +1,730 @@
+"""Indicator rules: YAML files that name what a quantity measures.
+
+A rule file (schema ``fuhe.rule/1``) holds rules such as::
+
+    schema: fuhe.rule/1
+    rules:
+      - id: mediation.success_rate
+        name: 调解成功率
+        kind: rate                      # volume | rate | money: picks the unit checks
+        unit: "%"
+        triggers: {any: [调解成功率, 调处成功率], within: 8}
+        exclude: [{id: delta-not-rate, regex: '个百分点'}]
+        range: {min: 0, max: 100}
+        examples:
+          - {text: 全年人民调解成功率达98.6%。, expect: [{value: 98.6, unit: "%", qualifier: exact}]}
+          - {text: 调解成功率较上年提高2.1个百分点, expect: []}
+
+How a quantity is classified (`RuleSet.classify`):
+
+1. Only the clause around the number is read: the text between clause punctuation
+   (，。；！？：and line breaks; 、 and quotes do not break a clause).
+2. A rule matches when one of its trigger words (or its trigger regex) occurs in that clause
+   no more than ``within`` characters before or after the quantity, the quantity's unit is one
+   the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
+   ``exclude`` word or regex occurs in the clause.
+3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
+   ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
+   order, then user directories in the order given).
+4. When nothing matches in the clause, the preceding clauses of the same sentence are read
+   (at most two, nearest first; ``within`` does not apply there): "培训23期，累计5000余人次" names
+   the second figure from the first clause's 培训.
+5. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+
+Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
+directories given to `load_rules`. A user rule with the id of a shipped rule replaces it (and is
+reported); the same id twice among user rules is an error. Loading never runs the examples:
+`fuhe rules check` validates, `fuhe rules test` runs the examples.
+
+Errors point at the place: ``path:line:col: code: message``.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import math
+import os
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Optional, Sequence
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+
+from fuhe_cli.errors import RuleError
+from fuhe_cli.models import UNCATEGORIZED, Indicator
+
+RULE_SCHEMA = "fuhe.rule/1"
+RULES_LIST_SCHEMA = "fuhe.rules/1"
+RULE_TEST_SCHEMA = "fuhe.rules-test/1"
+
+CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
+SENTENCE_BREAKS = frozenset("。；;！!？?\n\r")
+MAX_CLAUSE_CHARS = 80        # a run-on clause is read at most this far either side of the number
+MAX_CARRIED_CLAUSES = 2
+REGEX_TIMEOUT = 0.05         # seconds per user-regex call: a catastrophic pattern cannot hang a run
+
+RATE_UNITS = {"%", "百分点"}
+MONEY_UNITS = {"元"}
+ID_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
+
+
+# --- the file format ---------------------------------------------------------------------------
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Triggers(_Strict):
+    """Words (or a regex) that must occur near the number."""
+
+    any: list[str] = Field(default_factory=list, description="Trigger words; one is enough")
+    regex: Optional[str] = Field(None, description="A trigger pattern (Python `regex` syntax)")
+    within: int = Field(12, ge=0, le=200, description="Max characters between trigger and quantity")
+    side: Literal["both", "before", "after"] = Field("both", description="Where the trigger may stand")
+
+    @field_validator("any")
+    @classmethod
+    def _no_empty_words(cls, words: list[str]) -> list[str]:
+        if any(not word.strip() for word in words):
+            raise ValueError("trigger words must not be empty")
+        return words
+
+    @model_validator(mode="after")
+    def _something_to_match(self) -> "Triggers":
+        if not self.any and not self.regex:
+            raise ValueError("give trigger words (`any`) or a `regex`")
+        return self
+
+
+class Exclude(_Strict):
+    """A veto: the rule does not match when one of these occurs in the clause."""
+
+    id: Optional[str] = None
+    words: list[str] = Field(default_factory=list)
+    regex: Optional[str] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _word_shorthand(cls, value):
+        # `exclude: [个百分点, ...]` is shorthand for `{words: [个百分点]}`
+        return {"words": [value]} if isinstance(value, str) else value
+
+
+class Range(_Strict):
+    min: Optional[float] = None
+    max: Optional[float] = None
+
+
+class Expect(_Strict):
+    value: float
+    unit: Optional[str] = Field(None, description="Defaults to the rule's unit")
+    qualifier: Optional[Literal["exact", "approx", "at_least", "at_most", "range"]] = None
+
+
+class Example(_Strict):
+    text: str
+    expect: list[Expect] = Field(description="Facts this rule must name; [] = must not match")
+    todo: Optional[str] = Field(None, description="A known gap: reported, does not fail")
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Stable dotted id, e.g. lecture.sessions")
+    name: str = Field(min_length=1, description="Indicator name (Chinese)")
+    kind: Literal["volume", "rate", "money"]
+    unit: str = Field(description="Canonical unit: 元 for money, % for rates, a count unit for volume")
+    display_unit: Optional[str] = Field(None, description="Unit for display, e.g. 万元, 万人次")
+    units: list[str] = Field(default_factory=list, description="Accepted surface units (default: unit)")
+    triggers: Triggers
+    exclude: list[Exclude] = Field(default_factory=list)
+    range: Optional[Range] = None
+    priority: int = 0
+    description: Optional[str] = None
+    examples: list[Example] = Field(default_factory=list)
+
+    _source: str = PrivateAttr("")
+    _line: int = PrivateAttr(0)
+    _example_lines: list = PrivateAttr(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    @property
+    def line(self) -> int:
+        return self._line
+
+    @property
+    def accepted_units(self) -> list[str]:
+        return self.units or [self.unit]
+
+
+class RuleFile(_Strict):
+    """One YAML rule file."""
+
+    schema_: Literal["fuhe.rule/1"] = Field(alias="schema")
+    description: Optional[str] = None
+    rules: list[Rule]
+
+
+# --- problems and where they are ----------------------------------------------------------------
+@dataclass
+class RuleProblem:
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message}"
+
+
+def _raise_problems(problems: list[RuleProblem]) -> None:
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s); run `fuhe rules check`)" if len(problems) > 1 else ""
+        raise RuleError(str(problems[0]) + more)
+
+
+def _node_at(root: yaml.Node, loc: Sequence) -> tuple[yaml.Node, yaml.Node | None]:
+    """Walk a composed YAML tree along a pydantic `loc`: (deepest node reached, its key node)."""
+    node, key_node = root, None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for k, v in node.value:
+                if k.value == part:
+                    node, key_node = v, k
+                    break
+            else:
+                return node, key_node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node, key_node = node.value[part], None
+        else:
+            return node, key_node
+    return node, key_node
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _unwrap(annotation):
+    """list[X] / Optional[X] -> X, until a model class (or something else) is left."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (list, typing.Union) or str(origin) == "types.UnionType":
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _keys_at(loc: Sequence) -> list[str]:
+    """The keys allowed in the mapping that `loc` points into (for did-you-mean)."""
+    model = RuleFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {(f.alias or name): f for name, f in model.model_fields.items()}
+        if part not in fields:
+            return []
+        model = _unwrap(fields[part].annotation)
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return []
+    return [(f.alias or name) for name, f in model.model_fields.items()]
+
+
+def _validation_problems(path: str, root: yaml.Node, exc: ValidationError) -> list[RuleProblem]:
+    problems = []
+    for error in exc.errors():
+        loc = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+        kind = error["type"]
+        node, key_node = _node_at(root, loc)
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            allowed = _keys_at(loc[:-1])
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
+            message = f"unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else
+                                                 f" (allowed: {', '.join(allowed)})" if allowed else "")
+            line, column = _mark(key_node if key_node is not None else node)
+            problems.append(RuleProblem(path, line, column, "unknown-key", message))
+        elif kind == "missing":
+            line, column = _mark(node)
+            problems.append(RuleProblem(path, line, column, "missing-key", f"missing required key {loc[-1]!r}"))
+        else:
+            line, column = _mark(node)
+            where = ".".join(str(p) for p in loc) or "file"
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(RuleProblem(path, line, column, "invalid-value", f"{where}: {message}"))
+    return problems
+
+
+def _duplicate_keys(path: str, node: yaml.Node, problems: list[RuleProblem]) -> None:
+    # PyYAML keeps the last of two equal keys without a word: a typo's silent rule change.
+    if isinstance(node, yaml.MappingNode):
+        seen = set()
+        for key, value in node.value:
+            if key.value in seen:
+                line, column = _mark(key)
+                problems.append(RuleProblem(path, line, column, "duplicate-key", f"key {key.value!r} given twice"))
+            seen.add(key.value)
+            _duplicate_keys(path, value, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_keys(path, item, problems)
+
+
+def _compile_user_regex(pattern: str):
+    compiled = regex.compile(pattern, regex.V0)
+    if compiled.fullmatch(""):
+        raise regex.error("the pattern matches the empty string")
+    return compiled
+
+
+def _semantic_problems(path: str, root: yaml.Node, parsed: RuleFile) -> list[RuleProblem]:
+    problems = []
+
+    def at(loc, code, message):
+        node, key_node = _node_at(root, loc)
+        line, column = _mark(node)
+        problems.append(RuleProblem(path, line, column, code, message))
+
+    for index, rule in enumerate(parsed.rules):
+        base = ["rules", index]
+        if rule.kind == "rate" and (rule.unit not in RATE_UNITS or set(rule.accepted_units) - RATE_UNITS):
+            at(base + ["unit"], "unit-kind", f"rule {rule.id}: a rate takes unit '%' (or 百分点)")
+        elif rule.kind == "money" and (rule.unit not in MONEY_UNITS or set(rule.accepted_units) - MONEY_UNITS):
+            at(base + ["unit"], "unit-kind", f"rule {rule.id}: money takes unit '元' (values are folded to 元)")
+        elif rule.kind == "volume" and set(rule.accepted_units) & (RATE_UNITS | MONEY_UNITS):
+            at(base + ["unit"], "unit-kind", f"rule {rule.id}: a volume takes a count unit (个, 人次, 场, ...)")
+        if rule.units and rule.unit not in rule.units:
+            at(base + ["units"], "unit-kind", f"rule {rule.id}: units must include the canonical unit {rule.unit!r}")
+        patterns = [(base + ["triggers", "regex"], rule.triggers.regex)]
+        patterns += [(base + ["exclude", i, "regex"], ex.regex) for i, ex in enumerate(rule.exclude)]
+        for loc, pattern in patterns:
+            if pattern is None:
+                continue
+            try:
+                _compile_user_regex(pattern)
+            except regex.error as exc:
+                at(loc, "bad-regex", f"rule {rule.id}: invalid regex {pattern!r}: {exc}")
+        if not any(example.expect and not example.todo for example in rule.examples):
+            at(base + ["id"], "no-positive-example",
+               f"rule {rule.id}: give at least one example that the rule must match (expect: [...])")
+        for e_index, example in enumerate(rule.examples):
+            for x_index, expect in enumerate(example.expect):
+                unit = expect.unit or rule.unit
+                if unit not in rule.accepted_units:
+                    at(base + ["examples", e_index, "expect", x_index], "unit-kind",
+                       f"rule {rule.id}: example expects unit {unit!r}, the rule accepts {rule.accepted_units}")
+    return problems
+
+
+# --- reading files --------------------------------------------------------------------------------
+_FILE_CACHE: dict[tuple[str, int, int], tuple[list[Rule], list[RuleProblem], str]] = {}
+
+
+def _parse_file(path: Path) -> tuple[list[Rule], list[RuleProblem], str]:
+    """Rules, problems and content hash of one file (cached by mtime and size)."""
+    try:
+        stat = path.stat()
+        cache_key = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        cache_key = None
+    if cache_key in _FILE_CACHE:
+        return _FILE_CACHE[cache_key]
+    result = _parse_file_uncached(path)
+    if cache_key is not None:
+        _FILE_CACHE[cache_key] = result
+    return result
+
+
+def _parse_file_uncached(path: Path) -> tuple[list[Rule], list[RuleProblem], str]:
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [RuleProblem(shown, 1, 1, "unreadable", exc.strerror or str(exc))], ""
+    digest = hashlib.sha256(raw).hexdigest()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [], [RuleProblem(shown, 1, 1, "encoding", f"rule files are UTF-8: {exc.reason}")], digest
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.SafeLoader("").construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(filter(None, [exc.problem, exc.context])) or "invalid YAML"
+        return [], [RuleProblem(shown, line, column, "yaml-syntax", problem)], digest
+    except yaml.YAMLError as exc:
+        return [], [RuleProblem(shown, 1, 1, "yaml-syntax", str(exc))], digest
+    if not isinstance(data, dict) or root is None:
+        return [], [RuleProblem(shown, 1, 1, "invalid-value",
+                                f"a rule file is a mapping with `schema: {RULE_SCHEMA}` and `rules:`")], digest
+    problems: list[RuleProblem] = []
+    _duplicate_keys(shown, root, problems)
+    try:
+        parsed = RuleFile.model_validate(data)
+    except ValidationError as exc:
+        return [], problems + _validation_problems(shown, root, exc), digest
+    problems += _semantic_problems(shown, root, parsed)
+    for index, rule in enumerate(parsed.rules):
+        node, _ = _node_at(root, ["rules", index])
+        rule._source = shown
+        rule._line = _mark(node)[0]
+        rule._example_lines = [_mark(_node_at(root, ["rules", index, "examples", i])[0])[0]
+                               for i in range(len(rule.examples))]
+    return parsed.rules, problems, digest
+
+
+def shipped_rules_dir() -> Path:
+    """Where the shipped rules live: inside the wheel (`_rules`) or the repo's `rules/`."""
+    package = Path(__file__).resolve().parent
+    bundled = package / "_rules"
+    return bundled if bundled.is_dir() else package.parent / "rules"
+
+
+def rule_files(location: str | Path) -> list[Path]:
+    """The rule files of a directory (*.yaml, *.yml, recursively, in name order) or one file."""
+    path = Path(location)
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    if path.is_file():
+        return [path]
+    raise RuleError(f"{path}:1:1: missing: no such rule file or directory")
+
+
+def _env_dirs() -> list[str]:
+    return [part for part in os.environ.get("FUHE_RULES", "").split(os.pathsep) if part.strip()]
+
+
+def check_rule_files(paths: Sequence[str | Path]) -> tuple[list[Rule], list[RuleProblem]]:
+    """Validate rule files (or directories) together: every problem, none raised."""
+    rules, problems = [], []
+    seen: dict[str, Rule] = {}
+    for location in paths:
+        for path in rule_files(location):
+            file_rules, file_problems, _ = _parse_file(path)
+            problems += file_problems
+            for rule in file_rules:
+                if rule.id in seen:
+                    first = seen[rule.id]
+                    problems.append(RuleProblem(rule.source, rule.line, 1, "duplicate-id",
+                                                f"rule id {rule.id!r} is already defined at {first.source}:{first.line}"))
+                    continue
+                seen[rule.id] = rule
+                rules.append(rule)
+    return rules, problems
+
+
+@dataclass
+class Override:
+    id: str
+    shipped: str      # path:line of the replaced rule
+    user: str         # path:line of the rule that replaced it
+
+
+@dataclass
+class ExampleResult:
+    rule_id: str
+    source: str        # path:line of the example
+    text: str
+    want: list[dict]
+    got: list[dict]
+    others: list[dict] = field(default_factory=list)   # the text's other quantities and where they went
+    status: str = "pass"                               # pass | fail | todo | fixed (a todo that now passes)
+    todo: Optional[str] = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "fail"
+
+
+def load_rules(extra_dirs: Sequence[str | Path] = (), use_env: bool = True) -> "RuleSet":
+    """Shipped rules + FUHE_RULES + `extra_dirs`; raises RuleError at the first problem."""
+    shipped, problems = check_rule_files([shipped_rules_dir()])
+    _raise_problems(problems)
+    user_locations: list[str | Path] = (_env_dirs() if use_env else []) + list(extra_dirs)
+    unique, seen_paths = [], set()
+    for location in user_locations:
+        resolved = Path(location).resolve()
+        if resolved not in seen_paths:
+            seen_paths.add(resolved)
+            unique.append(location)
+    user, problems = check_rule_files(unique)
+    _raise_problems(problems)
+
+    merged = list(shipped)
+    positions = {rule.id: index for index, rule in enumerate(merged)}
+    overrides = []
+    for rule in user:
+        if rule.id in positions:
+            old = merged[positions[rule.id]]
+            overrides.append(Override(rule.id, f"{old.source}:{old.line}", f"{rule.source}:{rule.line}"))
+            merged[positions[rule.id]] = rule
+        else:
+            positions[rule.id] = len(merged)
+            merged.append(rule)
+    if overrides:
+        from fuhe_cli import console
+
+        for override in overrides:
+            console.note(f"rule {override.id} from {override.user} overrides the shipped rule ({override.shipped})")
+    digest = hashlib.sha256()
+    for location in [shipped_rules_dir(), *unique]:
+        for path in rule_files(location):
+            digest.update(_parse_file(path)[2].encode())
+    return RuleSet(merged, version=digest.hexdigest()[:16], overrides=overrides)
+
+
+# --- classification ------------------------------------------------------------------------------
+@dataclass
+class _Compiled:
+    rule: Rule
+    order: int
+    units: frozenset
+    trigger_regex: object | None
+    exclude_words: tuple[str, ...]
+    exclude_regexes: tuple
+    low: float
+    high: float
+
+
+@dataclass
+class _Candidate:
+    span: int
+    priority: int
+    distance: int
+    order: int
+    compiled: _Compiled
+
+    def key(self):
+        return (-self.span, -self.priority, self.distance, self.order)
+
+
+class RuleSet:
+    """Loaded rules, precompiled for `classify` (called once per quantity)."""
+
+    def __init__(self, rules: list[Rule], version: str = "", overrides: list[Override] | None = None):
+        self.rules = rules
+        self.version = version
+        self.overrides = overrides or []
+        self._by_id = {rule.id: rule for rule in rules}
+        self._compiled = []
+        self._words: dict[str, list[_Compiled]] = {}
+        self._regex_rules: list[_Compiled] = []
+        for order, rule in enumerate(rules):
+            low = rule.range.min if rule.range and rule.range.min is not None else -math.inf
+            high = rule.range.max if rule.range and rule.range.max is not None else math.inf
+            compiled = _Compiled(
+                rule=rule, order=order, units=frozenset(rule.accepted_units),
+                trigger_regex=_compile_user_regex(rule.triggers.regex) if rule.triggers.regex else None,
+                exclude_words=tuple(word for ex in rule.exclude for word in ex.words),
+                exclude_regexes=tuple(_compile_user_regex(ex.regex) for ex in rule.exclude if ex.regex),
+                low=low, high=high)
+            self._compiled.append(compiled)
+            for word in dict.fromkeys(rule.triggers.any):
+                self._words.setdefault(word, []).append(compiled)
+            if compiled.trigger_regex is not None:
+                self._regex_rules.append(compiled)
+        self._lengths = sorted({len(word) for word in self._words}, reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    # -- clauses
+    @staticmethod
+    def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+        left, limit = start, max(0, start - MAX_CLAUSE_CHARS)
+        while left > limit and text[left - 1] not in CLAUSE_BREAKS:
+            left -= 1
+        right, limit = end, min(len(text), end + MAX_CLAUSE_CHARS)
+        while right < limit and text[right] not in CLAUSE_BREAKS:
+            right += 1
+        return left, right
+
+    def _hits(self, text: str, start: int, end: int):
+        """(position, end, compiled rule) for every trigger word or regex match in text[start:end]."""
+        words = self._words
+        lengths = self._lengths
+        for position in range(start, end):
+            for length in lengths:
+                stop = position + length
+                if stop > end:
+                    continue
+                matched = words.get(text[position:stop])
+                if matched:
+                    for compiled in matched:
+                        yield position, stop, compiled
+        for compiled in self._regex_rules:
+            try:
+                for match in compiled.trigger_regex.finditer(text, start, end, overlapped=True,
+                                                             timeout=REGEX_TIMEOUT):
+                    yield match.start(), match.end(), compiled
+            except TimeoutError:
+                _warn_timeout(compiled.rule)
+
+    @staticmethod
+    def _vetoed(compiled: _Compiled, text: str, start: int, end: int) -> bool:
+        window = text[start:end]
+        if any(word in window for word in compiled.exclude_words):
+            return True
+        for pattern in compiled.exclude_regexes:
+            try:
+                if pattern.search(window, timeout=REGEX_TIMEOUT):
+                    return True
+            except TimeoutError:
+                _warn_timeout(compiled.rule)
+        return False
+
+    def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int):
+        unit, value = quantity.unit, quantity.value
+        q_start, q_end = quantity.start, quantity.end
+        num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
+        best: _Candidate | None = None
+        for hit_start, hit_end, compiled in self._hits(text, start, end):
+            if unit not in compiled.units:
+                continue
+            if hit_start < num_end and hit_end > num_start:
+                continue      # a trigger inside the number itself (千场, 万人) is not context
+            triggers = compiled.rule.triggers
+            if hit_end <= q_start:
+                side, distance = "before", q_start - hit_end
+            elif hit_start >= q_end:
+                side, distance = "after", hit_start - q_end
+            else:
+                side, distance = triggers.side, 0
+            if carried:
+                if triggers.side == "after":
+                    continue
+                distance = q_start - hit_end
+            elif distance > triggers.within or (triggers.side != "both" and side != triggers.side):
+                continue
+            if value is None or not (compiled.low <= value <= compiled.high):
+                continue
+            candidate = _Candidate(hit_end - hit_start, compiled.rule.priority, distance, compiled.order, compiled)
+            if best is not None and candidate.key() >= best.key():
+                continue
+            if self._vetoed(compiled, text, start, veto_end):
+                continue
+            best = candidate
+        return best
+
+    def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
+        """The indicator a quantity measures, and the id of the rule that said so."""
+        start, end = self._clause(text, quantity.start, quantity.end)
+        best = self._best(text, quantity, start, end, carried=False, veto_end=end)
+        clause_start = start
+        for _ in range(MAX_CARRIED_CLAUSES):
+            if best is not None or start == 0 or text[start - 1] in SENTENCE_BREAKS:
+                break
+            previous_end = start - 1
+            start, _ = self._clause(text, previous_end, previous_end)
+            best = self._best(text, quantity, start, previous_end, carried=True, veto_end=end)
+        if best is not None:
+            rule = best.compiled.rule
+            return Indicator(id=rule.id, name=rule.name), rule.id
+        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+
+    # -- examples
+    def run_examples(self, rule_ids: Optional[set[str]] = None) -> list[ExampleResult]:
+        """Run every example of every rule (or of `rule_ids`) through the real pipeline stages."""
+        from fuhe_cli.numbers import find_quantities
+
+        normalise = _normaliser()
+        results = []
+        for rule in self.rules:
+            if rule_ids is not None and rule.id not in rule_ids:
+                continue
+            for index, example in enumerate(rule.examples):
+                text = normalise(example.text)
+                got, others = [], []
+                for quantity in find_quantities(text):
+                    indicator, rule_id = self.classify(text, quantity)
+                    fact = {"value": quantity.value, "unit": quantity.unit, "qualifier": quantity.qualifier}
+                    if rule_id == rule.id:
+                        got.append(fact)
+                    else:
+                        others.append({**fact, "indicator": indicator.id})
+                want = [{"value": e.value, "unit": e.unit or rule.unit, "qualifier": e.qualifier}
+                        for e in example.expect]
+                passed = _same_facts(want, got)
+                status = ("fixed" if passed else "todo") if example.todo else ("pass" if passed else "fail")
+                lines = rule._example_lines
+                where = f"{rule.source}:{lines[index] if index < len(lines) else rule.line}"
+                results.append(ExampleResult(rule.id, where, example.text, want, got, others, status, example.todo))
+        return results
+
+
+def _normaliser():
+    try:
+        from fuhe_cli.normalise import normalise
+    except ImportError:
+        return lambda text: text
+    return lambda text: normalise(text).text
+
+
+def _same_facts(want: list[dict], got: list[dict]) -> bool:
+    remaining = list(got)
+    for expected in want:
+        for index, fact in enumerate(remaining):
+            if (fact["value"] is not None and math.isclose(float(fact["value"]), expected["value"], rel_tol=1e-9)
+                    and fact["unit"] == expected["unit"]
+                    and (expected["qualifier"] is None or fact["qualifier"] == expected["qualifier"])):
+                del remaining[index]
+                break
+        else:
+            return False
+    return not remaining
+
+
+_warned: set[str] = set()
+
+
+def _warn_timeout(rule: Rule) -> None:
+    if rule.id not in _warned:
+        _warned.add(rule.id)
+        from fuhe_cli import console
+
+        console.warn(f"rule {rule.id} ({rule.source}:{rule.line}): a regex took longer than "
+                     f"{REGEX_TIMEOUT}s and was skipped; simplify nested quantifiers")
+
+
+# --- the context phrase of an uncategorized fact -------------------------------------------------
+_LEADING = ("其中", "目前", "全年", "共计", "累计", "先后", "已经", "共有", "共", "已", "还", "并", "同时", "今年",
+            "全市", "全省", "全区", "全县", "各级", "通过", "积极", "组织", "开展", "举办", "建立", "建成", "实现")
+_TRAILING = ("达到", "超过", "共计", "累计", "总计", "合计", "约为", "达", "超", "逾", "近", "约", "共", "计", "为",
+             "有", "的", "了", "和", "及", "等", "在", "以")
+PHRASE_CHARS = 10
+
+
+def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> str:
+    """A short phrase saying what an unnamed figure counts: the words before it, else after it."""
+    before = text[max(clause_start, quantity.start - 24):quantity.start]
+    phrase = _trim(before)
+    if len(phrase) >= 2:
+        return phrase[-PHRASE_CHARS:]
+    after = text[quantity.end:min(clause_end, quantity.end + 16)]
+    after = _trim(after)
+    return after[:PHRASE_CHARS] or phrase or (quantity.unit or "")
+
+
+def _trim(phrase: str) -> str:
+    phrase = phrase.strip(" \t“”\"'‘’《》()（）、")
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in _TRAILING:
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[: -len(word)], True
+        for word in _LEADING:
+            if phrase.startswith(word) and len(phrase) > len(word) + 1:
+                phrase, changed = phrase[len(word):], True
+        phrase = phrase.strip(" \t“”\"'‘’《》()（）、")
+    return phrase
