@@ -914,6 +914,14 @@ SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 HELP_URI = "https://github.com/fuhe/fuhe#fuhe-check"
 
 
+def _fingerprint(finding: Finding) -> str:
+    """Stable across edits that move the figure: the check, the file and what the figure says."""
+    import hashlib
+
+    key = "\0".join((finding.check, _uri(finding.path), finding.figure or finding.message, finding.indicator or ""))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
 def sarif_log(result: CheckResult) -> dict:
     """A SARIF 2.1.0 log for code scanning: every check as a rule, every finding as a result."""
     rule_ids = list(CHECKS)
@@ -935,6 +943,7 @@ def sarif_log(result: CheckResult) -> dict:
             "artifactLocation": {"uri": _uri(finding.path)},
             "region": {"startLine": finding.line, "startColumn": finding.column},
         }}],
+        "partialFingerprints": {"fuheFinding/v1": _fingerprint(finding)},
     } for finding in result.findings]
     notifications = [{
         "level": "error",

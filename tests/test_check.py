@@ -271,8 +271,10 @@ def test_magnitude_outlier_against_same_level_regions(tmp_path):
     from fuhe_cli.store import Store
 
     county = Region(code="510108", name="成华区", level="county")
-    text = "发放创业担保贷款3.3亿元。\n另发放贴息资金350万元。"
-    facts = [fact(text, "3.3亿元", 330_000_000, "元", LOANS, region=county),
+    # 3.3亿 against a median of 330万 is exactly 100x: not yet an outlier; 5亿 is.
+    text = "发放创业担保贷款5亿元。\n另发放贴息资金350万元。\n累计发放3.3亿元。"
+    facts = [fact(text, "5亿元", 500_000_000, "元", LOANS, region=county),
+             fact(text, "3.3亿元", 330_000_000, "元", LOANS, region=county, year=2024),
              fact(text, "350万元", 3_500_000, "元", LOANS, region=county, nth=0)]
     store = Store.open(outlier_store(tmp_path), readonly=True)
     try:
@@ -281,8 +283,8 @@ def test_magnitude_outlier_against_same_level_regions(tmp_path):
         store.close()
     findings = [finding for finding in result.findings if finding.check == "magnitude-outlier"]
     assert [finding.line for finding in findings] == [1]
-    assert "3300000 median" not in findings[0].message
-    assert "median 3300000元 of 4 figure(s)" in findings[0].message and "county-level" in findings[0].message
+    assert "152x the median 3300000元 of 4 figure(s) from 4 other county-level region(s) in 2023" \
+        in findings[0].message, findings[0].message
 
 
 def test_magnitude_outlier_needs_three_comparison_values(tmp_path):
