@@ -17,7 +17,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Literal, Optional, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from fuhe_cli.errors import FuheError, ExitCode
 from fuhe_cli.models import UNCATEGORIZED, Document, DocumentError, Fact
@@ -157,9 +157,16 @@ class ProjectConfig(BaseModel):
     ignore: list[IgnoreEntry] = Field(default_factory=list)
     required: list[RequiredEntry] = Field(default_factory=list)
     options: CheckOptions = Field(default_factory=CheckOptions)
-    # Directory the project file lives in: ignore paths and file globs are relative to it.
-    root: Optional[str] = Field(None, exclude=True)
-    source: Optional[str] = Field(None, exclude=True)
+    # Where the file was read from: ignore paths and file globs are relative to its directory.
+    _source: Optional[str] = PrivateAttr(None)
+
+    @property
+    def source(self) -> Optional[str]:
+        return self._source
+
+    @property
+    def root(self) -> Optional[str]:
+        return os.path.dirname(os.path.abspath(self._source)) if self._source else None
 
     def enabled(self, check: str) -> bool:
         return check not in self.disable
@@ -261,7 +268,7 @@ def load_project(path: str) -> ProjectConfig:
         message = first["msg"]
         if first["type"] == "extra_forbidden" and loc:
             fields = {name: info.alias or name for name, info in _fields_at(loc[:-1]).items()}
-            message += _did_you_mean(str(loc[-1]), [alias for alias in fields.values() if alias not in ("root", "source")])
+            message += _did_you_mean(str(loc[-1]), list(fields.values()))
         raise invalid(_node_line(root, loc), f"{where}: {message}") from None
     if config.schema_ not in (None, PROJECT_SCHEMA):
         raise invalid(_node_line(root, ["schema"]), f"schema: expected {PROJECT_SCHEMA!r}, got {config.schema_!r}")
@@ -281,8 +288,7 @@ def load_project(path: str) -> ProjectConfig:
     for index, entry in enumerate(config.required):
         if not entry.files:
             raise invalid(_node_line(root, ["required", index, "files"]), "required: files must list at least one glob")
-    config.root = os.path.dirname(os.path.abspath(path))
-    config.source = path
+    config._source = path
     return config
 
 

@@ -339,6 +339,8 @@ ignore:
     ("required:\n  - kind: 年度总结\n    indicators: [a]\n", 2, "files"),
     ("disable: [out-of-range\n", 2, "invalid YAML"),
     ("- just a list\n", 1, "mapping"),
+    ("# comment\nroot: /elsewhere\n", 2, "root: Extra inputs are not permitted"),
+    ("options:\n  magnitude-outlier: {factor: 0.5}\n", 2, "options.magnitude-outlier.factor"),
 ])
 def test_invalid_project_file_names_path_and_line(tmp_path, body, line, words):
     with pytest.raises(FuheError) as raised:
