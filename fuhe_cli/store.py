@@ -1,0 +1,468 @@
+"""The SQLite store: documents keyed by content hash, and their facts.
+
+One transaction per document, so an interrupted `fuhe extract` never leaves half a document;
+WAL mode and a busy timeout, so two fuhe processes can write to the same store at once.
+A store file fuhe cannot read or write is reported as a `StoreError` and never deleted.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Literal, Optional, Sequence
+
+from fuhe_cli.errors import StoreError, UsageError
+from fuhe_cli.models import Document, Fact, Indicator, Region
+
+SaveOutcome = Literal["added", "unchanged", "replaced"]
+
+# Marks a SQLite file as a fuhe store ("FUHE" in ASCII), so fuhe never migrates someone else's database.
+APPLICATION_ID = 0x46554845
+BUSY_TIMEOUT_SECONDS = 10.0
+
+# Test hook: seconds to sleep after each fact insert, inside the document's transaction,
+# so a test can kill a writer mid-document.
+SLOW_SAVE_ENV = "FUHE_TEST_SLOW_SAVE"
+
+# Each entry takes the schema from version N to N+1; PRAGMA user_version records N.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE documents (
+        id            INTEGER PRIMARY KEY,
+        sha256        TEXT NOT NULL UNIQUE,
+        path          TEXT NOT NULL,
+        path_key      TEXT NOT NULL,
+        encoding      TEXT,
+        title         TEXT,
+        date          TEXT,
+        region_code   TEXT,
+        region_name   TEXT,
+        region_level  TEXT,
+        year          INTEGER,
+        rules_version TEXT,
+        fact_count    INTEGER NOT NULL,
+        warnings      TEXT NOT NULL DEFAULT '[]',
+        saved_at      TEXT NOT NULL
+    );
+    CREATE INDEX documents_path_key ON documents(path_key);
+    -- value/low/high have no declared type so SQLite keeps ints as ints and floats as floats.
+    CREATE TABLE facts (
+        id             INTEGER PRIMARY KEY,
+        document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        line           INTEGER NOT NULL,
+        col            INTEGER NOT NULL,
+        text           TEXT NOT NULL,
+        number         TEXT NOT NULL,
+        value,
+        unit           TEXT,
+        qualifier      TEXT NOT NULL,
+        low,
+        high,
+        indicator_id   TEXT NOT NULL,
+        indicator_name TEXT NOT NULL,
+        fact_region    INTEGER NOT NULL,   -- 1: the fact names its own region, 0: the document's
+        region_code    TEXT,
+        region_name    TEXT,
+        region_level   TEXT,
+        fact_year      INTEGER NOT NULL,   -- 1: the fact states its own year, 0: the document's
+        year           INTEGER,
+        rule           TEXT
+    );
+    CREATE INDEX facts_region_indicator_year ON facts(region_code, indicator_id, year);
+    CREATE INDEX facts_document ON facts(document_id);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_db_path() -> str:
+    """`FUHE_DB`, else fuhe.sqlite in the user data directory."""
+    env = os.environ.get("FUHE_DB")
+    if env:
+        return env
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir("fuhe", appauthor=False), "fuhe.sqlite")
+
+
+def _path_key(path: str) -> str:
+    # "The same file" across runs from different working directories.
+    if path in ("-", "<stdin>", "<text>") or path.startswith("<"):
+        return path
+    return os.path.realpath(path)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    """A fact as the store returns it: the fact, its effective region and year, and its source."""
+
+    path: str
+    sha256: str
+    line: int
+    column: int
+    text: str
+    number: str
+    value: int | float
+    unit: Optional[str]
+    qualifier: str
+    low: Optional[int | float]
+    high: Optional[int | float]
+    indicator: Indicator
+    region: Optional[Region]
+    year: Optional[int]
+    rule: Optional[str]
+    document_date: Optional[str]
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    sha256: str
+    path: str
+    encoding: Optional[str]
+    title: Optional[str]
+    date: Optional[str]
+    region: Optional[Region]
+    year: Optional[int]
+    rules_version: Optional[str]
+    fact_count: int
+    saved_at: str
+
+
+def _region(code, name, level) -> Optional[Region]:
+    if code is None:
+        return None
+    return Region(code=code, name=name or code, level=level or "province")
+
+
+class Store:
+    """Documents and facts in one SQLite file. Use `Store.open`, then `close()` (or `with`)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str, readonly: bool = False):
+        self.connection = connection
+        self.path = path
+        self.readonly = readonly
+
+    # --- opening ------------------------------------------------------------------------
+    @classmethod
+    def open(cls, db_path: str | None = None, *, readonly: bool = False) -> "Store":
+        """Open (creating and migrating if needed) the store at `db_path` or the default location.
+
+        `readonly=True` never creates or migrates anything: a missing store reads as empty.
+        """
+        path = os.path.abspath(os.path.expanduser(db_path or default_db_path()))
+        if os.path.isdir(path):
+            raise StoreError(f"store {path} is a directory; pass a file path to --db")
+        exists = os.path.exists(path)
+        if readonly and not exists:
+            connection = sqlite3.connect(":memory:")
+            store = cls(connection, path, readonly=True)
+            store._migrate()
+            return store
+        if exists and not readonly and not _writable(path):
+            raise StoreError(f"store {path} is read-only; make it writable or choose another with --db")
+        if not exists:
+            try:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the store directory for {path}: {exc.strerror}") from None
+        try:
+            if readonly:
+                connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS,
+                                             isolation_level=None)
+            else:
+                connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {path}: {exc}") from None
+        store = cls(connection, path, readonly=readonly)
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            connection.execute("PRAGMA foreign_keys = ON")
+            if readonly:
+                connection.execute("BEGIN")
+                try:
+                    store._check_identity()
+                finally:
+                    connection.execute("COMMIT")
+            else:
+                store._migrate()
+                _retry_while_locked(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone())
+                connection.execute("PRAGMA synchronous = NORMAL")
+        except StoreError:
+            connection.close()
+            raise
+        except sqlite3.Error as exc:
+            connection.close()
+            raise _store_error(path, exc) from None
+        return store
+
+    def _check_identity(self) -> None:
+        """Refuse databases that are not fuhe stores, or come from a newer fuhe."""
+        connection = self.connection
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        if version == 0 and application_id == 0:
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.path} is an SQLite database but not a fuhe store; "
+                                 "it was left untouched (choose another file with --db)")
+            return
+        if application_id != APPLICATION_ID:
+            raise StoreError(f"{self.path} is not a fuhe store; it was left untouched "
+                             "(choose another file with --db)")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema version {version}, newer than this fuhe "
+                             f"understands ({SCHEMA_VERSION}); upgrade fuhe")
+
+    def _migrate(self) -> None:
+        """Check identity and bring the schema up to date, under the write lock.
+
+        Holding the lock from the first read means a second fuhe creating the same store at the
+        same moment waits, then sees a finished schema.
+        """
+        connection = self.connection
+        _retry_while_locked(lambda: connection.execute("BEGIN IMMEDIATE"))
+        try:
+            self._check_identity()
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+            if version < SCHEMA_VERSION:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------
+    def needs_refresh(self, sha256: str, rules_version: str) -> bool:
+        """True when this content is not stored, or was extracted with other rules."""
+        row = self._query("SELECT rules_version FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row is None or row[0] != rules_version
+
+    def save(self, document: Document, rules_version: str) -> SaveOutcome:
+        """Save one document and its facts in one transaction.
+
+        Same content and rules: "unchanged" (nothing written). Same content with other rules, or
+        new content at a path already stored: "replaced" (old facts gone). Otherwise "added".
+        """
+        if not document.sha256:
+            raise ValueError("a document needs its sha256 to be stored")
+        if self.readonly:
+            raise StoreError(f"store {self.path} was opened read-only")
+        key = _path_key(document.path)
+        connection = self.connection
+        slow = float(os.environ.get(SLOW_SAVE_ENV) or 0)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                same = connection.execute("SELECT id, rules_version FROM documents WHERE sha256 = ?",
+                                          (document.sha256,)).fetchone()
+                if same is not None and same[1] == rules_version:
+                    connection.execute("COMMIT")
+                    return "unchanged"
+                stale = connection.execute("SELECT id FROM documents WHERE path_key = ? AND sha256 != ?",
+                                           (key, document.sha256)).fetchall()
+                outcome: SaveOutcome = "replaced" if (same is not None or stale) else "added"
+                ids = [row[0] for row in stale] + ([same[0]] if same is not None else [])
+                for document_id in ids:
+                    connection.execute("DELETE FROM facts WHERE document_id = ?", (document_id,))
+                    connection.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+                document_id = self._insert_document(document, key, rules_version)
+                for fact in document.facts:
+                    self._insert_fact(document_id, document, fact)
+                    if slow:
+                        time.sleep(slow)
+                connection.execute("COMMIT")
+                return outcome
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
+
+    def _insert_document(self, document: Document, key: str, rules_version: str) -> int:
+        region = document.region
+        cursor = self.connection.execute(
+            "INSERT INTO documents (sha256, path, path_key, encoding, title, date, region_code, region_name,"
+            " region_level, year, rules_version, fact_count, warnings, saved_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document.sha256, document.path, key, document.encoding, document.title, document.date,
+             region.code if region else None, region.name if region else None, region.level if region else None,
+             document.year, rules_version, len(document.facts),
+             json.dumps([w.model_dump(mode="json") for w in document.warnings], ensure_ascii=False), _now()),
+        )
+        return cursor.lastrowid
+
+    def _insert_fact(self, document_id: int, document: Document, fact: Fact) -> None:
+        # A fact without its own region or year belongs to its document's: store the effective
+        # values (indexed for compare) and whether they were inherited.
+        region = fact.region or document.region
+        year = fact.year if fact.year is not None else document.year
+        self.connection.execute(
+            "INSERT INTO facts (document_id, line, col, text, number, value, unit, qualifier, low, high,"
+            " indicator_id, indicator_name, fact_region, region_code, region_name, region_level,"
+            " fact_year, year, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document_id, fact.line, fact.column, fact.text, fact.number, fact.value, fact.unit, fact.qualifier,
+             fact.low, fact.high, fact.indicator.id, fact.indicator.name, int(fact.region is not None),
+             region.code if region else None, region.name if region else None, region.level if region else None,
+             int(fact.year is not None), year, fact.rule),
+        )
+
+    def remove(self, keys: Sequence[str]) -> list[StoredDocument]:
+        """Remove documents by path (as stored or as a file path) or by sha256 (or a prefix of 8+).
+
+        Raises UsageError naming any key that matches nothing; nothing is removed then.
+        """
+        if self.readonly:
+            raise StoreError(f"store {self.path} was opened read-only")
+        connection = self.connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                matched: dict[int, StoredDocument] = {}
+                unmatched = []
+                for key in keys:
+                    rows = self._match(key)
+                    if not rows:
+                        unmatched.append(key)
+                    for row in rows:
+                        matched[row[0]] = _stored_document(row[1:])
+                if unmatched:
+                    raise UsageError("no stored document matches " + ", ".join(unmatched)
+                                     + " (see `fuhe docs` for paths and hashes)")
+                for document_id in matched:
+                    connection.execute("DELETE FROM facts WHERE document_id = ?", (document_id,))
+                    connection.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
+        return list(matched.values())
+
+    def _match(self, key: str) -> list[tuple]:
+        columns = "id, " + DOCUMENT_COLUMNS
+        rows = self.connection.execute(
+            f"SELECT {columns} FROM documents WHERE path = ? OR path_key = ? OR sha256 = ?",
+            (key, _path_key(key), key.lower())).fetchall()
+        if not rows and len(key) >= 8 and all(c in "0123456789abcdefABCDEF" for c in key):
+            rows = self.connection.execute(f"SELECT {columns} FROM documents WHERE sha256 LIKE ?",
+                                           (key.lower() + "%",)).fetchall()
+        return rows
+
+    # --- reading ------------------------------------------------------------------------
+    def _query(self, sql: str, parameters: Sequence = ()) -> sqlite3.Cursor:
+        try:
+            return self.connection.execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored document, by path."""
+        rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY path, sha256").fetchall()
+        return [_stored_document(row) for row in rows]
+
+    def count_documents(self) -> int:
+        return self._query("SELECT count(*) FROM documents").fetchone()[0]
+
+    def facts(self, region_codes: Iterable[str], indicator_ids: Iterable[str] | None = None,
+              year: int | None = None) -> list[StoredFact]:
+        """Facts whose (effective) region is one of `region_codes`, optionally filtered.
+
+        Sorted by region, indicator, year, path, line, column: the same store gives the same list.
+        """
+        codes = list(dict.fromkeys(region_codes))
+        if not codes:
+            return []
+        conditions = [f"f.region_code IN ({','.join('?' * len(codes))})"]
+        parameters: list = list(codes)
+        indicators = list(dict.fromkeys(indicator_ids or ()))
+        if indicators:
+            conditions.append(f"f.indicator_id IN ({','.join('?' * len(indicators))})")
+            parameters.extend(indicators)
+        if year is not None:
+            conditions.append("f.year = ?")
+            parameters.append(year)
+        rows = self._query(
+            "SELECT d.path, d.sha256, f.line, f.col, f.text, f.number, f.value, f.unit, f.qualifier, f.low,"
+            " f.high, f.indicator_id, f.indicator_name, f.region_code, f.region_name, f.region_level, f.year,"
+            " f.rule, d.date FROM facts f JOIN documents d ON d.id = f.document_id"
+            f" WHERE {' AND '.join(conditions)}"
+            " ORDER BY f.region_code, f.indicator_id, f.year, d.path, f.line, f.col",
+            parameters,
+        ).fetchall()
+        return [
+            StoredFact(path=row[0], sha256=row[1], line=row[2], column=row[3], text=row[4], number=row[5],
+                       value=row[6], unit=row[7], qualifier=row[8], low=row[9], high=row[10],
+                       indicator=Indicator(id=row[11], name=row[12]), region=_region(row[13], row[14], row[15]),
+                       year=row[16], rule=row[17], document_date=row[18])
+            for row in rows
+        ]
+
+
+DOCUMENT_COLUMNS = ("sha256, path, encoding, title, date, region_code, region_name, region_level, year,"
+                    " rules_version, fact_count, saved_at")
+
+
+def _stored_document(row: Sequence) -> StoredDocument:
+    return StoredDocument(sha256=row[0], path=row[1], encoding=row[2], title=row[3], date=row[4],
+                          region=_region(row[5], row[6], row[7]), year=row[8], rules_version=row[9],
+                          fact_count=row[10], saved_at=row[11])
+
+
+def _retry_while_locked(action, timeout: float = BUSY_TIMEOUT_SECONDS):
+    # SQLite skips the busy handler in a few cases (changing the journal mode, a lock held while
+    # another process creates the file): retry those ourselves, up to the same timeout.
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _writable(path: str) -> bool:
+    # Permission bits, not os.access: root may write anything, but a file someone made
+    # read-only should stay read-only.
+    mode = os.stat(path).st_mode
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
+
+
+def _store_error(path: str, exc: sqlite3.Error) -> StoreError:
+    message = str(exc)
+    if "not a database" in message or "malformed" in message or isinstance(exc, sqlite3.DatabaseError) \
+            and "corrupt" in message:
+        return StoreError(f"store {path} is corrupt or not a fuhe store ({message}); it was left untouched "
+                          "(move it aside or choose another file with --db)")
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"store {path} is read-only ({message}); make it writable or choose another with --db")
+    if "locked" in message or "busy" in message:
+        return StoreError(f"store {path} is busy: another fuhe kept it locked for over "
+                          f"{BUSY_TIMEOUT_SECONDS:g} s ({message}); try again")
+    return StoreError(f"store {path}: {message}")
