@@ -1,17 +1,56 @@
 """Read report files: bytes -> text, with the encoding detected and reported.
 
-Contract (owned by the reading helper; stubs until then):
 - `iter_input_paths(args)` expands files, directories (recursively: .txt .htm .html .md
   .docx .pdf) and '-' (stdin), in sorted order; a missing path is yielded as given so the
   reader reports it.
-- `read_source(path, encoding=None)` returns a `SourceText` or raises
-  `InputError` whose `.code` is one of missing | unreadable | empty | binary | undecodable.
-  For HTML, markup is blanked (replaced by spaces, newlines kept) so every offset into
-  `SourceText.text` is the offset into the decoded original file.
+- `read_source(path, encoding=None)` returns a `SourceText` or raises `InputError` whose
+  `.code` is one of missing | unreadable | empty | binary | undecodable | unsupported.
+
+Encodings.  Detection is deliberately conservative: a BOM decides (utf-8-sig, utf-16,
+utf-32); otherwise strict UTF-8; otherwise GB18030 and Big5 (cp950 / big5hkscs as
+supersets) are both tried and, when both decode, the one whose characters are more often
+common report characters wins.  charset-normalizer misjudges short Chinese texts, so it is
+only asked when none of those decode.  `encoding=` overrides detection.  The reported
+name is the lowercase Python codec name ("utf-8", "utf-8-sig", "gb18030", "big5", ...).
+
+Line numbers and offsets.  For text and HTML, `SourceText.text` has exactly the length and
+the newlines of the decoded file (line endings are kept as they are), so an offset, line or
+column in the text is the one in the file.  HTML markup is blanked, not removed: tags,
+comments, <script>/<style> and navigation or boilerplate containers (<nav>, <footer>,
+<header> outside an <article>, and elements whose class or id says nav/menu/breadcrumb/
+footer/copyright/sidebar) become spaces, newlines kept; entities (&nbsp; &amp; &#x4e00;)
+are decoded in place and padded with spaces to their original length.  Where two blocks
+(<p>, <div>, <li>, <td>, <br>, <h1>…) share one source line, the '<' of the tag between
+them becomes "。", so the number grammar sees a clause break without moving a line.
+
+For .docx, line n of the text is paragraph n of the document (breaks inside a paragraph
+become spaces); after the paragraphs comes one line per table row, cells separated by a tab
+so a row's label stays on the line with its figure.  `line_labels` names them "p3" and
+"t1r2".  For .pdf, each page's text layer is split into lines, and `line_labels` names
+each line "page:line".
 """
 from __future__ import annotations
 
+import codecs
+import html
+import os
+import re
+import sys
 from dataclasses import dataclass, field
+from typing import Iterator
+
+from fuhe_cli.errors import InputError as _BaseInputError
+
+INPUT_SUFFIXES = (".txt", ".htm", ".html", ".md", ".docx", ".pdf")
+HTML_SUFFIXES = (".htm", ".html")
+
+
+class InputError(_BaseInputError):
+    """An input that could not be read; `code` says why (missing, empty, binary, ...)."""
+
+    def __init__(self, message: str, code: str = "unreadable"):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass
@@ -23,3 +62,426 @@ class SourceText:
     # For formats whose "line" is not a text line (docx paragraphs, pdf page:line),
     # line_labels[i] names line i+1; None means plain 1-based line numbers.
     line_labels: list[str] | None = field(default=None)
+
+
+# --- paths ----------------------------------------------------------------------------------
+def iter_input_paths(args: list[str]) -> Iterator[str]:
+    """Files as given, directories walked recursively (sorted), '-' for stdin."""
+    for arg in args:
+        if arg != "-" and os.path.isdir(arg):
+            found = []
+            for root, dirs, files in os.walk(arg):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    if name.lower().endswith(INPUT_SUFFIXES) and not name.startswith("."):
+                        found.append(os.path.join(root, name))
+            yield from sorted(found)
+        else:
+            yield arg
+
+
+# --- reading ---------------------------------------------------------------------------------
+def read_source(path: str, encoding: str | None = None) -> SourceText:
+    """Read one input into a `SourceText`; raise `InputError` with a `.code` if it cannot be."""
+    data = _read_bytes(path)
+    if not data.strip():
+        raise InputError(f"{path}: empty file", code="empty")
+    lower = path.lower()
+    if data.startswith(b"%PDF-") or (lower.endswith(".pdf") and encoding is None):
+        return _read_pdf(path, data)
+    if lower.endswith(".docx") or (data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]):
+        return _read_docx(path, data)
+
+    text, used = decode_bytes(data, path, encoding)
+    if not text.strip():
+        raise InputError(f"{path}: empty file (only whitespace)", code="empty")
+    if lower.endswith(HTML_SUFFIXES) or (not lower.endswith(".md") and looks_like_html(text)):
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError(f"{path}: no text outside the HTML markup", code="empty")
+        return SourceText(path, text, used, "html")
+    kind = "md" if lower.endswith(".md") else "txt"
+    return SourceText(path, text, used, kind)
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        try:
+            return sys.stdin.buffer.read()
+        except (OSError, AttributeError) as exc:
+            raise InputError(f"-: cannot read standard input ({exc})", code="unreadable") from exc
+    if not os.path.exists(path):
+        raise InputError(f"{path}: no such file", code="missing")
+    if os.path.isdir(path):
+        raise InputError(f"{path}: is a directory", code="unreadable")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise InputError(f"{path}: cannot read ({reason})", code="unreadable") from exc
+
+
+# --- decoding --------------------------------------------------------------------------------
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters that do not occur in text (tab, newlines, form feed are fine).
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+# Frequent characters of Chinese prose and of federation reports, simplified; their
+# traditional forms are added on first use.  Used only to choose between two decodings.
+_COMMON_SIMPLIFIED = (
+    "的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会"
+    "那后能对着事其里所去行过家十用发天如然作方成者多日都三小二无同么经法当起与好看学进种将"
+    "还分此心前面又定见只主没公从妇联女儿童工作全市区县省乡镇村社组织动员维权帮扶关爱培训"
+    "创业就业项目资金亿万余达实现覆盖开展举办建设服务发展推进加强落实深化提升妇女家庭教育"
+    "活动宣传党委政府重点领域代表大会报告新时代巾帼志愿者合作共建体系机制群众基层示范"
+)
+_common_chars: frozenset | None = None
+
+
+def _common() -> frozenset:
+    global _common_chars
+    if _common_chars is None:
+        chars = set(_COMMON_SIMPLIFIED)
+        try:
+            import opencc
+
+            chars.update(opencc.OpenCC("s2t").convert(_COMMON_SIMPLIFIED))
+        except Exception:  # detection still works on the simplified set
+            pass
+        _common_chars = frozenset(chars)
+    return _common_chars
+
+
+def _chinese_score(text: str) -> float:
+    """Share of common report characters among the non-ASCII characters of `text`."""
+    common = _common()
+    total = hits = 0
+    for ch in text[:20000]:
+        if ch > "\x7f":
+            total += 1
+            if ch in common:
+                hits += 1
+    return hits / total if total else 0.0
+
+
+def _normalise_encoding_name(name: str) -> str:
+    try:
+        return codecs.lookup(name).name.replace("_", "-").lower()
+    except LookupError:
+        return name.lower()
+
+
+def _looks_like_utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.3 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> tuple[str, str]:
+    """Decode `data`, detecting the encoding unless given; returns (text, encoding name)."""
+    if encoding:
+        name = _normalise_encoding_name(encoding)
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise InputError(f"{path}: unknown encoding {encoding!r}", code="undecodable") from None
+        if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            name = "utf-8-sig"
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not valid {name} (bad byte at offset {exc.start})",
+                             code="undecodable") from None
+        _check_not_binary(text, path)
+        return text, name
+
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: {name} byte-order mark but bad bytes at offset {exc.start}",
+                                 code="undecodable") from None
+
+    if b"\x00" in data:
+        utf16 = _looks_like_utf16_without_bom(data)
+        if utf16:
+            try:
+                text = data.decode(utf16)
+                if not _CONTROL_RE.search(text[:4000]):
+                    return text, utf16
+            except UnicodeDecodeError:
+                pass
+        raise InputError(f"{path}: binary file (contains NUL bytes)", code="binary")
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
+    else:
+        _check_not_binary(text, path)
+        return text, "utf-8"
+
+    candidates = []
+    for names in (("gb18030",), ("big5", "cp950", "big5hkscs")):
+        for name in names:
+            try:
+                candidates.append((data.decode(name), name))
+                break
+            except UnicodeDecodeError:
+                continue
+    if len(candidates) == 2:
+        candidates.sort(key=lambda pair: -_chinese_score(pair[0]))
+    if candidates:
+        text, name = candidates[0]
+        _check_not_binary(text, path)
+        return text, name
+
+    guessed = _charset_normalizer_guess(data)
+    if guessed is not None:
+        text, name = guessed
+        _check_not_binary(text, path)
+        return text, name
+    raise InputError(f"{path}: cannot decode: not UTF-8 (bad byte at offset {utf8_error}), GB18030 "
+                     "or Big5; pass --encoding", code="undecodable")
+
+
+def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    name = _normalise_encoding_name(best.encoding)
+    try:
+        return data.decode(name), name
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _check_not_binary(text: str, path: str) -> None:
+    sample = text[:8192]
+    if not sample:
+        return
+    controls = len(_CONTROL_RE.findall(sample))
+    if "\x00" in sample or controls > max(8, len(sample) // 20):
+        raise InputError(f"{path}: binary file (control characters)", code="binary")
+
+
+# --- HTML ------------------------------------------------------------------------------------
+_HTML_SNIFF_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
+                            re.IGNORECASE | re.DOTALL)
+_HTML_TAG_COUNT_RE = re.compile(r"</?(?:p|div|span|br|table|td|a)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096]
+    if _HTML_SNIFF_RE.match(head):
+        return True
+    return len(_HTML_TAG_COUNT_RE.findall(head)) >= 5
+
+
+_NOT_NEWLINE_RE = re.compile(r"[^\r\n]")
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?\]\]>", re.DOTALL)
+_RAWTEXT_RE = re.compile(r"<(script|style|noscript|template|textarea)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+                         re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<![^>]*>|<\?[^>]*>")
+_ATTR_RE = re.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_BOILERPLATE_NAME_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navi|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|footer|foot|"
+    r"copyright|sidebar|topbar|dqwz|weizhi|daohang)(?:$|[\s_\d-])", re.IGNORECASE)
+_BOILERPLATE_TAGS = {"nav", "footer", "aside"}
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "br", "tr", "td", "th", "table", "section", "article",
+               "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "dl", "blockquote", "hr", "header",
+               "footer", "main", "center", "pre", "title", "form"}
+_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+              "wbr", "param", "track"}
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SENTENCE_END = set("。！？；：，、.!?;:,")
+
+
+def _blank(match: re.Match) -> str:
+    return _NOT_NEWLINE_RE.sub(" ", match.group())
+
+
+def _entity(match: re.Match) -> str:
+    raw = match.group()
+    value = html.unescape(raw)
+    if value == raw or len(value) > len(raw):
+        return raw
+    value = value.replace("\u00a0", " ")
+    return value + " " * (len(raw) - len(value))
+
+
+def html_to_text(source: str) -> str:
+    """Blank HTML markup to spaces, keeping every newline and offset of `source`."""
+    text = _COMMENT_RE.sub(_blank, source)
+    text = _RAWTEXT_RE.sub(_blank, text)
+
+    tags = list(_TAG_RE.finditer(text))
+    spans: list[tuple[int, int]] = []       # boilerplate element spans to blank
+    boundaries: list[int] = []              # '<' of block tags: candidate clause breaks
+    article_depth = 0
+    index = 0
+    while index < len(tags):
+        tag = tags[index]
+        closing, name = tag.group(1), (tag.group(2) or "").lower()
+        if name in _BLOCK_TAGS:
+            boundaries.append(tag.start())
+        if name in ("article", "main"):
+            article_depth += -1 if closing else 1
+        if not closing and name and name not in _VOID_TAGS and _is_boilerplate(name, tag.group(3) or "",
+                                                                              article_depth):
+            end_index = _matching_close(tags, index, name)
+            if end_index is not None:
+                spans.append((tag.start(), tags[end_index].end()))
+                index = end_index + 1
+                continue
+        index += 1
+
+    if spans or tags:
+        pieces = []
+        position = 0
+        for start, end in spans:
+            pieces.append(text[position:start])
+            pieces.append(_NOT_NEWLINE_RE.sub(" ", text[start:end]))
+            position = end
+        pieces.append(text[position:])
+        text = "".join(pieces)
+        text = _TAG_RE.sub(_blank, text)
+    text = _ENTITY_RE.sub(_entity, text)
+    return _mark_block_breaks(text, boundaries)
+
+
+def _is_boilerplate(name: str, attributes: str, article_depth: int) -> bool:
+    if name in _BOILERPLATE_TAGS:
+        return True
+    if name == "header" and article_depth <= 0:
+        return True
+    for match in _ATTR_RE.finditer(attributes):
+        value = match.group(1) or match.group(2) or match.group(3) or ""
+        if _BOILERPLATE_NAME_RE.search(value):
+            return True
+    return False
+
+
+def _matching_close(tags: list[re.Match], index: int, name: str) -> int | None:
+    depth = 0
+    for position in range(index, len(tags)):
+        tag = tags[position]
+        if (tag.group(2) or "").lower() != name:
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return position
+    return None
+
+
+def _mark_block_breaks(text: str, boundaries: list[int]) -> str:
+    """Put 。 at a block tag's '<' when text stands on both sides of it on the same line."""
+    marks = []
+    for position in boundaries:
+        if text[position] != " ":
+            continue  # inside a blanked region it is already a space; anything else: leave it
+        left = position - 1
+        while left >= 0 and text[left] in " \t\u3000":
+            left -= 1
+        if left < 0 or text[left] in "\r\n" or text[left] in _SENTENCE_END:
+            continue
+        right = position + 1
+        length = len(text)
+        while right < length and text[right] in " \t\u3000":
+            right += 1
+        if right >= length or text[right] in "\r\n":
+            continue
+        marks.append(position)
+    if not marks:
+        return text
+    chars = list(text)
+    for position in marks:
+        chars[position] = "。"
+    return "".join(chars)
+
+
+# --- docx and pdf ----------------------------------------------------------------------------
+def _read_docx(path: str, data: bytes) -> SourceText:
+    try:
+        import docx
+    except ImportError:
+        raise InputError(f"{path}: reading .docx needs python-docx (pip install python-docx)",
+                         code="unsupported") from None
+    import io
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise InputError(f"{path}: not a readable .docx ({exc.__class__.__name__})",
+                         code="unreadable") from None
+    lines: list[str] = []
+    labels: list[str] = []
+    for number, paragraph in enumerate(document.paragraphs, 1):
+        lines.append(_one_line(paragraph.text))
+        labels.append(f"p{number}")
+    for table_number, table in enumerate(document.tables, 1):
+        for row_number, row in enumerate(table.rows, 1):
+            cells: list[str] = []
+            previous = None
+            for cell in row.cells:
+                if cell._tc is previous:  # a merged cell repeats itself
+                    continue
+                previous = cell._tc
+                cells.append(_one_line(cell.text).replace("\t", " "))
+            lines.append("\t".join(cells))
+            labels.append(f"t{table_number}r{row_number}")
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError(f"{path}: empty document (no paragraph or table text)", code="empty")
+    return SourceText(path, text, "utf-8", "docx", labels)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\v", " ")
+
+
+def _read_pdf(path: str, data: bytes) -> SourceText:
+    try:
+        import pypdf
+    except ImportError:
+        raise InputError(f"{path}: reading .pdf needs pypdf (pip install pypdf)",
+                         code="unsupported") from None
+    import io
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:
+        raise InputError(f"{path}: not a readable .pdf ({exc.__class__.__name__})",
+                         code="unreadable") from None
+    lines: list[str] = []
+    labels: list[str] = []
+    for page_number, page_text in enumerate(pages, 1):
+        for line_number, line in enumerate(page_text.splitlines(), 1):
+            lines.append(line)
+            labels.append(f"{page_number}:{line_number}")
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError(f"{path}: no text layer (a scanned PDF needs OCR first)", code="empty")
+    return SourceText(path, text, "pdf", "pdf", labels)
