@@ -219,9 +219,9 @@ _AFTER_QUALIFIERS = {"以上": "at_least", "左右": "approx", "上下": "approx
                      "以下": "at_most", "以内": "at_most"}
 
 _ARABIC = r"[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+|。[0-9]+(?=[万亿%]))?"
-_MULT = r"[十百千万亿]"
+_MULT = r"(?:[十千万亿]|百(?!分[点之]))"  # 0.8百分点 is 0.8 percentage points, not 80
 _ARABIC_MIXED = rf"{_ARABIC}(?:[ ]?{_MULT}+(?:{_ARABIC}{_MULT}+)*)?"
-_CN_RUN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
+_CN_RUN = r"(?:[零〇一二两三四五六七八九十千万亿]|百(?!分[点之]))+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
 _NUM = rf"(?:{_ARABIC_MIXED}|{_CN_RUN})"
 _UNIT_ALT = "|".join(
     re.escape(u) + ("(?![员立为果效功长绩本都就])" if u == "成" else "")
@@ -452,8 +452,14 @@ _PERMILLE = {"百分之": 100, "千分之": 1000, "万分之": 10**4, "百万分
              "千万分之": 10**7, "万万分之": 10**8, "亿分之": 10**8, "百万万分之": 10**10}
 
 
+_IDEOGRAPHIC_DECIMAL = re.compile(r"(?<=[0-9])。(?=[0-9])")
+_MIXED_FRACTION = re.compile(r"^\s*([0-9]+)\s+([0-9]+/[0-9]+)\s*$")
+
+
 def _fold_expression(text: str) -> str:
-    return _WHITESPACE.sub("", fold(text)).replace("，", ",")
+    text = _MIXED_FRACTION.sub(r"\1又\2", fold(text))  # 1 3/5 = 1又3/5
+    text = _IDEOGRAPHIC_DECIMAL.sub(".", text)  # 91。6% typed for 91.6%
+    return _WHITESPACE.sub("", text).replace("，", ",")
 
 
 def _core_value(core: str) -> Optional[Decimal]:
@@ -473,6 +479,9 @@ def _core_value(core: str) -> Optional[Decimal]:
             return None
         return n / d
     core = core.replace(",", "")
+    if core[0] in "负-" and len(core) > 1:
+        value = _core_value(core[1:])
+        return -value if value is not None else None
     if core == "半":
         return Decimal("0.5")
     if "/" in core:
