@@ -402,6 +402,8 @@ def _mark_block_breaks(text: str, boundaries: list[int]) -> str:
             left -= 1
         if left < 0 or text[left] in "\r\n" or text[left] in _SENTENCE_END:
             continue
+        if marks and marks[-1] > left:
+            continue  # the previous block tag already broke this gap
         right = position + 1
         length = len(text)
         while right < length and text[right] in " \t\u3000":
