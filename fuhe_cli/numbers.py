@@ -196,6 +196,8 @@ _UNIT_FALSE_CONTINUATIONS = {
     "处": "理置于长", "类": "似型", "组": "织成建", "队": "伍员长", "个": "性体",
     "本": "身地土届级", "条": "件例",
 }
+# "Around the clock" phrases describe a service, they do not count anything.
+_ROUND_THE_CLOCK = ("24小时", "365天")
 _UNIT_CANONICAL = {"个百分点": "百分点", "万元": "元", "亿元": "元", "成": "%"}
 _UNIT_SCALE = {"万元": 10**4, "亿元": 10**8, "成": 10}
 
@@ -345,6 +347,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     if after_core in "-.~" and core_end + 1 < len(folded) and folded[core_end + 1].isdigit():
         return None
     if unit and after_match and after_match in _UNIT_FALSE_CONTINUATIONS.get(unit[-1], ""):
+        return None
+    if unit in ("个", "项") and after_match and (after_match.isdigit() or after_match in _CN_DIGITS):
+        return None  # 四个一, 5个100%: slogans built from counts
+    if folded.startswith(_ROUND_THE_CLOCK, num_start):
         return None
     if after_match.isascii() and after_match.isalpha() and unit not in (None, "%"):
         return None  # 3个G, 5份PDF: part of a code or a technical label

@@ -46,7 +46,9 @@ NOT_FACTS = {
                                             "两类试点", "三项机制", "四级联动", "三级网络", "一份责任",
                                             "七个方面", "八项规定"],
     "quoted names": ["“十五分钟服务圈”", "“一村一品”", "打造“幸福100”品牌"],
-    "words that end in a unit character": ["2周年纪念", "2024元旦", "二十四节气"],
+    "words that end in a unit character": ["2周年纪念", "2024元旦", "二十四节气", "十一期间"],
+    "slogans built from counts": ["推进4个一工程", "落实三个一批", "开通24小时服务热线",
+                                  "365天不打烊"],
 }
 
 CASES = [pytest.param(text, id=f"{group}: {text}") for group, texts in NOT_FACTS.items() for text in texts]
