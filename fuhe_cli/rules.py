@@ -26,9 +26,11 @@ How a quantity is classified (`RuleSet.classify`):
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given).
-4. When nothing matches in the clause, the preceding clauses of the same sentence are read
-   (at most two, nearest first; ``within`` does not apply there): "培训23期，累计5000余人次" names
-   the second figure from the first clause's 培训.
+4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
+   activity.participants) — the preceding clauses of the same sentence are read (at most two,
+   nearest first; ``within`` does not apply there; a fallback found there does not replace one
+   found in the clause): "培训23期，累计5000余人次" names the second figure from the first
+   clause's 培训.
 5. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
@@ -619,14 +621,19 @@ class RuleSet:
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
         """The indicator a quantity measures, and the id of the rule that said so."""
         start, end = self._clause(text, quantity.start, quantity.end)
-        best = self._best(text, quantity, start, end, carried=False, veto_end=end)
-        clause_start = start
-        for _ in range(MAX_CARRIED_CLAUSES):
-            if best is not None or start == 0 or text[start - 1] in SENTENCE_BREAKS:
-                break
-            previous_end = start - 1
-            start, _ = self._clause(text, previous_end, previous_end)
-            best = self._best(text, quantity, start, previous_end, carried=True, veto_end=end)
+        own = self._best(text, quantity, start, end, carried=False, veto_end=end)
+        best, clause_start = own, start
+        if own is None or own.priority < 0:
+            # A fallback (negative priority) gives way to a specific rule carried from before.
+            for _ in range(MAX_CARRIED_CLAUSES):
+                if start == 0 or text[start - 1] in SENTENCE_BREAKS:
+                    break
+                previous_end = start - 1
+                start, _ = self._clause(text, previous_end, previous_end)
+                carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=end)
+                if carried is not None and (own is None or carried.priority >= 0):
+                    best = carried
+                    break
         if best is not None:
             rule = best.compiled.rule
             return Indicator(id=rule.id, name=rule.name), rule.id
