@@ -397,7 +397,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         if unit == "成":
             if not (0 < (high or value) <= 10) or mult:
                 return None
-        bare = chinese and all(c in "十百千万亿" for c in n1)
+        # 万家, 千方百计, 百万妇女: a lone multiplier is a word; 十万, 十亿 are read as numbers
+        bare = chinese and all(c in "十百千万亿" for c in n1) and not (n1[0] == "十" and len(n1) > 1)
         value *= scale
         if low is not None:
             low *= scale
@@ -423,7 +424,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             return None  # 10万+ is a figure, 3+ is not
         if chinese and unit != "成":
             if bare and qualifier == "exact" and unit_out != "元":
-                return None  # 万家, 千方百计: a lone multiplier is a word, not a count
+                return None
             small = (high if high is not None else value) <= (10 * scale if scale > 1 else 10)
             if small and qualifier in ("exact", "range") and not has_big:
                 return None  # 三篇文章, 一支队伍, 四级: enumeration counts and indefinites
