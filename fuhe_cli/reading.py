@@ -131,14 +131,31 @@ _BOMS = (
 # Control characters that do not occur in text (tab, newlines, form feed are fine).
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
-# Frequent characters of Chinese prose and of federation reports, simplified; their
-# traditional forms are added on first use.  Used only to choose between two decodings.
+# The 1,200 most frequent characters of a general Chinese word list (weighted by word
+# frequency) plus a few of federation reports; their traditional forms are added on first
+# use.  Used only to choose between two decodings that both succeed.
 _COMMON_SIMPLIFIED = (
-    "的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会"
-    "那后能对着事其里所去行过家十用发天如然作方成者多日都三小二无同么经法当起与好看学进种将"
-    "还分此心前面又定见只主没公从妇联女儿童工作全市区县省乡镇村社组织动员维权帮扶关爱培训"
-    "创业就业项目资金亿万余达实现覆盖开展举办建设服务发展推进加强落实深化提升妇女家庭教育"
-    "活动宣传党委政府重点领域代表大会报告新时代巾帼志愿者合作共建体系机制群众基层示范"
+    "一是人了不在有大中国和为这上他个地年来我会以到时要出的生学说道民家子也成行下们于后就发自之对得主长可过天作分方用多你着部"
+    "能市等业全里工公经本都而高政法面门动日进区事代那去心小同北定开产前其军还然起种所如现理机体表力好外与文当两实重新三么只山"
+    "水关明从化平建又制南内西没此将员名手最东头者月间无安看见各城十相但已些正口通想度加第她合院物性战由位常点海意场武使次二向"
+    "治因立数样身情入原问把路被并利石老教万知级量任江及应省资委务元美特期世湖回系比气汉总展电科金先声提品设或义王社很统处四首"
+    "共马形己儿司太目基领队直计别女权话少流命至报米给打变果书清活几州华解议更称程今决张导术府才保交放管结师便走达族反再题色五"
+    "京河接条规式县白它改风光运信受什组听布百济党指论强做取技黄神选记斯真却职号界件花类何眼兵传带空干农边据集联古广完质阳难增"
+    "历史专官每住商即步认车台林必死游举线言皇土团收考求德叫近备研争非具李众连调感转笑革该持始英克士尔让拉思根格造较际亲单朝红"
+    "型价校约器字段周亚深候则功属积快图火千准究往极育装许参半令吃观鱼精办像帝八复影告远群包整构料随划算象容示投势热值夫网望源"
+    "息语股铁断派速怎需片爱律纪支早况病境证编越局推满且列觉服双未居除乐企引标确织初青志率项飞球节察龙响药站施均消客失轻存低甚"
+    "般击曾防请离落显罗营足素视护副食创余照兴占巴虽洲村费易试星木黑左宝置跟央识维采六底宫房音环案批切斗富乡另倒若按查故突责严"
+    "桥模仅胜杀围席态破承招杨负层须父供续状域似依银范修找九致密终血旅钱赛独细效玉冲获习医演毛尽脸弹楼艺航陆右协七攻镇检写苏宗"
+    "章注阿抗弟坐验封紧劳户优财养适陈喜卫排射哥油刻留急降念云微伤例景拿绝阶座刘刚害印亿沙母酒助闻超审待压升送监策略限竟香配藏"
+    "敌呢差仍兰温园树征善波哪词岛止预怕继皮执味份角草男普答益谁船惊核街夏宣掌田久著画辑奇尼剑吧谈背免孩礼材愿洋春架筑括晚乱乎"
+    "讲尚良友临激刀夜室既敢邦挥昌板胡欧福港叶简苦担句岁荆贵娘守辖威宜衣帮块堂额错剧充欢够孙班呼阵销坚练脚退读测吴希宁换版异某"
+    "顾曲楚典朱毒菜判救宋茶洪含顺啊鲜败货矿端兄归冷忙买险康评肉吗厂永哈沉散遗停笔假输牛洞松渐顶训录否述毕督控丰献姑忽爷互亮纳"
+    "襄登咱钟伯臣雄季脑介鄂召饭暗扩祖齐短烈赶牌恩诉移诗础露届蒙静喝盘卖植授伊湾博痛减穿逐秘庭陵固禁票灵杂姓泽吸侧庆妈遇追甲馆"
+    "补唐炮沿殿刺怪彩俄旧警索岸轮妇载靠附毫怀软骨探雷旁罪枪牙迎序慢盛雨墙恶谷顿危稳熟概酸操诸绿佛荣针托宽折野付午肯库厚缺罢耳"
+    "屋嘴末谢巨培页瓦款犯困店智拥雪翻圣戏旗吉婚奖岩疑币圆歌廷健卡烧析讨跑烟误仙疗舞亡闭汽伸脱秋姐繁侵川莫麻秀借寻私岗卷跳丽横"
+    "驻套兼您君丁束纸夺袁灯坏坦丝径购阴床瞧择墓宪峰遍鲁庙掉丹桃御舰避售怒课播拔奥延虚隐粮络遭摇潜庄混厅婆奴鼓赵访睡震予童徐韦"
+    "殖抓拜吨扬址洛休纵逃染纷贸透汇灭蛋森仪塔距狐融郡缓聚盖拍迹忠释润粉涓孔岭搜紫虑促抵钢塞寺津液码虎坛珍硬梁奔累役偏迫锛凡损"
+    "巾帼扶覆"
 )
 _common_chars: frozenset | None = None
 
@@ -158,15 +175,23 @@ def _common() -> frozenset:
 
 
 def _chinese_score(text: str) -> float:
-    """Share of common report characters among the non-ASCII characters of `text`."""
+    """How much `text` reads like Chinese prose: frequent characters up, mojibake down."""
     common = _common()
-    total = hits = 0
+    total = 0
+    score = 0.0
     for ch in text[:20000]:
-        if ch > "\x7f":
-            total += 1
-            if ch in common:
-                hits += 1
-    return hits / total if total else 0.0
+        if ch <= "\x7f":
+            continue
+        total += 1
+        if ch in common:
+            score += 1
+        elif "\u4e00" <= ch <= "\u9fff":
+            pass
+        elif "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027":
+            score += 0.5
+        else:  # private use, kana, box drawing, compatibility or rare ideographs: mis-decoding
+            score -= 1
+    return score / total if total else 0.0
 
 
 def _normalise_encoding_name(name: str) -> str:
@@ -231,21 +256,19 @@ def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
     else:
+        if _TWO_BYTE_UTF8_ONLY_RE.match(text):
+            # Short GBK text can be valid UTF-8 by accident ("实施" -> "ʵʩ"): Chinese wins if it reads.
+            chinese = _best_chinese_decoding(data)
+            if chinese is not None and _chinese_score(chinese[0]) >= 0.5:
+                text, name = chinese
+                _check_not_binary(text, path)
+                return text, name
         _check_not_binary(text, path)
         return text, "utf-8"
 
-    candidates = []
-    for names in (("gb18030",), ("big5", "cp950", "big5hkscs")):
-        for name in names:
-            try:
-                candidates.append((data.decode(name), name))
-                break
-            except UnicodeDecodeError:
-                continue
-    if len(candidates) == 2:
-        candidates.sort(key=lambda pair: -_chinese_score(pair[0]))
-    if candidates:
-        text, name = candidates[0]
+    chinese = _best_chinese_decoding(data)
+    if chinese is not None:
+        text, name = chinese
         _check_not_binary(text, path)
         return text, name
 
@@ -256,6 +279,28 @@ def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None
         return text, name
     raise InputError(f"{path}: cannot decode: not UTF-8 (bad byte at offset {utf8_error}), GB18030 "
                      "or Big5; pass --encoding", code="undecodable")
+
+
+# Non-ASCII text made only of U+0080..U+07FF (Latin, IPA, Greek, Cyrillic): no Chinese in it.
+_TWO_BYTE_UTF8_ONLY_RE = re.compile("\\A[\\x00-\\u07ff]*[\\x80-\\u07ff][\\x00-\\u07ff]*\\Z")
+
+
+def _best_chinese_decoding(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5 (or a Big5 superset), whichever decodes and reads better."""
+    candidates = []
+    for names in (("gb18030",), ("big5", "cp950", "big5hkscs")):
+        for name in names:
+            try:
+                candidates.append((data.decode(name), name))
+                break
+            except UnicodeDecodeError:
+                continue
+    if not candidates:
+        return None
+    if len(candidates) == 2:
+        # stable: on a tie GB18030 (mainland reports) stays first
+        candidates.sort(key=lambda pair: -_chinese_score(pair[0]))
+    return candidates[0]
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:

@@ -62,6 +62,18 @@ def test_short_texts_choose_the_right_chinese_decoding(text, encoding):
     assert used == ("gb18030" if encoding == "gbk" else "big5")
 
 
+def test_short_gbk_that_is_valid_utf8_by_accident():
+    # GBK "实施" is the valid UTF-8 sequence "ʵʩ"; a Chinese reading wins
+    assert decode_bytes("实施".encode("gbk")) == ("实施", "gb18030")
+    assert decode_bytes("café résumé".encode("utf-8")) == ("café résumé", "utf-8")
+
+
+def test_mojibake_candidate_loses_to_the_real_big5_text():
+    # GB18030 also decodes these Big5 bytes, into kana and private-use characters
+    for text in ["朋友圈", "留守兒童", "營造氛圍", "資源"]:
+        assert decode_bytes(text.encode("big5")) == (text, "big5")
+
+
 def test_utf16_with_big_endian_bom(tmp_path):
     path = _write(tmp_path, "report.txt", b"\xfe\xff" + REPORT.encode("utf-16-be"))
     source = read_source(path)
