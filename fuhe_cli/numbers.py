@@ -196,6 +196,9 @@ _UNIT_FALSE_CONTINUATIONS = {
     "处": "理置于长", "类": "似型", "组": "织成建", "队": "伍员长", "个": "性体",
     "本": "身地土届级", "条": "件例",
 }
+# Money is often written 300万 without 元; these words just before the figure say so.
+_MONEY_CUES = re.compile(r"资金|善款|款物|金额|贷款|经费|捐款|捐赠|募集|筹集|奖补|补助|补贴|投入|拨付|产值|收入|营业额|销售额")
+_MONEY_WINDOW = 8
 # "Around the clock" phrases describe a service, they do not count anything.
 _ROUND_THE_CLOCK = ("24小时", "365天")
 _UNIT_CANONICAL = {"个百分点": "百分点", "万元": "元", "亿元": "元", "成": "%"}
@@ -329,8 +332,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     plus = match.group("plus")
     after = match.group("after")
     mult = match.group("mult")
-    if unit is None and pct is None and not (q_word or plus or after):
-        return None  # bare numbers are codes, years, phone numbers …
+    if unit is None and pct is None and not (q_word or plus or after or mult):
+        written = match.group("n2") or match.group("n1")
+        if not written or not any(c in "万亿" for c in written):
+            return None  # bare numbers are codes, years, phone numbers …
     num_start = match.start()
     core_end = match.end("n2") if match.group("n2") else (match.end("pct") if pct else match.end("n1"))
     before = folded[num_start - 1] if num_start else ""
@@ -419,9 +424,14 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     qualifier = qualifier or "exact"
 
     has_big = any(c in "万亿" for c in (n1 or "") + (n2 or "")) or bool(mult)
-    if pct is None:
-        if unit is None and not has_big:
+    if pct is None and unit is None:
+        if not has_big:
             return None  # 10万+ is a figure, 3+ is not
+        if _MONEY_CUES.search(folded, max(0, start - _MONEY_WINDOW), start):
+            unit_out = "元"  # 筹集善款300万: money written without 元
+        elif qualifier == "exact":
+            return None
+    if pct is None:
         if chinese and unit != "成":
             if bare and qualifier == "exact" and unit_out != "元":
                 return None

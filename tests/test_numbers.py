@@ -80,6 +80,9 @@ SINGLE = [
     ("七成以上的家庭", 70, "%", "at_least", "以上"),
     ("参与率提高3.4个百分点", 3.4, "百分点", "exact", None),
     ("比例下降0.8百分点", 0.8, "百分点", "exact", None),
+    # money written without 元, recognised from the words before it
+    ("募集善款260万", 2600000, "元", "exact", None),
+    ("发放创业贷款1.5亿", 150000000, "元", "exact", None),
     # other units
     ("开通热线服务时长1200小时", 1200, "小时", "exact", None),
     ("建设步道3.6公里", 3.6, "公里", "exact", None),
@@ -223,6 +226,11 @@ CN2AN_AGREES = ["一百二十八", "十二万三千四百五十六", "两万", "
 def test_converter_agrees_with_cn2an(text):
     cn2an = pytest.importorskip("cn2an")
     assert parse_number(text).value == cn2an.cn2an(text, "smart")
+
+
+def test_bare_wan_without_money_words_or_qualifier_is_not_reported():
+    assert find_quantities("辖区常住人口120万") == []
+    assert only("辖区常住人口120余万").unit is None
 
 
 @pytest.mark.parametrize("text", ["开展一次性补助", "统一部署推进", "两三个部门参与", "进一步做好", "万众一心",
