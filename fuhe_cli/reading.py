@@ -128,6 +128,7 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc .xls .ppt
 # Control characters that do not occur in text (tab, newlines, form feed are fine).
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -249,7 +250,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None
                     return text, utf16
             except UnicodeDecodeError:
                 pass
-        raise InputError(f"{path}: binary file (contains NUL bytes)", code="binary")
+        hint = " (a legacy Office file: save it as .docx)" if data.startswith(_OLE_MAGIC) else ""
+        raise InputError(f"{path}: binary file (contains NUL bytes){hint}", code="binary")
 
     try:
         text = data.decode("utf-8")
@@ -328,7 +330,7 @@ def _check_not_binary(text: str, path: str) -> None:
 
 
 # --- HTML ------------------------------------------------------------------------------------
-_HTML_SNIFF_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
+_HTML_SNIFF_RE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
                             re.IGNORECASE | re.DOTALL)
 _HTML_TAG_COUNT_RE = re.compile(r"</?(?:p|div|span|br|table|td|a)\b[^>]*>", re.IGNORECASE)
 

@@ -5,6 +5,8 @@ import io
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fuhe_cli.errors import InputError as BaseInputError
 from fuhe_cli.reading import SourceText, decode_bytes, html_to_text, iter_input_paths, read_source
@@ -264,6 +266,31 @@ def test_html_sniffed_in_a_txt_file(tmp_path):
     source = read_source(path)
     assert source.kind == "html" and source.encoding == "gb18030"
     assert "8848" not in source.text and "1250" in source.text
+
+
+_HTML_PIECES = ["<p>", "</p>", "<br/>", "<div class=\"nav\">", "</div>", "<nav>", "</nav>", "<!--", "-->",
+                "<script>", "</script>", "&nbsp;", "&amp;", "&#x4e00;", "&bogus;", "<", ">", "\n", "\r\n",
+                "妇联", "1,200", "3.5%", " ", "<td>", "</td>", "<a href='x>y'>", "</a>", "<style>", "</style>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=30).map("".join))
+def test_html_blanking_never_moves_an_offset(source):
+    text = html_to_text(source)
+    assert len(text) == len(source)
+    assert [i for i, ch in enumerate(text) if ch == "\n"] == [i for i, ch in enumerate(source) if ch == "\n"]
+    for index, char in enumerate(text):
+        if char.isdigit():
+            assert source[index] == char or source[index] == "&"
+
+
+def test_xml_prolog_and_legacy_word_files(tmp_path):
+    page = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>妇女3200人</p></body></html>'
+    assert read_source(_write(tmp_path, "page.txt", page.encode())).kind == "html"
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200
+    with pytest.raises(BaseInputError) as info:
+        read_source(_write(tmp_path, "old.doc", ole))
+    assert info.value.code == "binary" and ".docx" in str(info.value)
 
 
 def test_unclosed_comment_and_script_do_not_leak():
