@@ -1,8 +1,206 @@
-"""`fuhe compare` (stub: its owner fills it in)."""
+"""`fuhe compare`: regions side by side over the same indicators."""
 from __future__ import annotations
+
+from enum import Enum
+from typing import List, Optional
 
 import typer
 
 
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class CompareGate(str, Enum):
+    missing = "missing"
+
+
+CHART_WIDTH = 40
+
+
+def resolve_regions(queries: List[str], include_children: bool, present_codes=None):
+    """Resolve REGION arguments; with children, each region is followed by its sub-regions."""
+    from fuhe_cli.errors import UsageError
+    from fuhe_cli.regions import gazetteer
+
+    places = gazetteer()
+    regions = []
+    for query in queries:
+        region = places.resolve(query)
+        if any(r.code == region.code for r in regions):
+            raise UsageError(f"{query!r} names {region.name} ({region.code}) a second time")
+        regions.append(region)
+    if not include_children:
+        return regions, []
+    columns = []
+    children_of = []
+    for region in regions:
+        columns.append(region)
+        children = sorted(places.children(region), key=lambda r: r.code)
+        children_of.append((region, children))
+        columns.extend(child for child in children if child.code not in {r.code for r in regions})
+    return columns, children_of
+
+
+def tabular(result, *, sources: bool, fmt: str) -> tuple[list[str], list[list[str]]]:
+    from fuhe_cli.compare import display_cell, display_comparison, display_sources
+
+    two = len(result.regions) == 2
+    columns = ["indicator", "name"]
+    for region in result.regions:
+        columns.append(region.name)
+        if sources and fmt != "table":
+            columns.append(f"{region.name} sources")
+    if two:
+        columns.append(f"difference ({result.regions[0].name} − {result.regions[1].name})")
+    rows = []
+    for row in result.rows:
+        line = [row.indicator.id, row.indicator.name]
+        for cell in row.cells:
+            text = display_cell(cell, row.unit)
+            if cell is not None and cell.others:
+                text += "; also " + ", ".join(display_cell(other, row.unit) for other in cell.others)
+            if sources and fmt == "table":
+                text += ("\n" + display_sources(cell)) if cell is not None else ""
+                line.append(text)
+            else:
+                line.append(text)
+                if sources:
+                    line.append(display_sources(cell))
+        if two:
+            exact = all(cell is not None and cell.qualifier == "exact" for cell in row.cells)
+            line.append(display_comparison(row.comparison, row.unit, exact))
+        rows.append(line)
+    return columns, rows
+
+
+def print_chart(result) -> None:
+    """Horizontal bars, one block per indicator every region reports."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from fuhe_cli.compare import display_cell
+
+    console = Console(soft_wrap=False)
+    shared = [row for row in result.rows if all(cell is not None for cell in row.cells)
+              and len({cell.unit for cell in row.cells}) == 1]
+    if not shared:
+        console.print("(no indicator is reported by every region: nothing to chart)")
+        return
+    label_width = max(len(region.name) for region in result.regions)
+    for row in shared:
+        largest = max(cell.value for cell in row.cells) or 1
+        table = Table(title=f"{row.indicator.name} ({row.indicator.id})", show_header=False,
+                      box=None, title_justify="left", padding=(0, 1))
+        table.add_column(width=label_width * 2)
+        table.add_column()
+        for region, cell in zip(result.regions, row.cells):
+            length = max(1, round(cell.value / largest * CHART_WIDTH)) if cell.value > 0 else 0
+            # An open-ended figure (≥) gets an arrow: its bar could be longer.
+            bar = Text("█" * length, style="cyan")
+            if cell.qualifier == "at_least":
+                bar.append("▸", style="cyan")
+            bar.append(" " + display_cell(cell, row.unit))
+            table.add_row(region.name, bar)
+        console.print(table)
+
+
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command("compare")
+    def compare_command(
+        regions: List[str] = typer.Argument(..., metavar="REGION REGION [REGION...]",
+                                            help="Regions by pinyin, Chinese name or adcode."),
+        year: Optional[int] = typer.Option(None, "--year", help="Only figures of this year."),
+        indicators: List[str] = typer.Option([], "--indicator", "-i", metavar="ID",
+                                             help="Only this indicator id (repeatable); see `fuhe rules list`."),
+        sources: bool = typer.Option(False, "--sources", help="Show file:line for each cell."),
+        all_values: bool = typer.Option(False, "--all", help="Show every value, not just the chosen one."),
+        include_children: bool = typer.Option(False, "--include-children",
+                                              help="Add each region's sub-regions as separate columns (never summed)."),
+        from_paths: List[str] = typer.Option([], "--from", metavar="PATH",
+                                             help="Compare straight from report files or directories (repeatable); the store is not used."),
+        chart: bool = typer.Option(False, "--chart", help="Also draw bars for the indicators every region reports."),
+        db: Optional[str] = typer.Option(None, "--db", help="Store file (default: $FUHE_DB, else the user data directory)."),
+        fmt: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="Output format."),
+        bom: bool = typer.Option(False, "--bom", help="With --format csv: write a UTF-8 byte-order mark (for Excel)."),
+        fail_on: List[CompareGate] = typer.Option([], "--fail-on", help="missing: exit 1 when any row has an empty cell."),
+    ) -> None:
+        """Compare regions side by side over the same indicators.
+
+        Rows are the indicators any of the regions reports; columns are the regions in the order
+        given; each cell shows the value with its qualifier (≥ 余/多, ≈ 约, ≤ 近, 3–5万 for ranges)
+        and year. Several values for one indicator: the latest year wins, then the largest value,
+        then an exact one over a qualified one (--all shows every value). With two regions a
+        difference column follows; when qualifiers leave the order open (≥30万 vs 35万) it says
+        "uncertain" rather than guess. Facts come from the store (`fuhe extract FILE` fills it) or,
+        with --from, straight from files.
+
+        JSON: {"schema": "fuhe.compare/1", "regions": [{code, name}], "rows": [{"indicator": {id, name},
+        "unit", "cells": [{value, qualifier, [low, high], year, sources: [{path, line}]} | null],
+        ["comparison": {order, difference, ratio}]}]}; `fuhe schema compare` prints its JSON Schema.
+
+        Example: fuhe compare sichuan chongqing --sources --format md
+        """
+        from fuhe_cli import console, render
+        from fuhe_cli.compare import compare, facts_from_documents
+        from fuhe_cli.errors import ExitCode, UsageError
+
+        if len(regions) < 2:
+            raise UsageError("compare needs at least two regions, e.g. `fuhe compare sichuan chongqing`")
+        columns, children_of = resolve_regions(regions, include_children)
+        codes = [region.code for region in columns]
+
+        input_failed = False
+        if from_paths:
+            from fuhe_cli.extract import extract
+
+            extracted = extract(from_paths)
+            wanted_codes = set(codes)
+            for error in extracted.errors:
+                console.error(error.message)
+            input_failed = bool(extracted.errors)
+            facts = [fact for fact in facts_from_documents(extracted.documents)
+                     if fact.region is not None and fact.region.code in wanted_codes]
+            where = "the given files"
+            how = "pass reports about it with --from"
+        else:
+            from fuhe_cli.store import Store
+
+            with Store.open(db, readonly=True) as store:
+                facts = store.facts(codes, indicators or None, year)
+                where = f"the store {store.path}"
+            how = "add its reports with `fuhe extract FILE`"
+
+        if include_children:
+            # Only sub-regions with figures become columns: a province has dozens of counties.
+            reported = {fact.region.code for fact in facts if fact.region is not None}
+            given = {region.code for region, _ in children_of}
+            columns = [region for region in columns if region.code in given or region.code in reported]
+
+        result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values)
+
+        if fmt is CompareFormat.json:
+            render.emit_json(result.model_dump(mode="json", by_alias=True))
+        else:
+            header, rows = tabular(result, sources=sources, fmt=fmt.value)
+            render.emit_rows(header, rows, fmt.value, bom=bom,
+                             title=" vs ".join(region.name for region in result.regions))
+            if chart and fmt is CompareFormat.table:
+                print_chart(result)
+        if chart and fmt is not CompareFormat.table:
+            console.note("--chart is drawn only with --format table")
+
+        for region in result.missing_regions():
+            console.note(f"no facts for {region.name} ({region.code}) in {where}"
+                         + (f" for {year}" if year else "") + f"; {how}")
+        if input_failed:
+            raise typer.Exit(int(ExitCode.INPUT))
+        if CompareGate.missing in fail_on and result.has_empty_cells():
+            empty = sum(1 for row in result.rows if any(cell is None for cell in row.cells))
+            console.error(f"--fail-on missing: {empty} of {len(result.rows)} row(s) have an empty cell"
+                          if result.rows else "--fail-on missing: no figures to compare")
+            raise typer.Exit(int(ExitCode.GATE))

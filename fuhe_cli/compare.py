@@ -1,0 +1,310 @@
+"""Regions side by side: one row per indicator, one column per region.
+
+Facts come from the store (`Store.facts`) or straight from documents (`facts_from_documents`);
+both give `StoredFact`s, so `compare` is one pure function over them.
+
+Which value a cell shows, when a region has several for one indicator:
+the latest year wins (a fact with no year ranks below any year); within that year the largest
+value wins (by its lower bound, so 35万 beats ≥30万), because a report that gives a total and
+then a part ("其中…") states the total first and larger; at equal value an exact figure beats a
+qualified one. Identical figures (same value, qualifier and bounds) from several places are one
+cell with several sources. `all_values=True` keeps the others in `Cell.others`.
+
+Ordering is qualifier-aware: every cell stands for an interval (exact v: [v, v]; ≥v: [v, ∞);
+≤v: (0, v]; ≈v: v ± 10 %; range: [low, high]). One region is "greater" only when the
+intervals do not overlap; otherwise the order is "uncertain" (≥30万 vs 35万), never a verdict.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any, Iterable, Literal, Optional, Sequence
+
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
+
+from fuhe_cli.models import COMPARE_SCHEMA, UNCATEGORIZED, Document, Indicator, Number, Qualifier, Region
+from fuhe_cli.store import StoredFact
+
+APPROX_TOLERANCE = 0.10
+# Units that count the same thing, so cells in them can be ordered against each other.
+UNIT_FAMILIES = [frozenset({"场", "场次", "次"}), frozenset({"人", "名"})]
+QUALIFIER_MARKS = {"at_least": "≥", "approx": "≈", "at_most": "≤", "exact": "", "range": ""}
+# At equal value, the firmer figure is preferred.
+QUALIFIER_RANK = {"exact": 4, "at_least": 3, "approx": 2, "range": 1, "at_most": 0}
+
+
+# --- the payload ------------------------------------------------------------------------------
+class CompareRegion(BaseModel):
+    code: str
+    name: str
+
+
+class Source(BaseModel):
+    path: str
+    line: int
+
+
+class Cell(BaseModel):
+    """The value one region reports for one indicator (low/high only for ranges)."""
+
+    value: Number = Field(description="In the canonical unit: 元 for money, % for rates")
+    qualifier: Qualifier
+    low: Optional[Number] = None
+    high: Optional[Number] = None
+    unit: Optional[str] = Field(None, description="Present only when it differs from the row's unit")
+    year: Optional[int]
+    sources: list[Source]
+    others: Optional[list["Cell"]] = Field(None, description="With --all: the region's other values, latest first")
+
+    @model_serializer(mode="wrap")
+    def _omit_absent(self, handler) -> dict[str, Any]:
+        data = handler(self)
+        for key in ("low", "high", "unit", "others"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
+
+
+class Comparison(BaseModel):
+    """First region against the second (only when exactly two regions are compared)."""
+
+    order: Literal["greater", "less", "equal", "uncertain"]
+    difference: Optional[Number] = Field(None, description="first − second, point values")
+    ratio: Optional[float] = Field(None, description="first / second, point values; null for rates")
+
+
+class Row(BaseModel):
+    indicator: Indicator
+    unit: Optional[str]
+    cells: list[Optional[Cell]]
+    comparison: Optional[Comparison] = None
+
+    @model_serializer(mode="wrap")
+    def _omit_absent(self, handler) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("comparison") is None:
+            data.pop("comparison", None)
+        return data
+
+
+class CompareResult(BaseModel):
+    """The `fuhe compare --format json` payload."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: str = Field(COMPARE_SCHEMA, alias="schema")
+    regions: list[CompareRegion]
+    rows: list[Row]
+
+    def missing_regions(self) -> list[CompareRegion]:
+        """Regions whose column is empty in every row."""
+        return [region for index, region in enumerate(self.regions)
+                if not any(row.cells[index] is not None for row in self.rows)]
+
+    def has_empty_cells(self) -> bool:
+        return not self.rows or any(cell is None for row in self.rows for cell in row.cells)
+
+
+# --- facts from documents (--from) ------------------------------------------------------------
+def facts_from_documents(documents: Iterable[Document]) -> list[StoredFact]:
+    """Documents' facts as the store would return them: region and year inherited from the document."""
+    facts = []
+    for document in documents:
+        for fact in document.facts:
+            facts.append(StoredFact(
+                path=document.path, sha256=document.sha256 or "", line=fact.line, column=fact.column,
+                text=fact.text, number=fact.number, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
+                low=fact.low, high=fact.high, indicator=fact.indicator, region=fact.region or document.region,
+                year=fact.year if fact.year is not None else document.year, rule=fact.rule,
+                document_date=document.date,
+            ))
+    return facts
+
+
+# --- choosing and ordering --------------------------------------------------------------------
+def interval(value: float, qualifier: str, low=None, high=None) -> tuple[float, float]:
+    """The values a figure can stand for."""
+    if qualifier == "range" and low is not None and high is not None:
+        return float(low), float(high)
+    if qualifier == "at_least":
+        return float(value), math.inf
+    if qualifier == "at_most":
+        return 0.0, float(value)
+    if qualifier == "approx":
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+    return float(value), float(value)
+
+
+def order(first: Cell, second: Cell) -> str:
+    """greater | less | equal | uncertain: `first` against `second`, qualifiers respected."""
+    first_low, first_high = interval(first.value, first.qualifier, first.low, first.high)
+    second_low, second_high = interval(second.value, second.qualifier, second.low, second.high)
+    if first_low > second_high:
+        return "greater"
+    if first_high < second_low:
+        return "less"
+    if first_low == first_high == second_low == second_high:
+        return "equal"
+    return "uncertain"
+
+
+def _same_family(first: Optional[str], second: Optional[str]) -> bool:
+    return first == second or any(first in family and second in family for family in UNIT_FAMILIES)
+
+
+def _choice_key(fact: StoredFact) -> tuple:
+    lower = fact.low if fact.qualifier == "range" and fact.low is not None else fact.value
+    return (int(fact.year is not None), fact.year or 0, lower, QUALIFIER_RANK.get(fact.qualifier, 0))
+
+
+def _figure(fact: StoredFact) -> tuple:
+    return (fact.value, fact.qualifier, fact.low, fact.high, fact.unit, fact.year)
+
+
+def _cells_for(facts: list[StoredFact], row_unit: Optional[str], all_values: bool) -> Optional[Cell]:
+    if not facts:
+        return None
+    groups: dict[tuple, list[StoredFact]] = defaultdict(list)
+    for fact in facts:
+        groups[_figure(fact)].append(fact)
+
+    def group_key(group: list[StoredFact]) -> tuple:
+        has_year, year_, lower, rank = _choice_key(group[0])
+        first = min((f.path, f.line) for f in group)
+        # Best first; among equals, the earliest source (path, line) wins, so output is stable.
+        return (-has_year, -year_, -lower, -rank, first)
+
+    ranked = sorted(groups.values(), key=group_key)
+
+    def cell(group: list[StoredFact]) -> Cell:
+        fact = group[0]
+        sources = sorted({(f.path, f.line) for f in group})
+        return Cell(value=fact.value, qualifier=fact.qualifier,
+                    low=fact.low if fact.qualifier == "range" else None,
+                    high=fact.high if fact.qualifier == "range" else None,
+                    unit=fact.unit if fact.unit != row_unit else None, year=fact.year,
+                    sources=[Source(path=path, line=line) for path, line in sources])
+
+    chosen = cell(ranked[0])
+    if all_values:
+        chosen.others = [cell(group) for group in ranked[1:]]
+    return chosen
+
+
+def compare(regions: Sequence[Region], facts: Iterable[StoredFact], *, indicators: Sequence[str] = (),
+            year: int | None = None, all_values: bool = False) -> CompareResult:
+    """Line up `regions` (columns, in order) over every indicator any of them reports."""
+    wanted = set(indicators)
+    columns = {region.code: index for index, region in enumerate(regions)}
+    by_row: dict[str, list[list[StoredFact]]] = {}
+    names: dict[str, str] = {}
+    for fact in facts:
+        if fact.indicator.id == UNCATEGORIZED or fact.region is None or fact.region.code not in columns:
+            continue
+        if wanted and fact.indicator.id not in wanted:
+            continue
+        if year is not None and fact.year != year:
+            continue
+        cells = by_row.setdefault(fact.indicator.id, [[] for _ in regions])
+        cells[columns[fact.region.code]].append(fact)
+        names.setdefault(fact.indicator.id, fact.indicator.name)
+
+    rows = []
+    for indicator_id in sorted(by_row):
+        per_region = by_row[indicator_id]
+        row_unit = _row_unit(per_region)
+        cells = [_cells_for(facts_here, row_unit, all_values) for facts_here in per_region]
+        row = Row(indicator=Indicator(id=indicator_id, name=names[indicator_id]), unit=row_unit, cells=cells)
+        if len(regions) == 2 and cells[0] is not None and cells[1] is not None:
+            row.comparison = _comparison(cells[0], cells[1], row_unit)
+        rows.append(row)
+    return CompareResult(regions=[CompareRegion(code=r.code, name=r.name) for r in regions], rows=rows)
+
+
+def _row_unit(per_region: list[list[StoredFact]]) -> Optional[str]:
+    """The unit most facts of the row use (ties: the first seen)."""
+    counts: dict[Optional[str], int] = {}
+    for facts_here in per_region:
+        for fact in facts_here:
+            counts[fact.unit] = counts.get(fact.unit, 0) + 1
+    return max(counts, key=lambda unit: counts[unit]) if counts else None
+
+
+def _comparison(first: Cell, second: Cell, row_unit: Optional[str]) -> Comparison:
+    first_unit = first.unit or row_unit
+    second_unit = second.unit or row_unit
+    if not _same_family(first_unit, second_unit):
+        return Comparison(order="uncertain")
+    difference = first.value - second.value
+    if isinstance(difference, float):
+        difference = round(difference, 6)
+    ratio = None
+    if first_unit not in ("%", "百分点") and second.value:
+        ratio = round(first.value / second.value, 4)
+    return Comparison(order=order(first, second), difference=difference, ratio=ratio)
+
+
+# --- display ----------------------------------------------------------------------------------
+def _plain(number: float) -> str:
+    if isinstance(number, float) and not number.is_integer():
+        text = f"{number:.4f}".rstrip("0").rstrip(".")
+        return text if text not in ("-0", "") else "0"
+    return str(int(number))
+
+
+def _scale(values: Sequence[float], unit: Optional[str]) -> tuple[float, str, str]:
+    """(divisor, prefix for the number, unit text): money in 万元, large counts in 万/亿."""
+    if unit == "元":
+        return 1e4, "万", "元"
+    if unit in ("%", "百分点"):
+        return 1, "", unit
+    unit_text = unit or ""
+    for divisor, prefix in ((1e8, "亿"), (1e4, "万")):
+        # Only when every value is round in that scale (130万, 1.3万); 12345 stays 12345.
+        if all(abs(v) >= divisor and round(v / divisor, 2) * divisor == v for v in values if v):
+            if any(values):
+                return divisor, prefix, unit_text
+    return 1, "", unit_text
+
+
+def display_number(value: float, unit: Optional[str], qualifier: str = "exact", low=None, high=None) -> str:
+    """130万人次, ≥5000人次, ≈1764万元, 91.6%, 3–5万人次."""
+    if qualifier == "range" and low is not None and high is not None:
+        divisor, prefix, unit_text = _scale([low, high], unit)
+        return f"{_plain(low / divisor)}–{_plain(high / divisor)}{prefix}{unit_text}"
+    divisor, prefix, unit_text = _scale([value], unit)
+    return f"{QUALIFIER_MARKS.get(qualifier, '')}{_plain(value / divisor)}{prefix}{unit_text}"
+
+
+def display_cell(cell: Optional[Cell], row_unit: Optional[str], with_year: bool = True) -> str:
+    if cell is None:
+        return ""
+    text = display_number(cell.value, cell.unit or row_unit, cell.qualifier, cell.low, cell.high)
+    if with_year:
+        text += f" ({cell.year})" if cell.year is not None else " (year?)"
+    return text
+
+
+def display_sources(cell: Optional[Cell]) -> str:
+    if cell is None:
+        return ""
+    return "; ".join(f"{source.path}:{source.line}" for source in cell.sources)
+
+
+def display_comparison(comparison: Optional[Comparison], row_unit: Optional[str], exact: bool) -> str:
+    """+5万人次 (×1.17); ≈ when a qualifier is involved but the order is clear; else 'uncertain'."""
+    if comparison is None:
+        return ""
+    if comparison.order == "uncertain" or comparison.difference is None:
+        return "uncertain"
+    if comparison.order == "equal":
+        return "equal"
+    if row_unit in ("%", "百分点"):
+        difference = f"{_plain(abs(comparison.difference))}个百分点"
+    else:
+        difference = display_number(abs(comparison.difference), row_unit)
+    sign = "+" if comparison.difference > 0 else "−"
+    text = f"{'' if exact else '≈'}{sign}{difference}"
+    if comparison.ratio is not None:
+        text += f" (×{_plain(round(comparison.ratio, 2))})"
+    return text
