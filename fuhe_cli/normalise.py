@@ -150,12 +150,12 @@ def _to_simplified(text: str, repairs: list[Repair]) -> str:
 _FULLWIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH_TABLE.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH_TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
-_FULLWIDTH_TABLE[0xFF05] = ord("%")
-_FULLWIDTH_RE = re.compile("[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULLWIDTH_TABLE[0xFF05] = _FULLWIDTH_TABLE[0xFE6A] = ord("%")  # ％ and small ﹪
+_FULLWIDTH_RE = re.compile("[\ufe6a\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FW_POINT_RE = re.compile("(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
 _NUMBER_RUN_RE = re.compile(
-    "[0-9\uff10-\uff19](?:[0-9\uff10-\uff19]|[.\uff0e,\uff0c](?=[0-9\uff10-\uff19]))*[%\uff05]?")
-_FW_NUMBER_CHARS = re.compile("[\uff05\uff0e\uff10-\uff19]")
+    "[0-9\uff10-\uff19](?:[0-9\uff10-\uff19]|[.\uff0e,\uff0c](?=[0-9\uff10-\uff19]))*[%\uff05\ufe6a]?")
+_FW_NUMBER_CHARS = re.compile("[\ufe6a\uff05\uff0e\uff10-\uff19]")
 _ASCII_NUMBER_CHARS = re.compile("[0-9.%]")
 
 

@@ -119,6 +119,12 @@ def test_fullwidth_digits_and_percent():
     assert _maps_to(source, result, "91.6%") == "９１．６％"
 
 
+def test_small_percent_sign():
+    result = normalise("占比12.5﹪")
+    assert result.text == "占比12.5%"
+    assert _repairs("占比12.5﹪", result) == [("mixed-width", "12.5﹪")]
+
+
 def test_mixed_width_number():
     source = "帮扶2０2３户，增长3．5%"
     result = normalise(source)
