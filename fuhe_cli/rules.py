@@ -28,8 +28,7 @@ How a quantity is classified (`RuleSet.classify`):
    order, then user directories in the order given).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
-   nearest first; ``within`` does not apply there; a fallback found there does not replace one
-   found in the clause): "培训23期，累计5000余人次" names the second figure from the first
+   nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
    clause's 培训.
 5. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
@@ -147,6 +146,7 @@ class Rule(_Strict):
 
     _source: str = PrivateAttr("")
     _line: int = PrivateAttr(0)
+    _id_column: int = PrivateAttr(1)
     _example_lines: list = PrivateAttr(default_factory=list)
 
     @property
@@ -377,6 +377,8 @@ def _parse_file_uncached(path: Path) -> tuple[list[Rule], list[RuleProblem], str
         node, _ = _node_at(root, ["rules", index])
         rule._source = shown
         rule._line = _mark(node)[0]
+        id_line, rule._id_column = _mark(_node_at(root, ["rules", index, "id"])[0])
+        rule._line = id_line
         rule._example_lines = [_mark(_node_at(root, ["rules", index, "examples", i])[0])[0]
                                for i in range(len(rule.examples))]
     return parsed.rules, problems, digest
@@ -414,7 +416,7 @@ def check_rule_files(paths: Sequence[str | Path]) -> tuple[list[Rule], list[Rule
             for rule in file_rules:
                 if rule.id in seen:
                     first = seen[rule.id]
-                    problems.append(RuleProblem(rule.source, rule.line, 1, "duplicate-id",
+                    problems.append(RuleProblem(rule.source, rule.line, rule._id_column, "duplicate-id",
                                                 f"rule id {rule.id!r} is already defined at {first.source}:{first.line}"))
                     continue
                 seen[rule.id] = rule
@@ -631,7 +633,7 @@ class RuleSet:
                 previous_end = start - 1
                 start, _ = self._clause(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=end)
-                if carried is not None and (own is None or carried.priority >= 0):
+                if carried is not None and carried.priority >= 0:
                     best = carried
                     break
         if best is not None:
@@ -642,31 +644,30 @@ class RuleSet:
     # -- examples
     def run_examples(self, rule_ids: Optional[set[str]] = None) -> list[ExampleResult]:
         """Run every example of every rule (or of `rule_ids`) through the real pipeline stages."""
+        return [self.run_example(rule, index)
+                for rule in self.rules if rule_ids is None or rule.id in rule_ids
+                for index in range(len(rule.examples))]
+
+    def run_example(self, rule: Rule, index: int) -> ExampleResult:
+        """Normalise an example's text, find its quantities, classify each: does `rule` name the expected ones?"""
         from fuhe_cli.numbers import find_quantities
 
-        normalise = _normaliser()
-        results = []
-        for rule in self.rules:
-            if rule_ids is not None and rule.id not in rule_ids:
-                continue
-            for index, example in enumerate(rule.examples):
-                text = normalise(example.text)
-                got, others = [], []
-                for quantity in find_quantities(text):
-                    indicator, rule_id = self.classify(text, quantity)
-                    fact = {"value": quantity.value, "unit": quantity.unit, "qualifier": quantity.qualifier}
-                    if rule_id == rule.id:
-                        got.append(fact)
-                    else:
-                        others.append({**fact, "indicator": indicator.id})
-                want = [{"value": e.value, "unit": e.unit or rule.unit, "qualifier": e.qualifier}
-                        for e in example.expect]
-                passed = _same_facts(want, got)
-                status = ("fixed" if passed else "todo") if example.todo else ("pass" if passed else "fail")
-                lines = rule._example_lines
-                where = f"{rule.source}:{lines[index] if index < len(lines) else rule.line}"
-                results.append(ExampleResult(rule.id, where, example.text, want, got, others, status, example.todo))
-        return results
+        example = rule.examples[index]
+        text = _normaliser()(example.text)
+        got, others = [], []
+        for quantity in find_quantities(text):
+            indicator, rule_id = self.classify(text, quantity)
+            fact = {"value": quantity.value, "unit": quantity.unit, "qualifier": quantity.qualifier}
+            if rule_id == rule.id:
+                got.append(fact)
+            else:
+                others.append({**fact, "indicator": indicator.id})
+        want = [{"value": e.value, "unit": e.unit or rule.unit, "qualifier": e.qualifier} for e in example.expect]
+        passed = _same_facts(want, got)
+        status = ("fixed" if passed else "todo") if example.todo else ("pass" if passed else "fail")
+        lines = rule._example_lines
+        where = f"{rule.source}:{lines[index] if index < len(lines) else rule.line}"
+        return ExampleResult(rule.id, where, example.text, want, got, others, status, example.todo)
 
 
 def _normaliser():
@@ -713,13 +714,14 @@ PHRASE_CHARS = 10
 
 def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> str:
     """A short phrase saying what an unnamed figure counts: the words before it, else after it."""
-    before = text[max(clause_start, quantity.start - 24):quantity.start]
-    phrase = _trim(before)
-    if len(phrase) >= 2:
-        return phrase[-PHRASE_CHARS:]
-    after = text[quantity.end:min(clause_end, quantity.end + 16)]
+    before = _trim(text[max(clause_start, quantity.start - 24):quantity.start])
+    last_item = regex.split(r"[、和及与]", before)[-1] if before else ""
+    if len(last_item) >= 2 and not regex.search(r"\d", last_item):
+        return _trim(last_item)[-PHRASE_CHARS:]
+    # "14个中院、111个基层法院": in a list of figures the counted thing follows the number.
+    after = regex.split(r"[、和及与\d]", text[quantity.end:min(clause_end, quantity.end + 16)])[0]
     after = _trim(after)
-    return after[:PHRASE_CHARS] or phrase or (quantity.unit or "")
+    return after[:PHRASE_CHARS] or before[-PHRASE_CHARS:] or (quantity.unit or "")
 
 
 def _trim(phrase: str) -> str:

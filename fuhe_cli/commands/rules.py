@@ -118,10 +118,12 @@ def register(app: typer.Typer) -> None:
             env = [p for p in os.environ.get("FUHE_RULES", "").split(os.pathsep) if p.strip()]
             locations = [shipped_rules_dir(), *env, *rules_dirs]
         rules, problems = check_rule_files(locations)
-        for problem in problems[1:]:
+        if len(problems) == 1:
+            raise RuleError(str(problems[0]))
+        for problem in problems:
             console.error(str(problem))
         if problems:
-            raise RuleError(f"{problems[0]}" + (f" ({len(problems)} problems)" if len(problems) > 1 else ""))
+            raise RuleError(f"{len(problems)} problems in rule files")
         console.note(f"{len(rules)} rules OK")
 
     @rules_app.command("test")

@@ -1,0 +1,200 @@
+"""Rule files: loading, located errors, user rules, classification policy and the `rules` commands."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fuhe_cli.__main__ import main
+from fuhe_cli.cli import app
+from fuhe_cli.errors import ExitCode, RuleError
+from fuhe_cli.models import UNCATEGORIZED
+from fuhe_cli.numbers import find_quantities
+from fuhe_cli.rules import check_rule_files, load_rules
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+BROKEN = FIXTURES / "broken"
+
+
+@pytest.fixture(autouse=True)
+def no_user_rules(monkeypatch):
+    monkeypatch.delenv("FUHE_RULES", raising=False)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_rules(use_env=False)
+
+
+def classify_all(ruleset, text):
+    return [(q.value, q.unit, *ruleset.classify(text, q)) for q in find_quantities(text)]
+
+
+def only_problem(name):
+    _, problems = check_rule_files([BROKEN / name])
+    assert problems, f"{name} should be invalid"
+    return [str(problem) for problem in problems]
+
+
+# --- located errors ------------------------------------------------------------------------------
+def test_unknown_key_is_located_with_did_you_mean():
+    problems = only_problem("unknown_key.yaml")
+    assert problems == [f"{BROKEN / 'unknown_key.yaml'}:8:5: unknown-key: unknown key 'priorty'; "
+                        "did you mean 'priority'?"]
+
+
+def test_bad_regex_points_at_the_pattern():
+    (problem,) = only_problem("bad_regex.yaml")
+    assert problem.startswith(f"{BROKEN / 'bad_regex.yaml'}:9:14: bad-regex: ")
+
+
+def test_duplicate_id_points_at_the_second_rule():
+    (problem,) = only_problem("duplicate_id.yaml")
+    assert problem.startswith(f"{BROKEN / 'duplicate_id.yaml'}:10:9: duplicate-id: ")
+    assert "duplicate_id.yaml:3" in problem
+
+
+def test_rule_without_positive_example_is_an_error():
+    (problem,) = only_problem("no_positive.yaml")
+    assert f"{BROKEN / 'no_positive.yaml'}:3:" in problem and "no-positive-example" in problem
+
+
+def test_yaml_syntax_error_has_line_and_column():
+    (problem,) = only_problem("yaml_syntax.yaml")
+    assert problem.startswith(f"{BROKEN / 'yaml_syntax.yaml'}:7:36: yaml-syntax: ")
+
+
+def test_kind_and_unit_must_agree():
+    (problem,) = only_problem("kind_unit.yaml")
+    assert ":6:11: unit-kind:" in problem
+
+
+def test_load_rules_raises_rule_error_for_a_broken_user_directory():
+    with pytest.raises(RuleError) as caught:
+        load_rules([BROKEN / "unknown_key.yaml"], use_env=False)
+    assert caught.value.exit_code == ExitCode.INVALID_RULES
+    assert "unknown_key.yaml:8:5: unknown-key" in str(caught.value)
+
+
+def test_loading_does_not_run_examples():
+    # A wrong example is `rules test`'s business, not a reason to refuse extraction.
+    ruleset = load_rules([FIXTURES / "failing"], use_env=False)
+    assert ruleset.get("custom.tea_fairs") is not None
+
+
+# --- user rules ----------------------------------------------------------------------------------
+def test_user_directory_adds_and_overrides(shipped, capsys):
+    ruleset = load_rules([FIXTURES / "user"], use_env=False)
+    assert len(ruleset.rules) == len(shipped.rules) + 1
+    assert [o.id for o in ruleset.overrides] == ["lecture.sessions"]
+    assert "overrides the shipped rule" in capsys.readouterr().err
+    text = "开办巾帼厨艺课堂14场，开展理论宣讲66场。"
+    found = {value: (indicator.name, rule_id) for value, _, indicator, rule_id in classify_all(ruleset, text)}
+    assert found[14] == ("巾帼厨艺课堂场次", "custom.kitchen_classes")
+    assert found[66] == ("理论宣讲场次（用户口径）", "lecture.sessions")
+    assert ruleset.version != shipped.version
+
+
+def test_fuhe_rules_environment_variable(monkeypatch, shipped):
+    monkeypatch.setenv("FUHE_RULES", str(FIXTURES / "user"))
+    assert load_rules().get("custom.kitchen_classes") is not None
+    assert load_rules(use_env=False).get("custom.kitchen_classes") is None
+
+
+# --- classification policy -----------------------------------------------------------------------
+def test_longest_trigger_wins(shipped):
+    # 家庭教育 (4 chars) beats 宣讲 (2 chars) in the same clause.
+    (_, _, indicator, rule_id), = classify_all(shipped, "开展家庭教育宣讲300场。")
+    assert rule_id == "family.education_activities"
+
+
+def test_clause_boundary_and_carried_topic(shipped):
+    results = classify_all(shipped, "开展家政技能培训23期，累计4000余人次；建成妇女微家70余家。")
+    assert [r[3] for r in results] == ["training.sessions", "training.participants", "women_microhome.count"]
+
+
+def test_rate_and_percentage_point_change_are_different(shipped):
+    results = classify_all(shipped, "调解成功率达97.5%，较上年提高2个百分点。")
+    assert results[0][3] == "mediation.success_rate"
+    assert results[1][3] != "mediation.success_rate"
+
+
+def test_model_families_by_level(shipped):
+    results = classify_all(shipped, "全年推选全国最美家庭12户，省级最美家庭80户，市级最美家庭300户。")
+    assert [r[3] for r in results] == ["family.model_families.national", "family.model_families.provincial",
+                                       "family.model_families.prefecture"]
+
+
+def test_uncategorized_carries_a_context_phrase(shipped):
+    (_, _, indicator, rule_id), = classify_all(shipped, "全年共接待群众200余人。")
+    assert rule_id is None and indicator.id == UNCATEGORIZED
+    assert indicator.name == "接待群众"
+
+
+def test_catastrophic_user_regex_does_not_hang():
+    ruleset = load_rules([FIXTURES / "slow"], use_env=False)
+    text = "宣讲" * 35 + "开展12场"
+    started = time.monotonic()
+    classify_all(ruleset, text)
+    assert time.monotonic() - started < 3
+
+
+def test_classify_is_fast(shipped):
+    text = "开展巾帼宣讲活动1200余场，覆盖群众8万人次。" * 200
+    quantities = find_quantities(text)
+    started = time.monotonic()
+    for quantity in quantities:
+        shipped.classify(text, quantity)
+    assert (time.monotonic() - started) / len(quantities) < 0.002
+
+
+# --- the commands --------------------------------------------------------------------------------
+runner = CliRunner()
+
+
+def test_rules_list_json():
+    result = runner.invoke(app, ["rules", "list", "--format", "json"])
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["schema"] == "fuhe.rules/1"
+    ids = [rule["id"] for rule in payload["rules"]]
+    assert "lecture.sessions" in ids and len(ids) == len(set(ids))
+    assert {"id", "name", "kind", "unit", "source"} <= set(payload["rules"][0])
+
+
+def test_rules_list_with_user_rules():
+    result = runner.invoke(app, ["rules", "list", "--rules", str(FIXTURES / "user"), "--format", "json"])
+    assert result.exit_code == 0
+    assert "custom.kitchen_classes" in [rule["id"] for rule in json.loads(result.stdout)["rules"]]
+
+
+def test_rules_show():
+    result = runner.invoke(app, ["rules", "show", "mediation.success_rate"])
+    assert result.exit_code == 0
+    assert "调解成功率" in result.stdout and "examples" in result.stdout
+    assert main(["rules", "show", "mediation.sucess_rate"]) == ExitCode.USAGE
+
+
+def test_rules_check_exit_codes(capsys):
+    assert runner.invoke(app, ["rules", "check"]).exit_code == 0
+    assert main(["rules", "check", str(BROKEN / "bad_regex.yaml")]) == ExitCode.INVALID_RULES
+    assert "bad_regex.yaml:9:14: bad-regex" in capsys.readouterr().err
+    assert main(["rules", "check", str(BROKEN)]) == ExitCode.INVALID_RULES
+
+
+def test_rules_test_passes_on_shipped_rules():
+    result = runner.invoke(app, ["rules", "test", "--format", "json"])
+    assert result.exit_code == 0, result.stdout
+    payload = json.loads(result.stdout)
+    assert payload["counts"]["fail"] == 0 and payload["counts"]["pass"] >= 80
+
+
+def test_rules_test_fails_on_a_wrong_example():
+    result = runner.invoke(app, ["rules", "test", str(FIXTURES / "failing")])
+    assert result.exit_code == ExitCode.GATE
+    assert "FAIL custom.tea_fairs" in result.stdout
+    assert "want: 90 场" in result.stdout and "got:  9 场" in result.stdout
+    assert "TODO custom.tea_fairs" in result.stdout
