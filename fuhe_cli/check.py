@@ -159,6 +159,8 @@ class ProjectConfig(BaseModel):
     options: CheckOptions = Field(default_factory=CheckOptions)
     # Where the file was read from: ignore paths and file globs are relative to its directory.
     _source: Optional[str] = PrivateAttr(None)
+    # (required index, indicator index) -> line, to report unknown indicator ids where they are written.
+    _indicator_lines: dict = PrivateAttr(default_factory=dict)
 
     @property
     def source(self) -> Optional[str]:
@@ -289,7 +291,22 @@ def load_project(path: str) -> ProjectConfig:
         if not entry.files:
             raise invalid(_node_line(root, ["required", index, "files"]), "required: files must list at least one glob")
     config._source = path
+    config._indicator_lines = {(i, j): _node_line(root, ["required", i, "indicators", j])
+                               for i, entry in enumerate(config.required) for j in range(len(entry.indicators))}
     return config
+
+
+def validate_required(config: ProjectConfig, known: Iterable[str]) -> None:
+    """Every required indicator must name a loaded rule (by id or name): a typo would fail every report."""
+    known = set(known)
+    if not known:
+        return
+    for i, entry in enumerate(config.required):
+        for j, indicator in enumerate(entry.indicators):
+            if indicator not in known:
+                line = config._indicator_lines.get((i, j), 1)
+                raise FuheError(f"{config.source}:{line}: required: no rule has the id or name {indicator!r}"
+                                f"{_did_you_mean(indicator, known)}", ExitCode.INVALID_RULES)
 
 
 def _fields_at(loc: Sequence[Any]) -> dict:
@@ -328,9 +345,15 @@ def find_project_file(start_dir: str) -> str | None:
 class ProjectLocator:
     """Project configuration per report: the --config file, or the nearest one, cached per file."""
 
-    def __init__(self, config_path: str | None = None):
-        self._fixed = load_project(config_path) if config_path else None
+    def __init__(self, config_path: str | None = None, known_indicators: Iterable[str] = ()):
+        self._known = set(known_indicators)
+        self._fixed = self._load(config_path) if config_path else None
         self._cache: dict[str, ProjectConfig] = {}
+
+    def _load(self, path: str) -> ProjectConfig:
+        config = load_project(path)
+        validate_required(config, self._known)
+        return config
 
     def for_report(self, path: str) -> ProjectConfig:
         if self._fixed is not None:
@@ -339,7 +362,7 @@ class ProjectLocator:
         found = find_project_file(directory)
         key = found or ""
         if key not in self._cache:
-            self._cache[key] = load_project(found) if found else ProjectConfig()
+            self._cache[key] = self._load(found) if found else ProjectConfig()
         return self._cache[key]
 
 
@@ -853,8 +876,9 @@ def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str
     from fuhe_cli.errors import InputError
     from fuhe_cli.reading import iter_input_paths
 
-    locator = ProjectLocator(config_path)
     ruleset = load_ruleset(rule_dirs)
+    rule_facts = RuleFacts.from_ruleset(ruleset)
+    locator = ProjectLocator(config_path, known_indicators=[*rule_facts.kinds, *rule_facts.names.values()])
     items: list[tuple[Document, str | None]] = []
     errors: list[DocumentError] = []
     for path in iter_input_paths(list(paths)):

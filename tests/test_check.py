@@ -601,3 +601,22 @@ def test_example_clean_draft_passes_the_strictest_gate():
     assert clean
     result = runner.invoke(app, ["check", *map(str, clean), "--fail-on", "warning", "--format", "json"])
     assert result.exit_code == 0, result.stdout
+
+
+def test_required_indicator_must_name_a_loaded_rule(tmp_path, extracting):
+    folder = write_drafts(tmp_path, extracting)
+    (folder / ".fuhe.yaml").write_text(
+        "required:\n  - kind: 年度总结\n    files: ['*.md']\n    indicators:\n      - training.participants\n"
+        "      - mediation.sucess_rate\n", encoding="utf-8")
+    result = invoke(folder)
+    assert isinstance(result.exception, FuheError) and result.exception.exit_code == ExitCode.INVALID_RULES
+    assert str(result.exception) == (f"{folder / '.fuhe.yaml'}:6: required: no rule has the id or name "
+                                     "'mediation.sucess_rate' (did you mean 'mediation.success_rate'?)")
+
+
+def test_shipped_rules_give_kinds_and_ranges():
+    from fuhe_cli.rules import load_rules
+
+    rules = check.RuleFacts.from_ruleset(load_rules(use_env=False))
+    assert rules.kinds["mediation.success_rate"] == "rate"
+    assert rules.ranges["mediation.success_rate"] == (0, 100)
