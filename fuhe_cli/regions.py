@@ -1,0 +1,349 @@
+"""Gazetteer of China's administrative divisions: resolve names, pinyin and codes; find mentions.
+
+The data file (fuhe_cli/data/gazetteer.tsv) is generated at development time by
+scripts/build_gazetteer.py; at run time it is parsed once, lazily, with the standard library.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from fuhe_cli.errors import UsageError
+from fuhe_cli.models import Region
+
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+LEVEL_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "州", "盟", "旗")
+PINYIN_SUFFIXES = ("zizhiqu", "zizhizhou", "zizhixian", "diqu", "sheng", "shi", "xian", "qu", "zhou", "meng", "qi")
+# Which Chinese suffix a pinyin suffix stands for, to narrow candidates ("taizhoushi").
+PINYIN_SUFFIX_HANZI = {"zizhiqu": "自治区", "zizhizhou": "州", "zizhixian": "县", "diqu": "地区",
+                       "sheng": "省", "shi": "市", "xian": "县", "qu": "区", "zhou": "州",
+                       "meng": "盟", "qi": "旗"}
+EXTRA_ALIASES = {"hongkong": "810000", "macau": "820000", "macao": "820000"}
+# Full names that are generic words in running text (城区 of 长治/晋城/阳泉, 郊区, 矿区).
+GENERIC_FULL_NAMES = frozenset({"城区", "郊区", "矿区"})
+APOSTROPHES = "'’‘`"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    code: str
+    level: str
+    parent: str
+    name: str
+    short: str
+    short_pinyin: str
+    full_pinyin: str
+    common: bool       # the short name is also an ordinary word (中山, 和平, 合作)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    region: Region
+    candidates: tuple[Region, ...] = field(default=())   # all readings when the name is ambiguous
+    short: bool = False                                   # matched by a short name (四川, 萧山)
+
+
+def _plain_pinyin(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch not in APOSTROPHES and ch not in " -_.")
+
+
+def _exact_pinyin(text: str) -> str:
+    return "".join("'" if ch in APOSTROPHES else ch for ch in text.lower() if ch not in " -_.")
+
+
+class Gazetteer:
+    def __init__(self, entries: list[Entry]):
+        self._entries = {entry.code: entry for entry in entries}
+        self._regions: dict[str, Region] = {}
+        self._children: dict[str, list[str]] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._by_short: dict[str, list[str]] = {}
+        self._by_pinyin: dict[str, list[str]] = {}        # without apostrophes
+        self._by_pinyin_exact: dict[str, list[str]] = {}  # with apostrophes (xi'an)
+        for entry in entries:
+            self._children.setdefault(entry.parent, []).append(entry.code)
+            self._by_name.setdefault(entry.name, []).append(entry.code)
+            if entry.short != entry.name:
+                self._by_short.setdefault(entry.short, []).append(entry.code)
+            for key in {entry.short_pinyin, entry.full_pinyin}:
+                self._by_pinyin_exact.setdefault(key, []).append(entry.code)
+                self._by_pinyin.setdefault(key.replace("'", ""), []).append(entry.code)
+        for alias, code in EXTRA_ALIASES.items():
+            self._by_pinyin_exact.setdefault(alias, []).append(code)
+            self._by_pinyin.setdefault(alias, []).append(code)
+        self._surface: dict[str, list[tuple[str, bool]]] | None = None
+
+    # -- lookups --------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self):
+        return (self.get(code) for code in self._entries)
+
+    def entry(self, code: str) -> Entry | None:
+        return self._entries.get(code)
+
+    def get(self, code: str) -> Region | None:
+        code = str(code).strip()
+        if len(code) == 12 and code.isdigit() and code.endswith("000000"):
+            code = code[:6]      # statistical 12-digit codes
+        region = self._regions.get(code)
+        if region is None:
+            entry = self._entries.get(code)
+            if entry is None:
+                return None
+            region = self._regions[code] = Region(code=entry.code, name=entry.name, level=entry.level)
+        return region
+
+    def parent(self, region: Region) -> Region | None:
+        entry = self._entries.get(region.code)
+        return self.get(entry.parent) if entry and entry.parent else None
+
+    def children(self, region: Region) -> list[Region]:
+        return [self.get(code) for code in self._children.get(region.code, [])]
+
+    def chain(self, region: Region) -> list[Region]:
+        """Province .. region, top down."""
+        out = [region]
+        while (parent := self.parent(out[-1])) is not None:
+            out.append(parent)
+        return out[::-1]
+
+    def is_within(self, region: Region, ancestor: Region) -> bool:
+        """True when `region` is `ancestor` or lies inside it."""
+        code = region.code
+        while code:
+            if code == ancestor.code:
+                return True
+            entry = self._entries.get(code)
+            code = entry.parent if entry else ""
+        return False
+
+    def short_name(self, region: Region) -> str:
+        entry = self._entries.get(region.code)
+        return entry.short if entry else region.name
+
+    def describe(self, region: Region) -> str:
+        """台州市 (331000, 浙江省) — a candidate as shown in error messages."""
+        parents = [r.name for r in self.chain(region)[:-1]]
+        where = "/".join(parents) if parents else region.level
+        return f"{region.name} ({region.code}, {where})"
+
+    # -- resolve ---------------------------------------------------------------------------
+    def resolve(self, query: str) -> Region:
+        """One region for a code, Chinese full or short name, or pinyin; UsageError otherwise."""
+        text = str(query).strip()
+        if not text:
+            raise UsageError("empty region name")
+        if text.isdigit():
+            region = self.get(text)
+            if region is None:
+                raise UsageError(f"no region has the code {text!r} (codes are six digits, e.g. 510000)")
+            return region
+        codes = self._candidates(text)
+        if not codes:
+            codes = self._qualified_candidates(text)
+        if not codes:
+            raise UsageError(self._unknown_message(text))
+        return self._choose(text, codes)
+
+    def candidates(self, query: str) -> list[Region]:
+        """Every region a name could mean (no tie-breaking)."""
+        text = str(query).strip()
+        if text.isdigit():
+            region = self.get(text)
+            return [region] if region else []
+        codes = self._candidates(text) or self._qualified_candidates(text)
+        return [self.get(code) for code in codes]
+
+    def _candidates(self, text: str) -> list[str]:
+        if re.search(r"[\u3400-\u9fff]", text):
+            return self._hanzi_candidates(text)
+        return self._pinyin_candidates(text)
+
+    def _hanzi_candidates(self, text: str) -> list[str]:
+        if text in self._by_name:
+            return list(self._by_name[text])
+        if text in self._by_short:
+            return list(self._by_short[text])
+        for suffix in LEVEL_SUFFIXES:      # 甘孜州, 积石山县, 广西省 (a common slip)
+            stem = text[: -len(suffix)]
+            if text.endswith(suffix) and stem in self._by_short:
+                codes = self._by_short[stem]
+                narrowed = [c for c in codes if self._entries[c].name.endswith(suffix)]
+                return list(narrowed or codes)
+        return []
+
+    def _pinyin_candidates(self, text: str) -> list[str]:
+        # The spelling as typed first (guanxian is 冠县, not gu'an xian), then without apostrophes.
+        attempts = [(self._by_pinyin_exact, _exact_pinyin(text))]
+        if "'" not in attempts[0][1]:
+            attempts.append((self._by_pinyin, _plain_pinyin(text)))
+        for index, key in attempts:
+            if key in index:
+                return list(dict.fromkeys(index[key]))
+        for index, key in attempts:
+            for suffix in PINYIN_SUFFIXES:
+                stem = key[: -len(suffix)].rstrip("'")
+                if key.endswith(suffix) and stem in index:
+                    codes = list(dict.fromkeys(index[stem]))
+                    hanzi = PINYIN_SUFFIX_HANZI[suffix]
+                    narrowed = [c for c in codes if self._entries[c].name.endswith(hanzi)]
+                    return narrowed or codes
+        return []
+
+    def _qualified_candidates(self, text: str) -> list[str]:
+        """北京朝阳区, 浙江台州, 长春市朝阳区: a parent name followed by a child name."""
+        if not re.search(r"[\u3400-\u9fff]", text):
+            return []
+        for cut in range(2, len(text) - 1):
+            head, tail = text[:cut], text[cut:]
+            parents = self._hanzi_candidates(head)
+            if not parents:
+                continue
+            children = self._hanzi_candidates(tail) or self._qualified_candidates(tail)
+            inside = [c for c in children
+                      if any(self.is_within(self.get(c), self.get(p)) for p in parents if p != c)]
+            if inside:
+                return inside
+        return []
+
+    def _choose(self, query: str, codes: list[str]) -> Region:
+        regions = [self.get(code) for code in dict.fromkeys(codes)]
+        if len(regions) == 1:
+            chosen = regions[0]
+            if _plain_pinyin(query) == "shanxi" and chosen.code == "140000":
+                _note("shanxi is 山西省; 陕西省 is shaanxi")
+            return chosen
+        ranks = sorted(LEVEL_RANK[r.level] for r in regions)
+        # One candidate above a field of counties (西安市 vs two 西安区, 甘孜州 vs 甘孜县) wins;
+        # a province against a prefecture of the same name (海南, 吉林) stays ambiguous.
+        if ranks[0] < ranks[1] and ranks[1] == LEVEL_RANK["county"]:
+            chosen = min(regions, key=lambda r: LEVEL_RANK[r.level])
+            others = "; ".join(self.describe(r) for r in regions if r != chosen)
+            _note(f"{query!r} taken as {self.describe(chosen)}; also: {others}")
+            return chosen
+        listing = "; ".join(self.describe(r) for r in regions)
+        raise UsageError(f"{query!r} is ambiguous: {listing}. "
+                         "Give the code, or qualify it with the parent (e.g. 浙江台州, 北京朝阳区)")
+
+    def _unknown_message(self, text: str) -> str:
+        keys = [*self._by_name, *self._by_short] if re.search(r"[\u3400-\u9fff]", text) \
+            else [*self._by_pinyin_exact]
+        target = text if re.search(r"[\u3400-\u9fff]", text) else _exact_pinyin(text)
+        close = difflib.get_close_matches(target, keys, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"unknown region {text!r}{hint}"
+
+    # -- mentions in running text -----------------------------------------------------------
+    def _surface_forms(self) -> dict[str, list[tuple[str, bool]]]:
+        """surface string -> [(code, is_short)]; built on first use."""
+        if self._surface is None:
+            forms: dict[str, list[tuple[str, bool]]] = {}
+            for entry in self._entries.values():
+                if entry.name not in GENERIC_FULL_NAMES:
+                    forms.setdefault(entry.name, []).append((entry.code, False))
+                if entry.short != entry.name and len(entry.short) >= 2:
+                    forms.setdefault(entry.short, []).append((entry.code, True))
+                    for suffix in ("自治州", "自治县", "自治旗"):
+                        if entry.name.endswith(suffix):   # 甘孜州, 恩施州, 积石山县
+                            forms.setdefault(entry.short + suffix[-1], []).append((entry.code, False))
+            self._surface = forms
+            self._max_form = max(len(form) for form in forms)
+        return self._surface
+
+    def find_mentions(self, text: str, context: Region | None = None) -> list[Mention]:
+        """Places named in `text`, leftmost-longest, without overlaps.
+
+        Short names that are ordinary words (中山, 和平, 合作) count only next to 妇联 or a level
+        word, after 发自, or right after a parent's name (广东中山). Ambiguous names prefer a
+        reading inside `context`, then inside the place named just before, then the higher level.
+        """
+        forms = self._surface_forms()
+        mentions: list[Mention] = []
+        i, n = 0, len(text)
+        while i < n:
+            match = None
+            for length in range(min(self._max_form, n - i), 1, -1):
+                hits = forms.get(text[i:i + length])
+                if hits:
+                    match = (length, hits)
+                    break
+            if match is None:
+                i += 1
+                continue
+            length, hits = match
+            mention = self._mention(text, i, i + length, hits, mentions, context)
+            if mention is None:
+                i += 1
+                continue
+            mentions.append(mention)
+            i += length
+        return mentions
+
+    def _mention(self, text, start, end, hits, previous, context) -> Mention | None:
+        full = [code for code, is_short in hits if not is_short]
+        codes = full or [code for code, _ in hits]
+        is_short = not full
+        before = previous[-1] if previous and previous[-1].end == start else None
+        if is_short:
+            after = text[end:end + 2]
+            common = any(self._entries[c].common for c in codes)
+            anchored = after.startswith(("妇联", "市", "省", "县", "区", "州")) or \
+                text[max(0, start - 2):start] == "发自" or before is not None
+            if common and not anchored:
+                return None
+        regions = [self.get(code) for code in codes]
+        chosen = self._pick(regions, before.region if before else None, context)
+        if chosen is None:
+            return None
+        return Mention(start, end, chosen, tuple(regions) if len(regions) > 1 else (), is_short)
+
+    def _pick(self, regions: list[Region], before: Region | None, context: Region | None) -> Region | None:
+        if len(regions) == 1:
+            return regions[0]
+        for anchor in (before, context):
+            if anchor is None:
+                continue
+            inside = [r for r in regions if self.is_within(r, anchor)]
+            if len(inside) == 1:
+                return inside[0]
+            containing = [r for r in regions if self.is_within(anchor, r)]
+            if len(containing) == 1:
+                return containing[0]
+        ranks = sorted(LEVEL_RANK[r.level] for r in regions)
+        if ranks[0] < ranks[1]:
+            return min(regions, key=lambda r: LEVEL_RANK[r.level])
+        return None
+
+
+def _note(message: str) -> None:
+    from fuhe_cli import console
+
+    console.note(f"fuhe: note: {message}")
+
+
+def _parse(text: str) -> list[Entry]:
+    entries = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, level, parent, name, short, short_py, full_py, flags = line.split("\t")
+        entries.append(Entry(code, level, parent, name, short, short_py, full_py, "common" in flags))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The packaged gazetteer, parsed on first use and cached."""
+    data = resources.files("fuhe_cli").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
+    return Gazetteer(_parse(data))
+
+
+def resolve(query: str) -> Region:
+    return gazetteer().resolve(query)
