@@ -257,6 +257,15 @@ def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
+        if exc.reason == "unexpected end of data" and len(data) - exc.start < 4:
+            # A download cut inside the last character: keep the rest, mark the cut with U+FFFD.
+            try:
+                text = data[:exc.start].decode("utf-8") + "\ufffd"
+            except UnicodeDecodeError:
+                pass
+            else:
+                _check_not_binary(text, path)
+                return text, "utf-8"
     else:
         if _TWO_BYTE_UTF8_ONLY_RE.match(text):
             # Short GBK text can be valid UTF-8 by accident ("实施" -> "ʵʩ"): Chinese wins if it reads.
@@ -305,6 +314,12 @@ def _best_chinese_decoding(data: bytes) -> tuple[str, str] | None:
     return candidates[0]
 
 
+# charset-normalizer's answers worth taking for Chinese reports: Unicode and the CJK multibyte
+# encodings (GB18030 and Big5 have already been tried strictly by then).
+_GUESSES_TRUSTED = ("utf-16", "utf-32", "utf-8", "hz", "iso2022", "euc", "shift-jis", "cp932", "cp949",
+                    "johab", "big5hkscs", "gb2312", "gbk")
+
+
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
     try:
         from charset_normalizer import from_bytes
@@ -314,6 +329,8 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     name = _normalise_encoding_name(best.encoding)
+    if not name.startswith(_GUESSES_TRUSTED):
+        return None  # a single-byte guess for a report that is not UTF-8 or GB/Big5 is mojibake
     try:
         return data.decode(name), name
     except (UnicodeDecodeError, LookupError):

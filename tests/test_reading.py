@@ -135,6 +135,13 @@ def test_undecodable_bytes(tmp_path):
     assert info.value.code in ("undecodable", "binary")
 
 
+def test_utf8_cut_inside_the_last_character(tmp_path):
+    data = REPORT.encode("utf-8") + "妇".encode("utf-8")[:2]
+    source = read_source(_write(tmp_path, "cut.txt", data))
+    assert source.encoding == "utf-8"
+    assert source.text == REPORT + "\ufffd"
+
+
 def test_missing_file(tmp_path):
     path = str(tmp_path / "nope.txt")
     with pytest.raises(BaseInputError) as info:
