@@ -87,6 +87,7 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
             region=attribution.fact_regions[index],
             year=attribution.fact_years[index],
             rule=rule_id,
+            location=line_labels[line - 1] if line_labels and line <= len(line_labels) else None,
         ))
     facts.sort(key=lambda fact: (fact.line, fact.column))
 

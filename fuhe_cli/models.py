@@ -61,6 +61,9 @@ class Fact(BaseModel):
     region: Optional[Region] = None
     year: Optional[int] = None
     rule: Optional[str] = Field(None, description="Id of the rule that named the indicator")
+    location: Optional[str] = Field(
+        None, description="Where the line is in a paged or structured file: 'page:line' for PDF, "
+        "'p<paragraph>' or 't<table>r<row>' for .docx; null for text and HTML")
     path: Optional[str] = Field(None, description="Present in jsonl output only")
 
 
