@@ -100,7 +100,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoredFact:
     """A fact as the store returns it: the fact, its effective region and year, and its source."""
 
@@ -390,9 +390,12 @@ class Store:
         return self._query("SELECT count(*) FROM documents").fetchone()[0]
 
     def facts(self, region_codes: Iterable[str], indicator_ids: Iterable[str] | None = None,
-              year: int | None = None) -> list[StoredFact]:
+              year: int | None = None, *, latest_only: bool = False,
+              categorized_only: bool = False) -> list[StoredFact]:
         """Facts whose (effective) region is one of `region_codes`, optionally filtered.
 
+        `latest_only`: per region and indicator, only the facts of the latest year (what compare
+        shows), read through the (region_code, indicator_id, year) index.
         Sorted by region, indicator, year, path, line, column: the same store gives the same list.
         """
         codes = list(dict.fromkeys(region_codes))
@@ -404,24 +407,48 @@ class Store:
         if indicators:
             conditions.append(f"f.indicator_id IN ({','.join('?' * len(indicators))})")
             parameters.extend(indicators)
+        if categorized_only:
+            conditions.append("f.indicator_id != 'uncategorized'")
         if year is not None:
             conditions.append("f.year = ?")
             parameters.append(year)
-        rows = self._query(
-            "SELECT d.path, d.sha256, f.line, f.col, f.text, f.number, f.value, f.unit, f.qualifier, f.low,"
-            " f.high, f.indicator_id, f.indicator_name, f.region_code, f.region_name, f.region_level, f.year,"
-            " f.rule, d.date FROM facts f JOIN documents d ON d.id = f.document_id"
-            f" WHERE {' AND '.join(conditions)}"
-            " ORDER BY f.region_code, f.indicator_id, f.year, d.path, f.line, f.col",
-            parameters,
-        ).fetchall()
-        return [
-            StoredFact(path=row[0], sha256=row[1], line=row[2], column=row[3], text=row[4], number=row[5],
-                       value=row[6], unit=row[7], qualifier=row[8], low=row[9], high=row[10],
-                       indicator=Indicator(id=row[11], name=row[12]), region=_region(row[13], row[14], row[15]),
-                       year=row[16], rule=row[17], document_date=row[18])
-            for row in rows
-        ]
+        where = " AND ".join(conditions)
+        select = ("SELECT d.path, d.sha256, f.line, f.col, f.text, f.number, f.value, f.unit, f.qualifier, f.low,"
+                  " f.high, f.indicator_id, f.indicator_name, f.region_code, f.region_name, f.region_level, f.year,"
+                  " f.rule, d.date FROM facts f JOIN documents d ON d.id = f.document_id")
+        if latest_only and year is None:
+            # Two steps, each an index search: the latest year of every (region, indicator), then
+            # exactly those facts. One joined query scanned every year's facts instead.
+            latest = self._query(
+                f"SELECT f.region_code, f.indicator_id, max(f.year) FROM facts f WHERE {where}"
+                " GROUP BY f.region_code, f.indicator_id ORDER BY f.region_code, f.indicator_id",
+                parameters).fetchall()
+            rows = []
+            for triple in latest:
+                rows.extend(self._query(
+                    f"{select} WHERE f.region_code = ? AND f.indicator_id = ? AND f.year IS ?"
+                    " ORDER BY d.path, f.line, f.col", triple).fetchall())
+        else:
+            rows = self._query(
+                f"{select} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.year, d.path, f.line, f.col",
+                parameters).fetchall()
+        # One model object per distinct indicator and region: rows repeat them thousands of times.
+        indicators_seen: dict[tuple, Indicator] = {}
+        regions_seen: dict[tuple, Optional[Region]] = {}
+        facts = []
+        for row in rows:
+            indicator_key = (row[11], row[12])
+            indicator = indicators_seen.get(indicator_key)
+            if indicator is None:
+                indicator = indicators_seen[indicator_key] = Indicator(id=row[11], name=row[12])
+            region_key = (row[13], row[14], row[15])
+            if region_key not in regions_seen:
+                regions_seen[region_key] = _region(*region_key)
+            facts.append(StoredFact(path=row[0], sha256=row[1], line=row[2], column=row[3], text=row[4],
+                                    number=row[5], value=row[6], unit=row[7], qualifier=row[8], low=row[9],
+                                    high=row[10], indicator=indicator, region=regions_seen[region_key],
+                                    year=row[16], rule=row[17], document_date=row[18]))
+        return facts
 
 
 DOCUMENT_COLUMNS = ("sha256, path, encoding, title, date, region_code, region_name, region_level, year,"

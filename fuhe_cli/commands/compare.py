@@ -171,7 +171,8 @@ def register(app: typer.Typer) -> None:
             from fuhe_cli.store import Store
 
             with Store.open(db, readonly=True) as store:
-                facts = store.facts(codes, indicators or None, year)
+                facts = store.facts(codes, indicators or None, year, latest_only=not all_values,
+                                    categorized_only=True)
                 where = f"the store {store.path}"
             how = "add its reports with `fuhe extract FILE`"
 
