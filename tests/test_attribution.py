@@ -1,0 +1,170 @@
+"""Attribution of title, date, region and year; texts written for these tests."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from fuhe_cli.attribution import attribute, find_date, find_title, split_sections
+
+
+@dataclass
+class Stub:
+    start: int
+    end: int
+
+
+def facts_at(text: str, *numbers: str) -> list[Stub]:
+    """Stand-in quantities on the first occurrence of each number (after the previous one)."""
+    out, cursor = [], 0
+    for number in numbers:
+        start = text.index(number, cursor)
+        out.append(Stub(start, start + len(number)))
+        cursor = start + len(number)
+    return out
+
+
+COUNTY_REPORT = """首页 > 工作动态 > 正文
+
+扬中市妇联2023年工作总结
+
+发布时间：2024-01-05 09:30:00  来源：扬中市妇联
+
+2023年，市妇联围绕中心工作，新建妇女微家45个，其中12个获评镇江市级示范微家。
+全年开展家庭教育讲座160场，覆盖家长9000余人次。
+镇江市妇联到我市调研时，对楼道妇建工作给予肯定。
+"""
+
+
+def test_county_report_keeps_county_against_parent_next_to_number():
+    text = COUNTY_REPORT
+    result = attribute(text, facts_at(text, "45个", "12个", "160场"))
+    assert result.title == "扬中市妇联2023年工作总结"
+    assert result.date == "2024-01-05"
+    assert result.region.name == "扬中市"          # never silently 镇江市 or 江苏省
+    assert [r.name for r in result.fact_regions] == ["扬中市", "扬中市", "扬中市"]
+    assert result.year == 2023                      # reporting period from the title
+    assert result.fact_years == [2023, 2023, 2023]
+
+
+PROVINCE_REPORT = """四川省妇联推进川渝妇女工作协同发展
+
+（2023年6月20日）
+
+今年以来，全省各级妇联共举办培训班120期。南充与重庆合川区联合举办亲子阅读活动8场。
+去年，全省建成儿童之家1.2万个。川渝两地共同发布公益项目30个。
+在宜宾召开的现场会上，展示项目成果15项。
+
+（省妇联）
+"""
+
+
+def test_child_region_in_sentence_overrides_but_not_a_location():
+    text = PROVINCE_REPORT
+    result = attribute(text, facts_at(text, "120期", "8场", "1.2万个", "30个", "15项"))
+    assert result.region.name == "四川省"
+    assert [r.name for r in result.fact_regions] == ["四川省", "南充市", "四川省", "四川省", "四川省"]
+    assert result.date == "2023-06-20"
+    # 今年 -> 2023, 去年 -> 2022 (carried to the next sentence of the paragraph);
+    # a paragraph without a year -> None (never a guess)
+    assert result.fact_years == [2023, 2023, 2022, 2022, None]
+    assert result.year is None
+
+
+PAGE = """
+
+本版导读
+
+江苏扬中：妇女微家进楼道
+
+□ 本报记者 张某某
+
+近日，扬中市妇联在三茅街道召开推进会。目前全市已建成楼道妇女微家60余家，其中8家获评镇江市级示范点。
+
+杭州萧山 巾帼共富工坊遍地开花
+
+□ 本报记者 李某某 □ 王某
+
+今年3月以来，萧山区妇联新建共富工坊26家，带动妇女就业1500余人。
+
+广西出台维权工作新举措
+
+本报记者 赵某 发自南宁 2022年，全区各级妇联共受理妇女儿童信访2300件。全区法院设立维权岗156个。
+
+福建宁德开展普法宣传
+
+本报记者 钱某 发自宁德 近日，宁德市妇联联合蕉城区司法局开展普法活动。活动当天发放资料3000余份。
+"""
+
+
+def test_multi_article_page():
+    text = PAGE
+    sections = split_sections(text)
+    assert len(sections) == 4
+    result = attribute(text, facts_at(text, "60余家", "8家", "26家", "1500余人", "2300件", "156个", "3000余份"))
+    assert [s.region.name for s in result.sections] == ["扬中市", "萧山区", "广西壮族自治区", "宁德市"]
+    assert [r.name for r in result.fact_regions] == [
+        "扬中市", "扬中市", "萧山区", "萧山区", "广西壮族自治区", "广西壮族自治区", "宁德市"]
+    # no page date: 今年 stays unknown; "2022年，" carries to the next sentence of its paragraph
+    assert result.fact_years == [None, None, None, None, 2022, 2022, None]
+    assert result.title == "江苏扬中：妇女微家进楼道"
+
+
+def test_event_year_carries_to_following_sentences_but_a_dated_day_does_not():
+    text = ("广东中山启动新风行动\n\n本报记者 孙某 发自中山 近日，中山市妇联举办了2023年婚育新风宣传启动仪式。"
+            "通过开展30多项活动，引导家庭树立新风。共约400人参加。\n\n"
+            "联盟于2022年10月成立。成立以来，已促进6家企业对接。\n")
+    result = attribute(text, facts_at(text, "30多项", "400人", "6家"))
+    assert result.fact_years == [2023, 2023, None]
+    assert all(region.name == "中山市" for region in result.fact_regions)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("某某网\n标题\n2023-09-22 22:53:00\n正文。", "2023-09-22"),
+    ("标题\n（2024年1月8日）\n正文。", "2024-01-08"),
+    ("标题\n发布日期：2022年06月20日\n正文。", "2022-06-20"),
+    ("标题\n正文没有日期。", None),
+])
+def test_dates(text, date):
+    assert find_date(text) == date
+
+
+def test_title_skips_navigation_and_site_names():
+    text = "鲁南网\n\n鲁南网\n\n您所在的位置：首页>妇联动态\n\n某县妇联召开执委会议\n\n来源：鲁南网\n"
+    assert find_title(text) == "某县妇联召开执委会议"
+
+
+def test_traditional_page_after_normalising():
+    from fuhe_cli.normalise import normalise
+
+    raw = "臺灣省婦聯會工作報告\n\n（2023年5月2日）\n\n今年，省婦聯舉辦講座36場。\n"
+    text = normalise(raw).text
+    result = attribute(text, facts_at(text, "36"))
+    assert result.region.name == "台湾省"
+    assert result.fact_years == [2023]
+
+
+def test_unknown_region_is_none_not_a_guess():
+    text = "工作简报\n\n本月共开展走访活动20次。\n"
+    result = attribute(text, facts_at(text, "20次"))
+    assert result.region is None and result.fact_regions == [None]
+    assert result.fact_years == [None]
+
+
+def test_gold_region_accuracy():
+    import sys
+    from pathlib import Path
+
+    gold = Path("/work/shared/gold")
+    if not gold.exists():
+        pytest.skip("shared gold files not available")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "score_regions", Path(__file__).resolve().parents[1] / "scripts" / "score_regions.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_regions"] = module
+    spec.loader.exec_module(module)
+    totals = module.score(gold, Path("/work/shared/seeds"))
+    assert totals["region_accuracy"] >= 0.95
+    assert totals["year_accuracy"] >= 0.9
