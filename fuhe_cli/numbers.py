@@ -496,6 +496,8 @@ def _core_value(core: str) -> Optional[Decimal]:
             return None
         return n / d
     core = core.replace(",", "")
+    if not core:
+        return None
     if core[0] in "负-" and len(core) > 1:
         value = _core_value(core[1:])
         return -value if value is not None else None
