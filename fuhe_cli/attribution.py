@@ -18,8 +18,11 @@ NAVIGATION = re.compile(r"您所在的位置|当前位置|首页\s*[>＞»/]|^\s
                         r"^字号|^【?\s*(大|中|小)\s*】|^扫一扫|^返回|^上一篇|^下一篇|^责任编辑|^编辑[:：]|^来源[:：]|"
                         r"^发布时间|^发布日期|^作者[:：]|^浏览次数|^点击|^https?://|^www\.|^(本版)?导读$|^第.{1,3}版|^版面|"
                         r"^(今日|本期)?要闻$")
-BYLINE = re.compile(r"^\s*(□|■|◎|●)|^\s*(中国妇女报|本报|本网|新华社|人民网|中新网)?[^，,。]{0,12}"
-                    r"(全媒体记者|记者|通讯员|特约撰稿)|^[^，,。]{0,20}发自\S{2,8}")
+# A byline names its reporters: "□ 本报记者 张某", "中国妇女报全媒体记者任然 发自成都", but not
+# "记者从市妇联获悉，" in a body paragraph.
+BYLINE = re.compile(r"^\s*(□|■|◎)|^[^，,。]{0,14}(全媒体记者|记者|通讯员|特约撰稿人?)\s*"
+                    r"[\u4e00-\u9fff]{2,4}(?:[/、·][\u4e00-\u9fff]{2,4})*(?=\s|$|发自|报道|摄)|"
+                    r"^[^，,。]{0,20}发自\S{2,8}")
 CREDIT = re.compile(r"/\s*(文|摄|图)\b|／(文|摄|图)|^(图|文|摄影?)\s*[/／:：]|供图$")
 DATE_PATTERNS = (
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
@@ -29,6 +32,7 @@ YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(今年|去年|前�
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
 REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,12}?(工作总结|工作报告|总结|报告|工作要点|述职)")
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
 
 
@@ -71,7 +75,7 @@ def _is_navigation(line: str, previous: set[str]) -> bool:
     if stripped in previous:    # site names repeated in a header
         return True
     # A site name: short, ends with 网 / 网站 / 官网, no spaces or punctuation.
-    return bool(re.fullmatch(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户)", stripped))
+    return bool(re.fullmatch(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)", stripped))
 
 
 def find_title(text: str) -> str | None:
@@ -156,11 +160,11 @@ def split_sections(text: str) -> list[Section]:
 
 
 def _only_header_before(text: str, offset: int) -> bool:
-    seen: set[str] = set()
+    """No body text before `offset`: only navigation, site names and short labels."""
     for _, _, line in _lines(text[:offset]):
-        if not _is_navigation(line, seen):
+        stripped = line.strip()
+        if len(stripped) > 40 or (stripped and stripped[-1] in "。！？!?；;"):
             return False
-        seen.add(line.strip())
     return True
 
 
@@ -252,23 +256,42 @@ def _sentence_bounds(text: str, index: int) -> tuple[int, int]:
     return start, end
 
 
+def _paragraph_lead(places, text: str, index: int, section: Section) -> Region | None:
+    """A digest paragraph that opens with its place: 【成都】…, 湖南宁远：…, ▲绵阳市妇联：…"""
+    p_start, _ = _paragraph_bounds(text, index)
+    if p_start < section.headline_end:
+        return None
+    opening = text[p_start:p_start + 16].lstrip(" \t▲△■□●◆·-—")
+    match = re.match(r"【([^】]{2,12})】|([^，,。：:]{2,12}?)(妇联)?[：:]", opening)
+    if not match:
+        return None
+    label = match.group(1) or match.group(2)
+    mentions = places.find_mentions(label, context=section.region)
+    return _headline_region(places, label) if mentions else None
+
+
 def _fact_region(places, text: str, section: Section, start: int) -> Region | None:
-    base = section.region
+    base = _paragraph_lead(places, text, start, section) or section.region
     s_start, _ = _sentence_bounds(text, start)
     s_start = max(s_start, section.start)
-    mentions = places.find_mentions(text[s_start:start], context=base)
-    for mention in reversed(mentions):
+    before = text[s_start:start]
+    mentions = [m for m in places.find_mentions(before, context=base)
+                if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]
+    if base is None:
+        return mentions[-1].region if mentions else None
+    inside = {m.region.code for m in mentions if m.region != base and places.is_within(m.region, base)}
+    if len(inside) > 1:
+        return base        # 成都、绵阳等地: a list of places, the figure is the whole region's
+    # The first related place of the sentence is its subject: "宁德市妇联联合蕉城区…" stays
+    # with 宁德市, "自贡与重庆江津区…联合举办" goes to 自贡. Partner regions elsewhere are skipped.
+    for mention in mentions:
         region = mention.region
-        if base is None:
-            return region
         if places.is_within(base, region):          # the article's region or a parent: stay
             return base
-        if places.is_within(region, base):          # a place inside it, as subject of the sentence
-            preceding = text[s_start + max(0, mention.start - 2):s_start + mention.start]
-            if preceding.endswith(LOCATIVE):
+        if places.is_within(region, base):          # a place inside it
+            if before[max(0, mention.start - 2):mention.start].endswith(PARTNER):
                 continue
             return region
-        # somewhere else (a partner region in joint work): look further back
     return base
 
 
@@ -290,6 +313,8 @@ def _year_mentions(text: str, base_year: int | None):
             word = match.group(2)
             if base_year is None or word == "上年度":
                 continue
+            if word != "今年" and text[match.end():match.end() + 2] == "以来":
+                continue        # 去年以来: a span, not one year
             if text[max(0, match.start() - 1):match.start()] in ("较", "比", "同"):
                 continue        # 较去年 is a comparison, not the period of the figure
             year = base_year + {"今年": 0, "本年度": 0, "去年": -1, "前年": -2, "明年": 1}[word]

@@ -168,3 +168,32 @@ def test_gold_region_accuracy():
     totals = module.score(gold, Path("/work/shared/seeds"))
     assert totals["region_accuracy"] >= 0.95
     assert totals["year_accuracy"] >= 0.9
+
+
+def test_digest_paragraphs_and_lists_of_places():
+    text = ("四川各地妇联动态\n\n发布日期：2023年3月10日\n\n"
+            "【成都】成都市妇联开展宣讲活动120场。\n"
+            "绵阳：市妇联举办专场招聘会5场。\n"
+            "成都、绵阳等地妇联共建儿童之家260个。\n"
+            "去年以来，全省培训骨干800名。\n")
+    result = attribute(text, facts_at(text, "120场", "5场", "260个", "800名"))
+    assert [r.name for r in result.fact_regions] == ["成都市", "绵阳市", "四川省", "四川省"]
+    assert result.fact_years == [None, None, None, None]     # 去年以来 is a span, not a year
+
+
+def test_reporter_phrase_in_body_does_not_start_an_article():
+    text = ("冠县妇联推进电商行业妇联建设\n\n二、主要做法\n\n记者从县妇联获悉，全县已建成行业妇联12个。\n\n"
+            "三、下步打算\n\n记者了解到，明年将再建5个。\n")
+    assert len(split_sections(text)) == 1
+    result = attribute(text, facts_at(text, "12个"))
+    assert result.fact_regions[0].name == "冠县"
+
+
+def test_newspaper_page_header_is_not_a_title():
+    text = ("中国妇女报\n\n第3版：基层动态\n\n湖南宁远：巾帼田头助春耕\n\n"
+            "3月16日，宁远县巾帼志愿服务队在田间传授技术，培训农民120人次。\n\n张某/文 李某/摄\n\n"
+            "福建宁德 普法宣传进社区\n\n□ 记者 吴某\n\n近日，福建省宁德市妇联联合蕉城区妇联开展普法活动，发放资料2000余份。\n")
+    result = attribute(text, facts_at(text, "120人次", "2000余份"))
+    assert result.title == "湖南宁远：巾帼田头助春耕"
+    assert [s.region.name for s in result.sections] == ["宁远县", "宁德市"]
+    assert [r.name for r in result.fact_regions] == ["宁远县", "宁德市"]
