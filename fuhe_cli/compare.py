@@ -13,6 +13,10 @@ cell with several sources. `all_values=True` keeps the others in `Cell.others`.
 Ordering is qualifier-aware: every cell stands for an interval (exact v: [v, v]; ≥v: [v, ∞);
 ≤v: (0, v]; ≈v: v ± 10 %; range: [low, high]). One region is "greater" only when the
 intervals do not overlap; otherwise the order is "uncertain" (≥30万 vs 35万), never a verdict.
+余/多 written after a figure are narrower than "超过/以上": they mean "and some, less than one more
+unit of the last digit written", so 30余万 is [30万, 40万), 4.8万余 is [4.8万, 4.9万) and 860余 is
+[860, 870); likewise 近2000 is [1000, 2000]. So 8.6万 vs 6万余 is "greater" while 30余万 vs 35万
+stays "uncertain".
 """
 from __future__ import annotations
 
@@ -20,7 +24,9 @@ import math
 from collections import defaultdict
 from typing import Any, Iterable, Literal, Optional, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 from fuhe_cli.models import COMPARE_SCHEMA, UNCATEGORIZED, Document, Indicator, Number, Qualifier, Region
 from fuhe_cli.store import StoredFact
@@ -55,6 +61,8 @@ class Cell(BaseModel):
     year: Optional[int]
     sources: list[Source]
     others: Optional[list["Cell"]] = Field(None, description="With --all: the region's other values, latest first")
+    # The interval the written number allows (from 余/多/近 and its last digit); not serialised.
+    _bounds: Optional[tuple[float, float]] = PrivateAttr(None)
 
     @model_serializer(mode="wrap")
     def _omit_absent(self, handler) -> dict[str, Any]:
@@ -135,10 +143,43 @@ def interval(value: float, qualifier: str, low=None, high=None) -> tuple[float, 
     return float(value), float(value)
 
 
+SCALES = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "亿": 1e8}
+_WRITTEN = re.compile(r"^\D*?(?P<mantissa>\d+(?:\.\d+)?)(?P<inner>[余多])?(?P<scale>[十百千万亿]*)(?P<outer>[余多])?$")
+
+
+def written_bounds(number: str, value: float, qualifier: str) -> Optional[tuple[float, float]]:
+    """The interval an arabic-digit figure with 余/多 or 近 allows; None when it says no more."""
+    match = _WRITTEN.match(number.replace(",", "").strip())
+    if not match or qualifier not in ("at_least", "at_most"):
+        return None
+    if qualifier == "at_least" and not (match.group("inner") or match.group("outer")):
+        return None                       # 超过/以上/逾: open-ended
+    mantissa = match.group("mantissa")
+    scale = 1.0
+    for character in match.group("scale"):
+        scale *= SCALES[character]
+    if abs(float(mantissa) * scale - value) > 1e-6 * max(1.0, abs(value)):
+        return None                       # not the number we think it is (e.g. money folded)
+    if "." in mantissa:
+        step = 10 ** -len(mantissa.split(".")[1])
+    else:
+        step = 10 ** (len(mantissa) - len(mantissa.rstrip("0"))) if mantissa.strip("0") else 1
+    step *= scale
+    if qualifier == "at_least":
+        return value, value + step * (1 - 1e-9)     # [30万, 40万): 40万 itself is more
+    return max(0.0, value - step), value
+
+
+def cell_interval(cell: Cell) -> tuple[float, float]:
+    if cell._bounds is not None:
+        return cell._bounds
+    return interval(cell.value, cell.qualifier, cell.low, cell.high)
+
+
 def order(first: Cell, second: Cell) -> str:
     """greater | less | equal | uncertain: `first` against `second`, qualifiers respected."""
-    first_low, first_high = interval(first.value, first.qualifier, first.low, first.high)
-    second_low, second_high = interval(second.value, second.qualifier, second.low, second.high)
+    first_low, first_high = cell_interval(first)
+    second_low, second_high = cell_interval(second)
     if first_low > second_high:
         return "greater"
     if first_high < second_low:
@@ -179,11 +220,13 @@ def _cells_for(facts: list[StoredFact], row_unit: Optional[str], all_values: boo
     def cell(group: list[StoredFact]) -> Cell:
         fact = group[0]
         sources = sorted({(f.path, f.line) for f in group})
-        return Cell(value=fact.value, qualifier=fact.qualifier,
+        made = Cell(value=fact.value, qualifier=fact.qualifier,
                     low=fact.low if fact.qualifier == "range" else None,
                     high=fact.high if fact.qualifier == "range" else None,
                     unit=fact.unit if fact.unit != row_unit else None, year=fact.year,
                     sources=[Source(path=path, line=line) for path, line in sources])
+        made._bounds = written_bounds(fact.number, fact.value, fact.qualifier) if fact.number else None
+        return made
 
     chosen = cell(ranked[0])
     if all_values:

@@ -346,3 +346,39 @@ def test_compare_10000_documents_is_fast(tmp_path):
     elapsed = time.perf_counter() - started
     assert len(result.rows) == len(ids) and all(all(row.cells) for row in result.rows)
     assert elapsed <= 0.5, f"compare over 10,000 documents took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("number, value, qualifier, expected", [
+    ("30余万", 300000, "at_least", (300000, 400000)),
+    ("4.8万余", 48000, "at_least", (48000, 49000)),
+    ("860余", 860, "at_least", (860, 870)),
+    ("1,200余", 1200, "at_least", (1200, 1300)),
+    ("近2000", 2000, "at_most", (1000, 2000)),
+    ("超过30万", 300000, "at_least", None),      # open-ended
+    ("30万以上", 300000, "at_least", None),
+    ("百万余", 1000000, "at_least", None),        # not arabic digits: no claim
+])
+def test_written_bounds(number, value, qualifier, expected):
+    from fuhe_cli.compare import written_bounds
+
+    bounds = written_bounds(number, value, qualifier)
+    if expected is None:
+        assert bounds is None
+    else:
+        assert bounds[0] == expected[0] and expected[1] - 1 < bounds[1] <= expected[1]
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    (("30余万", 300000, "at_least"), ("35万", 350000, "exact"), "uncertain"),
+    (("30余万", 300000, "at_least"), ("40万", 400000, "exact"), "less"),
+    (("8.6万", 86000, "exact"), ("6万余", 60000, "at_least"), "greater"),
+    (("8.6万", 86000, "exact"), ("超过6万", 60000, "at_least"), "uncertain"),
+    (("35万", 350000, "exact"), ("40余万", 400000, "at_least"), "less"),
+])
+def test_order_uses_what_the_number_says(first, second, expected):
+    def stored(number, value, qualifier):
+        facts = facts_from_documents([document("x.txt", SICHUAN, 2023, [fact("lecture.reach", value, "人次", qualifier)])])
+        facts = [type(f)(**{**{slot: getattr(f, slot) for slot in f.__slots__}, "number": number}) for f in facts]
+        return compare([SICHUAN], facts).rows[0].cells[0]
+
+    assert order(stored(*first), stored(*second)) == expected
