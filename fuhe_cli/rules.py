@@ -714,14 +714,17 @@ PHRASE_CHARS = 10
 
 def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> str:
     """A short phrase saying what an unnamed figure counts: the words before it, else after it."""
+    from fuhe_cli import words
+
     before = _trim(text[max(clause_start, quantity.start - 24):quantity.start])
     last_item = regex.split(r"[、和及与]", before)[-1] if before else ""
     if len(last_item) >= 2 and not regex.search(r"\d", last_item):
-        return _trim(last_item)[-PHRASE_CHARS:]
+        return words.tail(_trim(last_item), PHRASE_CHARS)
     # "14个中院、111个基层法院": in a list of figures the counted thing follows the number.
     after = regex.split(r"[、和及与\d]", text[quantity.end:min(clause_end, quantity.end + 16)])[0]
     after = _trim(after)
-    return after[:PHRASE_CHARS] or before[-PHRASE_CHARS:] or (quantity.unit or "")
+    return (words.head(after, PHRASE_CHARS) if after else "") \
+        or (words.tail(before, PHRASE_CHARS) if before else "") or (quantity.unit or "")
 
 
 def _trim(phrase: str) -> str:

@@ -1,7 +1,6 @@
 """Normalise: every repair, its original offsets, and the map back to the input."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -258,12 +257,11 @@ def test_kept_digits_map_to_the_same_digit(source):
             assert original == char or ord(original) - 0xFEE0 == ord(char)
 
 
-def test_speed_on_plain_text():
+def test_long_plain_text_is_unchanged():
     line = "全市妇联组织共开展巾帼建功培训活动120场次，覆盖妇女群众5000余人，同比增长12.5%。\n"
     text = line * (2_000_000 // len(line))
-    started = time.perf_counter()
+    # Speed is measured by bench/bench.py, not here.
     result = normalise(text)
-    elapsed = time.perf_counter() - started
     assert result.text == text
-    # The target is 5 M chars/s; the assertion leaves room for a slow CI machine.
-    assert len(text) / elapsed > 2_000_000
+    assert result.repairs == []
+    assert result.to_original(len(text) - 1) == len(text) - 1

@@ -5,7 +5,6 @@ checked separately at the bottom and skipped when /work/shared is not present.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -268,15 +267,14 @@ def test_property_chinese_numerals_match_cn2an():
     check()
 
 
-def test_speed_is_linear_and_fast():
+def test_long_text_finds_every_repeat():
     paragraph = ("2023年，全市各级妇联组织开展宣讲活动1.2万余场，覆盖群众35万人次，"
                  "发放创业担保贷款4000余万元，帮扶困难妇女3000人左右，调解成功率达98.6%。"
                  "深入学习贯彻党的二十大精神，实施“十四五”规划，推进两癌筛查工作。") * 2000
-    started = time.perf_counter()
+    # Speed is measured by bench/bench.py, not here.
     found = find_quantities(paragraph)
-    elapsed = time.perf_counter() - started
     assert len(found) == 5 * 2000
-    assert len(paragraph) / elapsed > 1_000_000  # the target is 3M chars/s; leave slack for CI
+    assert [q.value for q in found[:5]] == [q.value for q in found[-5:]]
 
 
 # ---------------------------------------------------------------------------

@@ -142,13 +142,13 @@ def test_catastrophic_user_regex_does_not_hang():
     assert time.monotonic() - started < 3
 
 
-def test_classify_is_fast(shipped):
+def test_classify_is_stable_over_repeats(shipped):
+    # Speed is measured by bench/bench.py; here, repeated clauses classify alike.
     text = "开展巾帼宣讲活动1200余场，覆盖群众8万人次。" * 200
     quantities = find_quantities(text)
-    started = time.monotonic()
-    for quantity in quantities:
-        shipped.classify(text, quantity)
-    assert (time.monotonic() - started) / len(quantities) < 0.002
+    ids = [shipped.classify(text, quantity)[0].id for quantity in quantities]
+    assert ids[:2] == ["lecture.sessions", "lecture.reach"]
+    assert ids == ids[:2] * 200
 
 
 # --- the commands --------------------------------------------------------------------------------
