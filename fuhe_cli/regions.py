@@ -254,7 +254,10 @@ class Gazetteer:
                         if entry.name.endswith(suffix):   # 甘孜州, 恩施州, 积石山县
                             forms.setdefault(entry.short + suffix[-1], []).append((entry.code, False))
             self._surface = forms
-            self._max_form = max(len(form) for form in forms)
+            lengths: dict[str, set[int]] = {}
+            for form in forms:
+                lengths.setdefault(form[0], set()).add(len(form))
+            self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
         return self._surface
 
     def find_mentions(self, text: str, context: Region | None = None) -> list[Mention]:
@@ -269,8 +272,8 @@ class Gazetteer:
         i, n = 0, len(text)
         while i < n:
             match = None
-            for length in range(min(self._max_form, n - i), 1, -1):
-                hits = forms.get(text[i:i + length])
+            for length in self._lengths.get(text[i], ()):
+                hits = forms.get(text[i:i + length]) if length >= 2 and i + length <= n else None
                 if hits:
                     match = (length, hits)
                     break
