@@ -65,15 +65,23 @@ class SourceText:
 
 
 # --- paths ----------------------------------------------------------------------------------
+# A folder's own documentation is not a report: skipped when walking directories (not when named).
+NOT_REPORTS = ("readme", "license", "licence", "changelog", "contributing")
+
+
 def iter_input_paths(args: list[str]) -> Iterator[str]:
-    """Files as given, directories walked recursively (sorted), '-' for stdin."""
+    """Files as given, directories walked recursively (sorted), '-' for stdin.
+
+    Walking a directory skips hidden files and folders and README/LICENSE/CHANGELOG files.
+    """
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
             found = []
             for root, dirs, files in os.walk(arg):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in files:
-                    if name.lower().endswith(INPUT_SUFFIXES) and not name.startswith("."):
+                    if (name.lower().endswith(INPUT_SUFFIXES) and not name.startswith(".")
+                            and not name.lower().startswith(NOT_REPORTS)):
                         found.append(os.path.join(root, name))
             yield from sorted(found)
         else:

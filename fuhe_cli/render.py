@@ -65,6 +65,8 @@ def emit_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*[format_cell(cell) for cell in row])
-        Console(file=out, soft_wrap=False).print(table)
+        # Piped into a file or a pager, a table should not be folded to 80 columns.
+        width = None if out.isatty() else 200
+        Console(file=out, soft_wrap=False, width=width).print(table)
     else:
         raise ValueError(f"tabular output has no format {fmt!r}")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -391,3 +392,11 @@ def test_pdf_without_text_is_empty(tmp_path):
 def test_source_text_contract():
     source = SourceText("a.txt", "x", "utf-8")
     assert source.kind == "txt" and source.line_labels is None
+
+
+def test_directory_walk_skips_a_folders_readme(tmp_path):
+    (tmp_path / "README.md").write_text("本目录收录各地妇联报告100篇。", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("开展宣讲120场。", encoding="utf-8")
+    assert [Path(p).name for p in iter_input_paths([str(tmp_path)])] == ["report.txt"]
+    # named explicitly, it is read like any file
+    assert [Path(p).name for p in iter_input_paths([str(tmp_path / "README.md")])] == ["README.md"]
