@@ -70,8 +70,6 @@ CHANGE_WORDS = ("增长", "增加", "增幅", "提高", "提升", "上升", "下
                 "翻", "完成", "超")
 PART_MARKER = "其中"
 SENTENCE_ENDS = "。！？；!?;"
-# Units that count the same thing although written differently.
-UNIT_FAMILIES = {"名": "人", "位": "人", "人": "人"}
 PERCENT_UNITS = ("%", "百分点", "‰")
 INLINE_IGNORE = re.compile(r"<!--\s*fuhe-ignore(?::\s*([\w\-,\s]*?))?\s*-->")
 
@@ -406,23 +404,21 @@ def _quote(fact: Fact) -> str:
 
 
 def _unit_family(unit: str | None) -> str | None:
-    return UNIT_FAMILIES.get(unit, unit) if unit else None
+    """A name shared by units that count the same thing (人/名, 场/场次/次), as `compare` groups them."""
+    from fuhe_cli.compare import UNIT_FAMILIES
+
+    if not unit:
+        return None
+    family = next((family for family in UNIT_FAMILIES if unit in family), None)
+    return min(family) if family else unit
 
 
 def _bounds(fact: Fact) -> tuple[float, float]:
-    """The interval a figure admits: 5000余 is at least 5000, 约3000 is 3000 ± 10%."""
-    value = float(fact.value)
-    if fact.qualifier == "range":
-        low = float(fact.low if fact.low is not None else value)
-        high = float(fact.high if fact.high is not None else value)
-        return low, high
-    if fact.qualifier == "approx":
-        return value * 0.9, value * 1.1
-    if fact.qualifier == "at_least":
-        return value, value * 1.5
-    if fact.qualifier == "at_most":
-        return value * 0.5, value
-    return value, value
+    """The values a figure can stand for, as `compare` reads them: 860余 is [860, 870), 超过1000 is open."""
+    from fuhe_cli.compare import interval, written_bounds
+
+    return written_bounds(fact.number, float(fact.value), fact.qualifier) or \
+        interval(float(fact.value), fact.qualifier, fact.low, fact.high)
 
 
 def _format_value(value: float) -> str:
@@ -612,7 +608,7 @@ def check_malformed_number(doc: Document, codes: Sequence[str]) -> list[Finding]
             continue
         findings.append(Finding(path=doc.path, line=warning.line, column=warning.column,
                                 check="malformed-number", severity="warning",
-                                message=f"{warning.message} [{warning.code}]; write the number in "
+                                message=f"{warning.message} ({warning.code}); write the number in "
                                         "half-width digits with a '.' decimal point"))
     return findings
 
@@ -630,7 +626,7 @@ def check_required_indicator(doc: Document, config: ProjectConfig) -> list[Findi
         findings.append(Finding(path=doc.path, line=1, column=1, check="required-indicator", severity="error",
                                 indicator=indicator,
                                 message=f"a {kind} report must state {indicator}, and no figure for it was "
-                                        f"found (required by {config.source or 'the project file'})"))
+                                        f"found (required by {_uri(config.source) if config.source else 'the project file'})"))
     return findings
 
 
