@@ -202,7 +202,7 @@ def _figure(fact: StoredFact) -> tuple:
     return (fact.value, fact.qualifier, fact.low, fact.high, fact.unit, fact.year)
 
 
-def _cells_for(facts: list[StoredFact], row_unit: Optional[str], all_values: bool) -> Optional[Cell]:
+def _cells_for(facts: list[StoredFact], all_values: bool) -> Optional[Cell]:
     if not facts:
         return None
     groups: dict[tuple, list[StoredFact]] = defaultdict(list)
@@ -223,7 +223,7 @@ def _cells_for(facts: list[StoredFact], row_unit: Optional[str], all_values: boo
         made = Cell(value=fact.value, qualifier=fact.qualifier,
                     low=fact.low if fact.qualifier == "range" else None,
                     high=fact.high if fact.qualifier == "range" else None,
-                    unit=fact.unit if fact.unit != row_unit else None, year=fact.year,
+                    unit=fact.unit, year=fact.year,
                     sources=[Source(path=path, line=line) for path, line in sources])
         made._bounds = written_bounds(fact.number, fact.value, fact.qualifier) if fact.number else None
         return made
@@ -255,8 +255,12 @@ def compare(regions: Sequence[Region], facts: Iterable[StoredFact], *, indicator
     rows = []
     for indicator_id in sorted(by_row):
         per_region = by_row[indicator_id]
-        row_unit = _row_unit(per_region)
-        cells = [_cells_for(facts_here, row_unit, all_values) for facts_here in per_region]
+        cells = [_cells_for(facts_here, all_values) for facts_here in per_region]
+        row_unit = _row_unit(cells)
+        for chosen in cells:
+            for item in ([chosen] + (chosen.others or [])) if chosen is not None else []:
+                if item.unit == row_unit:
+                    item.unit = None          # only a unit other than the row's is spelled out
         row = Row(indicator=Indicator(id=indicator_id, name=names[indicator_id]), unit=row_unit, cells=cells)
         if len(regions) == 2 and cells[0] is not None and cells[1] is not None:
             row.comparison = _comparison(cells[0], cells[1], row_unit)
@@ -264,13 +268,10 @@ def compare(regions: Sequence[Region], facts: Iterable[StoredFact], *, indicator
     return CompareResult(regions=[CompareRegion(code=r.code, name=r.name) for r in regions], rows=rows)
 
 
-def _row_unit(per_region: list[list[StoredFact]]) -> Optional[str]:
-    """The unit most facts of the row use (ties: the first seen)."""
-    counts: dict[Optional[str], int] = {}
-    for facts_here in per_region:
-        for fact in facts_here:
-            counts[fact.unit] = counts.get(fact.unit, 0) + 1
-    return max(counts, key=lambda unit: counts[unit]) if counts else None
+def _row_unit(cells: list[Optional[Cell]]) -> Optional[str]:
+    """The unit most chosen cells use (ties: the leftmost)."""
+    units = [cell.unit for cell in cells if cell is not None]
+    return max(units, key=units.count) if units else None
 
 
 def _comparison(first: Cell, second: Cell, row_unit: Optional[str]) -> Comparison:

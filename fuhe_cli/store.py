@@ -390,12 +390,14 @@ class Store:
         return self._query("SELECT count(*) FROM documents").fetchone()[0]
 
     def facts(self, region_codes: Iterable[str], indicator_ids: Iterable[str] | None = None,
-              year: int | None = None, *, latest_only: bool = False,
+              year: int | None = None, *, latest_only: bool = False, best_only: bool = False,
               categorized_only: bool = False) -> list[StoredFact]:
         """Facts whose (effective) region is one of `region_codes`, optionally filtered.
 
-        `latest_only`: per region and indicator, only the facts of the latest year (what compare
-        shows), read through the (region_code, indicator_id, year) index.
+        `latest_only`: per region and indicator, only the facts of the latest year, read through
+        the (region_code, indicator_id, year) index. `best_only` (with `latest_only`): of those, only
+        the facts stating the figure compare shows (largest lower bound, then the firmer qualifier,
+        then the earliest source), so a store with thousands of reports per region stays fast.
         Sorted by region, indicator, year, path, line, column: the same store gives the same list.
         """
         codes = list(dict.fromkeys(region_codes))
@@ -424,10 +426,23 @@ class Store:
                 " GROUP BY f.region_code, f.indicator_id ORDER BY f.region_code, f.indicator_id",
                 parameters).fetchall()
             rows = []
+            same_cell = "f.region_code = ? AND f.indicator_id = ? AND f.year IS ?"
             for triple in latest:
-                rows.extend(self._query(
-                    f"{select} WHERE f.region_code = ? AND f.indicator_id = ? AND f.year IS ?"
-                    " ORDER BY d.path, f.line, f.col", triple).fetchall())
+                if best_only:
+                    # Must agree with compare's choice (compare._choice_key): this only narrows.
+                    best = self._query(
+                        "SELECT f.value, f.qualifier, f.low, f.high, f.unit FROM facts f"
+                        f" JOIN documents d ON d.id = f.document_id WHERE {same_cell} ORDER BY"
+                        " (CASE WHEN f.qualifier = 'range' AND f.low IS NOT NULL THEN f.low ELSE f.value END) DESC,"
+                        " (CASE f.qualifier WHEN 'exact' THEN 4 WHEN 'at_least' THEN 3 WHEN 'approx' THEN 2"
+                        " WHEN 'range' THEN 1 ELSE 0 END) DESC, d.path, f.line LIMIT 1", triple).fetchone()
+                    rows.extend(self._query(
+                        f"{select} WHERE {same_cell} AND f.value IS ? AND f.qualifier = ? AND f.low IS ?"
+                        " AND f.high IS ? AND f.unit IS ? ORDER BY d.path, f.line, f.col",
+                        (*triple, *best)).fetchall())
+                else:
+                    rows.extend(self._query(f"{select} WHERE {same_cell} ORDER BY d.path, f.line, f.col",
+                                            triple).fetchall())
         else:
             rows = self._query(
                 f"{select} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.year, d.path, f.line, f.col",

@@ -383,3 +383,14 @@ def test_order_uses_what_the_number_says(first, second, expected):
         return compare([SICHUAN], facts).rows[0].cells[0]
 
     assert order(stored(*first), stored(*second)) == expected
+
+
+def test_store_shortcut_agrees_with_the_full_choice(db):
+    """Store.facts(best_only=True) only narrows: the result equals choosing over every fact."""
+    regions = [SICHUAN, CHONGQING, CHENGDU]
+    with Store.open(db, readonly=True) as store:
+        narrowed = store.facts([r.code for r in regions], latest_only=True, best_only=True, categorized_only=True)
+        everything = store.facts([r.code for r in regions])
+    assert len(narrowed) < len(everything)
+    assert compare(regions, narrowed) == compare(regions, everything)
+    assert compare(regions, everything) == compare(regions, facts_from_documents(fixture_documents()))

@@ -172,6 +172,7 @@ def register(app: typer.Typer) -> None:
 
             with Store.open(db, readonly=True) as store:
                 facts = store.facts(codes, indicators or None, year, latest_only=not all_values,
+                                    best_only=not all_values,
                                     categorized_only=True)
                 where = f"the store {store.path}"
             how = "add its reports with `fuhe extract FILE`"
