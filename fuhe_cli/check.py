@@ -573,20 +573,31 @@ def _conflict(first: Fact, second: Fact) -> bool:
     return first_high < second_low or second_high < first_low
 
 
-def _key(fact: Fact, doc: Document):
+def report_year(doc: Document) -> Optional[int]:
+    """The year a figure without its own year belongs to: the document's, else the year most of its
+    dated figures state (a summary that opens with "2023年，" dates the figures that follow)."""
+    if doc.year is not None:
+        return doc.year
+    years = [fact.year for fact in doc.facts if fact.year is not None]
+    if not years:
+        return None
+    return max(sorted(set(years), reverse=True), key=years.count)  # a tie goes to the latest year
+
+
+def _key(fact: Fact, doc: Document, year: Optional[int] = None):
     region = fact.region or doc.region
-    year = fact.year if fact.year is not None else doc.year
-    return fact.indicator.id, region.code if region else None, year
+    return fact.indicator.id, region.code if region else None, fact.year if fact.year is not None else year
 
 
 def check_conflicting_values(doc: Document, index: TextIndex | None) -> list[Finding]:
     parts = {id(pair.part) for pair in part_whole_pairs(doc, index)} if index is not None else set()
     first_seen: dict[tuple, list[Fact]] = {}
     findings = []
+    year = report_year(doc)
     for fact in sorted(doc.facts, key=lambda fact: (fact.line, fact.column)):
         if fact.indicator.id == UNCATEGORIZED or id(fact) in parts:
             continue
-        key = _key(fact, doc)
+        key = _key(fact, doc, year)
         earlier = first_seen.setdefault(key, [])
         clash = next((other for other in earlier if _conflict(other, fact)), None)
         if clash is not None:
@@ -703,8 +714,9 @@ def _same_document(stored: StoredFact, doc: Document) -> bool:
 def check_conflicting_across(doc: Document, store_facts: StoreFacts) -> list[Finding]:
     findings = []
     reported: set[tuple] = set()
+    default_year = report_year(doc)
     for fact in sorted(doc.facts, key=lambda fact: (fact.line, fact.column)):
-        indicator, region_code, year = _key(fact, doc)
+        indicator, region_code, year = _key(fact, doc, default_year)
         if indicator == UNCATEGORIZED or region_code is None or year is None or (indicator, region_code, year) in reported:
             continue
         for stored in store_facts.for_indicator(indicator):
@@ -731,7 +743,7 @@ def check_magnitude_outlier(doc: Document, store_facts: StoreFacts, options: Mag
         region = fact.region or doc.region
         if region is None:
             continue
-        year = fact.year if fact.year is not None else doc.year
+        year = fact.year if fact.year is not None else report_year(doc)
         comparable = [stored for stored in store_facts.for_indicator(fact.indicator.id)
                       if stored.region_code and stored.region_code != region.code
                       and stored.region_level == region.level

@@ -620,3 +620,67 @@ def test_shipped_rules_give_kinds_and_ranges():
     rules = check.RuleFacts.from_ruleset(load_rules(use_env=False))
     assert rules.kinds["mediation.success_rate"] == "rate"
     assert rules.ranges["mediation.success_rate"] == (0, 100)
+
+
+@pipeline
+def test_example_drafts_findings_exactly():
+    result = runner.invoke(app, ["check", str(DRAFTS), "--format", "json", "--fail-on", "never"])
+    found = [(Path(item["path"]).name, item["line"], item["check"], item["severity"])
+             for item in json.loads(result.stdout)["findings"]]
+    assert found == [
+        ("2023年度总结-初稿.md", 1, "required-indicator", "error"),
+        ("2023年度总结-初稿.md", 9, "part-exceeds-whole", "error"),
+        ("2023年度总结-初稿.md", 21, "conflicting-values", "error"),   # raised by the project file
+        ("三八节活动简报-初稿.md", 7, "malformed-number", "warning"),
+        ("三八节活动简报-初稿.md", 9, "out-of-range", "error"),
+        ("三八节活动简报-初稿.md", 11, "malformed-number", "warning"),
+        ("三八节活动简报-初稿.md", 13, "part-exceeds-whole", "error"),
+    ]
+
+
+@pipeline
+@pytest.mark.parametrize("text, expected", [
+    ("2023年，成都市妇联全年婚姻家庭纠纷调解成功率达120%。", ["out-of-range"]),
+    ("2023年，成都市巾帼志愿者人数同比增长150%。", []),
+    ("2023年，成都市妇联共培训农村妇女300人次，其中脱贫户妇女450人次。", ["part-exceeds-whole"]),
+    ("2023年，成都市妇联组织1100余名巾帼志愿者开展服务，其中468名为党员。", []),
+    ("2023年，成都市婚姻家庭纠纷调解成功率达97.2%。\n\n全年成都市调解成功率为93.5%。", ["conflicting-values"]),
+    ("2023年，成都市婚姻家庭纠纷调解成功率达97.2%。\n\n全年成都市调解成功率为97.2%。", []),
+    ("2023年，成都市婚姻家庭纠纷调解成功率达91。6%。", ["malformed-number"]),
+    ("2023年，成都市婚姻家庭纠纷调解成功率达91.6%。", []),
+])
+def test_real_pipeline_cases(tmp_path, text, expected):
+    path = tmp_path / "draft.md"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert [item["check"] for item in json.loads(result.stdout)["findings"]] == expected
+
+
+@pipeline
+def test_conflict_across_reports_through_extract_and_the_store(tmp_path):
+    db = str(tmp_path / "fuhe.sqlite")
+    published = tmp_path / "published.md"
+    published.write_text("2023年，成都市婚姻家庭纠纷调解成功率达97.2%。\n", encoding="utf-8")
+    draft = tmp_path / "draft" / "draft.md"
+    draft.parent.mkdir()
+    draft.write_text("2023年，成都市婚姻家庭纠纷调解成功率达93.5%。\n", encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(published), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["check", str(draft), "--db", db, "--format", "json", "--fail-on", "warning"])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [item["check"] for item in findings] == ["conflicting-values"]
+    assert "published.md:1" in findings[0]["message"]
+    # Without --db the draft on its own is clean.
+    assert runner.invoke(app, ["check", str(draft), "--fail-on", "warning"]).exit_code == 0
+
+
+def test_undated_figures_belong_to_the_year_most_figures_state():
+    text = "2023年调解成功率达97.2%。\n\n调解成功率为93.5%。\n\n2021年调解成功率为90%。"
+    facts = [fact(text, "97.2%", 97.2, "%", MEDIATION), fact(text, "93.5%", 93.5, "%", MEDIATION, year=None),
+             fact(text, "90%", 90, "%", MEDIATION, year=2021)]
+    document = doc(text, facts, year=None)
+    assert check.report_year(document) == 2023
+    facts[2] = fact(text, "90%", 90, "%", MEDIATION, year=2023)
+    findings = run_checks(doc(text, facts, year=None), text)
+    assert [(finding.check, finding.line) for finding in findings] == [("conflicting-values", 3), ("conflicting-values", 5)]
