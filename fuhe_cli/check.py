@@ -45,8 +45,8 @@ CHECKS: dict[str, CheckInfo] = {info.id: info for info in (
               "A part introduced by 其中 is larger than the total it belongs to (same unit).",
               "共培训妇女300人次，其中农村妇女450人次"),
     CheckInfo("conflicting-values", "warning",
-              "The same indicator for the same region and year is given different values, in one "
-              "report or (with --db) across reports in the store.",
+              "The same indicator for the same region and year is given different values in two "
+              "paragraphs of one report, or (with --db) in another report in the store.",
               "调解成功率98.6% … 调解成功率96.2%"),
     CheckInfo("magnitude-outlier", "warning",
               "A figure more than 100x away from the median of the same indicator in regions of the "
@@ -594,12 +594,20 @@ def check_conflicting_values(doc: Document, index: TextIndex | None) -> list[Fin
     first_seen: dict[tuple, list[Fact]] = {}
     findings = []
     year = report_year(doc)
+
+    def paragraph_of(fact: Fact) -> int:
+        return index.paragraph_of(fact.line) if index is not None else fact.line
+
     for fact in sorted(doc.facts, key=lambda fact: (fact.line, fact.column)):
         if fact.indicator.id == UNCATEGORIZED or id(fact) in parts:
             continue
         key = _key(fact, doc, year)
         earlier = first_seen.setdefault(key, [])
-        clash = next((other for other in earlier if _conflict(other, fact)), None)
+        # Figures of one indicator in one paragraph are usually a breakdown (3期11场, 16个县189个乡镇),
+        # not a restatement: a figure conflicts when it agrees with none of those in other paragraphs.
+        paragraph = paragraph_of(fact)
+        elsewhere = [other for other in earlier if paragraph_of(other) != paragraph]
+        clash = elsewhere[0] if elsewhere and all(_conflict(other, fact) for other in elsewhere) else None
         if clash is not None:
             region = fact.region or doc.region
             scope = ", ".join(part for part in (region.name if region else None,

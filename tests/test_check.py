@@ -684,3 +684,13 @@ def test_undated_figures_belong_to_the_year_most_figures_state():
     facts[2] = fact(text, "90%", 90, "%", MEDIATION, year=2023)
     findings = run_checks(doc(text, facts, year=None), text)
     assert [(finding.check, finding.line) for finding in findings] == [("conflicting-values", 3), ("conflicting-values", 5)]
+
+
+def test_a_breakdown_in_one_paragraph_is_not_a_conflict():
+    text = "全市16个县（市、区）、189个乡镇和5858个村完成妇联换届。\n\n全市共有16个县完成换届，另有18个县正在筹备。"
+    org = ("org.reelection_units", "完成妇联换届的组织数")
+    facts = [fact(text, "16个", 16, "个", org), fact(text, "189个", 189, "个", org), fact(text, "5858个", 5858, "个", org),
+             fact(text, "16个", 16, "个", org, nth=1), fact(text, "18个", 18, "个", org)]
+    findings = run_checks(doc(text, facts), text)
+    # Only the restatement in the second paragraph that disagrees with the first is reported.
+    assert [(finding.check, finding.line, finding.figure) for finding in findings] == [("conflicting-values", 3, "18个")]
