@@ -1,58 +1,77 @@
-"""Benchmark: fuhe's throughput and start-up beside reference points, on one corpus.
+"""Benchmark: fuhe's throughput, start-up and memory beside reference points, on one corpus.
 
-    python bench/bench.py [--mb 5] [--runs 3] [--store-mb 0]
+    python bench/bench.py                       # 5 MB corpus, 3 runs, every figure of issue 7
+    python bench/bench.py --corpus DIR          # build the corpus from your own reports
+    python bench/bench.py --quick               # 1 MB, 1 run, small store and RSS figures
+    python bench/bench.py --profile             # also cProfile the library pipeline
 
-Builds a corpus by repeating the bundled example reports (with per-copy variation so nothing
-is cached away), then reports medians of several runs:
-  * bare regex scan over the text (the practical ceiling),
-  * a naive regex + cn2an script (what a user writes by hand),
-  * cn2an.transform over the text,
-  * fuhe's library pipeline in-process (extract_text, one core),
-  * `fuhe extract --no-save --format jsonl` as a command (one core, then --jobs 2),
-  * start-up: `fuhe --version`, `fuhe extract` of one report,
-  * optionally (--store-mb N) ingesting N MB into a fresh SQLite store, serial vs --jobs 2.
+The corpus repeats report texts (the bundled examples, or --corpus DIR read the way fuhe reads
+them) until it holds --mb million characters; each copy shifts its digits so nothing is cached.
+Every throughput line is measured on that same corpus (cn2an.transform on its first 1 M chars,
+because it is slow; its rate is per character all the same). Figures are medians of --runs runs.
+Wall time on a shared machine is noisy: the load average at start is printed, and commands
+also report their CPU time (user + sys of the child processes).
 """
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+# What a user writes by hand: one regex for "number [万亿] [余多] unit", then cn2an on the digits.
 NAIVE_PATTERN = re.compile(r"([0-9.]+|[零一二两三四五六七八九十百千万亿]+)(万|亿)?(余|多)?(人次|人|名|个|场|次|家|户|期|元|%)")
+REPORT_SUFFIXES = (".txt", ".htm", ".html", ".md")
 
 
-def build_corpus(megabytes: float) -> str:
+# --- corpus -------------------------------------------------------------------------------------
+def report_texts(corpus_dir: Path | None) -> list[str]:
+    from fuhe_cli.errors import InputError
+    from fuhe_cli.reading import read_source
+
+    root = corpus_dir or REPO / "examples"
+    paths = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in REPORT_SUFFIXES
+                   and not ({"ci", "drafts", "parallel"} & set(p.relative_to(root).parts)))
     texts = []
-    for path in sorted((REPO / "examples").rglob("*")):
-        if path.suffix in (".txt", ".md") and path.is_file() and "ci" not in path.parts:
-            try:
-                texts.append(path.read_text(encoding="utf-8"))
-            except UnicodeDecodeError:
-                continue
+    for path in paths:
+        try:
+            texts.append(read_source(str(path)).text)
+        except InputError:
+            continue
     if not texts:
-        raise SystemExit("no UTF-8 example reports to build a corpus from")
+        raise SystemExit(f"no readable reports under {root}")
+    return texts
+
+
+def build_corpus(texts: list[str], megabytes: float) -> list[str]:
+    """Copies of the reports, digits shifted per copy, until `megabytes` M characters."""
     target = int(megabytes * 1_000_000)
     parts, size, copy = [], 0, 0
     while size < target:
         for text in texts:
-            # vary the figures a little so each copy is new text
-            varied = re.sub(r"\d+", lambda m: str(int(m.group()) + copy % 7), text)
+            shift = copy % 7
+            varied = re.sub(r"[0-9]+", lambda m: str(int(m.group()) + shift) if len(m.group()) < 4 else m.group(),
+                            text)
             parts.append(varied)
-            size += len(varied)
+            size += len(varied) + 1
             copy += 1
-    return "\n".join(parts)
+            if size >= target:
+                break
+    return parts
 
 
+# --- timing -------------------------------------------------------------------------------------
 def median_time(function, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -60,6 +79,29 @@ def median_time(function, runs: int) -> float:
         function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def run_child(args: list[str], env: dict, stdout=subprocess.DEVNULL) -> tuple[float, float, int, int]:
+    """(wall s, cpu s of the child and its workers, peak RSS KB of the largest process, exit code)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=stdout, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # wait4's usage covers the child and the workers it waited for; ru_maxrss is the largest one.
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu or (usage.ru_utime + usage.ru_stime), usage.ru_maxrss, process.returncode
+
+
+def command_figures(args: list[str], runs: int, env: dict) -> tuple[float, float, int]:
+    results = [run_child(args, env) for _ in range(runs)]
+    codes = {code for *_, code in results}
+    if codes - {0, 1}:
+        raise SystemExit(f"{' '.join(args)} exited {codes}")
+    return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
+            max(r[2] for r in results))
 
 
 def naive_script(text: str) -> int:
@@ -78,76 +120,196 @@ def naive_script(text: str) -> int:
     return found
 
 
-def command_time(args: list[str], runs: int, env=None) -> float:
-    return median_time(lambda: subprocess.run(args, check=False, stdout=subprocess.DEVNULL,
-                                              stderr=subprocess.DEVNULL, env=env), runs)
+def pipeline_stages(corpus: str, rules) -> dict[str, float]:
+    """Seconds per stage of extract_text, run stage by stage on the whole corpus."""
+    from fuhe_cli.attribution import attribute
+    from fuhe_cli.extract import extract_text
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    stages = {}
+    clock = time.perf_counter
+    start = clock()
+    normalised = normalise(corpus)
+    stages["normalise"] = clock() - start
+    start = clock()
+    quantities = find_quantities(normalised.text)
+    stages["find_quantities"] = clock() - start
+    start = clock()
+    attribute(normalised.text, quantities)
+    stages["attribute (regions, years)"] = clock() - start
+    start = clock()
+    for quantity in quantities:
+        rules.classify(normalised.text, quantity)
+    stages["rules.classify"] = clock() - start
+    start = clock()
+    extract_text(corpus, rules=rules)
+    total = clock() - start
+    stages["rest (offsets, Fact models)"] = max(0.0, total - sum(stages.values()))
+    stages["total extract_text"] = total
+    return stages
+
+
+def write_files(parts: list[str], folder: Path, file_chars: int) -> int:
+    """Group reports into files of about `file_chars` characters; returns the number of files."""
+    folder.mkdir(parents=True)
+    count, buffer, size = 0, [], 0
+    for part in parts:
+        buffer.append(part)
+        size += len(part)
+        if size >= file_chars:
+            (folder / f"r{count:05d}.txt").write_text("\n".join(buffer), encoding="utf-8")
+            count, buffer, size = count + 1, [], 0
+    if buffer:
+        (folder / f"r{count:05d}.txt").write_text("\n".join(buffer), encoding="utf-8")
+        count += 1
+    return count
+
+
+def build_store(path: Path, texts: list[str], documents: int, rules) -> None:
+    """A store of `documents` documents: real extractions of the reports, saved under many paths."""
+    from fuhe_cli.extract import extract_text
+    from fuhe_cli.store import Store
+
+    extracted = [extract_text(text, f"seed{index}.txt", rules=rules) for index, text in enumerate(texts)]
+    store = Store.open(str(path))
+    try:
+        for index in range(documents):
+            source = extracted[index % len(extracted)]
+            copy = source.model_copy(update={"path": f"bulk/{index:05d}.txt", "sha256": f"{index:064x}"})
+            store.save(copy, rules.version)
+    finally:
+        store.close()
+
+
+def row(name: str, seconds: float, chars: int, naive: float, cpu: float | None = None) -> str:
+    cpu_text = f"{cpu:8.2f}" if cpu is not None else " " * 8
+    return f"{name:44s} {seconds:8.3f} {cpu_text} {chars / seconds / 1e6:9.2f} {seconds / naive:8.2f}x"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="fuhe benchmark")
-    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB of characters")
+    parser = argparse.ArgumentParser(description="fuhe benchmark (issue 7 figures)")
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in M characters")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--store-mb", type=float, default=0.0, help="also measure store ingest of N MB")
+    parser.add_argument("--corpus", type=Path, help="folder of reports to build the corpus from")
+    parser.add_argument("--file-kb", type=int, default=50, help="characters per file (thousands) for commands")
+    parser.add_argument("--store-mb", type=float, default=20.0, help="store ingest of N M characters (0: skip)")
+    parser.add_argument("--store-docs", type=int, default=10_000, help="documents in the compare store (0: skip)")
+    parser.add_argument("--rss-mb", type=float, default=50.0, help="peak RSS of one report of N MB (0: skip)")
+    parser.add_argument("--profile", action="store_true", help="cProfile extract_text on the corpus")
+    parser.add_argument("--quick", action="store_true", help="--mb 1 --runs 1 --store-mb 2 --store-docs 1000 --rss-mb 5")
     args = parser.parse_args()
+    if args.quick:
+        args.mb, args.runs, args.store_mb, args.store_docs, args.rss_mb = 1.0, 1, 2.0, 1000, 5.0
 
     import cn2an
 
     from fuhe_cli.extract import extract_text
     from fuhe_cli.rules import load_rules
 
-    corpus = build_corpus(args.mb)
+    texts = report_texts(args.corpus)
+    parts = build_corpus(texts, args.mb)
+    corpus = "\n".join(parts)
     chars = len(corpus)
-    print(f"corpus: {chars / 1e6:.2f} M characters, medians of {args.runs} runs")
     rules = load_rules(use_env=False)
-    extract_text("热身：开展宣讲100场。", rules=rules)  # warm imports
+    facts = len(extract_text(corpus, rules=rules).facts)   # also warms every lazy import
+    print(f"fuhe benchmark — python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.2f} at start")
+    print(f"corpus: {chars / 1e6:.2f} M characters ({len(corpus.encode()) / 1e6:.1f} MB UTF-8) from "
+          f"{len(texts)} report(s) under {args.corpus or 'examples/'}; {facts} facts "
+          f"(one per {chars // max(1, facts)} characters); medians of {args.runs} run(s)\n")
 
-    results = {}
-    results["bare regex scan"] = median_time(lambda: sum(1 for _ in NAIVE_PATTERN.finditer(corpus)), args.runs)
-    results["naive regex + cn2an"] = median_time(lambda: naive_script(corpus), args.runs)
-    results["cn2an.transform"] = median_time(lambda: cn2an.transform(corpus, "cn2an"), 1)
-    results["fuhe extract_text (library)"] = median_time(lambda: extract_text(corpus, rules=rules), args.runs)
+    results: dict[str, tuple[float, float | None]] = {}
+    results["bare regex scan"] = (median_time(lambda: sum(1 for _ in NAIVE_PATTERN.finditer(corpus)), args.runs), None)
+    results["naive regex + cn2an script"] = (median_time(lambda: naive_script(corpus), args.runs), None)
+    sample = corpus[:1_000_000]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # cn2an.transform warns on every numeral it cannot read
+        seconds = median_time(lambda: cn2an.transform(sample, "cn2an"), 1)
+    results["cn2an.transform (first 1 M chars, scaled)"] = (seconds * chars / len(sample), None)
+    results["fuhe extract_text, library, 1 core"] = (median_time(lambda: extract_text(corpus, rules=rules),
+                                                                  args.runs), None)
 
     tmp = Path(tempfile.mkdtemp(prefix="fuhe-bench-"))
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    fuhe = [sys.executable, "-m", "fuhe_cli"]
     try:
-        corpus_dir = tmp / "corpus"
-        corpus_dir.mkdir()
-        pieces = 20
-        step = chars // pieces + 1
-        for index in range(pieces):
-            (corpus_dir / f"part{index:03d}.txt").write_text(corpus[index * step:(index + 1) * step], encoding="utf-8")
-        fuhe = [sys.executable, "-m", "fuhe_cli"]
-        env = {**os.environ, "PYTHONPATH": str(REPO)}
-        results["fuhe extract --jobs 1 (command)"] = command_time(
-            fuhe + ["extract", str(corpus_dir), "--no-save", "--format", "jsonl", "--jobs", "1"], args.runs, env)
-        results["fuhe extract --jobs 2 (command)"] = command_time(
-            fuhe + ["extract", str(corpus_dir), "--no-save", "--format", "jsonl", "--jobs", "2"], args.runs, env)
+        folder = tmp / "corpus"
+        files = write_files(parts, folder, args.file_kb * 1000)
+        for jobs in (1, 2):
+            wall, cpu, _ = command_figures(fuhe + ["extract", str(folder), "--no-save", "--format", "jsonl",
+                                                   "--jobs", str(jobs)], args.runs, env)
+            results[f"fuhe extract --no-save --format jsonl --jobs {jobs}"] = (wall, cpu)
 
-        print(f"\n{'throughput':40s} {'seconds':>9s} {'M chars/s':>10s} {'vs naive':>9s}")
-        naive = results["naive regex + cn2an"]
-        for name, seconds in results.items():
-            print(f"{name:40s} {seconds:9.3f} {chars / seconds / 1e6:10.2f} {seconds / naive:8.2f}x")
+        naive = results["naive regex + cn2an script"][0]
+        print(f"{'throughput (' + str(files) + ' files for the commands)':44s} {'wall s':>8s} {'cpu s':>8s} "
+              f"{'M char/s':>9s} {'vs naive':>9s}")
+        for name, (seconds, cpu) in results.items():
+            print(row(name, seconds, chars, naive, cpu))
+        one = results["fuhe extract --no-save --format jsonl --jobs 1"][0]
+        two = results["fuhe extract --no-save --format jsonl --jobs 2"][0]
+        print(f"--jobs 2 speed-up: {one / two:.2f}x")
 
-        one_report = next(p for p in sorted((REPO / "examples").glob("*.txt")))
-        print("\nstart-up (median wall time)")
-        print(f"  fuhe --version            {command_time(fuhe + ['--version'], 5, env):.3f} s")
-        print(f"  fuhe extract one report   "
-              f"{command_time(fuhe + ['extract', str(one_report), '--no-save', '--format', 'json'], 5, env):.3f} s")
+        print("\nwhere extract_text's time goes (one run, stage by stage)")
+        for name, seconds in pipeline_stages(corpus, rules).items():
+            print(f"  {name:32s} {seconds:7.3f} s  {chars / max(seconds, 1e-9) / 1e6:7.2f} M char/s")
+
+        print("\nstart-up (median wall time of 5)")
+        report = REPO / "examples" / "sichuan-2023.txt"
+        if not report.exists():
+            report = folder / "r00000.txt"
+        print(f"  fuhe --version                          {command_figures(fuhe + ['--version'], 5, env)[0]:.3f} s")
+        print(f"  fuhe extract one report ({report.name})  "
+              f"{command_figures(fuhe + ['extract', str(report), '--no-save', '--format', 'json'], 5, env)[0]:.3f} s")
+
+        if args.store_docs:
+            db = tmp / "compare.sqlite"
+            started = time.perf_counter()
+            build_store(db, texts, args.store_docs, rules)
+            built = time.perf_counter() - started
+            wall, _, _ = command_figures(fuhe + ["compare", "sichuan", "chongqing", "--db", str(db),
+                                                 "--format", "json"], 5, env)
+            print(f"  fuhe compare sichuan chongqing, store of {args.store_docs} documents  {wall:.3f} s "
+                  f"(store built in {built:.1f} s)")
 
         if args.store_mb:
-            store_corpus = build_corpus(args.store_mb)
-            store_dir = tmp / "store-corpus"
-            store_dir.mkdir()
-            files = max(1, int(args.store_mb * 40))
-            step = len(store_corpus) // files + 1
-            for index in range(files):
-                (store_dir / f"r{index:05d}.txt").write_text(store_corpus[index * step:(index + 1) * step], encoding="utf-8")
+            store_parts = build_corpus(texts, args.store_mb)
+            store_chars = sum(len(part) for part in store_parts)
+            store_folder = tmp / "store-corpus"
+            store_files = write_files(store_parts, store_folder, args.file_kb * 1000)
+            print(f"\nstore ingest: {store_chars / 1e6:.1f} M characters "
+                  f"({sum(len(p.encode()) for p in store_parts) / 1e6:.0f} MB) in {store_files} files")
+            walls = {}
             for jobs in (1, 2):
-                db = tmp / f"store{jobs}.sqlite"
-                seconds = median_time(lambda: (db.unlink(missing_ok=True), subprocess.run(
-                    fuhe + ["extract", str(store_dir), "--db", str(db), "--format", "jsonl", "--jobs", str(jobs)],
-                    check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)), 1)
-                print(f"store ingest {args.store_mb:g} MB in {files} files, --jobs {jobs}: {seconds:.2f} s "
-                      f"({len(store_corpus) / seconds / 1e6:.2f} M chars/s)")
+                db = tmp / f"ingest{jobs}.sqlite"
+                wall, cpu, rss = run_child(fuhe + ["extract", str(store_folder), "--db", str(db),
+                                                   "--format", "jsonl", "--jobs", str(jobs)], env)[:3]
+                walls[jobs] = wall
+                print(f"  --jobs {jobs}: {wall:7.2f} s wall, {cpu:7.2f} s cpu, {store_chars / wall / 1e6:5.2f} M char/s, "
+                      f"peak RSS {rss / 1024:.0f} MB, store {db.stat().st_size / 1e6:.0f} MB")
+            print(f"  --jobs 2 speed-up: {walls[1] / walls[2]:.2f}x")
+
+        if args.rss_mb:
+            big = tmp / "big-report.txt"
+            with big.open("w", encoding="utf-8") as handle:
+                written = 0
+                while written < args.rss_mb * 1_000_000:
+                    for text in texts:
+                        data = text + "\n"
+                        handle.write(data)
+                        written += len(data.encode())
+            wall, _, rss, code = run_child(fuhe + ["extract", str(big), "--no-save", "--format", "jsonl"], env)
+            print(f"\none {big.stat().st_size / 1e6:.0f} MB report, extract --no-save --format jsonl: {wall:.1f} s, "
+                  f"peak RSS {rss / 1024:.0f} MB (exit {code})")
+
+        if args.profile:
+            import cProfile
+            import pstats
+
+            print("\ncProfile of extract_text over the corpus (top 15 by own time)")
+            profiler = cProfile.Profile()
+            profiler.runcall(extract_text, corpus, rules=rules)
+            pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(15)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
