@@ -58,13 +58,15 @@ def emit_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *
             out.write("| " + " | ".join(escape(c) for c in row) + " |\n")
     elif fmt == "table":
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(title=title, show_lines=False)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*[format_cell(cell) for cell in row])
+            # escape: report text such as "[2023]" is data, not rich markup
+            table.add_row(*[escape(format_cell(cell)) for cell in row])
         # Piped into a file or a pager, a table should not be folded to 80 columns.
         width = None if out.isatty() else 200
         Console(file=out, soft_wrap=False, width=width).print(table)
