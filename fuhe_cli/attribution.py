@@ -17,7 +17,15 @@ TERMINAL = "。！？!?；;：:…”」』）)"
 NAVIGATION = re.compile(r"您所在的位置|当前位置|首页\s*[>＞»/]|^\s*[>＞»]|网站导航|^登录|^注册|^打印|^关闭|^分享到|"
                         r"^字号|^【?\s*(大|中|小)\s*】|^扫一扫|^返回|^上一篇|^下一篇|^责任编辑|^编辑[:：]|^来源[:：]|"
                         r"^发布时间|^发布日期|^作者[:：]|^浏览次数|^点击|^https?://|^www\.|^(本版)?导读$|^第.{1,3}版|^版面|"
-                        r"^(今日|本期)?要闻$")
+                        r"^(今日|本期)?要闻$|^首页\s*[|｜]|^[^。，,；]{1,30}\s[>＞»]\s|^(相关|热点|推荐|最新|延伸|猜你喜欢)[\u4e00-\u9fff]{0,4}$|"
+                        r"版权所有|ICP备|公网安备|网站标识码|^主办单位?[:：]|^承办[:：]")
+# A dateline under a headline: "发布时间：2024-03-12 来源：XX县妇联 浏览次数：1234",
+# "2023-07-04 09:15:26  来源：甘孜州妇联", "（2023年6月20日）". It ends the headline block.
+SOURCE_LINE = re.compile(r"^[（(]?\s*(发布时间|发布日期|发稿时间|更新时间|日期|时间|来源|稿源|信息来源|文章来源|作者)\s*[:：]")
+SOURCE_FEDERATION = re.compile(r"来源\s*[:：]\s*(\S{2,20}?妇联)")
+BULLETS = " \t▲△■□●◆◇★☆·•-—"
+LEAD_NUMBER = re.compile(r"^\s*(\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+LIST_ITEM = re.compile(r"^\s*[·•▪◦●○\-*]")
 # A byline names its reporters: "□ 本报记者 张某", "中国妇女报全媒体记者任然 发自成都", but not
 # "记者从市妇联获悉，" in a body paragraph.
 BYLINE = re.compile(r"^\s*(□|■|◎)|^[^，,。]{0,14}(全媒体记者|记者|通讯员|特约撰稿人?)\s*"
@@ -40,7 +48,8 @@ LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "�
 class Section:
     start: int
     end: int
-    headline_end: int           # end of the headline block (title lines, byline)
+    headline_end: int           # end of the headline block (title lines, dateline)
+    title_start: int = 0        # where the headline itself starts (after a page header)
     region: Region | None = None
 
 
@@ -79,14 +88,46 @@ def _is_navigation(line: str, previous: set[str]) -> bool:
 
 
 def find_title(text: str) -> str | None:
+    """The headline: the block of headline lines right above the first byline or dateline, when
+    only page furniture precedes it (a sidebar of other headlines is skipped); else the first
+    line that is not navigation."""
+    lines = [line.strip() for _, _, line in _lines(text[:20000])[:60] if line.strip()][:40]
+    for position, line in enumerate(lines):
+        if position and (_is_dateline(line) or BYLINE.search(line[:40])):
+            block = _headline_block(lines, position)
+            if block is not None:
+                return lines[block]
+        if len(line) > 40 or line[-1] in "。！？!?；;":
+            break               # body text reached
     seen: set[str] = set()
-    for _, _, line in _lines(text)[:40]:
-        stripped = line.strip()
-        if not _is_navigation(stripped, seen) and re.search(r"[\u4e00-\u9fff]", stripped):
-            return stripped
-        if stripped:
-            seen.add(stripped)
+    for line in lines:
+        if not _is_navigation(line, seen) and not LIST_ITEM.match(line) and re.search(r"[\u4e00-\u9fff]", line):
+            return line
+        seen.add(line)
     return None
+
+
+def _headline_block(lines: list[str], position: int) -> int | None:
+    """Index of the first of the 1-3 headline lines just above lines[position], if any."""
+    first = None
+    for back in range(position - 1, max(-1, position - 4), -1):
+        if not _is_headline(lines[back]):
+            break
+        first = back
+    return first
+
+
+def _is_dateline(line: str) -> bool:
+    """A source/date line under a headline (发布时间：… 来源：…, a bare date, （2023年6月20日）)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120 or stripped[-1] in "。！？；":
+        return False
+    if SOURCE_LINE.match(stripped):
+        return True
+    if _date_in(stripped) is None:
+        return False
+    rest = re.sub(r"https?://\S+|www\.\S+|[\d\s:：\-/.年月日()（）|｜]", "", stripped)
+    return len(rest) <= 6 or re.search(r"来源|发布|浏览|阅读|点击|作者|编辑", rest) is not None
 
 
 def _date_in(text: str) -> str | None:
@@ -118,45 +159,69 @@ def _is_headline(line: str) -> bool:
 
 
 def split_sections(text: str) -> list[Section]:
-    """Articles on a page: a block of 1-3 headline lines followed by a byline starts a new one."""
-    lines = [entry for entry in _lines(text)]
+    """Articles on a page. A block of 1-3 headline lines starts a new one when a byline, a
+    dateline (发布时间/来源) or a dated photo caption follows it; on a digest of bare headlines,
+    each headline that opens with a place (渝北区妇联…, 万州区：…) starts one."""
+    lines = _lines(text)
     nonblank = [index for index, (_, _, line) in enumerate(lines) if line.strip()]
-    starts: list[tuple[int, int]] = []       # (start offset, headline end offset)
-    for position, index in enumerate(nonblank):
-        line = lines[index][2].strip()
+    stripped_lines = [lines[index][2].strip() for index in nonblank]
+    starts: list[tuple[int, int, int]] = []       # (start offset, headline end offset, title start)
+    for position, line in enumerate(stripped_lines):
         is_byline = bool(BYLINE.search(line[:40]))
         # Photo news: headline, a dated caption, and a credit line soon after.
         is_caption = bool(re.match(r"\d{1,2}月\d{1,2}日", line)) and any(
-            CREDIT.search(lines[j][2].strip()) for j in nonblank[position + 1:position + 4])
-        if not (is_byline or is_caption) or position == 0:
+            CREDIT.search(following) for following in stripped_lines[position + 1:position + 4])
+        if not (is_byline or is_caption or _is_dateline(line)) or position == 0:
             continue
-        heads = []
-        for back in range(position - 1, max(-1, position - 4), -1):
-            candidate = lines[nonblank[back]][2]
-            if not _is_headline(candidate):
-                break
-            heads.append(nonblank[back])
-        if not heads:
+        first = _headline_block(stripped_lines, position)
+        if first is None:
             continue
-        first = min(heads)
-        start = lines[first][0]
-        headline_end = lines[max(heads)][1]
+        start = lines[nonblank[first]][0]
         if starts and starts[-1][0] == start:
             continue
-        starts.append((start, headline_end))
+        # Dateline lines under the headline belong to its block (来源：XX妇联 names the author).
+        last = position - 1
+        while last + 1 < len(stripped_lines) and _is_dateline(stripped_lines[last + 1]):
+            last += 1
+        starts.append((start, lines[nonblank[last]][1], start))
+    if not starts:
+        starts = _bare_headline_starts(lines, nonblank, stripped_lines)
     if not starts or starts[0][0] > 0:
-        # Whatever precedes the first bylined headline belongs to the first section
+        # Whatever precedes the first headline belongs to the first section
         # (a page header, or a single article whose byline we did not see).
-        first_end = starts[0][1] if starts and _only_header_before(text, starts[0][0]) else None
-        if first_end is not None:
-            starts[0] = (0, first_end)
+        if starts and _only_header_before(text, starts[0][0]):
+            starts[0] = (0, starts[0][1], starts[0][2])
         else:
-            starts.insert(0, (0, _header_end(text)))
+            title_start, header_end = _header_end(text)
+            starts.insert(0, (0, header_end, title_start))
     sections = []
-    for position, (start, headline_end) in enumerate(starts):
+    for position, (start, headline_end, title_start) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(text)
-        sections.append(Section(start, end, max(headline_end, start)))
+        sections.append(Section(start, end, max(headline_end, start), title_start=title_start))
     return sections
+
+
+def _bare_headline_starts(lines, nonblank, stripped_lines) -> list[tuple[int, int, int]]:
+    """Headlines of a digest without bylines: a short line between body paragraphs that opens
+    with a place. Two at least, or it is a report's own heading."""
+    from fuhe_cli.regions import gazetteer
+
+    places = gazetteer()
+    found = []
+    for position, line in enumerate(stripped_lines[:-1]):
+        following = stripped_lines[position + 1]
+        previous = stripped_lines[position - 1] if position else ""
+        if not _is_headline(line) or not (len(following) > 40 or following[-1] in TERMINAL):
+            continue
+        if previous and previous[-1] not in TERMINAL and not _is_navigation(previous, set()):
+            continue            # inside a headline block or a list
+        opening = line.lstrip(BULLETS)
+        mentions = places.find_mentions(opening[:12])
+        if not mentions or mentions[0].start != 0:
+            continue
+        index = nonblank[position]
+        found.append((lines[index][0], lines[index][1], lines[index][0]))
+    return found if len(found) >= 2 else []
 
 
 def _only_header_before(text: str, offset: int) -> bool:
@@ -168,22 +233,24 @@ def _only_header_before(text: str, offset: int) -> bool:
     return True
 
 
-def _header_end(text: str) -> int:
-    """End of a single document's title block: the title line and what follows it up to the body."""
+def _header_end(text: str) -> tuple[int, int]:
+    """(title start, end) of a single document's title block: the title line and what follows
+    it up to the body. Page furniture and sidebar lists before the title are not part of it."""
     seen: set[str] = set()
-    title_seen = False
-    for start, end, line in _lines(text)[:40]:
+    title_start = None
+    for start, end, line in _lines(text[:20000])[:40]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _is_navigation(stripped, seen):
+        if _is_navigation(stripped, seen) or (title_start is None and LIST_ITEM.match(stripped)):
             seen.add(stripped)
             continue
-        if title_seen and (len(stripped) > 40 or stripped[-1] in "。！？"):
-            return start
-        title_seen = True
+        if title_start is not None and (len(stripped) > 40 or stripped[-1] in "。！？"):
+            return title_start, start
+        if title_start is None:
+            title_start = start
         seen.add(stripped)
-    return 0
+    return 0, 0
 
 
 # -- regions -------------------------------------------------------------------------------
@@ -208,20 +275,48 @@ def _headline_region(places, head: str) -> Region | None:
 
 
 def _section_region(places, text: str, section: Section) -> Region | None:
-    head = text[section.start:section.headline_end]
+    head = text[section.title_start:section.headline_end]
     body = text[section.headline_end:section.end]
     chosen = _headline_region(places, head)
+    source = SOURCE_FEDERATION.search(head)
+    if source:          # 来源：成都市郫都区妇联 under a headline that names no place or a parent
+        named = _headline_region(places, source.group(1))
+        if named is not None and (chosen is None or places.is_within(named, chosen)):
+            chosen = named
     if chosen is None:
         byline = re.search(r"发自(\S{2,6}?)(?=\s|\d|，|,)", body[:200])
         if byline:
             found = places.find_mentions(byline.group(1) + "市")
             chosen = found[0].region if found else None
     if chosen is None:
-        chosen = _dominant(places, body)
+        chosen = _site_or_body_region(places, text, section, body)
     sign_off = re.search(r"[（(]\s*(省|自治区)妇联\s*[)）]\s*$", body.strip()[-20:])
     if chosen is not None and sign_off and chosen.level != "province":
         chosen = places.chain(chosen)[0]     # signed by the provincial federation
     return chosen
+
+
+def _site_or_body_region(places, text: str, section: Section, body: str) -> Region | None:
+    """No place in the headline: the site's own name (株洲市人民政府门户网站, 版权所有：…) says
+    whose "市妇联" it is, unless the body opens with a federation inside it; else the place
+    the body names most."""
+    dominant = _dominant(places, body)
+    furniture = [line for _, _, line in _lines(text[section.start:section.title_start])]
+    furniture += [line for _, _, line in _lines(text[-400:])[-8:]]
+    site_text = "\n".join(line for line in furniture
+                          if _is_navigation(line.strip(), set()) and not LIST_ITEM.match(line))
+    site = _headline_region(places, site_text) if site_text.strip() else None
+    if site is None:
+        return dominant
+    leads = {lead.code for _, _, line in _lines(body[:3000])[:30]
+             if (lead := _lead_region(places, line.strip()[:24], site)) is not None}
+    if len(leads) > 1:
+        return site         # a digest of several places' paragraphs: the site's region
+    opening = places.find_mentions(body[:80])
+    if dominant is not None and dominant != site and places.is_within(dominant, site) and any(
+            m.region == dominant for m in opening):
+        return dominant
+    return site
 
 
 def _in_quotes(text: str, index: int) -> bool:
@@ -257,17 +352,32 @@ def _sentence_bounds(text: str, index: int) -> tuple[int, int]:
 
 
 def _paragraph_lead(places, text: str, index: int, section: Section) -> Region | None:
-    """A digest paragraph that opens with its place: 【成都】…, 湖南宁远：…, ▲绵阳市妇联：…"""
+    """A digest paragraph that opens with its place: 【成都】…, 湖南宁远：…, ▲绵阳市妇联：…,
+    "2. 自贡市贡井区妇联开展…" (the federation named first is the paragraph's subject)."""
     p_start, _ = _paragraph_bounds(text, index)
     if p_start < section.headline_end:
         return None
-    opening = text[p_start:p_start + 16].lstrip(" \t▲△■□●◆·-—")
+    return _lead_region(places, text[p_start:p_start + 24], section.region)
+
+
+def _lead_region(places, paragraph: str, context: Region | None) -> Region | None:
+    opening = LEAD_NUMBER.sub("", paragraph.lstrip(BULLETS), count=1).lstrip(BULLETS)
     match = re.match(r"【([^】]{2,12})】|([^，,。：:]{2,12}?)(妇联)?[：:]", opening)
-    if not match:
+    if match:
+        label = match.group(1) or match.group(2)
+        mentions = places.find_mentions(label, context=context)
+        return _headline_region(places, label) if mentions else None
+    mentions = places.find_mentions(opening[:20], context=context)
+    if not mentions or mentions[0].start != 0:
         return None
-    label = match.group(1) or match.group(2)
-    mentions = places.find_mentions(label, context=section.region)
-    return _headline_region(places, label) if mentions else None
+    chained = 0                     # 自贡市贡井区妇联: places written one after the other
+    while chained + 1 < len(mentions) and mentions[chained + 1].start == mentions[chained].end:
+        chained += 1
+    if opening[mentions[chained].end:mentions[chained].end + 2] != "妇联":
+        return None
+    lead = _headline_region(places, opening[:mentions[chained].end + 2])
+    # A parent or a partner federation opening a paragraph (镇江市妇联到我市调研) is not its subject.
+    return lead if lead is not None and (context is None or places.is_within(lead, context)) else None
 
 
 def _fact_region(places, text: str, section: Section, start: int) -> Region | None:
@@ -275,13 +385,19 @@ def _fact_region(places, text: str, section: Section, start: int) -> Region | No
     s_start, _ = _sentence_bounds(text, start)
     s_start = max(s_start, section.start)
     before = text[s_start:start]
+    clause = before.rfind("其中")
+    if clause >= 0 and places.find_mentions(before[clause:], context=base):
+        before = before[clause:]      # "…全州64期，其中康定市妇联开班9期": the clause's own subject
     mentions = [m for m in places.find_mentions(before, context=base)
                 if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]
     if base is None:
         return mentions[-1].region if mentions else None
-    inside = {m.region.code for m in mentions if m.region != base and places.is_within(m.region, base)}
-    if len(inside) > 1:
-        return base        # 成都、绵阳等地: a list of places, the figure is the whole region's
+    inside = [m.region for m in mentions if m.region != base and places.is_within(m.region, base)]
+    # 成都、绵阳等地: a list of places, the figure is the whole region's. A place written with
+    # its parent (自贡市贡井区) is one place, not a list.
+    distinct = {r.code for r in inside if not any(o != r and places.is_within(o, r) for o in inside)}
+    if len(distinct) > 1:
+        return base
     # The first related place of the sentence is its subject: "宁德市妇联联合蕉城区…" stays
     # with 宁德市, "自贡与重庆江津区…联合举办" goes to 自贡. Partner regions elsewhere are skipped.
     for mention in mentions:
