@@ -187,6 +187,7 @@ UNITS = (
     "人", "名", "位", "个", "家", "户", "场", "期", "份", "件", "次", "项", "支", "节", "款",
     "所", "处", "座", "套", "条", "篇", "册", "本", "批", "类", "间", "张", "台", "辆", "门",
     "堂", "元", "天", "周", "例", "组", "队", "部", "种", "亩", "吨", "米", "笔", "轮",
+    "起", "宗",
     "%", "成",
 )
 # A unit character that starts a longer word is not a unit: 2周年, 2024元旦, 二十四节气.
@@ -194,7 +195,8 @@ _UNIT_FALSE_CONTINUATIONS = {
     "周": "年岁边", "元": "旦素宵", "节": "气日点约", "天": "然地津", "期": "间待望刊",
     "次": "日", "所": "有在以属需", "名": "单义称", "位": "于置", "场": "所地景",
     "处": "理置于长", "类": "似型", "组": "织成建", "队": "伍员长", "个": "性体",
-    "本": "身地土届级", "条": "件例",
+    "本": "身地土届级", "条": "件例", "起": "来步点始初草源诉航跑飞身床居义",
+    "宗": "旨教族亲师",
 }
 # Money is often written 300万 without 元; these words just before the figure say so.
 _MONEY_CUES = re.compile(r"资金|善款|款物|金额|贷款|经费|捐款|捐赠|募集|筹集|奖补|补助|补贴|投入|拨付|产值|收入|营业额|销售额")
@@ -209,7 +211,7 @@ _PREFIX_QUALIFIERS = {
     "不超过": "at_most", "不多于": "at_most", "不高于": "at_most", "最多": "at_most",
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
     "大约": "approx", "约": "approx",
-    "超过": "at_least", "逾": "at_least", "超": "at_least",
+    "超过": "at_least", "逾": "at_least", "超": "at_least", "突破": "at_least",
 }
 # Words that end in a prefix-qualifier character without being one (签约, 最近, 赶超 …).
 _PREFIX_FALSE_FRIENDS = {
@@ -248,6 +250,21 @@ _PATTERN = re.compile(
 _MULT_VALUES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4,
                 "千": 1000, "百": 100}
 _CONSECUTIVE = {"一两", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
+
+# Page chrome: a pager line ("共3条 每页20条 页次：1/1") counts list entries, not work.
+_PAGER_WORDS = re.compile(r"每页|页次|上一页|下一页|尾页|末页|跳转|共[0-9]+页")
+_PAGER_UNITS = frozenset("条页篇")
+_PAGER_WINDOW = 30
+# A flattened table row ("2 | 宣讲场次 | 场 | 356 |"): cells split by | or tabs; the unit of a
+# bare number is a unit cell to its left, a unit in brackets after the row label, or the label's
+# own counting word (培训人数 -> 人).
+_CELL_BREAKS = "|｜\t"
+_TABLE_UNITS = {**{u: u for u in UNITS if u not in ("%", "成", "个百分点")},
+                "万人次": "万人次", "万人": "万人", "万户": "万户", "万元": "万元", "亿元": "亿元"}
+_LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "件次"), ("人数", "人"), ("户数", "户"),
+                       ("次数", "次"), ("个数", "个"), ("件数", "件"), ("期数", "期"), ("场数", "场"),
+                       ("家数", "家"), ("名数", "名"))
+_LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,4})[)）]\s*$")
 
 # Context that makes a number a code, a time, a formula or part of a URL.
 _CONNECTORS_BEFORE = set(":：/\\.·•+=×*<>_#@&")
@@ -309,6 +326,57 @@ def _prefix_qualifier(text: str, num_start: int) -> tuple[Optional[str], Optiona
     return None, None, num_start
 
 
+def _line_bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    left = text.rfind("\n", max(0, start - reach), start) + 1 or max(0, start - reach)
+    right = text.find("\n", end, end + reach)
+    return left, right if right != -1 else min(len(text), end + reach)
+
+
+def _on_pager_line(text: str, start: int, end: int) -> bool:
+    left, right = _line_bounds(text, start, end, _PAGER_WINDOW)
+    return _PAGER_WORDS.search(text, left, right) is not None
+
+
+def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
+    """A bare arabic number alone in a table cell, read with the unit its row states."""
+    n1 = match.group("n1")
+    start, end = match.start(), match.end("n1")
+    if not n1 or not n1[0].isdigit():
+        return None
+    left, right = _line_bounds(folded, start, end, 200)
+    before = folded[left:start].rstrip(" ")
+    after = folded[end:right].lstrip(" ")
+    if not before or before[-1] not in _CELL_BREAKS or (after and after[0] not in _CELL_BREAKS):
+        return None
+    cells = re.split(r"[|｜\t]", before)[:-1]
+    unit = None
+    for cell in reversed(cells):
+        cell = cell.strip()
+        if cell in _TABLE_UNITS:
+            unit = _TABLE_UNITS[cell]
+            break
+        bracket = _LABEL_UNIT.search(cell)
+        if bracket and bracket.group(1) in _TABLE_UNITS:
+            unit = _TABLE_UNITS[bracket.group(1)]
+            break
+        suffix = next((u for word, u in _LABEL_SUFFIX_UNITS if cell.endswith(word)), None)
+        if suffix:
+            unit = suffix
+            break
+    if unit is None:
+        return None
+    value = _convert(_clean(n1))
+    if value is None:
+        return None
+    if unit in _UNIT_SCALE:
+        value *= _UNIT_SCALE[unit]
+    elif unit.startswith("万"):
+        value, unit = value * 10**4, unit[1:]
+    return Quantity(start=start, end=end, num_start=start, num_end=end, number=text[start:end],
+                    value=_canonical(value), unit=_UNIT_CANONICAL.get(unit, unit), qualifier="exact",
+                    marker=None)
+
+
 def _scale(unit: Optional[str], mult: Optional[str]) -> int:
     scale = _MULT_VALUES.get(mult, 1) if mult else 1
     return scale * _UNIT_SCALE.get(unit, 1)
@@ -335,6 +403,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     if unit is None and pct is None and not (q_word or plus or after or mult):
         written = match.group("n2") or match.group("n1")
         if not written or not any(c in "万亿" for c in written):
+            if match.group("n2") is None and folded[match.start():match.end()].strip():
+                return _table_cell(folded, text, match)
             return None  # bare numbers are codes, years, phone numbers …
     num_start = match.start()
     core_end = match.end("n2") if match.group("n2") else (match.end("pct") if pct else match.end("n1"))
@@ -343,7 +413,11 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     after_match = folded[match.end()] if match.end() < len(folded) else ""
 
     # Ordinals, codes, times, formulas, URLs.
-    if before == "第" or before in _CONNECTORS_BEFORE or before.isascii() and before.isalnum():
+    # +8.5% / -3.2% in a table cell or after a space: a signed change, not a formula
+    ahead = folded[num_start - 2] if num_start >= 2 else ""
+    signed = (before != "" and before in "+-−" and unit in ("%", "个百分点", "百分点") and not match.group("n2")
+              and not (ahead.isascii() and ahead.isalnum()) and ahead not in ")）%")
+    if before == "第" or (before in _CONNECTORS_BEFORE and not signed) or before.isascii() and before.isalnum():
         return None
     if before == "-" and num_start >= 2 and folded[num_start - 2].isdigit():
         return None
@@ -355,6 +429,13 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         return None
     if unit in ("个", "项") and after_match and (after_match.isdigit() or after_match in _CN_DIGITS):
         return None  # 四个一, 5个100%: slogans built from counts
+    if pct is None and unit == "%" and before in "个项" and num_start >= 2 and (
+            folded[num_start - 2].isdigit() or folded[num_start - 2] in _CN_DIGITS):
+        return None  # the 100% of “5个100%” is part of the slogan, not a rate
+    if unit in _PAGER_UNITS and _on_pager_line(folded, num_start, match.end()):
+        return None
+    if unit == "起" and not match.group("q") and re.fullmatch(r"(?:19|20)[0-9]{2}", match.group("n1") or ""):
+        return None  # 自2024起: a year, not 2024 cases
     if folded.startswith(_ROUND_THE_CLOCK, num_start):
         return None
     if after_match.isascii() and after_match.isalpha() and unit not in (None, "%"):
@@ -413,6 +494,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             return None  # phone / ID numbers
 
     qualifier, marker, start = _prefix_qualifier(folded, num_start)
+    if signed:
+        start = num_start - 1
+        if before != "+":
+            value, low, high = -value, None, None
     if q_word:
         qualifier, marker = _POST_QUALIFIERS[q_word], q_word
     elif plus:
@@ -433,8 +518,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             return None
     if pct is None:
         if chinese and unit != "成":
-            if bare and qualifier == "exact" and unit_out != "元":
-                return None
+            if bare and qualifier == "exact" and (unit_out != "元" or len(n1) == 1):
+                return None  # 万家, 千方百计; (万元) is a unit heading, not 10000 元
             small = (high if high is not None else value) <= (10 * scale if scale > 1 else 10)
             if small and qualifier in ("exact", "range") and not has_big:
                 return None  # 三篇文章, 一支队伍, 四级: enumeration counts and indefinites
@@ -446,7 +531,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
 
     end = match.end()
     num_end = match.end("plus") if plus else (match.end("mult") if mult else (match.end("q") if q_word else core_end))
-    if marker in _PREFIX_QUALIFIERS and start + len(marker) == num_start:
+    if signed or marker in _PREFIX_QUALIFIERS and start + len(marker) == num_start:
         number_start = start
     else:
         number_start = num_start
