@@ -115,17 +115,82 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
     )
 
 
-def extract_path(path: str, *, rules=None, encoding: str | None = None) -> Document | DocumentError:
-    """Read and extract one file; an unreadable file comes back as a `DocumentError`."""
+# A text longer than this is extracted block by block (whole lines), so memory stays bounded
+# however large the report: facts stream out per block instead of piling up.
+BLOCK_CHARS = 250_000
+
+
+def iter_text_parts(text: str, path: str = "<text>", *, rules=None, encoding: str | None = None,
+                    line_labels: list[str] | None = None, block_chars: int | None = None):
+    """Yield the document in parts: one part for an ordinary report, one per block for a huge one.
+
+    Every part carries the whole document's header (path, hash, title, date, region, year);
+    facts and warnings are the block's, with lines counted from the top of the file. Facts
+    whose block names no region or year of their own take the document's.
+    """
+    block_chars = block_chars or BLOCK_CHARS
+    if len(text) <= block_chars:
+        yield extract_text(text, path, rules=rules, encoding=encoding, line_labels=line_labels)
+        return
+    digest = hashlib.sha256()
+    for offset in range(0, len(text), block_chars):  # same hash as extract_text, without a full copy
+        digest.update(text[offset:offset + block_chars].encode("utf-8", "surrogatepass"))
+    sha256 = digest.hexdigest()
+    header = None
+    start, line_offset = 0, 0
+    while start < len(text):
+        end = text.find("\n", start + block_chars)
+        end = len(text) if end == -1 else end + 1
+        block = text[start:end]
+        labels = line_labels[line_offset:] if line_labels else None
+        part = extract_text(block, path, rules=rules, encoding=encoding, line_labels=labels)
+        if header is None:  # the first block's title, date, region and year are the document's
+            header = {"sha256": sha256, "title": part.title, "date": part.date,
+                      "region": part.region, "year": part.year}
+        for fact in part.facts:
+            fact.line += line_offset
+            if fact.region is None:
+                fact.region = header["region"]
+            if fact.year is None:
+                fact.year = header["year"]
+        for warning in part.warnings:
+            warning.line += line_offset
+        yield part.model_copy(update=header)
+        del part
+        line_offset += block.count("\n")
+        start = end
+
+
+def merge_parts(parts) -> Document:
+    """One Document from the parts of `iter_text_parts`."""
+    parts = list(parts)
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+    return first.model_copy(update={
+        "facts": [fact for part in parts for fact in part.facts],
+        "warnings": [warning for part in parts for warning in part.warnings],
+    })
+
+
+def iter_path_parts(path: str, *, rules=None, encoding: str | None = None):
+    """Read one file and yield its document parts; an unreadable file yields one `DocumentError`."""
     from fuhe_cli.errors import InputError
     from fuhe_cli.reading import read_source
 
     try:
         source = read_source(path, encoding=encoding)
     except InputError as exc:
-        return DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
-    return extract_text(source.text, source.path, rules=rules, encoding=source.encoding,
-                        line_labels=source.line_labels)
+        yield DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
+        return
+    yield from iter_text_parts(source.text, source.path, rules=rules, encoding=source.encoding,
+                               line_labels=source.line_labels)
+
+
+def extract_path(path: str, *, rules=None, encoding: str | None = None) -> Document | DocumentError:
+    """Read and extract one file; an unreadable file comes back as a `DocumentError`."""
+    parts = list(iter_path_parts(path, rules=rules, encoding=encoding))
+    return parts[0] if isinstance(parts[0], DocumentError) else merge_parts(parts)
 
 
 # --- parallel extraction -------------------------------------------------------------
@@ -148,9 +213,13 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def iter_extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
-                 rules=None, jobs: int = 1) -> Iterable[Document | DocumentError]:
-    """Yield one result per input file, in input order, whatever `jobs` is."""
+def iter_extract_parts(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
+                       rules=None, jobs: int = 1) -> Iterable[Iterable[Document] | DocumentError]:
+    """Per input file, in input order whatever `jobs` is: its document parts, or its error.
+
+    Serially the parts of a huge file are produced lazily (bounded memory); parallel workers
+    return whole documents.
+    """
     from fuhe_cli.reading import iter_input_paths
 
     files = list(iter_input_paths(list(paths)))
@@ -160,15 +229,26 @@ def iter_extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs
 
             rules = load_rules(rule_dirs)
         for path in files:
-            yield extract_path(path, rules=rules, encoding=encoding)
+            parts = iter_path_parts(path, rules=rules, encoding=encoding)
+            first = next(parts)
+            if isinstance(first, DocumentError):
+                yield first
+            else:
+                yield _chain_first(first, parts)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                              initargs=(tuple(str(d) for d in rule_dirs),)) as pool:
         # map keeps input order, so a parallel run prints exactly what a serial run does.
-        yield from pool.map(_extract_in_worker, [(path, encoding) for path in files],
-                            chunksize=max(1, min(32, len(files) // (jobs * 4) or 1)))
+        for result in pool.map(_extract_in_worker, [(path, encoding) for path in files],
+                               chunksize=max(1, min(32, len(files) // (jobs * 4) or 1))):
+            yield result if isinstance(result, DocumentError) else [result]
+
+
+def _chain_first(first, rest):
+    yield first
+    yield from rest
 
 
 def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
@@ -177,7 +257,8 @@ def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Seq
     """Extract facts from files and directories into one `ExtractResult` envelope."""
     documents: list[Document] = []
     errors: list[DocumentError] = []
-    for result in iter_extract(paths, encoding=encoding, rule_dirs=rule_dirs, rules=rules, jobs=jobs):
+    for parts in iter_extract_parts(paths, encoding=encoding, rule_dirs=rule_dirs, rules=rules, jobs=jobs):
+        result = parts if isinstance(parts, DocumentError) else merge_parts(parts)
         if on_result is not None:
             on_result(result)
         if isinstance(result, DocumentError):

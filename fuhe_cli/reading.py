@@ -92,7 +92,8 @@ def iter_input_paths(args: list[str]) -> Iterator[str]:
 def read_source(path: str, encoding: str | None = None) -> SourceText:
     """Read one input into a `SourceText`; raise `InputError` with a `.code` if it cannot be."""
     data = _read_bytes(path)
-    if not data.strip():
+    # isspace() rather than strip(): no copy of a large file just to test it
+    if not data or data.isspace():
         raise InputError(f"{path}: empty file", code="empty")
     lower = path.lower()
     if data.startswith(b"%PDF-") or (lower.endswith(".pdf") and encoding is None):
@@ -101,7 +102,8 @@ def read_source(path: str, encoding: str | None = None) -> SourceText:
         return _read_docx(path, data)
 
     text, used = decode_bytes(data, path, encoding)
-    if not text.strip():
+    del data  # a large report should not be held twice
+    if not text or text.isspace():
         raise InputError(f"{path}: empty file (only whitespace)", code="empty")
     if lower.endswith(HTML_SUFFIXES) or (not lower.endswith(".md") and looks_like_html(text)):
         text = html_to_text(text)

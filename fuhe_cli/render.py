@@ -38,22 +38,27 @@ def format_cell(value: Any) -> str:
 
 
 def emit_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *,
-              title: str | None = None, bom: bool = False) -> None:
-    """Tabular output: a rich table for people, csv or Markdown for documents and scripts."""
+              title: str | None = None, bom: bool = False, header: bool = True) -> None:
+    """Tabular output: a rich table for people, csv or Markdown for documents and scripts.
+
+    `header=False` continues csv/md output written in several calls (streaming).
+    """
     out = _out()
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
+        if header:
+            writer.writerow(columns)
         for row in rows:
             writer.writerow([format_cell(cell) for cell in row])
-        out.write(("\ufeff" if bom else "") + buffer.getvalue())
+        out.write(("\ufeff" if bom and header else "") + buffer.getvalue())
     elif fmt == "md":
         def escape(cell: Any) -> str:
             return format_cell(cell).replace("|", "\\|").replace("\n", " ")
 
-        out.write("| " + " | ".join(escape(c) for c in columns) + " |\n")
-        out.write("|" + "|".join(" --- " for _ in columns) + "|\n")
+        if header:
+            out.write("| " + " | ".join(escape(c) for c in columns) + " |\n")
+            out.write("|" + "|".join(" --- " for _ in columns) + "|\n")
         for row in rows:
             out.write("| " + " | ".join(escape(c) for c in row) + " |\n")
     elif fmt == "table":

@@ -266,6 +266,16 @@ class Store:
         Same content and rules: "unchanged" (nothing written). Same content with other rules, or
         new content at a path already stored: "replaced" (old facts gone). Otherwise "added".
         """
+        return self.save_parts([document], rules_version)
+
+    def save_parts(self, parts: Iterable[Document], rules_version: str) -> SaveOutcome:
+        """Save a document given in parts (a huge report, block by block) in one transaction.
+
+        The first part's header (path, hash, title, region, ...) stands for the document; every
+        part's facts and warnings are added. The parts are always consumed, even when unchanged.
+        """
+        iterator = iter(parts)
+        document = next(iterator)
         if not document.sha256:
             raise ValueError("a document needs its sha256 to be stored")
         if self.readonly:
@@ -280,6 +290,8 @@ class Store:
                                           (document.sha256,)).fetchone()
                 if same is not None and same[1] == rules_version:
                     connection.execute("COMMIT")
+                    for _ in iterator:
+                        pass
                     return "unchanged"
                 stale = connection.execute("SELECT id FROM documents WHERE path_key = ? AND sha256 != ?",
                                            (key, document.sha256)).fetchall()
@@ -289,10 +301,17 @@ class Store:
                     connection.execute("DELETE FROM facts WHERE document_id = ?", (document_id,))
                     connection.execute("DELETE FROM documents WHERE id = ?", (document_id,))
                 document_id = self._insert_document(document, key, rules_version)
-                for fact in document.facts:
-                    self._insert_fact(document_id, document, fact)
-                    if slow:
-                        time.sleep(slow)
+                fact_count, warnings = 0, []
+                for part in _chain(document, iterator):
+                    for fact in part.facts:
+                        self._insert_fact(document_id, document, fact)
+                        if slow:
+                            time.sleep(slow)
+                    fact_count += len(part.facts)
+                    warnings.extend(warning.model_dump(mode="json") for warning in part.warnings)
+                if fact_count != len(document.facts) or len(warnings) != len(document.warnings):
+                    connection.execute("UPDATE documents SET fact_count = ?, warnings = ? WHERE id = ?",
+                                       (fact_count, json.dumps(warnings, ensure_ascii=False), document_id))
                 connection.execute("COMMIT")
                 return outcome
             except BaseException:
@@ -468,6 +487,11 @@ class Store:
 
 DOCUMENT_COLUMNS = ("sha256, path, encoding, title, date, region_code, region_name, region_level, year,"
                     " rules_version, fact_count, saved_at")
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
 
 
 def _stored_document(row: Sequence) -> StoredDocument:

@@ -68,7 +68,7 @@ def test_internal_error_is_one_line_with_debug_hint(monkeypatch, capsys):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(extract_module, "extract", explode)
+    monkeypatch.setattr(extract_module, "iter_extract_parts", explode)
     code = main(["extract", "whatever.txt", "--no-save"])
     err = capsys.readouterr().err
     assert code == 5

@@ -1,0 +1,105 @@
+"""The pipeline: envelope, golden output, block-wise extraction of huge reports, parallel runs."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from fuhe_cli import extract as extract_module
+from fuhe_cli.__main__ import main
+from fuhe_cli.extract import extract, extract_text, iter_text_parts, merge_parts
+from fuhe_cli.rules import load_rules
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+GOLDEN = HERE / "golden"
+FIXTURE = HERE / "fixtures" / "extract" / "county-report.txt"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules(use_env=False)
+
+
+def _key(fact):
+    return (fact.line, fact.column, fact.value, fact.unit, fact.qualifier, fact.indicator.id,
+            fact.region.code if fact.region else None, fact.year)
+
+
+def test_huge_text_in_blocks_gives_the_same_facts(rules):
+    text = FIXTURE.read_text(encoding="utf-8") * 4
+    whole = extract_text(text, "r.txt", rules=rules)
+    parts = list(iter_text_parts(text, "r.txt", rules=rules, block_chars=300))
+    assert len(parts) > 3
+    assert {part.sha256 for part in parts} == {whole.sha256}
+    merged = merge_parts(parts)
+    assert [_key(f) for f in merged.facts] == [_key(f) for f in whole.facts]
+    assert len(merged.warnings) == len(whole.warnings)
+
+
+def test_streamed_json_is_exactly_the_envelope(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(extract_module, "BLOCK_CHARS", 400)  # force multi-part documents
+    (tmp_path / "a.txt").write_text(FIXTURE.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("今后五年，我们将深入实施五大巾帼行动。\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    code = main(["extract", str(tmp_path), "--no-save", "--format", "json", "--jobs", "1"])
+    streamed = capsys.readouterr().out
+    assert code == 4  # c.txt is empty
+    expected = extract([str(tmp_path)], rules=load_rules(use_env=False))
+    assert streamed == json.dumps(expected.model_dump(mode="json", by_alias=True),
+                                  ensure_ascii=False, indent=2) + "\n"
+    payload = json.loads(streamed)
+    assert [len(doc["facts"]) > 0 for doc in payload["documents"]] == [True, False]
+    assert payload["errors"][0]["code"] == "empty"
+
+
+def test_golden_json(capsys, monkeypatch):
+    """`fuhe extract --format json` on a fixed report; FUHE_REGEN_GOLDEN=1 rewrites the golden file."""
+    monkeypatch.chdir(REPO)
+    relative = str(FIXTURE.relative_to(REPO))
+    assert main(["extract", relative, "--no-save", "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    payload["fuhe_version"] = "<version>"
+    golden = GOLDEN / "extract-county-report.json"
+    if os.environ.get("FUHE_REGEN_GOLDEN"):
+        golden.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert payload == json.loads(golden.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "md"])
+def test_golden_tabular_formats(fmt, capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    relative = str(FIXTURE.relative_to(REPO))
+    assert main(["extract", relative, "--no-save", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    golden = GOLDEN / f"extract-county-report.{fmt}"
+    if os.environ.get("FUHE_REGEN_GOLDEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_parallel_run_equals_serial_run(tmp_path, capsys):
+    text = FIXTURE.read_text(encoding="utf-8")
+    for index in range(6):
+        (tmp_path / f"r{index}.txt").write_text(text.replace("2023", str(2018 + index)), encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--no-save", "--format", "jsonl", "--jobs", "1"]) == 0
+    serial = capsys.readouterr().out
+    assert main(["extract", str(tmp_path), "--no-save", "--format", "jsonl", "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == serial
+    assert serial.count("\n") >= 6
+
+
+def test_extract_saves_and_reextracting_is_a_no_op(tmp_path, capsys):
+    db = tmp_path / "store.sqlite"
+    assert main(["extract", str(FIXTURE), "--db", str(db), "--format", "jsonl"]) == 0
+    assert "1 added" in capsys.readouterr().err
+    assert main(["extract", str(FIXTURE), "--db", str(db), "--format", "jsonl"]) == 0
+    assert "1 unchanged" in capsys.readouterr().err
+
+
+def test_location_labels_for_paged_sources(rules):
+    text = "一、组织建设\n全年新建妇女之家120个。\n"
+    document = extract_text(text, "r.pdf", rules=rules, line_labels=["1:1", "1:2"])
+    assert [(fact.line, fact.location) for fact in document.facts] == [(2, "1:2")]
