@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -25,14 +24,14 @@ def test_counts_per_level(places):
     assert 2840 <= levels["county"] <= 2860
 
 
-def test_loads_fast_and_is_cached():
+def test_loads_once_and_is_cached():
+    # Load time is measured by bench/bench.py, not asserted here.
     from fuhe_cli import regions
 
     regions.gazetteer.cache_clear()
-    started = time.perf_counter()
     first = regions.gazetteer()
-    assert time.perf_counter() - started < 0.5
     assert regions.gazetteer() is first
+    assert first.get("510000").name == "四川省"
 
 
 @pytest.mark.parametrize("query, code, name, level", [
