@@ -36,7 +36,7 @@ DATE_PATTERNS = (
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
 )
-YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年度|本年度)")
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年度|本年度|过去一年|过去的一年)")
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
 REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,12}?(工作总结|工作报告|总结|报告|工作要点|述职)")
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -412,8 +412,9 @@ def _fact_region(places, text: str, section: Section, start: int) -> Region | No
 
 
 # -- years ---------------------------------------------------------------------------------
-def _year_mentions(text: str, base_year: int | None):
-    """(start, end, year or None, month_follows) for every year expression."""
+def _year_mentions(text: str, base_year: int | None, base_month: int | None = None):
+    """(start, end, year, stays_in_sentence) for every year expression. A year that dates a
+    single month or day ("2022年10月成立", "今年1月") or a target ("到2025年") stays in its sentence."""
     out = []
     for match in YEAR.finditer(text):
         if match.group(1):
@@ -429,13 +430,23 @@ def _year_mentions(text: str, base_year: int | None):
             word = match.group(2)
             if base_year is None or word == "上年度":
                 continue
+            if word.startswith("过去"):
+                # 过去一年 in a January-June document is last year; at the year's end it is this
+                # year; in between it is twelve months, no one year.
+                if base_month is None or 6 < base_month < 11:
+                    continue
+                year = base_year - 1 if base_month <= 6 else base_year
+                out.append((match.start(), match.end(), year, False))
+                continue
             if word != "今年" and text[match.end():match.end() + 2] == "以来":
                 continue        # 去年以来: a span, not one year
             if text[max(0, match.start() - 1):match.start()] in ("较", "比", "同"):
                 continue        # 较去年 is a comparison, not the period of the figure
             year = base_year + {"今年": 0, "本年度": 0, "去年": -1, "前年": -2, "明年": 1}[word]
         month_follows = bool(MONTH_AFTER.match(text[match.end():match.end() + 4]))
-        out.append((match.start(), match.end(), year, month_follows))
+        target = text[max(0, match.start() - 1):match.start()] == "到" and \
+            text[max(0, match.start() - 3):match.start()] not in ("截止到", "截至到")
+        out.append((match.start(), match.end(), year, month_follows or target))
     return out
 
 
@@ -445,19 +456,29 @@ def _paragraph_bounds(text: str, index: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _fact_year(text: str, start: int, end: int, base_year: int | None, period: int | None) -> int | None:
+def _fact_year(text: str, start: int, base_year: int | None, period: int | None,
+               base_month: int | None = None) -> int | None:
     s_start, s_end = _sentence_bounds(text, start)
-    sentence_years = _year_mentions(text[s_start:s_end], base_year)
+    sentence_years = _year_mentions(text[s_start:s_end], base_year, base_month)
     before = [y for y in sentence_years if s_start + y[1] <= start]
     if before:
         return before[-1][2]
     if sentence_years:
         return sentence_years[0][2]
+    # "其中…" breaks down the figure of the sentence before it: same period, even across a
+    # paragraph break and even when that period was a half-year or a month.
+    opening = text[s_start:s_start + 4].lstrip(" \t\n")
+    if opening.startswith("其中") and s_start > 1:
+        previous_end = s_start - 1
+        while previous_end > 0 and text[previous_end - 1] in "\n \t。；;！!？?":
+            previous_end -= 1
+        if previous_end > 0:
+            return _fact_year(text, previous_end - 1, base_year, period, base_month)
     # A year stated for an event earlier in the paragraph carries over to the sentences that
     # describe it ("举办了2023年…启动仪式。通过…开展20多项活动"), unless it dated a single day
-    # or month ("2022年10月份成立", "今年1月").
+    # or month ("2022年10月份成立", "今年1月") or was a target ("到2025年").
     p_start, _ = _paragraph_bounds(text, start)
-    earlier = _year_mentions(text[p_start:s_start], base_year)
+    earlier = _year_mentions(text[p_start:s_start], base_year, base_month)
     if earlier and len({y[2] for y in earlier}) == 1 and not any(y[3] for y in earlier):
         return earlier[-1][2]
     return period
@@ -478,6 +499,7 @@ def attribute(text: str, quantities: list) -> Attribution:
     title = find_title(text)
     date = find_date(text)
     base_year = int(date[:4]) if date else None
+    base_month = int(date[5:7]) if date else None
     period = reporting_period(title)
     sections = split_sections(text)
     for section in sections:
@@ -486,7 +508,7 @@ def attribute(text: str, quantities: list) -> Attribution:
     for quantity in quantities:
         section = next((s for s in sections if s.start <= quantity.start < s.end), sections[-1])
         fact_regions.append(_fact_region(places, text, section, quantity.start))
-        fact_years.append(_fact_year(text, quantity.start, quantity.end, base_year, period))
+        fact_years.append(_fact_year(text, quantity.start, base_year, period, base_month))
     lead = sections[0].region if sections else None
     return Attribution(title=title, date=date, region=lead, year=period,
                        fact_regions=fact_regions, fact_years=fact_years, sections=sections)
