@@ -32,6 +32,7 @@ each line "page:line".
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import html
 import os
 import re
@@ -69,19 +70,56 @@ class SourceText:
 NOT_REPORTS = ("readme", "license", "licence", "changelog", "contributing")
 
 
+IGNORE_FILE = ".fuheignore"
+
+
+def _ignore_patterns(directory: str) -> list[str]:
+    """Glob patterns from a directory's .fuheignore (one per line, '#' comments, 'name/' = folder)."""
+    try:
+        with open(os.path.join(directory, IGNORE_FILE), encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _ignored(relative: str, is_dir: bool, patterns: list[tuple[str, list[str]]]) -> bool:
+    for base, globs in patterns:
+        if not relative.startswith(base):
+            continue
+        rest = relative[len(base):]
+        for glob in globs:
+            if glob.endswith("/"):
+                if is_dir and fnmatch.fnmatch(rest, glob.rstrip("/")):
+                    return True
+            elif fnmatch.fnmatch(rest, glob) or fnmatch.fnmatch(os.path.basename(rest), glob):
+                return True
+    return False
+
+
 def iter_input_paths(args: list[str]) -> Iterator[str]:
     """Files as given, directories walked recursively (sorted), '-' for stdin.
 
-    Walking a directory skips hidden files and folders and README/LICENSE/CHANGELOG files.
+    Walking a directory skips hidden files and folders, README/LICENSE/CHANGELOG files, and
+    whatever a `.fuheignore` in a walked folder lists (globs relative to that folder; `drafts/`
+    for a folder). A file named on the command line is always read.
     """
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
             found = []
+            patterns: list[tuple[str, list[str]]] = []
             for root, dirs, files in os.walk(arg):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                relative_root = os.path.relpath(root, arg)
+                prefix = "" if relative_root == "." else relative_root.replace(os.sep, "/") + "/"
+                own = _ignore_patterns(root)
+                if own:
+                    patterns.append((prefix, own))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not _ignored(prefix + d, True, patterns))
                 for name in files:
                     if (name.lower().endswith(INPUT_SUFFIXES) and not name.startswith(".")
-                            and not name.lower().startswith(NOT_REPORTS)):
+                            and not name.lower().startswith(NOT_REPORTS)
+                            and not _ignored(prefix + name, False, patterns)):
                         found.append(os.path.join(root, name))
             yield from sorted(found)
         else:

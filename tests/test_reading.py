@@ -400,3 +400,17 @@ def test_directory_walk_skips_a_folders_readme(tmp_path):
     assert [Path(p).name for p in iter_input_paths([str(tmp_path)])] == ["report.txt"]
     # named explicitly, it is read like any file
     assert [Path(p).name for p in iter_input_paths([str(tmp_path / "README.md")])] == ["README.md"]
+
+
+def test_fuheignore_skips_listed_folders_and_files(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "draft.md").write_text("开展宣讲12场。", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "keep.txt").write_text("开展宣讲12场。", encoding="utf-8")
+    (tmp_path / "sub" / "old-2019.txt").write_text("开展宣讲12场。", encoding="utf-8")
+    (tmp_path / "sub" / ".fuheignore").write_text("*-2019.txt\n", encoding="utf-8")
+    (tmp_path / ".fuheignore").write_text("# drafts are linted, not stored\ndrafts/\n", encoding="utf-8")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in iter_input_paths([str(tmp_path)])]
+    assert found == ["sub/keep.txt"]
+    # walking the ignored folder itself, or naming the file, still reads it
+    assert [Path(p).name for p in iter_input_paths([str(tmp_path / "drafts")])] == ["draft.md"]
