@@ -16,6 +16,10 @@ def debug_enabled() -> bool:
     return _state["debug"] or "--debug" in sys.argv
 
 
+def is_quiet() -> bool:
+    return _state["quiet"]
+
+
 def note(message: str) -> None:
     """An informational line on stderr (suppressed by -q)."""
     if not _state["quiet"]:

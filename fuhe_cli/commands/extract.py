@@ -119,6 +119,24 @@ class ExtractWriter:
         self.out.flush()
 
 
+PROGRESS_MIN_FILES = 20
+
+
+def _progress(total: int):
+    """A progress bar on stderr, only for long runs on a terminal (never in pipes or CI logs)."""
+    from fuhe_cli import console
+
+    if total < PROGRESS_MIN_FILES or not console.stderr_is_terminal() or console.is_quiet():
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    progress = Progress(console=Console(stderr=True), transient=True)
+    progress.add_task("extracting", total=total)
+    progress.start()
+    return progress
+
+
 def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract_command(
@@ -165,11 +183,17 @@ def register(app: typer.Typer) -> None:
                 yield part
             writer.end_document()
 
+        from fuhe_cli.reading import iter_input_paths
+
+        files = list(iter_input_paths(list(paths)))
+        progress = _progress(len(files))
         errors, outcomes, empty, warned = [], [], [], 0
         writer.start()
         try:
-            for item in iter_extract_parts(paths, encoding=encoding, rule_dirs=rules_dirs,
+            for item in iter_extract_parts(files, encoding=encoding, rule_dirs=rules_dirs,
                                            rules=rules if workers <= 1 else None, jobs=workers):
+                if progress is not None:
+                    progress.advance(progress.task_ids[0])
                 if isinstance(item, DocumentError):
                     console.error(item.message)
                     errors.append(item)
@@ -185,6 +209,8 @@ def register(app: typer.Typer) -> None:
                     empty.append(seen["path"])
                 warned += seen["warnings"]
         finally:
+            if progress is not None:
+                progress.stop()
             if store is not None:
                 store.close()
         writer.finish(errors)
