@@ -221,6 +221,8 @@ _PREFIX_FALSE_FRIENDS = {
 }
 _PREFIX_WORDS = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
 _QUALIFIER_VERBS = set("占为有达计")
+_SHARE_REACH = 16
+_CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
 _POST_QUALIFIERS = {"余": "at_least", "多": "at_least", "+": "at_least"}
 _AFTER_QUALIFIERS = {"以上": "at_least", "左右": "approx", "上下": "approx",
                      "以下": "at_most", "以内": "at_most"}
@@ -323,6 +325,13 @@ def _prefix_qualifier(text: str, num_start: int) -> tuple[Optional[str], Optiona
                 if friends and begin > 0 and text[begin - 1] in friends:
                     return None, None, num_start
                 return _PREFIX_QUALIFIERS[word], word, begin
+    if num_start and text[num_start - 1] == "的":
+        # 约占注册志愿者总数的六成: the qualifier stands before 占, the whole is in between
+        share = text.rfind("占", max(0, num_start - _SHARE_REACH), num_start)
+        if share > 0 and not _CLAUSE_STOPS.intersection(text[share:num_start]):
+            qualifier, marker, _ = _prefix_qualifier(text, share)
+            if qualifier:
+                return qualifier, marker, num_start
     return None, None, num_start
 
 
@@ -343,6 +352,9 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
     start, end = match.start(), match.end("n1")
     if not n1 or not n1[0].isdigit():
         return None
+    if not (start and (folded[start - 1] in _CELL_BREAKS
+                       or folded[start - 1] == " " and start > 1 and folded[start - 2] in " |｜\t")):
+        return None  # the cheap test first: most bare numbers (years, dates) are not in a cell
     left, right = _line_bounds(folded, start, end, 200)
     before = folded[left:start].rstrip(" ")
     after = folded[end:right].lstrip(" ")

@@ -29,7 +29,8 @@ How a quantity is classified (`RuleSet.classify`):
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
-   clause's 培训.
+   clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
+   figure) is never carried.
 5. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
@@ -84,6 +85,7 @@ class Triggers(_Strict):
     regex: Optional[str] = Field(None, description="A trigger pattern (Python `regex` syntax)")
     within: int = Field(12, ge=0, le=200, description="Max characters between trigger and quantity")
     side: Literal["both", "before", "after"] = Field("both", description="Where the trigger may stand")
+    carry: bool = Field(True, description="May name a figure from a preceding clause of the sentence")
 
     @field_validator("any")
     @classmethod
@@ -605,7 +607,7 @@ class RuleSet:
             else:
                 side, distance = triggers.side, 0
             if carried:
-                if triggers.side == "after":
+                if triggers.side == "after" or not triggers.carry:
                     continue
                 distance = q_start - hit_end
             elif distance > triggers.within or (triggers.side != "both" and side != triggers.side):

@@ -1,0 +1,151 @@
+"""Report texts written for this test (not the seeds): every fact, its qualifier and its indicator.
+
+Each `tests/fixtures/unseen_facts/NAME.txt` has a `NAME.yaml` listing the facts a reader would
+take from it: line, value, unit, qualifier and indicator id (`uncategorized` when no rule should
+name it, `any` when the indicator is not judged).  A fact matches when line (±1), value and unit
+agree, as in scripts/score_gold.py.  `doubtful: true` facts are neither required nor refused;
+`todo:` marks a known indicator gap (reported by the script, not failed);
+`target: true` marks a planned figure (reported like any other fact; see 04_five_year_plan.yaml).
+
+Run as a script for the figures (precision, recall, qualifier accuracy, named share):
+
+    .venv/bin/python tests/test_unseen_facts.py [-v]
+"""
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen_facts"
+NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
+
+
+@dataclass
+class Outcome:
+    name: str
+    matched: list = field(default_factory=list)      # (fact, expected) for non-doubtful expectations
+    extra: list = field(default_factory=list)        # facts no expectation accounts for
+    missed: list = field(default_factory=list)       # non-doubtful expectations nobody found
+
+    def problems(self) -> list[str]:
+        out = [f"extra  L{f.line}: {f.text} -> {f.value} {f.unit} [{f.indicator.id}]" for f in self.extra]
+        out += [f"missed L{e['line']}: {e['value']} {e['unit']} ({e['indicator']})" for e in self.missed]
+        for fact, expected in self.matched:
+            if fact.qualifier != expected["qualifier"]:
+                out.append(f"qualifier L{fact.line}: {fact.text} -> {fact.qualifier}, want {expected['qualifier']}")
+            for bound in ("low", "high"):
+                if bound in expected and not _same(getattr(fact, bound), expected[bound]):
+                    out.append(f"{bound} L{fact.line}: {fact.text} -> {getattr(fact, bound)}, want {expected[bound]}")
+            if (expected["indicator"] != "any" and fact.indicator.id != expected["indicator"]
+                    and not expected.get("todo")):
+                out.append(f"indicator L{fact.line}: {fact.text} -> {fact.indicator.id}, want {expected['indicator']}")
+        return out
+
+    def todos(self) -> list[str]:
+        """Known indicator gaps (`todo:` in the YAML): reported, not failed."""
+        return [f"todo   L{fact.line}: {fact.text} -> {fact.indicator.id}, want {expected['indicator']} "
+                f"({expected['todo']})" + (" [now passes]" if fact.indicator.id == expected["indicator"] else "")
+                for fact, expected in self.matched if expected.get("todo")]
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def evaluate(name: str, rules) -> Outcome:
+    from fuhe_cli.extract import extract_text
+
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected_facts = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))["facts"]
+    document = extract_text(text, f"{name}.txt", rules=rules)
+    outcome = Outcome(name)
+    used: set[int] = set()
+    for fact in document.facts:
+        best = None
+        for index, expected in enumerate(expected_facts):
+            if index in used or abs(expected["line"] - fact.line) > 1:
+                continue
+            if not _same(expected["value"], fact.value) or str(expected["unit"]) != str(fact.unit):
+                continue
+            if best is None or abs(expected["line"] - fact.line) < abs(expected_facts[best]["line"] - fact.line):
+                best = index
+        if best is None:
+            outcome.extra.append(fact)
+        else:
+            used.add(best)
+            if not expected_facts[best].get("doubtful"):
+                outcome.matched.append((fact, expected_facts[best]))
+    outcome.missed = [e for i, e in enumerate(expected_facts) if i not in used and not e.get("doubtful")]
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def rules():
+    from fuhe_cli.rules import load_rules
+
+    return load_rules(use_env=False)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unseen_report(name, rules):
+    problems = evaluate(name, rules).problems()
+    assert not problems, "\n".join(problems)
+
+
+def test_same_thing_worded_differently_gets_one_indicator(rules):
+    """11 and 12 report the same indicators in different words, line for line."""
+    left, right = evaluate("11_alignment_wording", rules), evaluate("12_prefecture_half_year", rules)
+    by_left = {e["indicator"]: f.indicator.id for f, e in left.matched if not e.get("todo")}
+    by_right = {e["indicator"]: f.indicator.id for f, e in right.matched if not e.get("todo")}
+    shared = set(by_left) & set(by_right)
+    assert len(shared) >= 12
+    # family.model_families.* differ by level on purpose; everything else must line up
+    for indicator in shared:
+        assert by_left[indicator] == by_right[indicator] == indicator
+
+
+def test_fixtures_are_well_formed():
+    assert len(NAMES) >= 10
+    for name in NAMES:
+        data = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
+        for expected in data["facts"]:
+            assert {"line", "value", "unit", "qualifier", "indicator"} <= set(expected), (name, expected)
+
+
+def main(argv: list[str]) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from fuhe_cli.rules import load_rules
+
+    rules_set = load_rules(use_env=False)
+    verbose = "-v" in argv
+    tp = fp = fn = qualifier_ok = named = judged = indicator_ok = 0
+    for name in NAMES:
+        outcome = evaluate(name, rules_set)
+        tp += len(outcome.matched)
+        fp += len(outcome.extra)
+        fn += len(outcome.missed)
+        for fact, expected in outcome.matched:
+            qualifier_ok += fact.qualifier == expected["qualifier"]
+            named += fact.indicator.id != "uncategorized"
+            if expected["indicator"] != "any":
+                judged += 1
+                indicator_ok += fact.indicator.id == expected["indicator"]
+        if verbose:
+            print(f"== {name}: {len(outcome.matched)} matched, {len(outcome.extra)} extra, {len(outcome.missed)} missed")
+            for problem in outcome.problems() + outcome.todos():
+                print("  " + problem)
+    print(f"precision {tp / max(1, tp + fp):.3f}  recall {tp / max(1, tp + fn):.3f}  "
+          f"qualifier {qualifier_ok / max(1, tp):.3f}  named {named / max(1, tp):.3f}  "
+          f"indicator {indicator_ok / max(1, judged):.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
