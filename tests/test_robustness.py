@@ -291,7 +291,7 @@ def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch, capsys,
     monkeypatch.setattr(reading, "iter_input_paths", list_then_delete)
     code = main(["extract", str(tmp_path / "in"), "--no-save", "--format", "json", "--jobs", jobs])
     captured = capsys.readouterr()
-    assert code == 4
+    assert code == 4, captured.err
     payload = json.loads(captured.out)
     assert [error["path"] for error in payload["errors"]] == [str(victim)]
     assert payload["errors"][0]["code"] == "missing"
