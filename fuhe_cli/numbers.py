@@ -187,7 +187,7 @@ UNITS = (
     "人", "名", "位", "个", "家", "户", "场", "期", "份", "件", "次", "项", "支", "节", "款",
     "所", "处", "座", "套", "条", "篇", "册", "本", "批", "类", "间", "张", "台", "辆", "门",
     "堂", "元", "天", "周", "例", "组", "队", "部", "种", "亩", "吨", "米", "笔", "轮",
-    "起", "宗",
+    "起", "宗", "对次", "对",
     "%", "成",
 )
 # A unit character that starts a longer word is not a unit: 2周年, 2024元旦, 二十四节气.
@@ -197,6 +197,7 @@ _UNIT_FALSE_CONTINUATIONS = {
     "处": "理置于长", "类": "似型", "组": "织成建", "队": "伍员长", "个": "性体",
     "本": "身地土届级", "条": "件例", "起": "来步点始初草源诉航跑飞身床居义",
     "宗": "旨教族亲师",
+    "对": "于接象口待比标策话照应外方立称抗症0123456789一二三",
 }
 # Money is often written 300万 without 元; these words just before the figure say so.
 _MONEY_CUES = re.compile(r"资金|善款|款物|金额|贷款|经费|捐款|捐赠|募集|筹集|奖补|补助|补贴|投入|拨付|产值|收入|营业额|销售额")
@@ -266,6 +267,7 @@ _TABLE_UNITS = {**{u: u for u in UNITS if u not in ("%", "成", "个百分点")}
 _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "件次"), ("人数", "人"), ("户数", "户"),
                        ("次数", "次"), ("个数", "个"), ("件数", "件"), ("期数", "期"), ("场数", "场"),
                        ("家数", "家"), ("名数", "名"))
+_COUNT_LABEL = re.compile(r"(人数|人次|户数|场次|件次|件数)(?:达到|达|为|共|累计|共计)?$")
 _LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,4})[)）]\s*$")
 
 # Context that makes a number a code, a time, a formula or part of a URL.
@@ -526,6 +528,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             return None  # 10万+ is a figure, 3+ is not
         if _MONEY_CUES.search(folded, max(0, start - _MONEY_WINDOW), start):
             unit_out = "元"  # 筹集善款300万: money written without 元
+        elif (label := _COUNT_LABEL.search(folded, max(0, start - _MONEY_WINDOW), start)) is not None:
+            unit_out = dict(_LABEL_SUFFIX_UNITS)[label.group(1)]  # 参与人数达1.2万: the label names the unit
         elif qualifier == "exact":
             return None
     if pct is None:

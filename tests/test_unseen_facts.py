@@ -111,6 +111,39 @@ def test_same_thing_worded_differently_gets_one_indicator(rules):
         assert by_left[indicator] == by_right[indicator] == indicator
 
 
+# The number-grammar mechanisms the fixtures rely on, one line each: (text, [(value, unit, qualifier)]).
+GRAMMAR = [
+    ("调处家庭矛盾纠纷260余起", [(260, "起", "at_least")]),
+    ("受理纠纷78宗", [(78, "宗", "exact")]),
+    ("开展婚前辅导360对次", [(360, "对次", "exact")]),
+    ("自2024起施行", []),
+    ("1对1帮扶", []),
+    ("共3条 每页20条 页次：1/1", []),
+    ("共12篇 上一页 下一页", []),
+    ("全区实现5个100%目标", []),
+    ("做到三个100%，即覆盖率100%", [(100, "%", "exact")]),
+    ("志愿服务时长突破12万小时", [(120000, "小时", "at_least")]),
+    ("参与人数约占注册志愿者总数的六成", [(60, "%", "approx")]),
+    ("女职工占职工总数的46.5%", [(46.5, "%", "exact")]),
+    ("参与人数达1.2万", [(12000, "人", "exact")]),
+    ("1 | 培训人数 | 人次 | 1,200 | +8.5%", [(1200, "人次", "exact"), (8.5, "%", "exact")]),
+    ("3 | 项目资金（万元） | 850 |", [(8500000, "元", "exact")]),
+    ("4 | 新建妇女微家（个） | 48 |", [(48, "个", "exact")]),
+    ("2 | 宣讲场次 | 356 | -3.2%", [(356, "场次", "exact"), (-3.2, "%", "exact")]),
+    ("序号 | 年份 | 2023 |", []),
+    ("捐款万元", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", GRAMMAR, ids=[text for text, _ in GRAMMAR])
+def test_grammar_mechanisms(text, expected):
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities(normalise(text).text)]
+    assert got == expected
+
+
 def test_fixtures_are_well_formed():
     assert len(NAMES) >= 10
     for name in NAMES:
