@@ -22,12 +22,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _fast_version(argv):
         return 0
-    import signal
-
-    # Quiet exit when the reader of a pipe goes away (`fuhe extract big.txt | head`).
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-
     from fuhe_cli import console
     from fuhe_cli.errors import ExitCode, FuheError
 
@@ -54,6 +48,15 @@ def main(argv: list[str] | None = None) -> int:
         console.error("interrupted")
         return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
+        # The reader of our output went away (`fuhe extract big.txt | head`): stop quietly,
+        # and keep Python from complaining when it flushes stdout at exit.
+        import os
+
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return 0
     except Exception as exc:  # the boundary: a bug, reported in one line
         if console.debug_enabled():

@@ -199,8 +199,12 @@ _worker_rules = None
 
 def _init_worker(rule_dirs: tuple[str, ...]) -> None:
     global _worker_rules
+    import signal
+
     from fuhe_cli.rules import load_rules
 
+    # Ctrl-C and a closed pipe are the parent's to handle; it cancels the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_rules = load_rules(rule_dirs)
 
 
@@ -213,16 +217,21 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def iter_extract_parts(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
+def input_files(paths: Sequence[str]) -> list[str]:
+    """Expand directories into report files (see `reading.iter_input_paths`)."""
+    from fuhe_cli.reading import iter_input_paths
+
+    return list(iter_input_paths(list(paths)))
+
+
+def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
                        rules=None, jobs: int = 1) -> Iterable[Iterable[Document] | DocumentError]:
-    """Per input file, in input order whatever `jobs` is: its document parts, or its error.
+    """Per input file (already expanded, see `input_files`), in order whatever `jobs` is: its
+    document parts, or its error.
 
     Serially the parts of a huge file are produced lazily (bounded memory); parallel workers
     return whole documents.
     """
-    from fuhe_cli.reading import iter_input_paths
-
-    files = list(iter_input_paths(list(paths)))
     if jobs <= 1 or len(files) < 2 or "-" in files:
         if rules is None:
             from fuhe_cli.rules import load_rules
@@ -238,12 +247,16 @@ def iter_extract_parts(paths: Sequence[str], *, encoding: str | None = None, rul
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(tuple(str(d) for d in rule_dirs),)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(tuple(str(d) for d in rule_dirs),))
+    try:
         # map keeps input order, so a parallel run prints exactly what a serial run does.
         for result in pool.map(_extract_in_worker, [(path, encoding) for path in files],
                                chunksize=max(1, min(32, len(files) // (jobs * 4) or 1))):
             yield result if isinstance(result, DocumentError) else [result]
+    finally:
+        # all done, interrupted, or the reader of our output went away: drop queued work at once
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _chain_first(first, rest):
@@ -257,7 +270,8 @@ def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Seq
     """Extract facts from files and directories into one `ExtractResult` envelope."""
     documents: list[Document] = []
     errors: list[DocumentError] = []
-    for parts in iter_extract_parts(paths, encoding=encoding, rule_dirs=rule_dirs, rules=rules, jobs=jobs):
+    for parts in iter_extract_parts(input_files(paths), encoding=encoding, rule_dirs=rule_dirs,
+                                    rules=rules, jobs=jobs):
         result = parts if isinstance(parts, DocumentError) else merge_parts(parts)
         if on_result is not None:
             on_result(result)

@@ -36,6 +36,7 @@ import fnmatch
 import html
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -163,6 +164,9 @@ def _read_bytes(path: str) -> bytes:
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory", code="unreadable")
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # a FIFO or device would block or never end
+            raise InputError(f"{path}: not a regular file", code="unreadable")
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as exc:

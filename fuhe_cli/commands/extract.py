@@ -158,7 +158,7 @@ def register(app: typer.Typer) -> None:
         """
         from fuhe_cli import console
         from fuhe_cli.errors import ExitCode
-        from fuhe_cli.extract import default_jobs, iter_extract_parts
+        from fuhe_cli.extract import default_jobs, input_files, iter_extract_parts
         from fuhe_cli.models import DocumentError
         from fuhe_cli.rules import load_rules
 
@@ -183,9 +183,7 @@ def register(app: typer.Typer) -> None:
                 yield part
             writer.end_document()
 
-        from fuhe_cli.reading import iter_input_paths
-
-        files = list(iter_input_paths(list(paths)))
+        files = input_files(paths)
         progress = _progress(len(files))
         errors, outcomes, empty, warned = [], [], [], 0
         writer.start()
