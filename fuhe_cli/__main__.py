@@ -35,12 +35,17 @@ def main(argv: list[str] | None = None) -> int:
         except typer.Abort:
             raise KeyboardInterrupt from None
         except typer.Exit as exit_:
+            if exit_.exit_code == ExitCode.INTERRUPTED:
+                console.error("interrupted")
             return int(exit_.exit_code or 0)
         except typer.TyperException as exc:
             # Usage errors (bad option, missing argument): Typer's own message, exit 2.
             print(f"fuhe: error: {exc.format_message()}", file=sys.stderr)
             return int(ExitCode.USAGE)
-        return int(result or 0) if isinstance(result, int) else 0
+        code = int(result or 0) if isinstance(result, int) else 0
+        if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130)
+            console.error("interrupted")
+        return code
     except FuheError as exc:
         console.error(str(exc))
         return int(exc.exit_code)

@@ -205,7 +205,24 @@ def _init_worker(rule_dirs: tuple[str, ...]) -> None:
 
     # Ctrl-C and a closed pipe are the parent's to handle; it cancels the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _worker_rules = load_rules(rule_dirs)
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent died (killed, or SIGPIPE) must not live on holding stderr."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _extract_in_worker(args: tuple[str, str | None]):

@@ -52,12 +52,14 @@ _FOLD_PAIRS = {
     "筆": "笔", "間": "间", "張": "张", "臺": "台", "門": "门", "課": "课", "時": "时",
     "條": "条", "類": "类", "處": "处", "節": "节", "億": "亿", "場": "场", "萬": "万",
 }
-_FOLD = str.maketrans(_FOLD_PAIRS)
+_FOLD_PAIRS = {key: value for key, value in _FOLD_PAIRS.items() if key != value}
+# str.translate walks every character in Python-level lookups; a regex finds the few that fold.
+_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD_PAIRS)) + "]")
 
 
 def fold(text: str) -> str:
     """Same-length fold of full-width digits and traditional/financial numerals."""
-    return text.translate(_FOLD)
+    return _FOLD_RE.sub(lambda match: _FOLD_PAIRS[match.group()], text)
 
 
 # ---------------------------------------------------------------------------

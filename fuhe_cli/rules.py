@@ -356,7 +356,9 @@ def _parse_file_uncached(path: Path) -> tuple[list[Rule], list[RuleProblem], str
     except UnicodeDecodeError as exc:
         return [], [RuleProblem(shown, 1, 1, "encoding", f"rule files are UTF-8: {exc.reason}")], digest
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        # libyaml's C loader when present: compose is paid at every start-up and in every worker
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        root = yaml.compose(text, Loader=loader)
         data = yaml.SafeLoader("").construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
