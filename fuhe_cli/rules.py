@@ -539,6 +539,9 @@ class RuleSet:
             if compiled.trigger_regex is not None:
                 self._regex_rules.append(compiled)
         self._lengths = sorted({len(word) for word in self._words}, reverse=True)
+        # Only positions whose character starts some trigger word are worth a dictionary look-up.
+        initials = "".join(sorted({word[0] for word in self._words}))
+        self._initials = regex.compile("[" + regex.escape(initials) + "]") if initials else None
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -561,7 +564,9 @@ class RuleSet:
         """(position, end, compiled rule) for every trigger word or regex match in text[start:end]."""
         words = self._words
         lengths = self._lengths
-        for position in range(start, end):
+        positions = (match.start() for match in self._initials.finditer(text, start, end)) \
+            if self._initials is not None else ()
+        for position in positions:
             for length in lengths:
                 stop = position + length
                 if stop > end:
