@@ -1,0 +1,12 @@
+"""Test-wide safety: no test reads the user's store or rule directories."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_store_and_rules(tmp_path_factory, monkeypatch):
+    # A test that forgets --db or --no-save writes here, never into the user data directory.
+    monkeypatch.setenv("FUHE_DB", str(tmp_path_factory.mktemp("store") / "fuhe.sqlite"))
+    monkeypatch.delenv("FUHE_RULES", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
