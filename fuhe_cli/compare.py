@@ -297,8 +297,10 @@ def _plain(number: float) -> str:
 
 
 def _scale(values: Sequence[float], unit: Optional[str]) -> tuple[float, str, str]:
-    """(divisor, prefix for the number, unit text): money in 万元, large counts in 万/亿."""
+    """(divisor, prefix for the number, unit text): money in 万元 (亿元 from 1亿), large counts in 万/亿."""
     if unit == "元":
+        if all(abs(v) >= 1e8 for v in values if v) and any(values):
+            return 1e8, "亿", "元"
         return 1e4, "万", "元"
     if unit in ("%", "百分点"):
         return 1, "", unit
