@@ -161,6 +161,7 @@ def test_qualifier_aware_order(first, second, expected):
     (2000, "个", "at_most", None, None, "≤2000个"),
     (1000000, "人次", "approx", None, None, "≈100万人次"),
     (17640000, "元", "exact", None, None, "1764万元"),
+    (1260000000, "元", "exact", None, None, "12.6亿元"),
     (3500, "元", "exact", None, None, "0.35万元"),
     (91.6, "%", "exact", None, None, "91.6%"),
     (30000, "人次", "range", 30000, 50000, "3–5万人次"),
