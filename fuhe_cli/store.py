@@ -13,6 +13,7 @@ import stat
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from contextlib import contextmanager
 from typing import Iterable, Literal, Optional, Sequence
 
 from fuhe_cli.errors import StoreError, UsageError
@@ -278,28 +279,18 @@ class Store:
         document = next(iterator)
         if not document.sha256:
             raise ValueError("a document needs its sha256 to be stored")
-        if self.readonly:
-            raise StoreError(f"store {self.path} was opened read-only")
         key = _path_key(document.path)
-        connection = self.connection
         slow = float(os.environ.get(SLOW_SAVE_ENV) or 0)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                same = connection.execute("SELECT id, rules_version FROM documents WHERE sha256 = ?",
-                                          (document.sha256,)).fetchone()
-                if same is not None and same[1] == rules_version:
-                    connection.execute("COMMIT")
-                    for _ in iterator:
-                        pass
-                    return "unchanged"
+        with self._transaction() as connection:
+            same = connection.execute("SELECT id, rules_version FROM documents WHERE sha256 = ?",
+                                      (document.sha256,)).fetchone()
+            unchanged = same is not None and same[1] == rules_version
+            if not unchanged:
                 stale = connection.execute("SELECT id FROM documents WHERE path_key = ? AND sha256 != ?",
                                            (key, document.sha256)).fetchall()
                 outcome: SaveOutcome = "replaced" if (same is not None or stale) else "added"
-                ids = [row[0] for row in stale] + ([same[0]] if same is not None else [])
-                for document_id in ids:
-                    connection.execute("DELETE FROM facts WHERE document_id = ?", (document_id,))
-                    connection.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+                for row in stale + ([same] if same is not None else []):
+                    self._delete_document(row[0])
                 document_id = self._insert_document(document, key, rules_version)
                 fact_count, warnings = 0, []
                 for part in _chain(document, iterator):
@@ -312,14 +303,33 @@ class Store:
                 if fact_count != len(document.facts) or len(warnings) != len(document.warnings):
                     connection.execute("UPDATE documents SET fact_count = ?, warnings = ? WHERE id = ?",
                                        (fact_count, json.dumps(warnings, ensure_ascii=False), document_id))
+        if unchanged:
+            for _ in iterator:  # the caller still sees every part (e.g. to print it)
+                pass
+            return "unchanged"
+        return outcome
+
+    @contextmanager
+    def _transaction(self):
+        """A write transaction: committed, or rolled back on any failure; SQLite errors become StoreError."""
+        if self.readonly:
+            raise StoreError(f"store {self.path} was opened read-only")
+        connection = self.connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
                 connection.execute("COMMIT")
-                return outcome
             except BaseException:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
             raise _store_error(self.path, exc) from None
+
+    def _delete_document(self, document_id: int) -> None:
+        self.connection.execute("DELETE FROM facts WHERE document_id = ?", (document_id,))
+        self.connection.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
     def _insert_document(self, document: Document, key: str, rules_version: str) -> int:
         region = document.region
@@ -354,33 +364,20 @@ class Store:
 
         Raises UsageError naming any key that matches nothing; nothing is removed then.
         """
-        if self.readonly:
-            raise StoreError(f"store {self.path} was opened read-only")
-        connection = self.connection
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                matched: dict[int, StoredDocument] = {}
-                unmatched = []
-                for key in keys:
-                    rows = self._match(key)
-                    if not rows:
-                        unmatched.append(key)
-                    for row in rows:
-                        matched[row[0]] = _stored_document(row[1:])
-                if unmatched:
-                    raise UsageError("no stored document matches " + ", ".join(unmatched)
-                                     + " (see `fuhe docs` for paths and hashes)")
-                for document_id in matched:
-                    connection.execute("DELETE FROM facts WHERE document_id = ?", (document_id,))
-                    connection.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-                connection.execute("COMMIT")
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise _store_error(self.path, exc) from None
+        with self._transaction():
+            matched: dict[int, StoredDocument] = {}
+            unmatched = []
+            for key in keys:
+                rows = self._match(key)
+                if not rows:
+                    unmatched.append(key)
+                for row in rows:
+                    matched[row[0]] = _stored_document(row[1:])
+            if unmatched:
+                raise UsageError("no stored document matches " + ", ".join(unmatched)
+                                 + " (see `fuhe docs` for paths and hashes)")
+            for document_id in matched:
+                self._delete_document(document_id)
         return list(matched.values())
 
     def _match(self, key: str) -> list[tuple]:
