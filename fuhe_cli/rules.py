@@ -286,6 +286,21 @@ def _compile_user_regex(pattern: str):
     return compiled
 
 
+# Constructs whose meaning depends on the pattern standing alone: group numbers (backreferences),
+# global inline flags. Patterns with them are not joined into one alternation.
+_NOT_JOINABLE = regex.compile(r"\\[1-9]|\\g|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\||\(\?[(R0-9&+-]")
+
+
+def _combined_search(patterns: list):
+    """One pattern that matches wherever any of `patterns` does (None when they cannot be joined)."""
+    if not patterns or any(_NOT_JOINABLE.search(pattern.pattern) for pattern in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), regex.V0)
+    except regex.error:
+        return None
+
+
 def _semantic_problems(path: str, root: yaml.Node, parsed: RuleFile) -> list[RuleProblem]:
     problems = []
 
@@ -538,10 +553,17 @@ class RuleSet:
                 self._words.setdefault(word, []).append(compiled)
             if compiled.trigger_regex is not None:
                 self._regex_rules.append(compiled)
-        self._lengths = sorted({len(word) for word in self._words}, reverse=True)
-        # Only positions whose character starts some trigger word are worth a dictionary look-up.
+        # Only positions whose character starts some trigger word are worth a look-up, and there
+        # only the lengths of the words that begin with the same two characters.
         initials = "".join(sorted({word[0] for word in self._words}))
         self._initials = regex.compile("[" + regex.escape(initials) + "]") if initials else None
+        lengths: dict[str, set[int]] = {}
+        for word in self._words:
+            lengths.setdefault(word[:2], set()).add(len(word))
+        self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        self._one_char = {word for word in self._words if len(word) == 1}
+        self._any_regex = _combined_search([compiled.trigger_regex for compiled in self._regex_rules])
+        self._indicators: dict[str, Indicator] = {}
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -563,10 +585,14 @@ class RuleSet:
     def _hits(self, text: str, start: int, end: int):
         """(position, end, compiled rule) for every trigger word or regex match in text[start:end]."""
         words = self._words
-        lengths = self._lengths
+        lengths_of = self._lengths
+        one_char = self._one_char
         positions = (match.start() for match in self._initials.finditer(text, start, end)) \
             if self._initials is not None else ()
         for position in positions:
+            lengths = lengths_of.get(text[position:position + 2], ())
+            if one_char and text[position] in one_char:
+                lengths = [*lengths, 1]
             for length in lengths:
                 stop = position + length
                 if stop > end:
@@ -575,6 +601,8 @@ class RuleSet:
                 if matched:
                     for compiled in matched:
                         yield position, stop, compiled
+        if not self._regex_rules or not self._may_match_regex(text, start, end):
+            return
         for compiled in self._regex_rules:
             try:
                 for match in compiled.trigger_regex.finditer(text, start, end, overlapped=True,
@@ -582,6 +610,16 @@ class RuleSet:
                     yield match.start(), match.end(), compiled
             except TimeoutError:
                 _warn_timeout(compiled.rule)
+
+    def _may_match_regex(self, text: str, start: int, end: int) -> bool:
+        """False when no trigger regex matches anywhere in text[start:end]: one search of all of
+        them together is much cheaper than one overlapped scan per rule, and most clauses hold none."""
+        if self._any_regex is None:
+            return True
+        try:
+            return self._any_regex.search(text, start, end, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            return True
 
     @staticmethod
     def _vetoed(compiled: _Compiled, text: str, start: int, end: int) -> bool:
@@ -647,7 +685,10 @@ class RuleSet:
                     break
         if best is not None:
             rule = best.compiled.rule
-            return Indicator(id=rule.id, name=rule.name), rule.id
+            indicator = self._indicators.get(rule.id)
+            if indicator is None:   # frozen, so one instance per rule serves every fact
+                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
+            return indicator, rule.id
         return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
 
     # -- examples
