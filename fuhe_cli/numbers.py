@@ -223,6 +223,7 @@ _PREFIX_FALSE_FRIENDS = {
     "超": set("赶高"),
 }
 _PREFIX_WORDS = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
+_PREFIX_LAST_CHARS = frozenset(word[-1] for word in _PREFIX_WORDS)
 _QUALIFIER_VERBS = set("占为有达计")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
@@ -252,6 +253,8 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+# Every character a match of _PATTERN can start with (百分之, _ARABIC, _CN_RUN).
+_NUMBER_START = re.compile("[0-9零〇一二两三四五六七八九十百千万亿]")
 _MULT_VALUES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4,
                 "千": 1000, "百": 100}
 _CONSECUTIVE = {"一两", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
@@ -278,6 +281,8 @@ _CONNECTORS_AFTER = set(":：/\\·•=×*<>_#@&")
 _VAGUE_BEFORE = set("数几上成")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'), ("《", "》"), ("‘", "’"))
 _SHORT_QUOTE = 12
+_QUOTE_REACH = 30               # the longest look-back below (《…》)
+_ANY_OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTE_PAIRS)) + "]")
 
 
 def _read_range_pair(run: str) -> Optional[tuple[Decimal, Decimal]]:
@@ -299,6 +304,8 @@ def _is_chinese(number: str) -> bool:
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    if _ANY_OPENING.search(text, max(0, start - _QUOTE_REACH), start) is None:
+        return False            # no opening quote close enough before the number
     for opening, closing in _QUOTE_PAIRS:
         limit = 30 if opening == "《" else _SHORT_QUOTE
         left = text.rfind(opening, max(0, start - limit), start)
@@ -322,6 +329,8 @@ def _prefix_qualifier(text: str, num_start: int) -> tuple[Optional[str], Optiona
         if gap and (num_start < 1 or text[num_start - 1] not in _QUALIFIER_VERBS):
             break
         end = num_start - gap
+        if end < 1 or text[end - 1] not in _PREFIX_LAST_CHARS:
+            continue            # no qualifier word can end here (the usual case)
         for word in _PREFIX_WORDS:
             begin = end - len(word)
             if begin >= 0 and text.startswith(word, begin):
@@ -402,7 +411,19 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every measured quantity in (normalised) report text, sorted by start."""
     folded = fold(text)
     found: list[Quantity] = []
-    for match in _PATTERN.finditer(folded):
+    # Same matches as _PATTERN.finditer, faster: re cannot skip to the characters a number
+    # starts with (the pattern opens with a group), so a character class finds them and the
+    # pattern is tried only there, resuming after each match as finditer does.
+    match_at = _PATTERN.match
+    resume = 0
+    for candidate in _NUMBER_START.finditer(folded):
+        position = candidate.start()
+        if position < resume:
+            continue
+        match = match_at(folded, position)
+        if match is None:
+            continue
+        resume = match.end()
         quantity = _quantity_from_match(folded, text, match)
         if quantity is not None:
             found.append(quantity)
