@@ -190,6 +190,29 @@ _AFTER_DECIMAL_RE = re.compile(
     f"{_SPACE}*(?:[%‰万亿千百元倍，,；;）)]|个百分点|百分点|公里|千米|平方|米|吨|亩|公顷|岁|小时|美元)")
 
 
+# Where a _REPAIR_RE match can start: a bracket, or the first digit of a run. re cannot skip
+# ahead to them by itself (the pattern opens with lookbehinds), so these find them in C.
+_DIGIT_RUN_RE = re.compile("[0-9]+")
+_BRACKET_RE = re.compile("[(（]")
+
+
+def _repair_matches(text: str):
+    """The matches of _REPAIR_RE.finditer(text), tried only where one can start."""
+    starts = [match.start() for match in _DIGIT_RUN_RE.finditer(text)]
+    brackets = [match.start() for match in _BRACKET_RE.finditer(text)]
+    if brackets:
+        starts = sorted(starts + brackets)
+    match_at = _REPAIR_RE.match
+    resume = 0
+    for position in starts:
+        if position < resume:
+            continue
+        match = match_at(text, position)
+        if match is not None:
+            resume = match.end()
+            yield match
+
+
 def _pinyin_syllables(token: str) -> int | None:
     """Fewest pinyin syllables `token` splits into, or None if it is not pinyin."""
     n = len(token)
@@ -320,7 +343,7 @@ def normalise(text: str) -> Normalised:
     position = 0       # in the (length-preserved) input
     out_length = 0     # in the output
     delta = 0
-    for match in _REPAIR_RE.finditer(text):
+    for match in _repair_matches(text):
         start, end = match.span()
         if match.lastgroup == "pinyin":
             if not _is_pinyin_noise(match.group()):
