@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 from fuhe_cli.models import Region
 
@@ -40,6 +41,16 @@ DATE_PATTERNS = (
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年度|本年度|过去一年|过去的一年)")
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
 REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,12}?(工作总结|工作报告|总结|报告|工作要点|述职)")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
+CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+_DATE_CHARS = re.compile(r"[\d\s:：\-/.年月日()（）]")
+_DATELINE_FURNITURE = re.compile(r"https?://\S+|www\.\S+|[\d\s:：\-/.年月日()（）|｜]")
+_DATELINE_WORDS = re.compile(r"来源|发布|浏览|阅读|点击|作者|编辑")
+_YEAR_SPAN_AFTER = re.compile(r"\s*[-—–至到~]\s*(19|20)\d{2}")
+# Every BYLINE match holds one of these (a cheap test first: most lines are body text).
+_BYLINE_HINT = re.compile("[□■◎]|记者|通讯员|特约撰稿|发自")
+_YEAR_HINT = re.compile(r"(?:20|19)\d{2}")
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
@@ -80,12 +91,12 @@ def _is_navigation(line: str, previous: set[str]) -> bool:
         return True
     if NAVIGATION.search(stripped) or BYLINE.search(stripped) or CREDIT.search(stripped):
         return True
-    if _date_in(stripped) and len(re.sub(r"[\d\s:：\-/.年月日()（）]", "", stripped)) <= 6:
+    if _date_in(stripped) and len(_DATE_CHARS.sub("", stripped)) <= 6:
         return True             # a bare date/time line
     if stripped in previous:    # site names repeated in a header
         return True
     # A site name: short, ends with 网 / 网站 / 官网, no spaces or punctuation.
-    return bool(re.fullmatch(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)", stripped))
+    return bool(SITE_NAME.fullmatch(stripped))
 
 
 def find_title(text: str) -> str | None:
@@ -102,7 +113,7 @@ def find_title(text: str) -> str | None:
             break               # body text reached
     seen: set[str] = set()
     for line in lines:
-        if not _is_navigation(line, seen) and not LIST_ITEM.match(line) and re.search(r"[\u4e00-\u9fff]", line):
+        if not _is_navigation(line, seen) and not LIST_ITEM.match(line) and HANZI.search(line):
             return line
         seen.add(line)
     return None
@@ -127,11 +138,13 @@ def _is_dateline(line: str) -> bool:
         return True
     if _date_in(stripped) is None:
         return False
-    rest = re.sub(r"https?://\S+|www\.\S+|[\d\s:：\-/.年月日()（）|｜]", "", stripped)
-    return len(rest) <= 6 or re.search(r"来源|发布|浏览|阅读|点击|作者|编辑", rest) is not None
+    rest = _DATELINE_FURNITURE.sub("", stripped)
+    return len(rest) <= 6 or _DATELINE_WORDS.search(rest) is not None
 
 
 def _date_in(text: str) -> str | None:
+    if _YEAR_HINT.search(text) is None:
+        return None             # both date patterns start with a year
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -143,11 +156,13 @@ def _date_in(text: str) -> str | None:
 
 def find_date(text: str) -> str | None:
     """The document's own date: in the header (first lines), else in the sign-off (last lines)."""
-    lines = [line for _, _, line in _lines(text) if line.strip()]
-    head = "\n".join(line if len(line) < 80 else line[:40] for line in lines[:12])
+    lines = text.split("\n")
+    first = list(islice((line for line in lines if line.strip()), 12))
+    head = "\n".join(line if len(line) < 80 else line[:40] for line in first)
     date = _date_in(head)
     if date is None:
-        tail = "\n".join(line for line in lines[-3:] if len(line) < 40)
+        last = list(islice((line for line in reversed(lines) if line.strip()), 3))[::-1]
+        tail = "\n".join(line for line in last if len(line) < 40)
         date = _date_in(tail)
     return date
 
@@ -156,7 +171,7 @@ def find_date(text: str) -> str | None:
 def _is_headline(line: str) -> bool:
     stripped = line.strip()
     return (0 < len(stripped) <= 40 and stripped[-1] not in TERMINAL and not BYLINE.search(stripped)
-            and not _is_navigation(stripped, set()) and re.search(r"[\u4e00-\u9fff]", stripped) is not None)
+            and not _is_navigation(stripped, set()) and HANZI.search(stripped) is not None)
 
 
 def split_sections(text: str) -> list[Section]:
@@ -168,9 +183,10 @@ def split_sections(text: str) -> list[Section]:
     stripped_lines = [lines[index][2].strip() for index in nonblank]
     starts: list[tuple[int, int, int]] = []       # (start offset, headline end offset, title start)
     for position, line in enumerate(stripped_lines):
-        is_byline = bool(BYLINE.search(line[:40]))
+        head = line[:40]
+        is_byline = _BYLINE_HINT.search(head) is not None and BYLINE.search(head) is not None
         # Photo news: headline, a dated caption, and a credit line soon after.
-        is_caption = bool(re.match(r"\d{1,2}月\d{1,2}日", line)) and any(
+        is_caption = bool(CAPTION_DATE.match(line)) and any(
             CREDIT.search(following) for following in stripped_lines[position + 1:position + 4])
         if not (is_byline or is_caption or _is_dateline(line)) or position == 0:
             continue
@@ -468,7 +484,7 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
         if match.group(1):
             year = int(match.group(1))
             after = text[match.end():match.end() + 4]
-            if after.startswith(("以来", "来")) or re.match(r"\s*[-—–至到~]\s*(19|20)\d{2}", text[match.end():]):
+            if after.startswith(("以来", "来")) or _YEAR_SPAN_AFTER.match(text, match.end()):
                 continue
             before = text[max(0, match.start() - 1):match.start()]
             if before in "-—–~至到" and before and re.search(r"(19|20)\d{2}\s*[-—–~至到]\s*$",

@@ -77,6 +77,7 @@ class Gazetteer:
             self._by_pinyin_exact.setdefault(alias, []).append(code)
             self._by_pinyin.setdefault(alias, []).append(code)
         self._surface: dict[str, list[tuple[str, bool]]] | None = None
+        self._readings: dict[str, tuple[list[Region], bool, bool]] = {}
 
     # -- lookups --------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -283,28 +284,35 @@ class Gazetteer:
             if i < resume:
                 continue
             for length in lengths_of.get(text[i:i + 2], ()):
-                hits = forms.get(text[i:i + length]) if i + length <= n else None
-                if hits:
-                    mention = self._mention(text, i, i + length, hits, mentions, context)
+                form = text[i:i + length] if i + length <= n else None
+                if form in forms:
+                    mention = self._mention(text, i, i + length, form, mentions, context)
                     if mention is not None:
                         mentions.append(mention)
                         resume = i + length
                     break
         return mentions
 
-    def _mention(self, text, start, end, hits, previous, context) -> Mention | None:
-        full = [code for code, is_short in hits if not is_short]
-        codes = full or [code for code, _ in hits]
-        is_short = not full
+    def _reading(self, form: str) -> tuple[list[Region], bool, bool]:
+        """(regions, is_short, common) of a surface form: full names win over short ones."""
+        reading = self._readings.get(form)
+        if reading is None:
+            hits = self._surface_forms()[form]
+            full = [code for code, is_short in hits if not is_short]
+            codes = full or [code for code, _ in hits]
+            reading = self._readings[form] = ([self.get(code) for code in codes], not full,
+                                              any(self._entries[c].common for c in codes))
+        return reading
+
+    def _mention(self, text, start, end, form, previous, context) -> Mention | None:
+        regions, is_short, common = self._reading(form)
         before = previous[-1] if previous and previous[-1].end == start else None
         if is_short:
             after = text[end:end + 2]
-            common = any(self._entries[c].common for c in codes)
             anchored = after.startswith(("妇联", "市", "省", "县", "区", "州")) or \
                 text[max(0, start - 2):start] == "发自" or before is not None
             if common and not anchored:
                 return None
-        regions = [self.get(code) for code in codes]
         chosen = self._pick(regions, before.region if before else None, context)
         if chosen is None:
             return None
