@@ -21,7 +21,9 @@ PINYIN_SUFFIXES = ("zizhiqu", "zizhizhou", "zizhixian", "diqu", "sheng", "shi", 
 PINYIN_SUFFIX_HANZI = {"zizhiqu": "自治区", "zizhizhou": "州", "zizhixian": "县", "diqu": "地区",
                        "sheng": "省", "shi": "市", "xian": "县", "qu": "区", "zhou": "州",
                        "meng": "盟", "qi": "旗"}
-EXTRA_ALIASES = {"hongkong": "810000", "macau": "820000", "macao": "820000"}
+# 陕西 is spelt shaanxi by convention, but toneless pinyin "shanxi" is 山西 and 陕西 alike: ambiguous.
+EXTRA_ALIASES = {"hongkong": "810000", "macau": "820000", "macao": "820000",
+                 "shanxi": "610000", "shanxisheng": "610000"}
 # Full names that are generic words in running text (城区 of 长治/晋城/阳泉, 郊区, 矿区).
 GENERIC_FULL_NAMES = frozenset({"城区", "郊区", "矿区"})
 APOSTROPHES = "'’‘`"
@@ -217,10 +219,7 @@ class Gazetteer:
     def _choose(self, query: str, codes: list[str]) -> Region:
         regions = [self.get(code) for code in dict.fromkeys(codes)]
         if len(regions) == 1:
-            chosen = regions[0]
-            if _plain_pinyin(query) == "shanxi" and chosen.code == "140000":
-                _note("shanxi is 山西省; 陕西省 is shaanxi")
-            return chosen
+            return regions[0]
         ranks = sorted(LEVEL_RANK[r.level] for r in regions)
         # One candidate above a field of counties (西安市 vs two 西安区, 甘孜州 vs 甘孜县) wins;
         # a province against a prefecture of the same name (海南, 吉林) stays ambiguous.
