@@ -255,6 +255,7 @@ _PATTERN = re.compile(
 )
 # Every character a match of _PATTERN can start with (百分之, _ARABIC, _CN_RUN).
 _NUMBER_START = re.compile("[0-9零〇一二两三四五六七八九十百千万亿]")
+_YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
 _MULT_VALUES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4,
                 "千": 1000, "百": 100}
 _CONSECUTIVE = {"一两", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
@@ -431,28 +432,23 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
-    unit = match.group("unit")
-    pct = match.group("pct")
-    q_word = match.group("q")
-    plus = match.group("plus")
-    after = match.group("after")
-    mult = match.group("mult")
+    pct, n1, _, n2, q_word, mult, plus, unit, after = match.groups()
+    num_start, match_end = match.span()
     if unit is None and pct is None and not (q_word or plus or after or mult):
-        written = match.group("n2") or match.group("n1")
-        if not written or not any(c in "万亿" for c in written):
-            if match.group("n2") is None and folded[match.start():match.end()].strip():
+        written = n2 or n1
+        if not written or not ("万" in written or "亿" in written):
+            if n2 is None and folded[num_start:match_end].strip():
                 return _table_cell(folded, text, match)
             return None  # bare numbers are codes, years, phone numbers …
-    num_start = match.start()
-    core_end = match.end("n2") if match.group("n2") else (match.end("pct") if pct else match.end("n1"))
+    core_end = match.end("n2") if n2 else (match.end("pct") if pct else match.end("n1"))
     before = folded[num_start - 1] if num_start else ""
     after_core = folded[core_end] if core_end < len(folded) else ""
-    after_match = folded[match.end()] if match.end() < len(folded) else ""
+    after_match = folded[match_end] if match_end < len(folded) else ""
 
     # Ordinals, codes, times, formulas, URLs.
     # +8.5% / -3.2% in a table cell or after a space: a signed change, not a formula
     ahead = folded[num_start - 2] if num_start >= 2 else ""
-    signed = (before != "" and before in "+-−" and unit in ("%", "个百分点", "百分点") and not match.group("n2")
+    signed = (before != "" and before in "+-−" and unit in ("%", "个百分点", "百分点") and not n2
               and not (ahead.isascii() and ahead.isalnum()) and ahead not in ")）%")
     if before == "第" or (before in _CONNECTORS_BEFORE and not signed) or before.isascii() and before.isalnum():
         return None
@@ -469,17 +465,15 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     if pct is None and unit == "%" and before in "个项" and num_start >= 2 and (
             folded[num_start - 2].isdigit() or folded[num_start - 2] in _CN_DIGITS):
         return None  # the 100% of “5个100%” is part of the slogan, not a rate
-    if unit in _PAGER_UNITS and _on_pager_line(folded, num_start, match.end()):
+    if unit in _PAGER_UNITS and _on_pager_line(folded, num_start, match_end):
         return None
-    if unit == "起" and not match.group("q") and re.fullmatch(r"(?:19|20)[0-9]{2}", match.group("n1") or ""):
+    if unit == "起" and not q_word and _YEAR_DIGITS.fullmatch(n1 or ""):
         return None  # 自2024起: a year, not 2024 cases
     if folded.startswith(_ROUND_THE_CLOCK, num_start):
         return None
     if after_match.isascii() and after_match.isalpha() and unit not in (None, "%"):
         return None  # 3个G, 5份PDF: part of a code or a technical label
 
-    n1 = match.group("n1")
-    n2 = match.group("n2")
     low = high = None
     if pct is not None:
         value = _convert(_clean(pct))
@@ -565,10 +559,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             if (len(_clean(n1)) > 1 and all(c in _CN_DIGITS for c in _clean(n1))
                     and pair is None):
                 return None  # 三八, 二〇二三: names and years read digit by digit
-    if _inside_short_quote(folded, num_start, match.end()):
+    if _inside_short_quote(folded, num_start, match_end):
         return None
 
-    end = match.end()
+    end = match_end
     num_end = match.end("plus") if plus else (match.end("mult") if mult else (match.end("q") if q_word else core_end))
     if signed or marker in _PREFIX_QUALIFIERS and start + len(marker) == num_start:
         number_start = start
