@@ -66,6 +66,8 @@ CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
 SENTENCE_BREAKS = frozenset("。；;！!？?\n\r")
 MAX_CLAUSE_CHARS = 80        # a run-on clause is read at most this far either side of the number
 MAX_CARRIED_CLAUSES = 2
+_CLAUSE_BREAK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+_LAST_CLAUSE_BREAK = regex.compile("(?r)[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 REGEX_TIMEOUT = 0.05         # seconds per user-regex call: a catastrophic pattern cannot hang a run
 
 RATE_UNITS = {"%", "百分点"}
@@ -574,12 +576,12 @@ class RuleSet:
     # -- clauses
     @staticmethod
     def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-        left, limit = start, max(0, start - MAX_CLAUSE_CHARS)
-        while left > limit and text[left - 1] not in CLAUSE_BREAKS:
-            left -= 1
-        right, limit = end, min(len(text), end + MAX_CLAUSE_CHARS)
-        while right < limit and text[right] not in CLAUSE_BREAKS:
-            right += 1
+        limit = max(0, start - MAX_CLAUSE_CHARS)
+        found = _LAST_CLAUSE_BREAK.search(text, limit, start) if start > limit else None
+        left = found.end() if found else limit
+        limit = min(len(text), end + MAX_CLAUSE_CHARS)
+        found = _CLAUSE_BREAK.search(text, end, limit) if end < limit else None
+        right = found.start() if found else limit
         return left, right
 
     def _hits(self, text: str, start: int, end: int):
@@ -587,9 +589,9 @@ class RuleSet:
         words = self._words
         lengths_of = self._lengths
         one_char = self._one_char
-        positions = (match.start() for match in self._initials.finditer(text, start, end)) \
-            if self._initials is not None else ()
-        for position in positions:
+        initials = self._initials.finditer(text, start, end) if self._initials is not None else ()
+        for initial in initials:
+            position = initial.start()
             lengths = lengths_of.get(text[position:position + 2], ())
             if one_char and text[position] in one_char:
                 lengths = [*lengths, 1]
