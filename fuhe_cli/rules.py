@@ -46,6 +46,7 @@ import difflib
 import hashlib
 import math
 import os
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +67,7 @@ CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
 SENTENCE_BREAKS = frozenset("。；;！!？?\n\r")
 MAX_CLAUSE_CHARS = 80        # a run-on clause is read at most this far either side of the number
 MAX_CARRIED_CLAUSES = 2
-_CLAUSE_BREAK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 _LAST_CLAUSE_BREAK = regex.compile("(?r)[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 REGEX_TIMEOUT = 0.05         # seconds per user-regex call: a catastrophic pattern cannot hang a run
 
@@ -557,13 +558,19 @@ class RuleSet:
                 self._regex_rules.append(compiled)
         # Only positions whose character starts some trigger word are worth a look-up, and there
         # only the lengths of the words that begin with the same two characters.
-        initials = "".join(sorted({word[0] for word in self._words}))
-        self._initials = regex.compile("[" + regex.escape(initials) + "]") if initials else None
         lengths: dict[str, set[int]] = {}
         for word in self._words:
             lengths.setdefault(word[:2], set()).add(len(word))
         self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
         self._one_char = {word for word in self._words if len(word) == 1}
+        initials = "".join(sorted({word[0] for word in self._words}))
+        seconds = "".join(sorted({word[1] for word in self._words if len(word) > 1}))
+        if not initials:
+            self._initials = None
+        elif self._one_char or not seconds:
+            self._initials = re.compile("[" + re.escape(initials) + "]")
+        else:
+            self._initials = re.compile(f"[{re.escape(initials)}](?=[{re.escape(seconds)}])")
         self._any_regex = _combined_search([compiled.trigger_regex for compiled in self._regex_rules])
         self._indicators: dict[str, Indicator] = {}
 
