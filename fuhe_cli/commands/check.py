@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
-
-class CheckFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    github = "github"
-    sarif = "sarif"
+from fuhe_cli.commands.options import CheckFormat, Encoding, RuleDirs, format_option
 
 
 class FailOn(str, Enum):
@@ -50,14 +44,14 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_command(
         paths: List[str] = typer.Argument(..., help="Report files or directories; '-' reads stdin."),
-        fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f",
-                                        help="table for people, github annotations or sarif for CI, json/jsonl for scripts."),
+        fmt: Annotated[CheckFormat, format_option(
+            "table for people, github annotations or sarif for CI, json/jsonl for scripts.")] = "table",
         fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
                                        help="Exit 1 when a finding of this severity or worse is found (never: always 0)."),
         db: Optional[str] = typer.Option(None, "--db", help="Store to compare against (conflicting-values across reports, magnitude-outlier)."),
         config: Optional[str] = typer.Option(None, "--config", help="Project file to use instead of the nearest .fuhe.yaml."),
-        rules_dirs: List[str] = typer.Option([], "--rules", help="Extra rule directory (repeatable; also FUHE_RULES)."),
-        encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an encoding instead of detecting it."),
+        rules_dirs: RuleDirs = [],
+        encoding: Encoding = None,
     ) -> None:
         """Check the figures of draft reports: impossible rates, parts larger than their total,
         conflicting values, 万/元 slips, malformed numbers and missing required indicators.
@@ -77,7 +71,7 @@ def register(app: typer.Typer) -> None:
 
         result = check_paths(paths, config_path=config, db=db, rule_dirs=rules_dirs, encoding=encoding,
                              on_error=lambda error: console.error(error.message))
-        render_check(result, fmt.value)
+        render_check(result, fmt)
         if result.errors:
             raise typer.Exit(int(ExitCode.INPUT))
         if fails(result, fail_on.value):

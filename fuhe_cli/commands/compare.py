@@ -2,16 +2,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
-
-class CompareFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
+from fuhe_cli.commands.options import Bom, Db, TabularFormat, format_option
 
 
 class CompareGate(str, Enum):
@@ -124,9 +119,9 @@ def register(app: typer.Typer) -> None:
         from_paths: List[str] = typer.Option([], "--from", metavar="PATH",
                                              help="Compare straight from report files or directories (repeatable); the store is not used."),
         chart: bool = typer.Option(False, "--chart", help="Also draw bars for the indicators every region reports."),
-        db: Optional[str] = typer.Option(None, "--db", help="Store file (default: $FUHE_DB, else the user data directory)."),
-        fmt: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="Output format."),
-        bom: bool = typer.Option(False, "--bom", help="With --format csv: write a UTF-8 byte-order mark (for Excel)."),
+        db: Db = None,
+        fmt: Annotated[TabularFormat, format_option()] = "table",
+        bom: Bom = False,
         fail_on: List[CompareGate] = typer.Option([], "--fail-on", help="missing: exit 1 when any row has an empty cell."),
     ) -> None:
         """Compare regions side by side over the same indicators.
@@ -185,15 +180,15 @@ def register(app: typer.Typer) -> None:
 
         result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values)
 
-        if fmt is CompareFormat.json:
+        if fmt == "json":
             render.emit_json(result.model_dump(mode="json", by_alias=True))
         else:
-            header, rows = tabular(result, sources=sources, fmt=fmt.value)
-            render.emit_rows(header, rows, fmt.value, bom=bom,
+            header, rows = tabular(result, sources=sources, fmt=fmt)
+            render.emit_rows(header, rows, fmt, bom=bom,
                              title=" vs ".join(region.name for region in result.regions))
-            if chart and fmt is CompareFormat.table:
+            if chart and fmt == "table":
                 print_chart(result)
-        if chart and fmt is not CompareFormat.table:
+        if chart and fmt != "table":
             console.note("--chart is drawn only with --format table")
 
         for region in result.missing_regions():

@@ -1,22 +1,14 @@
 """`fuhe docs`: what the store holds, and removing entries from it."""
 from __future__ import annotations
 
-from enum import Enum
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
+from fuhe_cli.commands.options import Db, TabularFormat, format_option
+
 DOCS_SCHEMA = "fuhe.docs/1"
 DOCS_COLUMNS = ["path", "region", "year", "facts", "saved_at", "sha256"]
-
-DB_HELP = "Store file (default: $FUHE_DB, else fuhe.sqlite in the user data directory)."
-
-
-class DocsFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
 
 
 def document_record(document) -> dict:
@@ -70,8 +62,8 @@ def register(app: typer.Typer) -> None:
     @docs_app.callback(invoke_without_command=True)
     def docs_command(
         ctx: typer.Context,
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-        fmt: DocsFormat = typer.Option(DocsFormat.table, "--format", "-f", help="Output format."),
+        db: Db = None,
+        fmt: Annotated[TabularFormat, format_option()] = "table",
         remove: List[str] = typer.Option([], "--remove", metavar="PATH_OR_HASH",
                                          help="Remove this document instead of listing (repeatable)."),
     ) -> None:
@@ -92,13 +84,13 @@ def register(app: typer.Typer) -> None:
         if remove:
             remove_documents(db, remove)
         else:
-            list_documents(db, fmt.value)
+            list_documents(db, fmt)
 
     @docs_app.command("remove")
     def remove_command(
         ctx: typer.Context,
         keys: List[str] = typer.Argument(..., metavar="PATH_OR_HASH...", help="Stored path or sha256 (prefix)."),
-        db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+        db: Db = None,
     ) -> None:
         """Remove documents (and their facts) from the store by path or content hash.
 

@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import List, Optional
+from typing import Annotated, List
 
 import typer
 
-
-class ExtractFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    md = "md"
+from fuhe_cli.commands.options import Db, Encoding, FactFormat, RuleDirs, format_option
 
 
 class ExtractGate(str, Enum):
@@ -141,11 +135,11 @@ def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract_command(
         paths: List[str] = typer.Argument(..., help="Report files or directories (.txt .htm .html .md .docx .pdf); '-' reads stdin."),
-        fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", help="Output format."),
+        fmt: Annotated[FactFormat, format_option()] = "table",
         no_save: bool = typer.Option(False, "--no-save", help="Do not save into the store."),
-        db: Optional[str] = typer.Option(None, "--db", envvar="FUHE_DB", help="Store file (default: the user data directory)."),
-        encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an encoding instead of detecting it."),
-        rules_dirs: List[str] = typer.Option([], "--rules", help="Extra rule directory (repeatable; also FUHE_RULES)."),
+        db: Db = None,
+        encoding: Encoding = None,
+        rules_dirs: RuleDirs = [],
         jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel workers (0: one per core)."),
         fail_on: List[ExtractGate] = typer.Option([], "--fail-on", help="Exit 1 when a document has no facts (empty) or needed repairs (warnings)."),
     ) -> None:
@@ -164,7 +158,7 @@ def register(app: typer.Typer) -> None:
 
         rules = load_rules(rules_dirs)
         workers = jobs if jobs > 0 else default_jobs()
-        writer = ExtractWriter(fmt.value)
+        writer = ExtractWriter(fmt)
         store = None
         if not no_save:
             from fuhe_cli.store import Store

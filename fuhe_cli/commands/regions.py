@@ -1,14 +1,11 @@
 """`fuhe regions`: look up a region by name, pinyin or code."""
 from __future__ import annotations
 
-from enum import Enum
+from typing import Annotated
 
 import typer
 
-
-class RegionsFormat(str, Enum):
-    table = "table"
-    json = "json"
+from fuhe_cli.commands.options import TableOrJson, format_option
 
 
 def region_payload(query: str, children: bool = False) -> dict:
@@ -32,8 +29,7 @@ def register(app: typer.Typer) -> None:
     def regions_command(
         query: str = typer.Argument(..., help="Chinese full or short name, pinyin (any case, "
                                               "with or without apostrophe or sheng/shi/xian/qu), or adcode."),
-        fmt: RegionsFormat = typer.Option(RegionsFormat.table, "--format", "-f",
-                                          help="table for people, json for scripts."),
+        fmt: Annotated[TableOrJson, format_option("table for people, json for scripts.")] = "table",
         children: bool = typer.Option(False, "--children", help="Also list the region's direct subdivisions."),
     ) -> None:
         """Resolve a region and show its code, level and parents.
@@ -47,7 +43,7 @@ def register(app: typer.Typer) -> None:
         from fuhe_cli import render
 
         payload = region_payload(query, children=children)
-        if fmt == RegionsFormat.json:
+        if fmt == "json":
             render.emit_json(payload)
             return
         rows = [[item["level"], item["code"], item["name"]] for item in payload["parents"]]

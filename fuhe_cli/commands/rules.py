@@ -1,18 +1,11 @@
 """`fuhe rules list|show|check|test`: the indicator rules, validated and tested like code."""
 from __future__ import annotations
 
-from enum import Enum
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
-
-class RulesFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-RULES_OPTION_HELP = "Extra rule directory or file (repeatable; also FUHE_RULES)."
+from fuhe_cli.commands.options import RuleDirs, TableOrJson, format_option
 
 
 def _rule_record(rule) -> dict:
@@ -43,8 +36,8 @@ def register(app: typer.Typer) -> None:
 
     @rules_app.command("list")
     def list_command(
-        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
-        fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="Output format."),
+        rules_dirs: RuleDirs = [],
+        fmt: Annotated[TableOrJson, format_option()] = "table",
     ) -> None:
         """List every loaded rule: id, name, kind, unit and the file it comes from.
 
@@ -55,7 +48,7 @@ def register(app: typer.Typer) -> None:
 
         ruleset = load_rules(rules_dirs)
         records = [_rule_record(rule) for rule in ruleset.rules]
-        if fmt is RulesFormat.json:
+        if fmt == "json":
             render.emit_json({"schema": RULES_LIST_SCHEMA, "version": ruleset.version, "rules": records})
         else:
             render.emit_rows(["id", "name", "kind", "unit", "source"],
@@ -65,8 +58,8 @@ def register(app: typer.Typer) -> None:
     @rules_app.command("show")
     def show_command(
         rule_id: str = typer.Argument(..., help="Rule id, e.g. lecture.sessions"),
-        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
-        fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="Output format."),
+        rules_dirs: RuleDirs = [],
+        fmt: Annotated[TableOrJson, format_option()] = "table",
     ) -> None:
         """Show one rule in full: triggers, exclusions, range and examples.
 
@@ -85,7 +78,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"no rule {rule_id!r}" + (f"; did you mean {', '.join(hint)}?" if hint else
                                                        " (see `fuhe rules list`)"))
         record = {**_rule_record(rule), **rule.model_dump(mode="json", exclude_none=True, by_alias=True)}
-        if fmt is RulesFormat.json:
+        if fmt == "json":
             render.emit_json(record)
             return
         import yaml
@@ -97,7 +90,7 @@ def register(app: typer.Typer) -> None:
     @rules_app.command("check")
     def check_command(
         paths: Optional[List[str]] = typer.Argument(None, help="Rule files or directories (default: the loaded rules)."),
-        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
+        rules_dirs: RuleDirs = [],
     ) -> None:
         """Validate rule files without running their examples; exit 3 when one is invalid.
 
@@ -129,8 +122,8 @@ def register(app: typer.Typer) -> None:
     @rules_app.command("test")
     def test_command(
         paths: Optional[List[str]] = typer.Argument(None, help="Rule files or directories to test (default: all loaded rules)."),
-        rules_dirs: List[str] = typer.Option([], "--rules", help=RULES_OPTION_HELP),
-        fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f", help="Output format."),
+        rules_dirs: RuleDirs = [],
+        fmt: Annotated[TableOrJson, format_option()] = "table",
     ) -> None:
         """Run every rule example through the number grammar and the rules; exit 1 on a failure.
 
@@ -151,7 +144,7 @@ def register(app: typer.Typer) -> None:
             selected = {rule.id for rule in tested}
         results = ruleset.run_examples(selected)
         counts = {status: sum(r.status == status for r in results) for status in ("pass", "fail", "todo", "fixed")}
-        if fmt is RulesFormat.json:
+        if fmt == "json":
             render.emit_json({"schema": RULE_TEST_SCHEMA, "version": ruleset.version, "counts": counts,
                               "examples": [{"rule": r.rule_id, "source": r.source, "status": r.status,
                                             "text": r.text, "want": r.want, "got": r.got, "others": r.others,
