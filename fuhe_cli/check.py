@@ -19,8 +19,9 @@ from typing import Any, Callable, Iterable, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from fuhe_cli.errors import FuheError, ExitCode
+from fuhe_cli.errors import RuleError
 from fuhe_cli.models import UNCATEGORIZED, Document, DocumentError, Fact
+from fuhe_cli.store import Store, StoredFact
 
 CHECK_SCHEMA = "fuhe.check/1"
 PROJECT_SCHEMA = "fuhe.project/1"
@@ -235,17 +236,17 @@ def _node_line(root, loc: Sequence[Any]) -> int:
 
 
 def load_project(path: str) -> ProjectConfig:
-    """Read and validate a project file; any problem is a FuheError(INVALID_RULES) 'path:line: message'."""
+    """Read and validate a project file; any problem is a RuleError 'path:line: message' (exit 3)."""
     import yaml
 
-    def invalid(line: int, message: str) -> FuheError:
-        return FuheError(f"{path}:{line}: {message}", ExitCode.INVALID_RULES)
+    def invalid(line: int, message: str) -> RuleError:
+        return RuleError(f"{path}:{line}: {message}")
 
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except OSError as exc:
-        raise FuheError(f"{path}:1: cannot read project file: {exc.strerror or exc}", ExitCode.INVALID_RULES) from None
+        raise invalid(1, f"cannot read project file: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise invalid(1, "project file is not UTF-8") from None
     try:
@@ -303,8 +304,8 @@ def validate_required(config: ProjectConfig, known: Iterable[str]) -> None:
         for j, indicator in enumerate(entry.indicators):
             if indicator not in known:
                 line = config._indicator_lines.get((i, j), 1)
-                raise FuheError(f"{config.source}:{line}: required: no rule has the id or name {indicator!r}"
-                                f"{_did_you_mean(indicator, known)}", ExitCode.INVALID_RULES)
+                raise RuleError(f"{config.source}:{line}: required: no rule has the id or name {indicator!r}"
+                                f"{_did_you_mean(indicator, known)}")
 
 
 def _fields_at(loc: Sequence[Any]) -> dict:
@@ -413,7 +414,7 @@ def _unit_family(unit: str | None) -> str | None:
     return min(family) if family else unit
 
 
-def _bounds(fact: Fact) -> tuple[float, float]:
+def _bounds(fact: Fact | StoredFact) -> tuple[float, float]:
     """The values a figure can stand for, as `compare` reads them: 860余 is [860, 870), 超过1000 is open."""
     from fuhe_cli.compare import interval, written_bounds
 
@@ -439,16 +440,6 @@ def _context(fact: Fact, index: TextIndex | None) -> str:
         line = index.line_text(fact.line)
         return line[max(0, fact.column - 15):fact.column + len(fact.number) + 1]
     return ""
-
-
-def _region_level(code: str | None) -> str | None:
-    if not code or len(code) != 6 or not code.isdigit():
-        return None
-    if code.endswith("0000"):
-        return "province"
-    if code.endswith("00"):
-        return "prefecture"
-    return "county"
 
 
 # --- the checks -----------------------------------------------------------------------------------
@@ -567,7 +558,7 @@ def check_part_exceeds_whole(doc: Document, index: TextIndex | None) -> list[Fin
     return findings
 
 
-def _conflict(first: Fact, second: Fact) -> bool:
+def _conflict(first: Fact, second: Fact | StoredFact) -> bool:
     first_low, first_high = _bounds(first)
     second_low, second_high = _bounds(second)
     return first_high < second_low or second_high < first_low
@@ -650,65 +641,17 @@ def check_required_indicator(doc: Document, config: ProjectConfig) -> list[Findi
 
 
 # --- the store side -------------------------------------------------------------------------------
-@dataclass
-class StoredFact:
-    path: str
-    sha256: Optional[str]
-    line: Optional[int]
-    value: float
-    unit: Optional[str]
-    qualifier: str
-    low: Optional[float]
-    high: Optional[float]
-    number: Optional[str]
-    region_code: Optional[str]
-    region_level: Optional[str]
-    year: Optional[int]
-
-    def as_fact(self) -> Fact:
-        from fuhe_cli.models import Indicator
-
-        return Fact(line=self.line or 0, column=1, text="", number=self.number or _format_value(self.value),
-                    value=self.value, unit=self.unit, qualifier=self.qualifier, low=self.low, high=self.high,
-                    indicator=Indicator(id="", name=""))
-
-
 class StoreFacts:
-    """Every stored fact of one indicator, across all regions.
+    """Every stored fact of one indicator, across all regions, read once per indicator."""
 
-    `Store.facts()` filters by region; the outlier check needs every region of a level, so this
-    reads the store's tables through its connection (read-only).
-    """
-
-    SQL = ("SELECT d.path, d.sha256, f.line, f.value, f.unit, f.qualifier, f.low, f.high, f.number,"
-           " f.region_code, f.region_level, f.year FROM facts f JOIN documents d ON d.id = f.document_id"
-           " WHERE f.indicator_id = ? AND f.value IS NOT NULL"
-           " ORDER BY f.region_code, f.year, d.path, f.line, f.col")
-
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
         self._cache: dict[str, list[StoredFact]] = {}
 
     def for_indicator(self, indicator: str) -> list[StoredFact]:
         if indicator not in self._cache:
-            self._cache[indicator] = self._query(indicator)
+            self._cache[indicator] = self.store.indicator_facts(indicator)
         return self._cache[indicator]
-
-    def _query(self, indicator: str) -> list[StoredFact]:
-        import sqlite3
-
-        from fuhe_cli.errors import StoreError
-
-        try:
-            rows = self.store.connection.execute(self.SQL, (indicator,)).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc):  # a store that was never written to
-                return []
-            raise StoreError(f"cannot read the store {getattr(self.store, 'path', '')}: {exc}") from None
-        return [StoredFact(path=row[0], sha256=row[1], line=row[2], value=float(row[3]), unit=row[4],
-                           qualifier=row[5] or "exact", low=row[6], high=row[7], number=row[8],
-                           region_code=row[9], region_level=row[10] or _region_level(row[9]), year=row[11])
-                for row in rows]
 
 
 def _same_document(stored: StoredFact, doc: Document) -> bool:
@@ -728,9 +671,10 @@ def check_conflicting_across(doc: Document, store_facts: StoreFacts) -> list[Fin
         if indicator == UNCATEGORIZED or region_code is None or year is None or (indicator, region_code, year) in reported:
             continue
         for stored in store_facts.for_indicator(indicator):
-            if stored.region_code != region_code or stored.year != year or _same_document(stored, doc):
+            stored_code = stored.region.code if stored.region else None
+            if stored_code != region_code or stored.year != year or _same_document(stored, doc):
                 continue
-            if _conflict(fact, stored.as_fact()):
+            if _conflict(fact, stored):
                 reported.add((indicator, region_code, year))
                 region = fact.region or doc.region
                 where = f"{stored.path}:{stored.line}" if stored.line else stored.path
@@ -753,8 +697,8 @@ def check_magnitude_outlier(doc: Document, store_facts: StoreFacts, options: Mag
             continue
         year = fact.year if fact.year is not None else report_year(doc)
         comparable = [stored for stored in store_facts.for_indicator(fact.indicator.id)
-                      if stored.region_code and stored.region_code != region.code
-                      and stored.region_level == region.level
+                      if stored.region is not None and stored.region.code != region.code
+                      and stored.region.level == region.level
                       and _unit_family(stored.unit) == _unit_family(fact.unit)
                       and stored.value > 0 and not _same_document(stored, doc)]
         same_year = [stored for stored in comparable if year is not None and stored.year == year]
@@ -764,7 +708,7 @@ def check_magnitude_outlier(doc: Document, store_facts: StoreFacts, options: Mag
         median = statistics.median(stored.value for stored in pool)
         ratio = float(fact.value) / median
         if ratio > options.factor or ratio < 1 / options.factor:
-            regions = len({stored.region_code for stored in pool})
+            regions = len({stored.region.code for stored in pool})
             direction = f"{ratio:,.0f}x" if ratio > 1 else f"1/{1 / ratio:,.0f}"
             findings.append(_finding(
                 doc, fact, "magnitude-outlier",
@@ -868,18 +812,16 @@ def check_documents(items: Sequence[tuple[Document, str | None]], *,
                                          unreadable=len(errors)))
 
 
-def load_ruleset(rule_dirs: Sequence[str] = ()):
-    from fuhe_cli.rules import load_rules
+def read_and_extract(path: str, ruleset, encoding: str | None = None) -> tuple[Document, str] | DocumentError:
+    """One report's Document and its original text, which the checks read too (其中, fuhe-ignore).
 
-    return load_rules(rule_dirs)
+    The whole text is extracted at once, not block by block: the checks look across paragraphs.
+    """
+    from fuhe_cli.extract import extract_text, read_report
 
-
-def read_and_extract(path: str, ruleset, encoding: str | None = None) -> tuple[Document, str]:
-    """One report's Document and its original text (read once); raises InputError."""
-    from fuhe_cli.extract import extract_text
-    from fuhe_cli.reading import read_source
-
-    source = read_source(path, encoding=encoding)
+    source = read_report(path, encoding=encoding)
+    if isinstance(source, DocumentError):
+        return source
     doc = extract_text(source.text, source.path, rules=ruleset, encoding=source.encoding,
                        line_labels=source.line_labels)
     return doc, source.text
@@ -889,10 +831,10 @@ def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str
                 rule_dirs: Sequence[str] = (), encoding: str | None = None,
                 on_error: Callable[[DocumentError], None] | None = None) -> CheckResult:
     """Read, extract and lint report files and directories."""
-    from fuhe_cli.errors import InputError
     from fuhe_cli.reading import iter_input_paths
+    from fuhe_cli.rules import load_rules
 
-    ruleset = load_ruleset(rule_dirs)
+    ruleset = load_rules(rule_dirs)
     rule_facts = RuleFacts.from_ruleset(ruleset)
     locator = ProjectLocator(config_path, known_indicators=[*rule_facts.kinds, *rule_facts.names.values()])
     items: list[tuple[Document, str | None]] = []
@@ -900,20 +842,14 @@ def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str
     for path in iter_input_paths(list(paths)):
         # An invalid project file stops the run before any output.
         locator.for_report(path)
-        try:
-            doc, text = read_and_extract(path, ruleset, encoding)
-        except InputError as exc:
-            error = DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
-            errors.append(error)
+        extracted = read_and_extract(path, ruleset, encoding)
+        if isinstance(extracted, DocumentError):
+            errors.append(extracted)
             if on_error:
-                on_error(error)
+                on_error(extracted)
             continue
-        items.append((doc, text))
-    store = None
-    if db is not None:
-        from fuhe_cli.store import Store
-
-        store = Store.open(db, readonly=True)
+        items.append(extracted)
+    store = Store.open(db, readonly=True) if db is not None else None
     try:
         return check_documents(items, config_for=locator.for_report, ruleset=ruleset, store=store, errors=errors)
     finally:

@@ -8,10 +8,13 @@ from __future__ import annotations
 import hashlib
 import os
 from bisect import bisect_right
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from fuhe_cli import __version__
 from fuhe_cli.models import Document, DocumentError, DocumentWarning, ExtractResult, Fact
+
+if TYPE_CHECKING:
+    from fuhe_cli.reading import SourceText
 
 # How much of the clause before a number is kept in Fact.text: enough to read what is counted.
 CONTEXT_CHARS = 14
@@ -173,15 +176,22 @@ def merge_parts(parts) -> Document:
     })
 
 
-def iter_path_parts(path: str, *, rules=None, encoding: str | None = None):
-    """Read one file and yield its document parts; an unreadable file yields one `DocumentError`."""
+def read_report(path: str, encoding: str | None = None) -> SourceText | DocumentError:
+    """Read one file; an unreadable one comes back as its `DocumentError`, so the run goes on."""
     from fuhe_cli.errors import InputError
     from fuhe_cli.reading import read_source
 
     try:
-        source = read_source(path, encoding=encoding)
+        return read_source(path, encoding=encoding)
     except InputError as exc:
-        yield DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
+        return DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
+
+
+def iter_path_parts(path: str, *, rules=None, encoding: str | None = None):
+    """Read one file and yield its document parts; an unreadable file yields one `DocumentError`."""
+    source = read_report(path, encoding=encoding)
+    if isinstance(source, DocumentError):
+        yield source
         return
     yield from iter_text_parts(source.text, source.path, rules=rules, encoding=source.encoding,
                                line_labels=source.line_labels)

@@ -6,6 +6,7 @@ A store file fuhe cannot read or write is reported as a `StoreError` and never d
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -293,7 +294,7 @@ class Store:
                     self._delete_document(row[0])
                 document_id = self._insert_document(document, key, rules_version)
                 fact_count, warnings = 0, []
-                for part in _chain(document, iterator):
+                for part in itertools.chain([document], iterator):
                     for fact in part.facts:
                         self._insert_fact(document_id, document, fact)
                         if slow:
@@ -431,9 +432,6 @@ class Store:
             conditions.append("f.year = ?")
             parameters.append(year)
         where = " AND ".join(conditions)
-        select = ("SELECT d.path, d.sha256, f.line, f.col, f.text, f.number, f.value, f.unit, f.qualifier, f.low,"
-                  " f.high, f.indicator_id, f.indicator_name, f.region_code, f.region_name, f.region_level, f.year,"
-                  " f.rule, d.date FROM facts f JOIN documents d ON d.id = f.document_id")
         if latest_only and year is None:
             # Two steps, each an index search: the latest year of every (region, indicator), then
             # exactly those facts. One joined query scanned every year's facts instead.
@@ -453,42 +451,60 @@ class Store:
                         " (CASE f.qualifier WHEN 'exact' THEN 4 WHEN 'at_least' THEN 3 WHEN 'approx' THEN 2"
                         " WHEN 'range' THEN 1 ELSE 0 END) DESC, d.path, f.line LIMIT 1", triple).fetchone()
                     rows.extend(self._query(
-                        f"{select} WHERE {same_cell} AND f.value IS ? AND f.qualifier = ? AND f.low IS ?"
+                        f"{FACT_SELECT} WHERE {same_cell} AND f.value IS ? AND f.qualifier = ? AND f.low IS ?"
                         " AND f.high IS ? AND f.unit IS ? ORDER BY d.path, f.line, f.col",
                         (*triple, *best)).fetchall())
                 else:
-                    rows.extend(self._query(f"{select} WHERE {same_cell} ORDER BY d.path, f.line, f.col",
+                    rows.extend(self._query(f"{FACT_SELECT} WHERE {same_cell} ORDER BY d.path, f.line, f.col",
                                             triple).fetchall())
         else:
             rows = self._query(
-                f"{select} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.year, d.path, f.line, f.col",
+                f"{FACT_SELECT} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.year, d.path, f.line, f.col",
                 parameters).fetchall()
-        # One model object per distinct indicator and region: rows repeat them thousands of times.
-        indicators_seen: dict[tuple, Indicator] = {}
-        regions_seen: dict[tuple, Optional[Region]] = {}
-        facts = []
-        for row in rows:
-            indicator_key = (row[11], row[12])
-            indicator = indicators_seen.get(indicator_key)
-            if indicator is None:
-                indicator = indicators_seen[indicator_key] = Indicator(id=row[11], name=row[12])
-            region_key = (row[13], row[14], row[15])
-            if region_key not in regions_seen:
-                regions_seen[region_key] = _region(*region_key)
-            facts.append(StoredFact(path=row[0], sha256=row[1], line=row[2], column=row[3], text=row[4],
-                                    number=row[5], value=row[6], unit=row[7], qualifier=row[8], low=row[9],
-                                    high=row[10], indicator=indicator, region=regions_seen[region_key],
-                                    year=row[16], rule=row[17], document_date=row[18]))
-        return facts
+        return _stored_facts(rows)
+
+    def indicator_facts(self, indicator_id: str) -> list[StoredFact]:
+        """Every stored fact of one indicator, in every region: `fuhe check --db` sets a figure
+        against other reports and other regions of its level. Sorted by region, year, path, line."""
+        try:
+            rows = self.connection.execute(
+                f"{FACT_SELECT} WHERE f.indicator_id = ? AND f.value IS NOT NULL"
+                " ORDER BY f.region_code, f.year, d.path, f.line, f.col", (indicator_id,)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # an empty SQLite file: nothing stored yet
+                return []
+            raise _store_error(self.path, exc) from None
+        return _stored_facts(rows)
+
+
+FACT_SELECT = ("SELECT d.path, d.sha256, f.line, f.col, f.text, f.number, f.value, f.unit, f.qualifier, f.low,"
+               " f.high, f.indicator_id, f.indicator_name, f.region_code, f.region_name, f.region_level, f.year,"
+               " f.rule, d.date FROM facts f JOIN documents d ON d.id = f.document_id")
+
+
+def _stored_facts(rows: Iterable[Sequence]) -> list[StoredFact]:
+    """`StoredFact`s from rows of FACT_SELECT."""
+    # One model object per distinct indicator and region: rows repeat them thousands of times.
+    indicators_seen: dict[tuple, Indicator] = {}
+    regions_seen: dict[tuple, Optional[Region]] = {}
+    facts = []
+    for row in rows:
+        indicator_key = (row[11], row[12])
+        indicator = indicators_seen.get(indicator_key)
+        if indicator is None:
+            indicator = indicators_seen[indicator_key] = Indicator(id=row[11], name=row[12])
+        region_key = (row[13], row[14], row[15])
+        if region_key not in regions_seen:
+            regions_seen[region_key] = _region(*region_key)
+        facts.append(StoredFact(path=row[0], sha256=row[1], line=row[2], column=row[3], text=row[4],
+                                number=row[5], value=row[6], unit=row[7], qualifier=row[8], low=row[9],
+                                high=row[10], indicator=indicator, region=regions_seen[region_key],
+                                year=row[16], rule=row[17], document_date=row[18]))
+    return facts
 
 
 DOCUMENT_COLUMNS = ("sha256, path, encoding, title, date, region_code, region_name, region_level, year,"
                     " rules_version, fact_count, saved_at")
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 def _stored_document(row: Sequence) -> StoredDocument:

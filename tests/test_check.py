@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from fuhe_cli import check
 from fuhe_cli.cli import app
 from fuhe_cli.errors import ExitCode, FuheError
-from fuhe_cli.models import Document, DocumentWarning, Fact, Indicator, Region
+from fuhe_cli.models import Document, DocumentError, DocumentWarning, Fact, Indicator, Region
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "examples" / "drafts"
@@ -368,14 +368,10 @@ def extracting(monkeypatch):
     documents: dict[str, tuple[list, list]] = {}
 
     def fake_extract(path, ruleset, encoding=None):
-        from fuhe_cli.errors import InputError
-
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            error = InputError(f"{path}: cannot read: {exc}")
-            error.code = "unreadable"
-            raise error from None
+            return DocumentError(path=path, code="unreadable", message=f"{path}: cannot read: {exc}")
         facts, warnings = documents.get(Path(path).name, ([], []))
         built = [fact(text, *spec[:-1], **spec[-1]) if isinstance(spec[-1], dict) else fact(text, *spec)
                  for spec in facts]
@@ -383,18 +379,9 @@ def extracting(monkeypatch):
                         warnings=warnings), text
 
     monkeypatch.setattr(check, "read_and_extract", fake_extract)
-    import fuhe_cli.reading as reading
+    import fuhe_cli.rules as rules
 
-    if not hasattr(reading, "iter_input_paths"):  # until the reader lands: files and directories, sorted
-        def expand(args):
-            for arg in args:
-                if os.path.isdir(arg):
-                    yield from sorted(str(path) for path in Path(arg).rglob("*.md"))
-                else:
-                    yield arg
-
-        monkeypatch.setattr(reading, "iter_input_paths", expand, raising=False)
-    monkeypatch.setattr(check, "load_ruleset", lambda rule_dirs=(): RuleSet())
+    monkeypatch.setattr(rules, "load_rules", lambda rule_dirs=(): RuleSet())
     return documents
 
 
