@@ -21,14 +21,15 @@ stays "uncertain".
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from typing import Any, Iterable, Literal, Optional, Sequence
-
 import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
-from fuhe_cli.models import COMPARE_SCHEMA, UNCATEGORIZED, Document, Indicator, Number, Qualifier, Region
+from fuhe_cli.models import (COMPARE_SCHEMA, UNCATEGORIZED, Document, DocumentError, Indicator, Number,
+                             Qualifier, Region)
 from fuhe_cli.store import StoredFact
 
 APPROX_TOLERANCE = 0.10
@@ -127,6 +128,80 @@ def facts_from_documents(documents: Iterable[Document]) -> list[StoredFact]:
                 document_date=document.date,
             ))
     return facts
+
+
+# --- regions and facts for `fuhe compare` ---------------------------------------------------
+def resolve_columns(queries: Sequence[str], include_children: bool = False) -> tuple[list[Region], list[Region]]:
+    """(columns, regions asked for): with children, each region is followed by its sub-regions.
+
+    Raises UsageError for an unknown or ambiguous query, or one region named twice.
+    """
+    from fuhe_cli.errors import UsageError
+    from fuhe_cli.regions import gazetteer
+
+    places = gazetteer()
+    regions: list[Region] = []
+    for query in queries:
+        region = places.resolve(query)
+        if any(r.code == region.code for r in regions):
+            raise UsageError(f"{query!r} names {region.name} ({region.code}) a second time")
+        regions.append(region)
+    if not include_children:
+        return regions, regions
+    given = {region.code for region in regions}
+    columns = []
+    for region in regions:
+        columns.append(region)
+        children = sorted(places.children(region), key=lambda r: r.code)
+        columns.extend(child for child in children if child.code not in given)
+    return columns, regions
+
+
+@dataclass
+class Comparing:
+    """A comparison and what the command says about it: where the facts came from, what failed."""
+
+    result: CompareResult
+    source: str                   # "the store PATH" or "the given files"
+    hint: str                     # how to add figures for a region with none
+    errors: list[DocumentError] = field(default_factory=list)
+
+
+def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), year: int | None = None,
+                    all_values: bool = False, include_children: bool = False,
+                    from_paths: Sequence[str] = (), db: str | None = None) -> Comparing:
+    """`fuhe compare`: resolve the regions, read their facts from the store (or from files), line them up."""
+    from fuhe_cli.errors import UsageError
+
+    if len(queries) < 2:
+        raise UsageError("compare needs at least two regions, e.g. `fuhe compare sichuan chongqing`")
+    columns, given = resolve_columns(queries, include_children)
+    codes = [region.code for region in columns]
+    errors: list[DocumentError] = []
+    if from_paths:
+        from fuhe_cli.extract import extract
+
+        extracted = extract(from_paths)
+        errors = extracted.errors
+        wanted_codes = set(codes)
+        facts = [fact for fact in facts_from_documents(extracted.documents)
+                 if fact.region is not None and fact.region.code in wanted_codes]
+        source, hint = "the given files", "pass reports about it with --from"
+    else:
+        from fuhe_cli.store import Store
+
+        with Store.open(db, readonly=True) as store:
+            facts = store.facts(codes, indicators or None, year, latest_only=not all_values,
+                                best_only=not all_values, categorized_only=True)
+            source = f"the store {store.path}"
+        hint = "add its reports with `fuhe extract FILE`"
+    if include_children:
+        # Only sub-regions with figures become columns: a province has dozens of counties.
+        reported = {fact.region.code for fact in facts if fact.region is not None}
+        asked = {region.code for region in given}
+        columns = [region for region in columns if region.code in asked or region.code in reported]
+    result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values)
+    return Comparing(result=result, source=source, hint=hint, errors=errors)
 
 
 # --- choosing and ordering --------------------------------------------------------------------

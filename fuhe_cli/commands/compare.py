@@ -16,30 +16,6 @@ class CompareGate(str, Enum):
 CHART_WIDTH = 40
 
 
-def resolve_regions(queries: List[str], include_children: bool, present_codes=None):
-    """Resolve REGION arguments; with children, each region is followed by its sub-regions."""
-    from fuhe_cli.errors import UsageError
-    from fuhe_cli.regions import gazetteer
-
-    places = gazetteer()
-    regions = []
-    for query in queries:
-        region = places.resolve(query)
-        if any(r.code == region.code for r in regions):
-            raise UsageError(f"{query!r} names {region.name} ({region.code}) a second time")
-        regions.append(region)
-    if not include_children:
-        return regions, []
-    columns = []
-    children_of = []
-    for region in regions:
-        columns.append(region)
-        children = sorted(places.children(region), key=lambda r: r.code)
-        children_of.append((region, children))
-        columns.extend(child for child in children if child.code not in {r.code for r in regions})
-    return columns, children_of
-
-
 def tabular(result, *, sources: bool, fmt: str) -> tuple[list[str], list[list[str]]]:
     from fuhe_cli.compare import display_cell, display_comparison, display_sources
 
@@ -141,44 +117,14 @@ def register(app: typer.Typer) -> None:
         Example: fuhe compare sichuan chongqing --sources --format md
         """
         from fuhe_cli import console, render
-        from fuhe_cli.compare import compare, facts_from_documents
-        from fuhe_cli.errors import ExitCode, UsageError
+        from fuhe_cli.compare import compare_regions
+        from fuhe_cli.errors import ExitCode
 
-        if len(regions) < 2:
-            raise UsageError("compare needs at least two regions, e.g. `fuhe compare sichuan chongqing`")
-        columns, children_of = resolve_regions(regions, include_children)
-        codes = [region.code for region in columns]
-
-        input_failed = False
-        if from_paths:
-            from fuhe_cli.extract import extract
-
-            extracted = extract(from_paths)
-            wanted_codes = set(codes)
-            for error in extracted.errors:
-                console.error(error.message)
-            input_failed = bool(extracted.errors)
-            facts = [fact for fact in facts_from_documents(extracted.documents)
-                     if fact.region is not None and fact.region.code in wanted_codes]
-            where = "the given files"
-            how = "pass reports about it with --from"
-        else:
-            from fuhe_cli.store import Store
-
-            with Store.open(db, readonly=True) as store:
-                facts = store.facts(codes, indicators or None, year, latest_only=not all_values,
-                                    best_only=not all_values,
-                                    categorized_only=True)
-                where = f"the store {store.path}"
-            how = "add its reports with `fuhe extract FILE`"
-
-        if include_children:
-            # Only sub-regions with figures become columns: a province has dozens of counties.
-            reported = {fact.region.code for fact in facts if fact.region is not None}
-            given = {region.code for region, _ in children_of}
-            columns = [region for region in columns if region.code in given or region.code in reported]
-
-        result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values)
+        comparing = compare_regions(regions, indicators=indicators, year=year, all_values=all_values,
+                                    include_children=include_children, from_paths=from_paths, db=db)
+        for error in comparing.errors:
+            console.error(error.message)
+        result = comparing.result
 
         if fmt == "json":
             render.emit_json(result.model_dump(mode="json", by_alias=True))
@@ -192,9 +138,9 @@ def register(app: typer.Typer) -> None:
             console.note("--chart is drawn only with --format table")
 
         for region in result.missing_regions():
-            console.note(f"no facts for {region.name} ({region.code}) in {where}"
-                         + (f" for {year}" if year else "") + f"; {how}")
-        if input_failed:
+            console.note(f"no facts for {region.name} ({region.code}) in {comparing.source}"
+                         + (f" for {year}" if year else "") + f"; {comparing.hint}")
+        if comparing.errors:
             raise typer.Exit(int(ExitCode.INPUT))
         if CompareGate.missing in fail_on and result.has_empty_cells():
             empty = sum(1 for row in result.rows if any(cell is None for cell in row.cells))
