@@ -30,12 +30,12 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 from fuhe_cli.models import (COMPARE_SCHEMA, UNCATEGORIZED, Document, DocumentError, Indicator, Number,
                              Qualifier, Region)
+from fuhe_cli.render import QUALIFIER_MARKS
 from fuhe_cli.store import StoredFact
 
 APPROX_TOLERANCE = 0.10
 # Units that count the same thing, so cells in them can be ordered against each other.
 UNIT_FAMILIES = [frozenset({"场", "场次", "次"}), frozenset({"人", "名"})]
-QUALIFIER_MARKS = {"at_least": "≥", "approx": "≈", "at_most": "≤", "exact": "", "range": ""}
 # At equal value, the firmer figure is preferred.
 QUALIFIER_RANK = {"exact": 4, "at_least": 3, "approx": 2, "range": 1, "at_most": 0}
 

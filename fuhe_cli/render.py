@@ -9,14 +9,21 @@ from typing import Any, Iterable, Sequence
 
 FORMATS = ("table", "json", "jsonl", "csv", "md")
 
+# How a qualifier is shown before a value (a range shows its bounds instead).
+QUALIFIER_MARKS = {"exact": "", "approx": "≈", "at_least": "≥", "at_most": "≤", "range": ""}
+
 
 def _out():
     return sys.stdout
 
 
-def to_json(payload: Any) -> str:
-    """Deterministic JSON: keys in model order, non-ASCII kept, no NaN."""
-    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+def to_json(payload: Any, indent: int = 0) -> str:
+    """Deterministic JSON: keys in model order, non-ASCII kept, no NaN.
+
+    `indent` shifts every line after the first, for a value written inside a streamed envelope.
+    """
+    text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("\n", "\n" + " " * indent) if indent else text
 
 
 def emit_json(payload: Any) -> None:
@@ -77,3 +84,87 @@ def emit_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *
         Console(file=out, soft_wrap=False, width=width).print(table)
     else:
         raise ValueError(f"tabular output has no format {fmt!r}")
+
+
+# --- `fuhe extract`, streamed -----------------------------------------------------------------
+FACT_COLUMNS = ["path", "line", "column", "text", "number", "value", "unit", "qualifier", "low", "high",
+                "indicator_id", "indicator_name", "region_code", "region_name", "year", "rule"]
+
+
+def fact_row(path: str, fact) -> list:
+    """One fact as a csv/md row of FACT_COLUMNS."""
+    return [path, fact.line, fact.column, fact.text, fact.number, fact.value, fact.unit, fact.qualifier,
+            fact.low, fact.high, fact.indicator.id, fact.indicator.name,
+            fact.region.code if fact.region else None, fact.region.name if fact.region else None,
+            fact.year, fact.rule]
+
+
+class ExtractWriter:
+    """Writes `fuhe extract` output as documents arrive, part by part.
+
+    Nothing is held back but the per-document warnings, so a huge report streams through in
+    bounded memory; the JSON written is exactly `json.dumps(envelope, indent=2)`.
+    """
+
+    def __init__(self, fmt: str):
+        self.fmt = fmt
+        self.out = _out()
+        self.documents_written = 0
+        self.facts_in_document = 0
+        self.warnings: list = []
+
+    def start(self) -> None:
+        from fuhe_cli import __version__
+        from fuhe_cli.models import EXTRACT_SCHEMA
+
+        if self.fmt == "json":
+            self.out.write(f'{{\n  "schema": {to_json(EXTRACT_SCHEMA, 2)},\n'
+                           f'  "fuhe_version": {to_json(__version__, 2)},\n  "documents": [')
+        elif self.fmt in ("csv", "md"):
+            emit_rows(FACT_COLUMNS, [], self.fmt)
+
+    def begin_document(self, part) -> None:
+        self.facts_in_document = 0
+        self.warnings = []
+        if self.fmt == "json":
+            header = part.model_dump(mode="json", by_alias=True, exclude={"facts", "warnings", "errors"})
+            self.out.write(("," if self.documents_written else "") + "\n    {")
+            self.out.write(",".join(f"\n      {to_json(key, 6)}: {to_json(value, 6)}"
+                                    for key, value in header.items()))
+            self.out.write(',\n      "facts": [')
+        self.documents_written += 1
+
+    def part(self, part) -> None:
+        self.warnings.extend(part.warnings)
+        if self.fmt == "json":
+            for fact in part.facts:
+                self.out.write(("," if self.facts_in_document else "") + "\n        "
+                               + to_json(fact.model_dump(mode="json", by_alias=True), 8))
+                self.facts_in_document += 1
+        elif self.fmt == "jsonl":
+            emit_jsonl({"path": part.path, **fact.model_dump(mode="json", exclude={"path"})}
+                       for fact in part.facts)
+        elif self.fmt in ("csv", "md"):
+            emit_rows(FACT_COLUMNS, [fact_row(part.path, fact) for fact in part.facts], self.fmt, header=False)
+        else:
+            rows = [[f"{fact.line}:{fact.column}", fact.text, fact.value, fact.unit or "",
+                     f"{fact.low}–{fact.high}" if fact.qualifier == "range" else QUALIFIER_MARKS[fact.qualifier],
+                     fact.indicator.id if fact.rule else f"({fact.indicator.name})",
+                     fact.region.name if fact.region else "", fact.year or ""]
+                    for fact in part.facts]
+            title = (f"{part.path} — {part.encoding}, {part.region.name if part.region else 'region unknown'}, "
+                     f"{part.date or 'undated'}")
+            emit_rows(["where", "text", "value", "unit", "qualifier", "indicator", "region", "year"],
+                      rows, "table", title=title)
+
+    def end_document(self) -> None:
+        if self.fmt == "json":
+            self.out.write(("\n      ]" if self.facts_in_document else "]") + ",\n      \"warnings\": "
+                           + to_json([w.model_dump(mode="json") for w in self.warnings], 6)
+                           + ',\n      "errors": []\n    }')
+
+    def finish(self, errors) -> None:
+        if self.fmt == "json":
+            self.out.write(("\n  ]" if self.documents_written else "]") + ',\n  "errors": '
+                           + to_json([error.model_dump(mode="json") for error in errors], 2) + "\n}\n")
+        self.out.flush()

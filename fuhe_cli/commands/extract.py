@@ -14,105 +14,6 @@ class ExtractGate(str, Enum):
     warnings = "warnings"
 
 
-FACT_COLUMNS = ["path", "line", "column", "text", "number", "value", "unit", "qualifier", "low", "high",
-                "indicator_id", "indicator_name", "region_code", "region_name", "year", "rule"]
-
-
-def fact_row(path: str, fact) -> list:
-    return [path, fact.line, fact.column, fact.text, fact.number, fact.value, fact.unit, fact.qualifier,
-            fact.low, fact.high, fact.indicator.id, fact.indicator.name,
-            fact.region.code if fact.region else None, fact.region.name if fact.region else None,
-            fact.year, fact.rule]
-
-
-class ExtractWriter:
-    """Writes `fuhe extract` output as documents arrive, part by part.
-
-    Nothing is held back but the per-document warnings, so a huge report streams through in
-    bounded memory; the JSON written is exactly `json.dumps(envelope, indent=2)`.
-    """
-
-    TABLE_MARKS = {"at_least": "≥", "at_most": "≤", "approx": "≈", "exact": ""}
-
-    def __init__(self, fmt: str):
-        import sys
-
-        self.fmt = fmt
-        self.out = sys.stdout
-        self.documents_written = 0
-        self.facts_in_document = 0
-        self.header_written = False
-
-    # -- JSON helpers --------------------------------------------------------------------
-    @staticmethod
-    def _json(value, indent: int) -> str:
-        import json
-
-        text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
-        return text.replace("\n", "\n" + " " * indent)
-
-    def start(self) -> None:
-        from fuhe_cli import __version__
-        from fuhe_cli.models import EXTRACT_SCHEMA
-
-        if self.fmt == "json":
-            self.out.write(f'{{\n  "schema": {self._json(EXTRACT_SCHEMA, 2)},\n'
-                           f'  "fuhe_version": {self._json(__version__, 2)},\n  "documents": [')
-        elif self.fmt in ("csv", "md"):
-            from fuhe_cli import render
-
-            render.emit_rows(FACT_COLUMNS, [], self.fmt)
-
-    def begin_document(self, part) -> None:
-        self.facts_in_document = 0
-        self.warnings = []
-        if self.fmt == "json":
-            header = part.model_dump(mode="json", by_alias=True, exclude={"facts", "warnings", "errors"})
-            self.out.write(("," if self.documents_written else "") + "\n    {")
-            self.out.write(",".join(f"\n      {self._json(key, 6)}: {self._json(value, 6)}"
-                                    for key, value in header.items()))
-            self.out.write(',\n      "facts": [')
-        self.documents_written += 1
-
-    def part(self, part) -> None:
-        from fuhe_cli import render
-
-        self.warnings.extend(part.warnings)
-        if self.fmt == "json":
-            for fact in part.facts:
-                self.out.write(("," if self.facts_in_document else "") + "\n        "
-                               + self._json(fact.model_dump(mode="json", by_alias=True), 8))
-                self.facts_in_document += 1
-        elif self.fmt == "jsonl":
-            render.emit_jsonl({"path": part.path, **fact.model_dump(mode="json", exclude={"path"})}
-                              for fact in part.facts)
-        elif self.fmt in ("csv", "md"):
-            render.emit_rows(FACT_COLUMNS, [fact_row(part.path, fact) for fact in part.facts], self.fmt,
-                             header=False)
-        else:
-            rows = [[f"{fact.line}:{fact.column}", fact.text, fact.value, fact.unit or "",
-                     self.TABLE_MARKS.get(fact.qualifier, f"{fact.low}–{fact.high}"),
-                     fact.indicator.id if fact.rule else f"({fact.indicator.name})",
-                     fact.region.name if fact.region else "", fact.year or ""]
-                    for fact in part.facts]
-            title = (f"{part.path} — {part.encoding}, {part.region.name if part.region else 'region unknown'}, "
-                     f"{part.date or 'undated'}")
-            render.emit_rows(["where", "text", "value", "unit", "qualifier", "indicator", "region", "year"],
-                             rows, "table", title=title)
-
-    def end_document(self) -> None:
-        if self.fmt == "json":
-            self.out.write(("\n      ]" if self.facts_in_document else "]") + ",\n      \"warnings\": "
-                           + self._json([w.model_dump(mode="json") for w in self.warnings], 6)
-                           + ',\n      "errors": []\n    }')
-
-    def finish(self, errors) -> None:
-        if self.fmt == "json":
-            self.out.write(("\n  ]" if self.documents_written else "]") + ',\n  "errors": '
-                           + self._json([error.model_dump(mode="json") for error in errors], 2) + "\n}\n")
-        self.out.flush()
-
-
 PROGRESS_MIN_FILES = 20
 
 
@@ -154,6 +55,7 @@ def register(app: typer.Typer) -> None:
         from fuhe_cli.errors import ExitCode
         from fuhe_cli.extract import default_jobs, input_files, iter_extract_parts
         from fuhe_cli.models import DocumentError
+        from fuhe_cli.render import ExtractWriter
         from fuhe_cli.rules import load_rules
 
         rules = load_rules(rules_dirs)

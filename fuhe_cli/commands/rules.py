@@ -15,14 +15,16 @@ def _rule_record(rule) -> dict:
 
 
 def _want_got(facts: list[dict]) -> str:
-    marks = {"at_least": "≥", "at_most": "≤", "approx": "≈", "exact": "", "range": "range ", None: ""}
+    """Expected or found facts of a rule example on one line: ≥5000 人次 → training.participants."""
+    from fuhe_cli.render import QUALIFIER_MARKS, format_cell
+
     if not facts:
         return "nothing"
     parts = []
     for fact in facts:
-        value = fact["value"]
-        shown = int(value) if isinstance(value, float) and value.is_integer() else value
-        text = f"{marks.get(fact.get('qualifier'), '')}{shown} {fact.get('unit') or ''}".strip()
+        qualifier = fact.get("qualifier")
+        mark = "range " if qualifier == "range" else QUALIFIER_MARKS.get(qualifier, "")
+        text = f"{mark}{format_cell(fact['value'])} {fact.get('unit') or ''}".strip()
         if fact.get("indicator"):
             text += f" → {fact['indicator']}"
         parts.append(text)
