@@ -6,8 +6,10 @@ so it can run inside any distributed engine. `extract` adds reading files and pa
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from fuhe_cli import __version__
@@ -270,7 +272,7 @@ def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rul
             if isinstance(first, DocumentError):
                 yield first
             else:
-                yield _chain_first(first, parts)
+                yield itertools.chain([first], parts)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -284,11 +286,6 @@ def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rul
     finally:
         # all done, interrupted, or the reader of our output went away: drop queued work at once
         pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _chain_first(first, rest):
-    yield first
-    yield from rest
 
 
 def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
@@ -307,3 +304,62 @@ def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Seq
         else:
             documents.append(result)
     return ExtractResult(fuhe_version=__version__, documents=documents, errors=errors)
+
+
+@dataclass
+class ExtractRun:
+    """What a streamed `extract_into` leaves to report once the output is written."""
+
+    errors: list[DocumentError] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)       # Store.save_parts outcome per document
+    empty: list[str] = field(default_factory=list)          # paths of documents without a fact
+    warnings: int = 0                                       # repaired numbers, over all documents
+
+
+def extract_into(files: Sequence[str], writer, *, store=None, rules=None, encoding: str | None = None,
+                 rule_dirs: Sequence[str] = (), jobs: int = 1,
+                 on_error: Callable[[DocumentError], None] | None = None,
+                 on_file: Callable[[], None] | None = None) -> ExtractRun:
+    """Extract files in order, handing each document's parts to `writer` (begin_document, part,
+    end_document) as they go by and, with a store, saving them in the same pass.
+
+    Nothing piles up: a huge report streams from the reader through the writer into the store.
+    """
+    if rules is None:
+        from fuhe_cli.rules import load_rules
+
+        rules = load_rules(rule_dirs)
+    run = ExtractRun()
+
+    def written(parts, seen: dict):
+        for index, part in enumerate(parts):
+            if index == 0:
+                writer.begin_document(part)
+            writer.part(part)
+            seen["path"] = part.path
+            seen["facts"] += len(part.facts)
+            seen["warnings"] += len(part.warnings)
+            yield part
+        writer.end_document()
+
+    # Parallel workers load their own rules.
+    for item in iter_extract_parts(files, encoding=encoding, rule_dirs=rule_dirs,
+                                   rules=rules if jobs <= 1 else None, jobs=jobs):
+        if on_file is not None:
+            on_file()
+        if isinstance(item, DocumentError):
+            if on_error is not None:
+                on_error(item)
+            run.errors.append(item)
+            continue
+        seen = {"facts": 0, "warnings": 0, "path": None}
+        if store is not None:
+            # the store consumes the parts inside its transaction
+            run.outcomes.append(store.save_parts(written(item, seen), rules.version))
+        else:
+            for _ in written(item, seen):
+                pass
+        if not seen["facts"]:
+            run.empty.append(seen["path"])
+        run.warnings += seen["warnings"]
+    return run

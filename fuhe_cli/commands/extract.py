@@ -53,72 +53,42 @@ def register(app: typer.Typer) -> None:
         """
         from fuhe_cli import console
         from fuhe_cli.errors import ExitCode
-        from fuhe_cli.extract import default_jobs, input_files, iter_extract_parts
-        from fuhe_cli.models import DocumentError
+        from fuhe_cli.extract import default_jobs, extract_into, input_files
         from fuhe_cli.render import ExtractWriter
         from fuhe_cli.rules import load_rules
 
         rules = load_rules(rules_dirs)
-        workers = jobs if jobs > 0 else default_jobs()
         writer = ExtractWriter(fmt)
         store = None
         if not no_save:
             from fuhe_cli.store import Store
 
             store = Store.open(db)
-
-        def written(parts, seen: dict):
-            """Pass a document's parts through, writing and counting each as it goes by."""
-            for index, part in enumerate(parts):
-                if index == 0:
-                    writer.begin_document(part)
-                writer.part(part)
-                seen["path"] = part.path
-                seen["facts"] += len(part.facts)
-                seen["warnings"] += len(part.warnings)
-                yield part
-            writer.end_document()
-
         files = input_files(paths)
         progress = _progress(len(files))
-        errors, outcomes, empty, warned = [], [], [], 0
         writer.start()
         try:
-            for item in iter_extract_parts(files, encoding=encoding, rule_dirs=rules_dirs,
-                                           rules=rules if workers <= 1 else None, jobs=workers):
-                if progress is not None:
-                    progress.advance(progress.task_ids[0])
-                if isinstance(item, DocumentError):
-                    console.error(item.message)
-                    errors.append(item)
-                    continue
-                seen = {"facts": 0, "warnings": 0, "path": None}
-                if store is not None:
-                    # the store consumes the parts inside its transaction: nothing piles up
-                    outcomes.append(store.save_parts(written(item, seen), rules.version))
-                else:
-                    for _ in written(item, seen):
-                        pass
-                if not seen["facts"]:
-                    empty.append(seen["path"])
-                warned += seen["warnings"]
+            run = extract_into(files, writer, store=store, rules=rules, encoding=encoding, rule_dirs=rules_dirs,
+                               jobs=jobs if jobs > 0 else default_jobs(),
+                               on_error=lambda error: console.error(error.message),
+                               on_file=(lambda: progress.advance(progress.task_ids[0])) if progress else None)
         finally:
             if progress is not None:
                 progress.stop()
             if store is not None:
                 store.close()
-        writer.finish(errors)
+        writer.finish(run.errors)
 
-        if store is not None and outcomes:
-            counts = {name: outcomes.count(name) for name in ("added", "replaced", "unchanged")}
-            console.note(f"saved {len(outcomes)} document(s) to {store.path}: "
+        if store is not None and run.outcomes:
+            counts = {name: run.outcomes.count(name) for name in ("added", "replaced", "unchanged")}
+            console.note(f"saved {len(run.outcomes)} document(s) to {store.path}: "
                          + ", ".join(f"{count} {name}" for name, count in counts.items()))
-        if errors:
+        if run.errors:
             raise typer.Exit(int(ExitCode.INPUT))
         gates = {gate.value for gate in fail_on}
-        if "empty" in gates and empty:
-            console.error(f"--fail-on empty: no facts in {', '.join(empty)}")
+        if "empty" in gates and run.empty:
+            console.error(f"--fail-on empty: no facts in {', '.join(run.empty)}")
             raise typer.Exit(int(ExitCode.GATE))
-        if "warnings" in gates and warned:
-            console.error(f"--fail-on warnings: {warned} repaired number(s); see `fuhe check`")
+        if "warnings" in gates and run.warnings:
+            console.error(f"--fail-on warnings: {run.warnings} repaired number(s); see `fuhe check`")
             raise typer.Exit(int(ExitCode.GATE))
