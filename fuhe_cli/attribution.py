@@ -15,7 +15,7 @@ from itertools import islice
 
 from fuhe_cli.models import Region
 
-TERMINAL = "。！？!?；;：:…”」』）)"
+TERMINAL = "。！？!?；;：:…”」』）)﹔﹕︰﹖﹗"
 NAVIGATION = re.compile(r"您所在的位置|当前位置|首页\s*[>＞»/]|^\s*[>＞»]|网站导航|^登录|^注册|^打印|^关闭|^分享到|"
                         r"^字号|^【?\s*(大|中|小)\s*】|^扫一扫|^返回|^上一篇|^下一篇|^责任编辑|^编辑[:：]|^来源[:：]|"
                         r"^发布时间|^发布日期|^作者[:：]|^浏览次数|^点击|^https?://|^www\.|^(本版)?导读$|^第.{1,3}版|^版面|"
@@ -31,7 +31,7 @@ LIST_ITEM = re.compile(r"^\s*[·•▪◦●○\-*]")
 # A byline names its reporters: "□ 本报记者 张某", "中国妇女报全媒体记者任然 发自成都", but not
 # "记者从市妇联获悉，" in a body paragraph.
 BYLINE = re.compile(r"^\s*(□|■|◎)|^[^，,。]{0,14}(全媒体记者|记者|通讯员|特约撰稿人?)\s*"
-                    r"[\u4e00-\u9fff]{2,4}(?:[/、·][\u4e00-\u9fff]{2,4})*(?=\s|$|发自|报道|摄)|"
+                    r"[\u4e00-\u9fff]{2,4}(?:[/、·][\u4e00-\u9fff]{2,4})*(?=\s|$|发自|报道|摄|[）)])|"
                     r"^[^，,。]{0,20}发自\S{2,8}")
 CREDIT = re.compile(r"/\s*(文|摄|图)\b|／(文|摄|图)|^(图|文|摄影?)\s*[/／:：]|供图$")
 DATE_PATTERNS = (
@@ -40,7 +40,15 @@ DATE_PATTERNS = (
 )
 YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年度|本年度|过去一年|过去的一年)")
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
-REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,12}?(工作总结|工作报告|总结|报告|工作要点|述职)")
+REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,20}?(工作总结|工作报告|工作综述|总结|报告|综述|工作要点|述职)")
+# The first paragraph of an article that opens with a period: when it is one year ("2023年，南通市
+# 各级妇联…", "过去的一年，我们…") it dates the undated paragraphs after it; a span ("今年以来，",
+# "近年来，") dates nothing beyond its own paragraph.
+PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,﹐])"
+                            r"|(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年)(?:以来|来))",
+                            re.MULTILINE)
+# A report signed with a month only ("2023年12月" on its own line) still dates 今年.
+MONTH_LINE = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[ \t\u3000]*$", re.MULTILINE)
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
 CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -51,7 +59,7 @@ _YEAR_SPAN_AFTER = re.compile(r"\s*[-—–至到~]\s*(19|20)\d{2}")
 # Every BYLINE match holds one of these (a cheap test first: most lines are body text).
 _BYLINE_HINT = re.compile("[□■◎]|记者|通讯员|特约撰稿|发自")
 _YEAR_HINT = re.compile(r"(?:20|19)\d{2}")
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+SENTENCE_END = re.compile(r"[。！？!?；;\n﹔﹖﹗]")
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
 
@@ -515,7 +523,8 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
 
 
 def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, period: int | None,
-               base_month: int | None = None) -> int | None:
+               base_month: int | None = None, leads: list[tuple[int, int]] = (),
+               section_start: int = 0) -> int | None:
     s_start, s_end = spans.sentence(start)
     sentence_years = spans.years(s_start, s_end)
     before = [y for y in sentence_years if s_start + y[1] <= start]
@@ -531,7 +540,8 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
         while previous_end > 0 and text[previous_end - 1] in "\n \t。；;！!？?":
             previous_end -= 1
         if previous_end > 0:
-            return _fact_year(text, spans, previous_end - 1, base_year, period, base_month)
+            return _fact_year(text, spans, previous_end - 1, base_year, period, base_month,
+                              leads, section_start)
     # A year stated for an event earlier in the paragraph carries over to the sentences that
     # describe it ("举办了2023年…启动仪式。通过…开展20多项活动"), unless it dated a single day
     # or month ("2022年10月份成立", "今年1月") or was a target ("到2025年").
@@ -539,7 +549,37 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     earlier = spans.years(p_start, s_start) if p_start < s_start else []
     if earlier and len({y[2] for y in earlier}) == 1 and not any(y[3] for y in earlier):
         return earlier[-1][2]
+    if leads:
+        index = bisect_left(leads, section_start, key=_offset)   # the article's first period opening
+        if index < len(leads) and leads[index][0] < p_start and leads[index][1] is not None:
+            return leads[index][1]
     return period
+
+
+def _offset(lead: tuple[int, int | None]) -> int:
+    return lead[0]
+
+
+def _lead_years(text: str, base_year: int | None, base_month: int | None) -> list[tuple[int, int | None]]:
+    """(offset, year or None for a span) of each paragraph that opens with a period (PERIOD_OPENING)."""
+    leads = []
+    for match in PERIOD_OPENING.finditer(text):
+        year = None
+        if match.group("year"):
+            mentions = _year_mentions(match.group(), base_year, base_month)
+            if mentions and not mentions[0][3]:
+                year = mentions[0][2]
+        leads.append((match.start(), year))
+    return leads
+
+
+def _month_dated(text: str) -> tuple[int, int] | None:
+    """(year, month) of a header or sign-off line that is only "2023年12月"."""
+    for part in (text[:2000], text[-300:]):
+        match = MONTH_LINE.search(part)
+        if match and 1 <= int(match.group(2)) <= 12:
+            return int(match.group(1)), int(match.group(2))
+    return None
 
 
 def reporting_period(title: str | None) -> int | None:
@@ -558,7 +598,10 @@ def attribute(text: str, quantities: list) -> Attribution:
     date = find_date(text)
     base_year = int(date[:4]) if date else None
     base_month = int(date[5:7]) if date else None
+    if date is None and (month_dated := _month_dated(text)) is not None:
+        base_year, base_month = month_dated
     period = reporting_period(title)
+    leads = _lead_years(text, base_year, base_month)
     sections = split_sections(text)
     for section in sections:
         section.region = _section_region(places, text, section)
@@ -568,7 +611,8 @@ def attribute(text: str, quantities: list) -> Attribution:
     for quantity in quantities:
         section = sections[max(0, bisect_right(section_starts, quantity.start) - 1)]
         fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
-        fact_years.append(_fact_year(text, spans, quantity.start, base_year, period, base_month))
+        fact_years.append(_fact_year(text, spans, quantity.start, base_year, period, base_month,
+                                     leads, section.start))
     lead = sections[0].region if sections else None
     return Attribution(title=title, date=date, region=lead, year=period,
                        fact_regions=fact_regions, fact_years=fact_years, sections=sections)

@@ -226,7 +226,7 @@ _PREFIX_WORDS = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
 _PREFIX_LAST_CHARS = frozenset(word[-1] for word in _PREFIX_WORDS)
 _QUALIFIER_VERBS = set("占为有达计")
 _SHARE_REACH = 16
-_CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
+_CLAUSE_STOPS = frozenset("，,。；;：:！？\n﹐﹔﹕︰﹖﹗")
 _POST_QUALIFIERS = {"余": "at_least", "多": "at_least", "+": "at_least"}
 _AFTER_QUALIFIERS = {"以上": "at_least", "左右": "approx", "上下": "approx",
                      "以下": "at_most", "以内": "at_most"}
@@ -275,6 +275,17 @@ _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "�
                        ("家数", "家"), ("名数", "名"))
 _COUNT_LABEL = re.compile(r"(人数|人次|户数|场次|件次|件数)(?:达到|达|为|共|累计|共计)?$")
 _LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,4})[)）]\s*$")
+
+# A page's reader counters ("阅读 10万+", "在看 2186", "浏览量：3562") alone on their line.
+_COUNTER_GAP = frozenset(" ：:读看赞享发藏论量数击览放")
+_COUNTER_LINE = re.compile(r"\s*(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$")
+_MONTH_WINDOW_AFTER = ("以来", "来", "内", "里", "中", "间")
+
+
+def _counter_line(folded: str, start: int, end: int) -> bool:
+    left, right = _line_bounds(folded, start, end, 20)
+    return _COUNTER_LINE.fullmatch(folded, left, start) is not None and not folded[end:right].strip()
+
 
 # Context that makes a number a code, a time, a formula or part of a URL.
 _CONNECTORS_BEFORE = set(":：/\\.·•+=×*<>_#@&")
@@ -427,8 +438,46 @@ def find_quantities(text: str) -> list[Quantity]:
         resume = match.end()
         quantity = _quantity_from_match(folded, text, match)
         if quantity is not None:
+            if quantity.num_start and folded[quantity.num_start - 1] in _LIST_MARKS:
+                found.extend(_shared_unit_list(folded, text, quantity))
             found.append(quantity)
     return found
+
+
+# "分别比上年提高1.5、2.2和0.7个百分点": the bare figures of a 分别 list take the unit (and the
+# 万/亿 scale) written once after the last one.
+_LIST_MARKS = frozenset("、和及与")
+_SHARED_LIST = re.compile(r"((?:[0-9]+(?:\.[0-9]+)?[、和及与])+)$")
+_SHARED_LIST_CUE = "分别"
+_SHARED_LIST_REACH = 16
+
+
+def _shared_unit_list(folded: str, text: str, last: Quantity) -> list[Quantity]:
+    if last.unit is None or last.qualifier == "range":
+        return []
+    window_start = max(0, last.num_start - 60)
+    listed = _SHARED_LIST.search(folded, window_start, last.num_start)
+    if listed is None:
+        return []
+    cue = folded.rfind(_SHARED_LIST_CUE, max(0, listed.start() - _SHARED_LIST_REACH), listed.start())
+    if cue == -1 or _CLAUSE_STOPS.intersection(folded[cue:listed.start()]):
+        return []
+    digits = re.match(r"[0-9]+(?:\.[0-9]+)?", folded[last.num_start:last.num_end])
+    if digits is None or last.value in (None, 0):
+        return []
+    try:
+        factor = Decimal(str(last.value)) / Decimal(digits.group())
+    except (InvalidOperation, ZeroDivisionError):
+        return []
+    out = []
+    for item in re.finditer(r"[0-9]+(?:\.[0-9]+)?", folded[listed.start():listed.end()]):
+        start, end = listed.start() + item.start(), listed.start() + item.end()
+        if start and (folded[start - 1].isdigit() or folded[start - 1] in _CONNECTORS_BEFORE):
+            return []
+        out.append(Quantity(start=start, end=end, num_start=start, num_end=end, number=text[start:end],
+                            value=_canonical(Decimal(item.group()) * factor), unit=last.unit,
+                            qualifier="exact", marker=None))
+    return out
 
 
 def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
@@ -470,6 +519,11 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     if unit == "起" and not q_word and _YEAR_DIGITS.fullmatch(n1 or ""):
         return None  # 自2024起: a year, not 2024 cases
     if folded.startswith(_ROUND_THE_CLOCK, num_start):
+        return None
+    if unit == "个月" and ((before and before in "前头") or folded.startswith(_MONTH_WINDOW_AFTER, match_end)
+                          or folded.endswith("为期", 0, num_start)):
+        return None  # 前4个月, 3个月来, 为期3个月: a period of time, not a count of work
+    if before in _COUNTER_GAP and _counter_line(folded, num_start, match_end):
         return None
     if after_match.isascii() and after_match.isalpha() and unit not in (None, "%"):
         return None  # 3个G, 5份PDF: part of a code or a technical label

@@ -63,8 +63,9 @@ RULE_SCHEMA = "fuhe.rule/1"
 RULES_LIST_SCHEMA = "fuhe.rules/1"
 RULE_TEST_SCHEMA = "fuhe.rules-test/1"
 
-CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
-SENTENCE_BREAKS = frozenset("。；;！!？?\n\r")
+# Big5-era pages write the small forms (﹐﹔﹕︰﹖﹗); OpenCC leaves them, so they break clauses too.
+CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r﹐﹔﹕︰﹖﹗")
+SENTENCE_BREAKS = frozenset("。；;！!？?\n\r﹔﹖﹗")
 MAX_CLAUSE_CHARS = 80        # a run-on clause is read at most this far either side of the number
 MAX_CARRIED_CLAUSES = 2
 _CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
@@ -531,6 +532,17 @@ class _Candidate:
         return (-self.span, -self.priority, self.distance, self.order)
 
 
+_DIGIT = re.compile(r"[0-9]")
+# "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
+_OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
+
+
+def _names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
+    """True when another figure follows the trigger with no list mark in between."""
+    digit = _DIGIT.search(text, hit_end, clause_end)
+    return digit is not None and "、" not in text[hit_end:digit.start()]
+
+
 class RuleSet:
     """Loaded rules, precompiled for `classify` (called once per quantity)."""
 
@@ -658,6 +670,8 @@ class RuleSet:
                 side, distance = "before", q_start - hit_end
             elif hit_start >= q_end:
                 side, distance = "after", hit_start - q_end
+                if "、" in text[q_end:hit_start] and _names_next_item(text, hit_end, end):
+                    continue  # "来访412批次、来电1043个": a word past the list mark names the next item
             else:
                 side, distance = triggers.side, 0
             if carried:
@@ -681,7 +695,8 @@ class RuleSet:
         start, end = self._clause(text, quantity.start, quantity.end)
         own = self._best(text, quantity, start, end, carried=False, veto_end=end)
         best, clause_start = own, start
-        if own is None or own.priority < 0:
+        if (own is None or own.priority < 0) and not (
+                quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
             for _ in range(MAX_CARRIED_CLAUSES):
                 if start == 0 or text[start - 1] in SENTENCE_BREAKS:
