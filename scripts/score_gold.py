@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -18,34 +17,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _same_value(a: float, b: float) -> bool:
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
-
-
-def match_document(doc, gold: dict):
-    """Pair predicted facts with gold facts greedily (closest line first)."""
-    gold_facts = gold.get("facts") or []
-    used: set[int] = set()
-    pairs, unmatched_predictions = [], []
-    for fact in doc.facts:
-        best = None
-        for index, expected in enumerate(gold_facts):
-            if index in used or abs(expected["line"] - fact.line) > 1:
-                continue
-            if not _same_value(expected["value"], fact.value) or str(expected.get("unit")) != str(fact.unit):
-                continue
-            if best is None or abs(expected["line"] - fact.line) < abs(gold_facts[best]["line"] - fact.line):
-                best = index
-        if best is None:
-            unmatched_predictions.append(fact)
-        else:
-            used.add(best)
-            pairs.append((fact, gold_facts[best]))
-    missed = [g for i, g in enumerate(gold_facts) if i not in used and not g.get("doubtful")]
-    return pairs, unmatched_predictions, missed
-
-
 def score(shared: Path, verbose: bool = False) -> dict:
+    from fuhe_cli.evaluate import match_facts
     from fuhe_cli.extract import extract_path
     from fuhe_cli.rules import load_rules
 
@@ -56,8 +29,7 @@ def score(shared: Path, verbose: bool = False) -> dict:
     for gold_path in sorted((shared / "gold").glob("*.yaml")):
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
         doc = extract_path(str(shared / "seeds" / gold["doc"]), rules=rules)
-        pairs, extra, missed = match_document(doc, gold)
-        scored = [(f, g) for f, g in pairs if not g.get("doubtful")]
+        scored, extra, missed = match_facts(doc.facts, gold.get("facts") or [])
         totals["tp"] += len(scored)
         totals["fn"] += len(missed)
         totals["fp"] += len(extra)

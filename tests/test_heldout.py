@@ -14,7 +14,6 @@ Run as a script for the figures (precision, recall, qualifier / indicator / regi
 """
 from __future__ import annotations
 
-import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,8 @@ class Outcome:
 
     def mismatches(self) -> dict[str, list[str]]:
         """Per judged field, the matched facts that got it wrong."""
+        from fuhe_cli.evaluate import same_value
+
         out: dict[str, list[str]] = {"qualifier": [], "indicator": [], "region": [], "year": [], "bounds": []}
         for fact, expected in self.matched:
             where = f"L{fact.line} {fact.text}"
@@ -43,7 +44,7 @@ class Outcome:
             if fact.qualifier != expected["qualifier"]:
                 out["qualifier"].append(f"{where}: {fact.qualifier}, want {expected['qualifier']}")
             for bound in ("low", "high"):
-                if bound in expected and not _same(getattr(fact, bound), expected[bound]):
+                if bound in expected and not same_value(getattr(fact, bound), expected[bound]):
                     out["bounds"].append(f"{where}: {bound} {getattr(fact, bound)}, want {expected[bound]}")
             if expected["indicator"] != "any" and fact.indicator.id != expected["indicator"]:
                 out["indicator"].append(f"{where}: {fact.indicator.id}, want {expected['indicator']}")
@@ -70,12 +71,6 @@ class Outcome:
                 for item in items if item.endswith(TODO_MARK)]
 
 
-def _same(a, b) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
-
-
 def expectations(name: str) -> dict:
     return yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
 
@@ -87,24 +82,10 @@ def evaluate(name: str, rules) -> Outcome:
     source = read_source(str(FIXTURES / f"{name}.txt"))
     expected_facts = expectations(name)["facts"]
     document = extract_text(source.text, f"{name}.txt", rules=rules, encoding=source.encoding)
+    from fuhe_cli.evaluate import match_facts
+
     outcome = Outcome(name)
-    used: set[int] = set()
-    for fact in document.facts:
-        best = None
-        for index, expected in enumerate(expected_facts):
-            if index in used or abs(expected["line"] - fact.line) > 1:
-                continue
-            if not _same(expected["value"], fact.value) or str(expected["unit"]) != str(fact.unit):
-                continue
-            if best is None or abs(expected["line"] - fact.line) < abs(expected_facts[best]["line"] - fact.line):
-                best = index
-        if best is None:
-            outcome.extra.append(fact)
-        else:
-            used.add(best)
-            if not expected_facts[best].get("doubtful"):
-                outcome.matched.append((fact, expected_facts[best]))
-    outcome.missed = [e for i, e in enumerate(expected_facts) if i not in used and not e.get("doubtful")]
+    outcome.matched, outcome.extra, outcome.missed = match_facts(document.facts, expected_facts)
     return outcome
 
 

@@ -13,7 +13,6 @@ Run as a script for the figures (precision, recall, qualifier accuracy, named sh
 """
 from __future__ import annotations
 
-import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,13 +32,15 @@ class Outcome:
     missed: list = field(default_factory=list)       # non-doubtful expectations nobody found
 
     def problems(self) -> list[str]:
+        from fuhe_cli.evaluate import same_value
+
         out = [f"extra  L{f.line}: {f.text} -> {f.value} {f.unit} [{f.indicator.id}]" for f in self.extra]
         out += [f"missed L{e['line']}: {e['value']} {e['unit']} ({e['indicator']})" for e in self.missed]
         for fact, expected in self.matched:
             if fact.qualifier != expected["qualifier"]:
                 out.append(f"qualifier L{fact.line}: {fact.text} -> {fact.qualifier}, want {expected['qualifier']}")
             for bound in ("low", "high"):
-                if bound in expected and not _same(getattr(fact, bound), expected[bound]):
+                if bound in expected and not same_value(getattr(fact, bound), expected[bound]):
                     out.append(f"{bound} L{fact.line}: {fact.text} -> {getattr(fact, bound)}, want {expected[bound]}")
             if (expected["indicator"] != "any" and fact.indicator.id != expected["indicator"]
                     and not expected.get("todo")):
@@ -53,36 +54,16 @@ class Outcome:
                 for fact, expected in self.matched if expected.get("todo")]
 
 
-def _same(a, b) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
-
-
 def evaluate(name: str, rules) -> Outcome:
     from fuhe_cli.extract import extract_text
 
     text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
     expected_facts = yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))["facts"]
     document = extract_text(text, f"{name}.txt", rules=rules)
+    from fuhe_cli.evaluate import match_facts
+
     outcome = Outcome(name)
-    used: set[int] = set()
-    for fact in document.facts:
-        best = None
-        for index, expected in enumerate(expected_facts):
-            if index in used or abs(expected["line"] - fact.line) > 1:
-                continue
-            if not _same(expected["value"], fact.value) or str(expected["unit"]) != str(fact.unit):
-                continue
-            if best is None or abs(expected["line"] - fact.line) < abs(expected_facts[best]["line"] - fact.line):
-                best = index
-        if best is None:
-            outcome.extra.append(fact)
-        else:
-            used.add(best)
-            if not expected_facts[best].get("doubtful"):
-                outcome.matched.append((fact, expected_facts[best]))
-    outcome.missed = [e for i, e in enumerate(expected_facts) if i not in used and not e.get("doubtful")]
+    outcome.matched, outcome.extra, outcome.missed = match_facts(document.facts, expected_facts)
     return outcome
 
 
