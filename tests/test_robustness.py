@@ -352,8 +352,6 @@ _COLOUR = re.compile(rb"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[
 
 
 def _run_in_terminal(args: list[str], env: dict) -> bytes:
-    import pty  # noqa: F401  (POSIX only; the test is skipped elsewhere)
-
     master, slave = os.openpty()
     process = subprocess.Popen([sys.executable, "-m", "fuhe_cli", *args], stdin=slave, stdout=slave,
                                stderr=slave, cwd=REPO, env=env)
