@@ -15,7 +15,7 @@ from itertools import islice
 
 from fuhe_cli.models import Region
 
-TERMINAL = "。！？!?；;：:…”」』）)﹔﹕︰﹖﹗"
+TERMINAL = "。！？!?；;：:…”」』）)"
 NAVIGATION = re.compile(r"您所在的位置|当前位置|首页\s*[>＞»/]|^\s*[>＞»]|网站导航|^登录|^注册|^打印|^关闭|^分享到|"
                         r"^字号|^【?\s*(大|中|小)\s*】|^扫一扫|^返回|^上一篇|^下一篇|^责任编辑|^编辑[:：]|^来源[:：]|"
                         r"^发布时间|^发布日期|^作者[:：]|^浏览次数|^点击|^https?://|^www\.|^(本版)?导读$|^第.{1,3}版|^版面|"
@@ -44,7 +44,7 @@ REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,20}?(
 # The first paragraph of an article that opens with a period: when it is one year ("2023年，南通市
 # 各级妇联…", "过去的一年，我们…") it dates the undated paragraphs after it; a span ("今年以来，",
 # "近年来，") dates nothing beyond its own paragraph.
-PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,﹐])"
+PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,])"
                             r"|(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年)(?:以来|来))",
                             re.MULTILINE)
 # A report signed with a month only ("2023年12月" on its own line) still dates 今年.
@@ -59,7 +59,7 @@ _YEAR_SPAN_AFTER = re.compile(r"\s*[-—–至到~]\s*(19|20)\d{2}")
 # Every BYLINE match holds one of these (a cheap test first: most lines are body text).
 _BYLINE_HINT = re.compile("[□■◎]|记者|通讯员|特约撰稿|发自")
 _YEAR_HINT = re.compile(r"(?:20|19)\d{2}")
-SENTENCE_END = re.compile(r"[。！？!?；;\n﹔﹖﹗]")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
 

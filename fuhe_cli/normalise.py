@@ -151,7 +151,12 @@ _FULLWIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH_TABLE.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH_TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH_TABLE[0xFF05] = _FULLWIDTH_TABLE[0xFE6A] = ord("%")  # ％ and small ﹪
-_FULLWIDTH_RE = re.compile("[\ufe6a\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# Big5-era small forms of clause punctuation (﹐﹑﹔﹕︰﹖﹗), which OpenCC leaves: folded here so
+# every later stage splits clauses on the ordinary marks only.
+_SMALL_PUNCTUATION = {"\ufe50": "，", "\ufe51": "、", "\ufe54": "；", "\ufe55": "：", "\ufe30": "：",
+                      "\ufe56": "？", "\ufe57": "！"}
+_FULLWIDTH_TABLE.update({ord(small): ord(mark) for small, mark in _SMALL_PUNCTUATION.items()})
+_FULLWIDTH_RE = re.compile("[\ufe30\ufe50\ufe51\ufe54-\ufe57\ufe6a\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FW_POINT_RE = re.compile("(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
 _NUMBER_RUN_RE = re.compile(
     "[0-9\uff10-\uff19](?:[0-9\uff10-\uff19]|[.\uff0e,\uff0c](?=[0-9\uff10-\uff19]))*[%\uff05\ufe6a]?")

@@ -226,7 +226,7 @@ _PREFIX_WORDS = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
 _PREFIX_LAST_CHARS = frozenset(word[-1] for word in _PREFIX_WORDS)
 _QUALIFIER_VERBS = set("占为有达计")
 _SHARE_REACH = 16
-_CLAUSE_STOPS = frozenset("，,。；;：:！？\n﹐﹔﹕︰﹖﹗")
+_CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
 _POST_QUALIFIERS = {"余": "at_least", "多": "at_least", "+": "at_least"}
 _AFTER_QUALIFIERS = {"以上": "at_least", "左右": "approx", "上下": "approx",
                      "以下": "at_most", "以内": "at_most"}

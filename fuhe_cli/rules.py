@@ -63,9 +63,9 @@ RULE_SCHEMA = "fuhe.rule/1"
 RULES_LIST_SCHEMA = "fuhe.rules/1"
 RULE_TEST_SCHEMA = "fuhe.rules-test/1"
 
-# Big5-era pages write the small forms (﹐﹔﹕︰﹖﹗); OpenCC leaves them, so they break clauses too.
-CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r﹐﹔﹕︰﹖﹗")
-SENTENCE_BREAKS = frozenset("。；;！!？?\n\r﹔﹖﹗")
+# (Big5-era small forms such as ﹐﹔ are folded to these by normalise.)
+CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
+SENTENCE_BREAKS = frozenset("。；;！!？?\n\r")
 MAX_CLAUSE_CHARS = 80        # a run-on clause is read at most this far either side of the number
 MAX_CARRIED_CLAUSES = 2
 _CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")

@@ -265,3 +265,10 @@ def test_long_plain_text_is_unchanged():
     assert result.text == text
     assert result.repairs == []
     assert result.to_original(len(text) - 1) == len(text) - 1
+
+
+def test_small_form_punctuation_becomes_the_ordinary_marks():
+    # Big5-era pages write ﹐﹔﹕; later stages split clauses on ，；： only.
+    result = normalise("開展宣講120場﹐覆蓋3萬人次﹔其中﹕農村婦女1.2萬人次")
+    assert result.text == "开展宣讲120场，覆盖3万人次；其中：农村妇女1.2万人次"
+    assert len(result.text) == len("開展宣講120場﹐覆蓋3萬人次﹔其中﹕農村婦女1.2萬人次")
