@@ -25,6 +25,14 @@ NAVIGATION = re.compile(r"您所在的位置|当前位置|首页\s*[>＞»/]|^\s
 # "2023-07-04 09:15:26  来源：甘孜州妇联", "（2023年6月20日）". It ends the headline block.
 SOURCE_LINE = re.compile(r"^[（(]?\s*(发布时间|发布日期|发稿时间|更新时间|日期|时间|来源|稿源|信息来源|文章来源|作者)\s*[:：]")
 SOURCE_FEDERATION = re.compile(r"来源\s*[:：]\s*(\S{2,20}?妇联)")
+# A news item's first words: "本报讯 近日，…", "本报成都电", "记者近日从青海省妇联获悉，…". Like a
+# byline, they mark the line above as a headline even when no reporter is named.
+NEWS_LEAD = re.compile(r"^(本报讯|本报[\u4e00-\u9fff]{2,8}电|(新华社|中新社)[\u4e00-\u9fff]{2,8}电|"
+                       r"记者(近日|日前|近期|今天|昨天)?从[^，,。]{2,24}?(获悉|了解到))")
+# A federation signing off the end of a report: "杭州市妇联", "峨边彝族自治县妇联 2024年1月5日",
+# "（泸县妇联供稿）".
+SIGN_OFF = re.compile(r"^[（(]?\s*([^\s，,。（()）]{2,24}?妇联)(供稿|宣传部|办公室)?\s*[)）]?"
+                      r"[\s\d年月日\-/.]*$")
 BULLETS = " \t▲△■□●◆◇★☆·•-—"
 LEAD_NUMBER = re.compile(r"^\s*(\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
 LIST_ITEM = re.compile(r"^\s*[·•▪◦●○\-*]")
@@ -48,7 +56,13 @@ PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:(?P<year>(?:19|20)\d{2}\s*年度?|
                             r"|(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年)(?:以来|来))",
                             re.MULTILINE)
 # A report signed with a month only ("2023年12月" on its own line) still dates 今年.
-MONTH_LINE = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[ \t\u3000]*$", re.MULTILINE)
+MONTH_LINE = re.compile(r"^[ \t\u3000]*[（(]?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[)）]?[ \t\u3000]*$", re.MULTILINE)
+# A sentence that opens with its period ("今年上半年，…；全州新增…") dates the clauses after its
+# semicolons too.
+SENTENCE_PERIOD = re.compile(r"[ \t\u3000\n]*(?:(?:19|20)\d{2}\s*年度?|今年|去年)"
+                             r"(?:上半年|下半年|前三季度|[一二三四1-4]季度|前\d{1,2}个月|"
+                             r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[至到\-—~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)?"
+                             r"(?:以来)?[，,]")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
 CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -196,7 +210,8 @@ def split_sections(text: str) -> list[Section]:
         # Photo news: headline, a dated caption, and a credit line soon after.
         is_caption = bool(CAPTION_DATE.match(line)) and any(
             CREDIT.search(following) for following in stripped_lines[position + 1:position + 4])
-        if not (is_byline or is_caption or _is_dateline(line)) or position == 0:
+        is_lead = NEWS_LEAD.match(line) is not None
+        if not (is_byline or is_caption or is_lead or _is_dateline(line)) or position == 0:
             continue
         first = _headline_block(stripped_lines, position)
         if first is None:
@@ -208,6 +223,8 @@ def split_sections(text: str) -> list[Section]:
         last = position - 1
         while last + 1 < len(stripped_lines) and _is_dateline(stripped_lines[last + 1]):
             last += 1
+        if last + 1 == len(stripped_lines) and not is_lead and not is_byline:
+            continue            # "杭州市妇联 / 2023年12月20日" closing the page: a sign-off
         starts.append((start, lines[nonblank[last]][1], start))
     if not starts:
         starts = _bare_headline_starts(lines, nonblank, stripped_lines)
@@ -241,8 +258,10 @@ def _bare_headline_starts(lines, nonblank, stripped_lines) -> list[tuple[int, in
         if previous and previous[-1] not in TERMINAL and not _is_navigation(previous, set()):
             continue            # inside a headline block or a list
         opening = line.lstrip(BULLETS)
-        mentions = places.find_mentions(opening[:12])
-        if not mentions or mentions[0].start != 0:
+        mentions = places.find_mentions(opening[:16])
+        # It opens with a place, or with a federation behind a word the gazetteer does not hold
+        # (兵团第八师石河子市妇联：…).
+        if not mentions or (mentions[0].start != 0 and opening[mentions[0].end:mentions[0].end + 2] != "妇联"):
             continue
         index = nonblank[position]
         found.append((lines[index][0], lines[index][1], lines[index][0]))
@@ -314,11 +333,24 @@ def _section_region(places, text: str, section: Section) -> Region | None:
             found = places.find_mentions(byline.group(1) + "市")
             chosen = found[0].region if found else None
     if chosen is None:
+        chosen = _sign_off_region(places, body)
+    if chosen is None:
         chosen = _site_or_body_region(places, text, section, body)
     sign_off = re.search(r"[（(]\s*(省|自治区)妇联\s*[)）]\s*$", body.strip()[-20:])
     if chosen is not None and sign_off and chosen.level != "province":
         chosen = places.chain(chosen)[0]     # signed by the provincial federation
     return chosen
+
+
+def _sign_off_region(places, body: str) -> Region | None:
+    """The federation that signs the section off on one of its last lines (杭州市妇联)."""
+    for _, _, line in _lines(body.rstrip()[-200:])[-3:]:
+        match = SIGN_OFF.match(line.strip())
+        if match:
+            region = _headline_region(places, match.group(1))
+            if region is not None:
+                return region
+    return None
 
 
 def _site_or_body_region(places, text: str, section: Section, body: str) -> Region | None:
@@ -328,8 +360,10 @@ def _site_or_body_region(places, text: str, section: Section, body: str) -> Regi
     dominant = _dominant(places, body)
     furniture = [line for _, _, line in _lines(text[section.start:section.title_start])]
     furniture += [line for _, _, line in _lines(text[-400:])[-8:]]
+    # Bylined body paragraphs ("本报讯（通讯员 X）百色市妇联…。") are no furniture.
     site_text = "\n".join(line for line in furniture
-                          if _is_navigation(line.strip(), set()) and not LIST_ITEM.match(line))
+                          if _is_navigation(line.strip(), set()) and not LIST_ITEM.match(line)
+                          and not line.strip().endswith(("。", "！", "？")))
     site = _headline_region(places, site_text) if site_text.strip() else None
     if site is None:
         return dominant
@@ -530,8 +564,14 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     before = [y for y in sentence_years if s_start + y[1] <= start]
     if before:
         return before[-1][2]
-    if sentence_years:
+    # A year later in the sentence dates the figure ("培训妇女2100人次，是2023年…") unless it
+    # opens a breakdown ("累计3.2亿元，其中2022年1.4亿元、2023年1.8亿元").
+    if sentence_years and "其中" not in text[start:s_start + sentence_years[0][0]]:
         return sentence_years[0][2]
+    if s_start > 0 and text[s_start - 1] in "；;":
+        opening_year = _sentence_opening_year(text, spans, s_start, base_year, base_month)
+        if opening_year is not None:
+            return opening_year
     # "其中…" breaks down the figure of the sentence before it: same period, even across a
     # paragraph break and even when that period was a half-year or a month.
     opening = text[s_start:s_start + 4].lstrip(" \t\n")
@@ -554,6 +594,19 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
         if index < len(leads) and leads[index][0] < p_start and leads[index][1] is not None:
             return leads[index][1]
     return period
+
+
+def _sentence_opening_year(text: str, spans: _Spans, clause_start: int, base_year: int | None,
+                           base_month: int | None) -> int | None:
+    """The period a full sentence opens with (SENTENCE_PERIOD), for a clause after its ；."""
+    p_start, _ = spans.paragraph(clause_start)
+    window = text[max(p_start, clause_start - 600):clause_start]
+    cut = max(window.rfind(mark) for mark in "。！？!?\n")
+    opening = SENTENCE_PERIOD.match(window, cut + 1)
+    if opening is None:
+        return None
+    mentions = _year_mentions(opening.group(), base_year, base_month)
+    return mentions[0][2] if mentions else None
 
 
 def _offset(lead: tuple[int, int | None]) -> int:

@@ -27,6 +27,17 @@ EXTRA_ALIASES = {"hongkong": "810000", "macau": "820000", "macao": "820000",
 # Full names that are generic words in running text (城区 of 长治/晋城/阳泉, 郊区, 矿区).
 GENERIC_FULL_NAMES = frozenset({"城区", "郊区", "矿区"})
 APOSTROPHES = "'’‘`"
+# Customary abbreviations of banners used in Inner Mongolian reports and official press
+# (科右前旗 for 科尔沁右翼前旗): names in their own right, for resolving and in running text.
+ABBREVIATIONS = {
+    "科右前旗": "152221", "科右中旗": "152222", "科左中旗": "150521", "科左后旗": "150522",
+    "察右前旗": "150926", "察右中旗": "150927", "察右后旗": "150928",
+    "土左旗": "150121", "土右旗": "150221", "达茂旗": "150223", "达茂联合旗": "150223",
+    "莫旗": "150722", "鄂温克旗": "150724", "鄂伦春旗": "150723",
+    "阿左旗": "152921", "阿右旗": "152922", "东乌旗": "152525", "西乌旗": "152526",
+    "新左旗": "150726", "新右旗": "150727", "陈旗": "150725",
+    "乌前旗": "150823", "乌中旗": "150824", "乌后旗": "150825",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +86,9 @@ class Gazetteer:
             for key in {entry.short_pinyin, entry.full_pinyin}:
                 self._by_pinyin_exact.setdefault(key, []).append(entry.code)
                 self._by_pinyin.setdefault(key.replace("'", ""), []).append(entry.code)
+        for abbreviation, code in ABBREVIATIONS.items():
+            if code in self._entries:
+                self._by_short.setdefault(abbreviation, []).append(code)
         for alias, code in EXTRA_ALIASES.items():
             self._by_pinyin_exact.setdefault(alias, []).append(code)
             self._by_pinyin.setdefault(alias, []).append(code)
@@ -253,6 +267,9 @@ class Gazetteer:
                     for suffix in ("自治州", "自治县", "自治旗"):
                         if entry.name.endswith(suffix):   # 甘孜州, 恩施州, 积石山县
                             forms.setdefault(entry.short + suffix[-1], []).append((entry.code, False))
+            for abbreviation, code in ABBREVIATIONS.items():
+                if code in self._entries:
+                    forms.setdefault(abbreviation, []).append((code, False))
             forms = {form: codes for form, codes in forms.items() if len(form) >= 2}
             self._surface = forms
             # Names are looked up only where two characters start one (about 1 position in 70 of
