@@ -27,7 +27,7 @@ SOURCE_LINE = re.compile(r"^[（(]?\s*(发布时间|发布日期|发稿时间|�
 SOURCE_FEDERATION = re.compile(r"来源\s*[:：]\s*(\S{2,20}?妇联)")
 # A news item's first words: "本报讯 近日，…", "本报成都电", "记者近日从青海省妇联获悉，…". Like a
 # byline, they mark the line above as a headline even when no reporter is named.
-NEWS_LEAD = re.compile(r"^(本报讯|本报[\u4e00-\u9fff]{2,8}电|(新华社|中新社)[\u4e00-\u9fff]{2,8}电|"
+NEWS_LEAD = re.compile(r"^(本报讯|(本报|新华社|中新社)[\u4e00-\u9fff]{2,8}(\d{1,2}月\d{1,2}日)?电|"
                        r"记者(近日|日前|近期|今天|昨天)?从[^，,。]{2,24}?(获悉|了解到))")
 # A federation signing off the end of a report: "杭州市妇联", "峨边彝族自治县妇联 2024年1月5日",
 # "（泸县妇联供稿）".
@@ -210,7 +210,10 @@ def split_sections(text: str) -> list[Section]:
         # Photo news: headline, a dated caption, and a credit line soon after.
         is_caption = bool(CAPTION_DATE.match(line)) and any(
             CREDIT.search(following) for following in stripped_lines[position + 1:position + 4])
-        is_lead = NEWS_LEAD.match(line) is not None
+        lead = NEWS_LEAD.match(line)
+        # "记者从市妇联获悉" inside one article is reporting, not a new item: it must name a place.
+        is_lead = lead is not None and (not lead.group().startswith("记者")
+                                        or bool(_gazetteer().find_mentions(lead.group())))
         if not (is_byline or is_caption or is_lead or _is_dateline(line)) or position == 0:
             continue
         first = _headline_block(stripped_lines, position)
@@ -243,12 +246,16 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
+def _gazetteer():
+    from fuhe_cli.regions import gazetteer
+
+    return gazetteer()
+
+
 def _bare_headline_starts(lines, nonblank, stripped_lines) -> list[tuple[int, int, int]]:
     """Headlines of a digest without bylines: a short line between body paragraphs that opens
     with a place. Two at least, or it is a report's own heading."""
-    from fuhe_cli.regions import gazetteer
-
-    places = gazetteer()
+    places = _gazetteer()
     found = []
     for position, line in enumerate(stripped_lines[:-1]):
         following = stripped_lines[position + 1]
@@ -259,9 +266,11 @@ def _bare_headline_starts(lines, nonblank, stripped_lines) -> list[tuple[int, in
             continue            # inside a headline block or a list
         opening = line.lstrip(BULLETS)
         mentions = places.find_mentions(opening[:16])
-        # It opens with a place, or with a federation behind a word the gazetteer does not hold
-        # (兵团第八师石河子市妇联：…).
-        if not mentions or (mentions[0].start != 0 and opening[mentions[0].end:mentions[0].end + 2] != "妇联"):
+        # It opens with a place, or with a federation behind a name the gazetteer does not hold
+        # (兵团第八师石河子市妇联：…), not behind a heading number (二、XX县妇联…).
+        if not mentions or (mentions[0].start != 0 and (
+                opening[mentions[0].end:mentions[0].end + 2] != "妇联"
+                or not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", opening[:mentions[0].start]))):
             continue
         index = nonblank[position]
         found.append((lines[index][0], lines[index][1], lines[index][0]))
