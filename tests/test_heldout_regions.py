@@ -100,3 +100,35 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
+
+
+# The general mechanisms this round added, each on wording the fixtures do not use:
+# (text, [(figure, region, year)]).
+MECHANISMS = [
+    # dated wire leads start articles even under headlines that name no place
+    ("人民日报 2023年6月2日\n\n让孩子们快乐过节\n本报南宁6月1日电 南宁市妇联为留守儿童送去图书5000册。\n\n"
+     "家门口的维权站\n新华社西宁6月1日电 西宁市城西区妇联建成妇女维权站12个。\n",
+     [("5000册", "南宁市", None), ("12个", "城西区", None)]),
+    # a parenthesised sign-off names the county over a parent named more often in the body
+    ("关于开展春风行动的情况汇报\n\n今年，我们落实宿迁市妇联部署，参与宿迁市春风行动。\n"
+     "一、全年举办招聘会12场。\n\n（沭阳县妇联供稿）\n2023年12月28日\n",
+     [("12场", "沭阳县", 2023)]),
+    # a period opening the sentence dates the clauses after its semicolon
+    ("常德市妇联工作情况\n\n2023年1至9月，全市开展宣讲860场；举办培训45期。\n", [("45期", "常德市", 2023)]),
+    # a year behind 其中 breaks a total down; it does not date the total
+    ("嘉兴市妇联工作简报\n2024-01-08\n\n近三年，全市共建成妇女微家1200个，其中2021年300个、2022年400个。\n",
+     [("1200个", "嘉兴市", None), ("300个", "嘉兴市", 2021)]),
+    # customary banner abbreviations are places
+    ("兴安盟妇联动态\n\n科右中旗妇联为妇女开展筛查3200人。\n", [("3200人", "科尔沁右翼中旗", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MECHANISMS, ids=range(len(MECHANISMS)))
+def test_attribution_mechanisms(text, expected):
+    from fuhe_cli.extract import extract_text
+
+    facts = extract_text(text).facts
+    for figure, region, year in expected:
+        found = [fact for fact in facts if fact.text.endswith(figure)]
+        assert found, figure
+        assert (found[0].region.name if found[0].region else None, found[0].year) == (region, year), figure
