@@ -189,7 +189,7 @@ UNITS = (
     "人", "名", "位", "个", "家", "户", "场", "期", "份", "件", "次", "项", "支", "节", "款",
     "所", "处", "座", "套", "条", "篇", "册", "本", "批", "类", "间", "张", "台", "辆", "门",
     "堂", "元", "天", "周", "例", "组", "队", "部", "种", "亩", "吨", "米", "笔", "轮",
-    "起", "宗", "对次", "对",
+    "起", "宗", "对次", "对", "公斤", "千克", "斤",
     "%", "成",
 )
 # A unit character that starts a longer word is not a unit: 2周年, 2024元旦, 二十四节气.
@@ -227,7 +227,8 @@ _PREFIX_LAST_CHARS = frozenset(word[-1] for word in _PREFIX_WORDS)
 _QUALIFIER_VERBS = set("占为有达计")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
-_POST_QUALIFIERS = {"余": "at_least", "多": "at_least", "+": "at_least"}
+# 2100来人: 来 between a number and its unit is spoken "about" (only before a unit: 30来访 is not)
+_POST_QUALIFIERS = {"余": "at_least", "多": "at_least", "+": "at_least", "来": "approx"}
 _AFTER_QUALIFIERS = {"以上": "at_least", "左右": "approx", "上下": "approx",
                      "以下": "at_most", "以内": "at_most"}
 
@@ -245,7 +246,7 @@ _PATTERN = re.compile(
     (?:
         百分之(?P<pct>{_ARABIC}|{_CN_RUN})
       | (?P<n1>{_NUM})(?:[ ]?(?P<sep>至|到|~|-|—|–)[ ]?(?P<n2>{_NUM}))?
-        (?:[ ]?(?P<q>余|多)(?P<mult>万亿|千万|百万|亿|万|千|百)?)?
+        (?:[ ]?(?P<q>余|多|来(?=(?:{_UNIT_ALT})))(?P<mult>万亿|千万|百万|亿|万|千|百)?)?
         (?P<plus>\+(?![0-9A-Za-z]))?
     )
     (?P<unit>{_UNIT_ALT})?
@@ -280,6 +281,8 @@ _LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,4})[)）]\s*$")
 _COUNTER_GAP = frozenset(" ：:读看赞享发藏论量数击览放")
 _COUNTER_LINE = re.compile(r"\s*(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$")
 _MONTH_WINDOW_AFTER = ("以来", "来", "内", "里", "中", "间")
+_DURATION_UNITS = frozenset(("天", "周", "个月", "小时"))
+_DURATION_LEADS = ("为期", "历时", "持续", "用时")
 
 
 def _counter_line(folded: str, start: int, end: int) -> bool:
@@ -520,9 +523,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         return None  # 自2024起: a year, not 2024 cases
     if folded.startswith(_ROUND_THE_CLOCK, num_start):
         return None
-    if unit == "个月" and ((before and before in "前头") or folded.startswith(_MONTH_WINDOW_AFTER, match_end)
-                          or folded.endswith("为期", 0, num_start)):
-        return None  # 前4个月, 3个月来, 为期3个月: a period of time, not a count of work
+    if unit == "个月" and ((before and before in "前头") or folded.startswith(_MONTH_WINDOW_AFTER, match_end)):
+        return None  # 前4个月, 3个月来: a period of time, not a count of work
+    if unit in _DURATION_UNITS and folded.endswith(_DURATION_LEADS, max(0, num_start - 2), num_start):
+        return None  # 为期5天, 历时3个月: how long something lasted, not a count of work
     if before in _COUNTER_GAP and _counter_line(folded, num_start, match_end):
         return None
     if after_match.isascii() and after_match.isalpha() and unit not in (None, "%"):
@@ -775,8 +779,8 @@ def parse_number(text: str) -> "ParsedNumber":
     if unit == "打":
         scale, unit = Decimal(12), None
 
-    for word in ("余", "多", "+"):
-        if expression.endswith(word):
+    for word in ("余", "多", "+", "来"):
+        if expression.endswith(word) and (word != "来" or unit is not None):
             qualifier, marker = _POST_QUALIFIERS[word], word
             expression = expression[:-1]
             break

@@ -30,7 +30,9 @@ How a quantity is classified (`RuleSet.classify`):
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
    clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
-   figure) is never carried.
+   figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
+   the carried rule names it even over its own clause's rule, unless that rule is of the same work
+   area (其中全国最美家庭21户 stays family.model_families.national) or has the higher priority.
 5. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
@@ -537,6 +539,17 @@ _DIGIT = re.compile(r"[0-9]")
 _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 
 
+_BREAKDOWN = "其中"
+
+
+def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
+    """The part's own rule stays when it is of the same work area (其中全国最美家庭21户 after
+    最美家庭5.2万户; 其中市级最美家庭1户 after 县级最美家庭8户) or declared more specific."""
+    own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
+    return (own_rule.id.split(".")[0] == carried_rule.id.split(".")[0]
+            or own_rule.priority > carried_rule.priority)
+
+
 def _names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
     """True when another figure follows the trigger with no list mark in between."""
     digit = _DIGIT.search(text, hit_end, clause_end)
@@ -695,7 +708,10 @@ class RuleSet:
         start, end = self._clause(text, quantity.start, quantity.end)
         own = self._best(text, quantity, start, end, carried=False, veto_end=end)
         best, clause_start = own, start
-        if (own is None or own.priority < 0) and not (
+        # "培训妇女9.4万人次，其中农村留守妇女1.6万人次": a 其中 breakdown counts part of the figure
+        # before it, so it measures the same thing, whatever its own words (留守妇女) would say.
+        breakdown = text.startswith(_BREAKDOWN, start)
+        if (own is None or own.priority < 0 or breakdown) and not (
                 quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
             for _ in range(MAX_CARRIED_CLAUSES):
@@ -705,7 +721,8 @@ class RuleSet:
                 start, _ = self._clause(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=end)
                 if carried is not None and carried.priority >= 0:
-                    best = carried
+                    if own is None or own.priority < 0 or not _refines(own, carried):
+                        best = carried
                     break
         if best is not None:
             rule = best.compiled.rule

@@ -68,6 +68,44 @@ def test_fixtures_are_well_formed():
             assert expected["at"] in lines[expected["line"] - 1], (name, expected)
 
 
+
+# The general mechanisms this round added, one line each: (text, [(value, unit, qualifier)]).
+GRAMMAR = [
+    ("来参加的群众有2100来人", [(2100, "人", "approx")]),
+    ("三十来个妇女报名", [(30, "个", "approx")]),
+    ("接待30来访群众", []),
+    ("为期5天的培训", []),
+    ("历时3个月的专项行动", []),
+    ("卖了2万多斤脐橙", [(20000, "斤", "at_least")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GRAMMAR, ids=[text for text, _ in GRAMMAR])
+def test_grammar_mechanisms(text, expected):
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    got = [(q.value, q.unit, q.qualifier) for q in find_quantities(normalise(text).text)]
+    assert got == expected
+
+
+# 其中 breakdowns measure what the figure before them measures, unless their own rule is of the
+# same work area (a narrower or sibling indicator) or declared more specific.
+BREAKDOWNS = [
+    ("培训城乡妇女9.4万人次，其中农村留守妇女1.6万人次。", "training.participants"),
+    ("代理诉讼案件74起，其中胜诉或调解结案69起。", "rights.legal_aid"),
+    ("评选最美家庭5.2万户，其中全国最美家庭21户。", "family.model_families.national"),
+    ("推荐县级最美家庭8户，其中1户被评为市级最美家庭。", "family.model_families.prefecture"),
+]
+
+
+@pytest.mark.parametrize("text, indicator", BREAKDOWNS, ids=range(len(BREAKDOWNS)))
+def test_breakdown_indicator(text, indicator, rules):
+    from fuhe_cli.extract import extract_text
+
+    assert extract_text(text, rules=rules).facts[-1].indicator.id == indicator
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from fuhe_cli.rules import load_rules
