@@ -262,7 +262,7 @@ _MULT_VALUES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8
 _CONSECUTIVE = {"一两", "两三", "二三", "三四", "四五", "五六", "六七", "七八", "八九"}
 
 # Page chrome: a pager line ("共3条 每页20条 页次：1/1") counts list entries, not work.
-_PAGER_WORDS = re.compile(r"每页|页次|上一页|下一页|尾页|末页|跳转|共[0-9]+页")
+_PAGER_WORDS = re.compile(r"每页|页次|上一页|下一页|首页|尾页|末页|跳转|共[0-9]+页|第[0-9]+页|[0-9]+/[0-9]+页")
 _PAGER_UNITS = frozenset("条页篇")
 _PAGER_WINDOW = 30
 # A flattened table row ("2 | 宣讲场次 | 场 | 356 |"): cells split by | or tabs; the unit of a
