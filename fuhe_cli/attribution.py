@@ -46,15 +46,32 @@ DATE_PATTERNS = (
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
 )
-YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年度|本年度|过去一年|过去的一年)")
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年度|本年度|过去一年|过去的一年)|"
+                  r"(?:截至|截止)到?(目前|当前|现在)")
+# A comparison base ("较2022年增加", "比2022年", "与2022年相比") is not the period of the figure.
+COMPARISON_BEFORE = ("较", "比")
+COMPARISON_AFTER = re.compile(r"[^，,。；;]{0,8}?(相比|相较|比较)")
+# The reporting period stated in the opening or a heading ("向大会报告2023年工作", "一、2023年工作回顾").
+REVIEW_PERIOD = re.compile(r"(?:报告|回顾|总结)\s*((?:19|20)\d{2})\s*年度?的?(?:主要)?工作|"
+                           r"((?:19|20)\d{2})\s*年度?(?:主要)?工作(?:回顾|总结|情况|报告|综述)")
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
 REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,20}?(工作总结|工作报告|工作综述|总结|报告|综述|工作要点|述职)")
+# "截至2024年5月底" / "截止2023年底": the date the stock figures after it stand at.
+STOCK_DATE = (r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到|到)\s*(?:19|20)\d{2}\s*年"
+              r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:底|末|份)?|底|末)?")
 # The first paragraph of an article that opens with a period: when it is one year ("2023年，南通市
 # 各级妇联…", "过去的一年，我们…") it dates the undated paragraphs after it; a span ("今年以来，",
 # "近年来，") dates nothing beyond its own paragraph.
-PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,])"
-                            r"|(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年)(?:以来|来))",
+# A short lead-in may stand before it ("据了解，2023年，…"). "截至2024年5月底，" dates the stock
+# figures as one year too (when the document is undated or of that year). When a span opens
+# the paragraph ("近年来，…。2023年，全县…"), a later sentence of that paragraph that opens with one
+# year gives the article its year.
+PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^，,。；;！？\n]{1,8}[，,])??"
+                            r"(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,])"
+                            r"|(?P<stock>" + STOCK_DATE.replace(r"[ \t\u3000\n]*", "", 1) + r")(?=[，,])"
+                            r"|(?P<span>(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年)(?:以来|来)))",
                             re.MULTILINE)
+SENTENCE_YEAR_OPENING = re.compile(r"[。！？!?]\s*((?:19|20)\d{2}\s*年度?|今年|去年)[，,]")
 # A report signed with a month only ("2023年12月" on its own line) still dates 今年.
 MONTH_LINE = re.compile(r"^[ \t\u3000]*[（(]?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[)）]?[ \t\u3000]*$", re.MULTILINE)
 # A sentence that opens with its period ("今年上半年，…；全州新增…") dates the clauses after its
@@ -62,7 +79,8 @@ MONTH_LINE = re.compile(r"^[ \t\u3000]*[（(]?((?:19|20)\d{2})\s*年\s*(\d{1,2})
 SENTENCE_PERIOD = re.compile(r"[ \t\u3000\n]*(?:(?:19|20)\d{2}\s*年度?|今年|去年)"
                              r"(?:上半年|下半年|前三季度|[一二三四1-4]季度|前\d{1,2}个月|"
                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[至到\-—~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)?"
-                             r"(?:以来)?[，,]")
+                             r"(?:以来)?[，,]|"
+                             + STOCK_DATE + r"[，,]")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
 CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -538,9 +556,18 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
             if after.startswith(("以来", "来")) or _YEAR_SPAN_AFTER.match(text, match.end()):
                 continue
             before = text[max(0, match.start() - 1):match.start()]
+            if before and before in COMPARISON_BEFORE or \
+                    text[max(0, match.start() - 1):match.start()] in ("与", "同", "和") and \
+                    COMPARISON_AFTER.match(text, match.end()):
+                continue        # 较2022年增加: the base of a comparison
             if before in "-—–~至到" and before and re.search(r"(19|20)\d{2}\s*[-—–~至到]\s*$",
                                                           text[max(0, match.start() - 8):match.start()]):
                 continue
+        elif match.group(3):
+            if base_year is None:
+                continue
+            out.append((match.start(), match.end(), base_year, False))     # 截至目前: the document's date
+            continue
         else:
             word = match.group(2)
             if base_year is None or word == "上年度":
@@ -601,7 +628,12 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     if leads:
         index = bisect_left(leads, section_start, key=_offset)   # the article's first period opening
         if index < len(leads) and leads[index][0] < p_start and leads[index][1] is not None:
-            return leads[index][1]
+            first = leads[index]
+            # A year read from a span ("今年以来，", "近年来，…。2023年，") yields to any other period
+            # opening of the article before the figure that names another year.
+            if not first[2] or all(lead[1] in (None, first[1])
+                                   for lead in leads[index + 1:bisect_left(leads, p_start, key=_offset)]):
+                return first[1]
     return period
 
 
@@ -615,7 +647,17 @@ def _sentence_opening_year(text: str, spans: _Spans, clause_start: int, base_yea
     if opening is None:
         return None
     mentions = _year_mentions(opening.group(), base_year, base_month)
-    return mentions[0][2] if mentions else None
+    if not mentions:
+        return None
+    if _is_target(opening.group(), mentions[0][2], base_year):
+        return None
+    return mentions[0][2]
+
+
+def _is_target(opening: str, year: int, base_year: int | None) -> bool:
+    """"到2025年底，…" in a document written before then is a goal, not a date of the figures."""
+    head = opening.lstrip(" \t\u3000\n")
+    return head.startswith("到") and (base_year is None or year > base_year)
 
 
 def _offset(lead: tuple[int, int | None]) -> int:
@@ -626,12 +668,27 @@ def _lead_years(text: str, base_year: int | None, base_month: int | None) -> lis
     """(offset, year or None for a span) of each paragraph that opens with a period (PERIOD_OPENING)."""
     leads = []
     for match in PERIOD_OPENING.finditer(text):
-        year = None
+        year, weak = None, False
         if match.group("year"):
-            mentions = _year_mentions(match.group(), base_year, base_month)
+            mentions = _year_mentions(match.group("year") + "，", base_year, base_month)
             if mentions and not mentions[0][3]:
                 year = mentions[0][2]
-        leads.append((match.start(), year))
+        elif match.group("stock"):
+            mentions = _year_mentions(match.group("stock"), base_year, base_month)
+            if mentions and not _is_target(match.group("stock"), mentions[0][2], base_year) \
+                    and base_year in (None, mentions[0][2]):
+                year = mentions[0][2]       # an as-of date in another year than the document's is no period
+        else:
+            weak = True
+            # "今年以来，" stays a span (it dates its own paragraph only, see the unseen
+            # sidebar_before_article fixture); a later one-year sentence of the paragraph dates it.
+            line_end = text.find("\n", match.end())
+            later = SENTENCE_YEAR_OPENING.search(text, match.end(), len(text) if line_end < 0 else line_end)
+            if later:
+                mentions = _year_mentions(later.group(1) + "，", base_year, base_month)
+                if mentions:
+                    year = mentions[0][2]
+        leads.append((match.start(), year, weak))
     return leads
 
 
@@ -663,6 +720,11 @@ def attribute(text: str, quantities: list) -> Attribution:
     if date is None and (month_dated := _month_dated(text)) is not None:
         base_year, base_month = month_dated
     period = reporting_period(title)
+    if period is None:
+        # "现在，我代表常委会向大会报告2023年工作" / "一、2023年工作回顾" near the top.
+        review = REVIEW_PERIOD.search(text, 0, 1000)
+        if review:
+            period = int(review.group(1) or review.group(2))
     leads = _lead_years(text, base_year, base_month)
     sections = split_sections(text)
     for section in sections:

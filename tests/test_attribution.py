@@ -197,3 +197,43 @@ def test_newspaper_page_header_is_not_a_title():
     assert result.title == "湖南宁远：巾帼田头助春耕"
     assert [s.region.name for s in result.sections] == ["宁远县", "宁德市"]
     assert [r.name for r in result.fact_regions] == ["宁远县", "宁德市"]
+
+
+# -- year mechanisms (own wording) ---------------------------------------------------------
+def test_comparison_base_year_does_not_date_the_figure():
+    text = "某县妇联2021年度工作总结\n\n2021年，全县新建妇女微家40个，比2020年多12个。\n"
+    result = attribute(text, facts_at(text, "40个", "12个"))
+    assert result.fact_years == [2021, 2021]
+
+
+def test_stock_date_opening_dates_clauses_after_semicolon_and_later_paragraphs():
+    text = ("某县妇联关于儿童之家的调研报告\n\n截止2022年6月底，全县建成儿童之家88个；"
+            "建成妇女之家90个。\n抽查发现，有7个儿童之家无人管理。\n")
+    result = attribute(text, facts_at(text, "88个", "90个", "7个"))
+    assert result.fact_years == [2022, 2022, 2022]
+
+
+def test_target_date_opening_is_no_period():
+    text = "某县妇联2021年工作要点\n（2021年2月1日）\n\n到2025年底，全县建成示范点30个；培训妇女500人次。\n"
+    result = attribute(text, facts_at(text, "500人次"))
+    assert result.fact_years == [2021]
+
+
+def test_as_of_now_is_the_document_year():
+    text = "某市妇联通知\n（2022年4月9日）\n\n2021年，各地积极参与。截至目前，全市共有巾帼文明岗300个。\n"
+    result = attribute(text, facts_at(text, "300个"))
+    assert result.fact_years == [2022]
+
+
+def test_reporting_period_stated_in_the_opening_or_a_heading():
+    text = ("在某市妇联执委会议上的讲话\n（2022年1月10日）\n\n同志们：\n我代表常委会报告2021年工作。\n"
+            "一、2021年工作回顾\n全市举办宣讲会500场。\n")
+    result = attribute(text, facts_at(text, "500场"))
+    assert result.fact_years == [2021]
+
+
+def test_one_year_sentence_after_a_span_opening_dates_the_article():
+    text = ("某县巾帼行动综述\n\n近几年来，县妇联持续发力。2022年，全县培育女能人50名。\n"
+            "县妇联还建成示范基地6个。\n")
+    result = attribute(text, facts_at(text, "50名", "6个"))
+    assert result.fact_years == [2022, 2022]
