@@ -15,6 +15,8 @@ from itertools import islice
 
 from fuhe_cli.models import Region
 
+CLOSING_QUOTES = "”」』"
+SENTENCE_MARKS = re.compile(r"[。！？!?；;，,]")
 TERMINAL = "。！？!?；;：:…”」』）)"
 NAVIGATION = re.compile(r"您所在的位置|当前位置|首页\s*[>＞»/]|^\s*[>＞»]|网站导航|^登录|^注册|^打印|^关闭|^分享到|"
                         r"^字号|^【?\s*(大|中|小)\s*】|^扫一扫|^返回|^上一篇|^下一篇|^责任编辑|^编辑[:：]|^来源[:：]|"
@@ -55,7 +57,7 @@ COMPARISON_AFTER = re.compile(r"[^，,。；;]{0,8}?(相比|相较|比较)")
 REVIEW_PERIOD = re.compile(r"(?:报告|回顾|总结)\s*((?:19|20)\d{2})\s*年度?的?(?:主要)?工作|"
                            r"((?:19|20)\d{2})\s*年度?(?:主要)?工作(?:回顾|总结|情况|报告|综述)")
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
-REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,20}?(工作总结|工作报告|工作综述|总结|报告|综述|工作要点|述职)")
+REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，,。]{0,20}?(工作总结|工作报告|工作综述|总结|报告|综述|工作要点|述职|通报)")
 # "截至2024年5月底" / "截止2023年底": the date the stock figures after it stand at.
 STOCK_DATE = (r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到|到)\s*(?:19|20)\d{2}\s*年"
               r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:底|末|份)?|底|末)?")
@@ -91,6 +93,9 @@ _YEAR_SPAN_AFTER = re.compile(r"\s*[-—–至到~]\s*(19|20)\d{2}")
 # Every BYLINE match holds one of these (a cheap test first: most lines are body text).
 _BYLINE_HINT = re.compile("[□■◎]|记者|通讯员|特约撰稿|发自")
 _YEAR_HINT = re.compile(r"(?:20|19)\d{2}")
+PLAN_OPENING = re.compile(r"[ \t\u3000\n]*(下一步|下步|接下来|今后)[，,]?")
+NATIONAL_BODY = re.compile(r"全国妇联|中华全国妇女联合会|全国妇女联合会")
+CLOSING_SOURCE = re.compile(r"^[（(]\s*(来源|稿源|信息来源|文章来源)\s*[:：][^）)]{2,30}[）)]$")
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
@@ -210,6 +215,8 @@ def find_date(text: str) -> str | None:
 # -- sections -------------------------------------------------------------------------------
 def _is_headline(line: str) -> bool:
     stripped = line.strip()
+    if stripped and stripped[-1] in CLOSING_QUOTES and not SENTENCE_MARKS.search(stripped):
+        stripped = stripped.rstrip(CLOSING_QUOTES)   # 解放碑商圈的“妈妈岗”: a quoted name ends it
     return (0 < len(stripped) <= 40 and stripped[-1] not in TERMINAL and not BYLINE.search(stripped)
             and not _is_navigation(stripped, set()) and HANZI.search(stripped) is not None)
 
@@ -235,6 +242,13 @@ def split_sections(text: str) -> list[Section]:
         if not (is_byline or is_caption or is_lead or _is_dateline(line)) or position == 0:
             continue
         first = _headline_block(stripped_lines, position)
+        if first is None and CLOSING_SOURCE.match(line):
+            first = _closed_item_start(stripped_lines, position)
+            if first is not None:
+                start = lines[nonblank[first]][0]
+                if not starts or starts[-1][0] != start:
+                    starts.append((start, lines[nonblank[first]][1], start))
+                continue
         if first is None:
             continue
         start = lines[nonblank[first]][0]
@@ -261,7 +275,22 @@ def split_sections(text: str) -> list[Section]:
     for position, (start, headline_end, title_start) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(text)
         sections.append(Section(start, end, max(headline_end, start), title_start=title_start))
+    # A dated page header ("城市妇联工作动态 / 2024年5月20日 第3版") over the first article is no
+    # article of its own: it has no body, so it joins the article below it.
+    while len(sections) > 1 and not text[sections[0].headline_end:sections[0].end].strip():
+        following = sections.pop(1)
+        sections[0] = Section(0, following.end, following.headline_end, title_start=following.title_start)
     return sections
+
+
+def _closed_item_start(lines: list[str], position: int) -> int | None:
+    """A short item closed by "（来源：…）": its headline is the line above its one or two body
+    paragraphs, itself just after another item's body (a line ending a sentence)."""
+    for first in range(position - 2, max(0, position - 4), -1):
+        if _is_headline(lines[first]) and lines[first - 1][-1] in TERMINAL \
+                and not any(_is_headline(line) for line in lines[first + 1:position]):
+            return first
+    return None
 
 
 def _gazetteer():
@@ -349,6 +378,8 @@ def _section_region(places, text: str, section: Section) -> Region | None:
     head = text[section.title_start:section.headline_end]
     body = text[section.headline_end:section.end]
     chosen = _headline_region(places, head)
+    if chosen is None and NATIONAL_BODY.search(head):
+        return None     # 全国妇联's own report: the country is no gazetteer region
     source = SOURCE_FEDERATION.search(head)
     if source:          # 来源：成都市郫都区妇联 under a headline that names no place or a parent
         named = _headline_region(places, source.group(1))
@@ -372,8 +403,13 @@ def _section_region(places, text: str, section: Section) -> Region | None:
 def _sign_off_region(places, body: str) -> Region | None:
     """The federation that signs the section off on one of its last lines (杭州市妇联)."""
     for _, _, line in _lines(body.rstrip()[-200:])[-3:]:
-        match = SIGN_OFF.match(line.strip())
+        match = SIGN_OFF.match(line.strip()) or CLOSING_SOURCE.match(line.strip())
         if match:
+            if match.re is CLOSING_SOURCE:      # （来源：北京朝阳区融媒体中心）
+                region = _headline_region(places, line.strip())
+                if region is not None:
+                    return region
+                continue
             region = _headline_region(places, match.group(1))
             if region is not None:
                 return region
@@ -608,6 +644,9 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
         opening_year = _sentence_opening_year(text, spans, s_start, base_year, base_month)
         if opening_year is not None:
             return opening_year
+    # "下一步，…将…": a plan is of no reporting period; only a year of its own dates it.
+    if PLAN_OPENING.match(text, s_start):
+        return None
     # "其中…" breaks down the figure of the sentence before it: same period, even across a
     # paragraph break and even when that period was a half-year or a month.
     opening = text[s_start:s_start + 4].lstrip(" \t\n")

@@ -29,6 +29,9 @@ GENERIC_FULL_NAMES = frozenset({"城区", "郊区", "矿区"})
 APOSTROPHES = "'’‘`"
 # Customary abbreviations of banners used in Inner Mongolian reports and official press
 # (科右前旗 for 科尔沁右翼前旗): names in their own right, for resolving and in running text.
+# A place name followed by these words names a body that is not the division (新疆生产建设兵团).
+NOT_A_DIVISION_AFTER = ("生产建设兵团",)
+
 ABBREVIATIONS = {
     "科右前旗": "152221", "科右中旗": "152222", "科左中旗": "150521", "科左后旗": "150522",
     "察右前旗": "150926", "察右中旗": "150927", "察右后旗": "150928",
@@ -322,6 +325,8 @@ class Gazetteer:
 
     def _mention(self, text, start, end, form, previous, context) -> Mention | None:
         regions, is_short, common = self._reading(form)
+        if text.startswith(NOT_A_DIVISION_AFTER, end):
+            return None     # 新疆生产建设兵团 is no part of 新疆维吾尔自治区's administration
         before = previous[-1] if previous and previous[-1].end == start else None
         if is_short:
             after = text[end:end + 2]
