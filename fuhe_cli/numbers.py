@@ -36,6 +36,7 @@ class Quantity:
     marker: Optional[str]
     low: Optional[Number] = None
     high: Optional[Number] = None
+    label: Optional[tuple[int, int]] = None   # where a label printed apart names it (a column header)
 
 
 # ---------------------------------------------------------------------------
@@ -269,6 +270,7 @@ _PAGER_WINDOW = 30
 # bare number is a unit cell to its left, a unit in brackets after the row label, or the label's
 # own counting word (培训人数 -> 人).
 _CELL_BREAKS = "|｜\t"
+_CELL_SPLIT = re.compile(r"[|｜\t]")
 _TABLE_UNITS = {**{u: u for u in UNITS if u not in ("%", "成", "个百分点")},
                 "万人次": "万人次", "万人": "万人", "万户": "万户", "万元": "万元", "亿元": "亿元"}
 _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "件次"), ("人数", "人"), ("户数", "户"),
@@ -282,6 +284,10 @@ _COUNTER_GAP = frozenset(" ：:读看赞享发藏论量数击览放")
 _COUNTER_LINE = re.compile(r"\s*(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$")
 _MONTH_WINDOW_AFTER = ("以来", "来", "内", "里", "中", "间")
 _DURATION_UNITS = frozenset(("天", "周", "个月", "小时"))
+_PERIOD_UNITS = frozenset(("天", "周", "个月"))
+_PERIOD_LENGTH = re.compile(r"[月日底][（(]共?$")
+_UNIT_SET = frozenset(UNITS)
+_WRAPPED_UNIT = re.compile(f"({_UNIT_ALT})")
 _DURATION_LEADS = ("为期", "历时", "持续", "用时")
 
 
@@ -403,6 +409,9 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
         if suffix:
             unit = suffix
             break
+    label = None
+    if unit is None:
+        unit, label = _column_header(folded, left, len(cells))
     if unit is None:
         return None
     value = _convert(_clean(n1))
@@ -414,7 +423,33 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
         value, unit = value * 10**4, unit[1:]
     return Quantity(start=start, end=end, num_start=start, num_end=end, number=text[start:end],
                     value=_canonical(value), unit=_UNIT_CANONICAL.get(unit, unit), qualifier="exact",
-                    marker=None)
+                    marker=None, label=label)
+
+
+_HEADER_REACH = 12   # data rows between a column's header and the cell read
+
+
+def _column_header(folded: str, row_start: int, column: int) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+    """The unit a column's header cell states ("宣讲人次（人次）", "争取项目资金（万元）") for a bare
+    number in a row of a spreadsheet flattened to text, and where that header cell is."""
+    line_end = row_start - 1
+    for _ in range(_HEADER_REACH):
+        if line_end < 0:
+            break
+        line_start = folded.rfind("\n", 0, line_end) + 1
+        line = folded[line_start:line_end]
+        line_end = line_start - 1
+        if not any(mark in line for mark in _CELL_BREAKS):
+            break          # prose: the table (if any) starts below it
+        bounds = [0] + [m.end() for m in _CELL_SPLIT.finditer(line)] + [len(line) + 1]
+        if column + 1 >= len(bounds):
+            continue
+        cell = line[bounds[column]:bounds[column + 1] - 1].strip()
+        bracket = _LABEL_UNIT.search(cell)
+        if bracket and bracket.group(1) in _TABLE_UNITS and not _NUMBER_START.match(cell):
+            offset = line_start + bounds[column]
+            return _TABLE_UNITS[bracket.group(1)], (offset, offset + len(line[bounds[column]:bounds[column + 1] - 1]))
+    return None, None
 
 
 def _scale(unit: Optional[str], mult: Optional[str]) -> int:
@@ -486,6 +521,12 @@ def _shared_unit_list(folded: str, text: str, last: Quantity) -> list[Quantity]:
 def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
     pct, n1, _, n2, q_word, mult, plus, unit, after = match.groups()
     num_start, match_end = match.span()
+    if (after is None and match_end < len(folded) and folded[match_end] == "\n"
+            and (unit or mult or n1 and n1[-1] in "万亿")
+            and (wrapped := _WRAPPED_UNIT.match(folded, match_end + 1)) is not None
+            and (unit or "") + wrapped.group(1) in _UNIT_SET
+            and folded[wrapped.end():wrapped.end() + 1] not in _UNIT_FALSE_CONTINUATIONS.get(wrapped.group(1)[-1], "")):
+        unit, match_end = (unit or "") + wrapped.group(1), wrapped.end()  # PDF text: 4120人|次
     if unit is None and pct is None and not (q_word or plus or after or mult):
         written = n2 or n1
         if not written or not ("万" in written or "亿" in written):
@@ -502,7 +543,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     ahead = folded[num_start - 2] if num_start >= 2 else ""
     signed = (before != "" and before in "+-−" and unit in ("%", "个百分点", "百分点") and not n2
               and not (ahead.isascii() and ahead.isalnum()) and ahead not in ")）%")
-    if before == "第" or (before in _CONNECTORS_BEFORE and not signed) or before.isascii() and before.isalnum():
+    # 申请资金：48.6万元 / 12场×0.8万元/场=9.6万元: a label or a computed total, not a time or formula
+    labelled = (before != "" and before in "：=" and unit is not None and num_start >= 2
+                and "\u4e00" <= folded[num_start - 2] <= "\u9fff")
+    if before == "第" or (before in _CONNECTORS_BEFORE and not signed and not labelled) or before.isascii() and before.isalnum():
         return None
     if before == "-" and num_start >= 2 and folded[num_start - 2].isdigit():
         return None
@@ -525,6 +569,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         return None
     if unit == "个月" and ((before and before in "前头") or folded.startswith(_MONTH_WINDOW_AFTER, match_end)):
         return None  # 前4个月, 3个月来: a period of time, not a count of work
+    if unit in _PERIOD_UNITS and _PERIOD_LENGTH.search(folded, max(0, num_start - 3), num_start):
+        return None  # 2024年3月—12月（共10个月）: the length of the period just named
     if unit in _DURATION_UNITS and folded.endswith(_DURATION_LEADS, max(0, num_start - 2), num_start):
         return None  # 为期5天, 历时3个月: how long something lasted, not a count of work
     if before in _COUNTER_GAP and _counter_line(folded, num_start, match_end):

@@ -536,6 +536,55 @@ class _Candidate:
 
 _DIGIT = re.compile(r"[0-9]")
 # "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
+_SENTENCE_END = re.compile("[。；;！!？?]")
+_ITEM_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．])\s*")
+_HEADING_CHARS = 24
+_WRAP_MIN_LINE = 16
+
+
+_LINE_SPACE = frozenset("\n \t\u3000")
+
+
+def _alone_on_line(text: str, quantity) -> bool:
+    start, end = quantity.start, quantity.end
+    if start and text[start - 1] not in _LINE_SPACE or end < len(text) and text[end] not in _LINE_SPACE:
+        return False    # the cheap test first: most figures stand inside a sentence
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    line_end = text.find("\n", quantity.end)
+    return not text[line_start:quantity.start].strip() and not text[quantity.end:None if line_end == -1 else line_end].strip()
+
+
+def heading_span(text: str, quantity) -> tuple[int, int] | None:
+    """Where an item's heading sentence is, when the quantity's line opens with one."""
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    found = _SENTENCE_END.search(text, line_start, min(quantity.start, line_start + _HEADING_CHARS + 8))
+    if found is None:
+        return None
+    marker = _ITEM_MARK.match(text, line_start, found.start())
+    heading_start = marker.end() if marker else line_start
+    if found.start() - heading_start > _HEADING_CHARS or _DIGIT.search(text, heading_start, found.start()):
+        return None
+    return heading_start, found.start()
+
+
+def _names_again(own, text: str, span) -> bool:
+    """The heading also holds the word the figure's own rule fired on (救助 in 救助困难“两癌”患病妇女):
+    it is a more specific name for the same thing, not a different measure of the item."""
+    heading = text[span[0]:span[1]]
+    return any(word in heading for word in own.compiled.rule.triggers.any)
+
+
+def _wrapped_line(text: str, newline: int) -> bool:
+    """True for a hard line break inside a sentence (a PDF's text layer): the line before it ends
+    on a word rather than punctuation and is prose — long, or holding clause punctuation — not
+    a heading or a 数说 figure."""
+    if text[newline] != "\n" or newline == 0 or not ("\u4e00" <= text[newline - 1] <= "\u9fff"):
+        return False
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline]
+    return len(line.strip()) >= _WRAP_MIN_LINE or any(mark in line for mark in "，。；")
+
+
 _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 
 
@@ -598,6 +647,7 @@ class RuleSet:
             self._initials = re.compile(f"[{re.escape(initials)}](?=[{re.escape(seconds)}])")
         self._any_regex = _combined_search([compiled.trigger_regex for compiled in self._regex_rules])
         self._indicators: dict[str, Indicator] = {}
+        self._heading_cache: tuple[str | None, dict] = (None, {})
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -668,7 +718,8 @@ class RuleSet:
                 _warn_timeout(compiled.rule)
         return False
 
-    def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int):
+    def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int,
+              label: bool = False):
         unit, value = quantity.unit, quantity.value
         q_start, q_end = quantity.start, quantity.end
         num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
@@ -687,7 +738,11 @@ class RuleSet:
                     continue  # "来访412批次、来电1043个": a word past the list mark names the next item
             else:
                 side, distance = triggers.side, 0
-            if carried:
+            if label:
+                if not triggers.carry:
+                    continue
+                distance = hit_start - start
+            elif carried:
                 if triggers.side == "after" or not triggers.carry:
                     continue
                 distance = q_start - hit_end
@@ -714,8 +769,8 @@ class RuleSet:
         if (own is None or own.priority < 0 or breakdown) and not (
                 quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
-            for _ in range(MAX_CARRIED_CLAUSES):
-                if start == 0 or text[start - 1] in SENTENCE_BREAKS:
+            for _ in range(0 if _alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES):
+                if start == 0 or text[start - 1] in SENTENCE_BREAKS and not _wrapped_line(text, start - 1):
                     break
                 previous_end = start - 1
                 start, _ = self._clause(text, previous_end, previous_end)
@@ -724,6 +779,21 @@ class RuleSet:
                     if own is None or own.priority < 0 or not _refines(own, carried):
                         best = carried
                     break
+        # A name printed apart from the figure still yields to the exclusions of the figure's own
+        # clause (发现风险隐患212起 under the heading 风险排查 is no dispute).
+        own_start, own_end = clause_start, end
+        if best is None or best.priority < 0:
+            labelled = self._from_label(text, quantity)
+            if labelled is not None and labelled.priority >= 0 and not self._vetoed(
+                    labelled.compiled, text, own_start, own_end):
+                best = labelled
+        heading = self._from_heading(text, quantity)
+        if heading is not None and self._vetoed(heading.compiled, text, own_start, own_end):
+            heading = None
+        if heading is not None and heading.priority >= 0 and (
+                best is None or best.priority < 0
+                or best.priority < heading.priority and _names_again(best, text, self._heading_span(text, quantity))):
+            best = heading
         if best is not None:
             rule = best.compiled.rule
             indicator = self._indicators.get(rule.id)
@@ -731,6 +801,46 @@ class RuleSet:
                 indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
             return indicator, rule.id
         return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+
+    def _from_label(self, text: str, quantity):
+        """The rule named by a label printed apart from the figure: a table column's header cell
+        (numbers.find_quantities records where it is), or — for a 数说 figure alone on its line
+        ("520场" over "“巾帼心向党”主题宣讲走进村社") — the first clause of the caption line below."""
+        span = getattr(quantity, "label", None)
+        if span is None:
+            if not _alone_on_line(text, quantity):
+                return None
+            line_end = text.find("\n", quantity.end)
+            if line_end == -1:
+                return None
+            caption_end = text.find("\n", line_end + 1)
+            caption_end = len(text) if caption_end == -1 else caption_end
+            if _DIGIT.match(text, line_end + 1) or caption_end - line_end > MAX_CLAUSE_CHARS:
+                return None     # the next line is another figure or a paragraph, not a caption
+            found = _CLAUSE_BREAK.search(text, line_end + 1, caption_end)
+            span = (line_end + 1, found.start() if found else caption_end)
+        return self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+
+    def _heading_span(self, text: str, quantity) -> tuple[int, int] | None:
+        """heading_span, looked up once per line (a report has many figures per line)."""
+        line_start = text.rfind("\n", 0, quantity.start) + 1
+        cached_text, spans = self._heading_cache
+        if cached_text is not text:
+            spans = {}
+            self._heading_cache = (text, spans)
+        if line_start not in spans:
+            spans[line_start] = heading_span(text, quantity)
+        return spans[line_start]
+
+    def _from_heading(self, text: str, quantity):
+        """The rule named by an item's heading sentence that opens the line ("三、救助困难“两癌”患病
+        妇女。计划救助800名，已救助812名"; "四、“两癌”救助。为215名…"): it names the item's figures that
+        have no rule of their own, and replaces a figure's own rule by a more specific (higher
+        priority) one whose heading repeats the word that rule fired on."""
+        span = self._heading_span(text, quantity)
+        if span is None:
+            return None
+        return self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
 
     # -- examples
     def run_examples(self, rule_ids: Optional[set[str]] = None) -> list[ExampleResult]:
