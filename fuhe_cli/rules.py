@@ -33,7 +33,15 @@ How a quantity is classified (`RuleSet.classify`):
    figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) or has the higher priority.
-5. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+   A hard line break after a prose line that ends on a word (a PDF's text layer) does not end
+   the sentence.
+5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
+   its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
+   of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
+   妇女。计划救助800名…) names the item's figures that have no rule, and replaces a figure's own rule
+   by a higher-priority one when the heading repeats the word that rule fired on.  The figure's
+   own clause can still veto these (``exclude``).
+6. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
 directories given to `load_rules`. A user rule with the id of a shipped rule replaces it (and is
