@@ -740,11 +740,29 @@ def _month_dated(text: str) -> tuple[int, int] | None:
     return None
 
 
+# An annual title or header line states the period too: "2024年度“十件实事”完成情况", "2023年度…统计表".
+ANNUAL_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年度")
+HEADER_LINES = 8
+
+
 def reporting_period(title: str | None) -> int | None:
     if not title:
         return None
-    match = REPORTING_PERIOD.search(title)
+    match = REPORTING_PERIOD.search(title) or ANNUAL_PERIOD.search(title)
     return int(match.group(1)) if match else None
+
+
+def _header_period(text: str) -> int | None:
+    """The period stated by a short header line above the body (a document's own title line may
+    stand below its issuing office's letterhead, "XX妇联文件 / 关于2023年…的报告")."""
+    for line in text[:400].splitlines()[:HEADER_LINES]:
+        line = line.strip()
+        if not line or len(line) > 40 or any(mark in line for mark in "。；！？"):
+            continue
+        period = reporting_period(line)
+        if period is not None:
+            return period
+    return None
 
 
 # -- entry point ---------------------------------------------------------------------------
@@ -759,6 +777,8 @@ def attribute(text: str, quantities: list) -> Attribution:
     if date is None and (month_dated := _month_dated(text)) is not None:
         base_year, base_month = month_dated
     period = reporting_period(title)
+    if period is None:
+        period = _header_period(text)
     if period is None:
         # "现在，我代表常委会向大会报告2023年工作" / "一、2023年工作回顾" near the top.
         review = REVIEW_PERIOD.search(text, 0, 1000)

@@ -237,3 +237,19 @@ def test_one_year_sentence_after_a_span_opening_dates_the_article():
             "县妇联还建成示范基地6个。\n")
     result = attribute(text, facts_at(text, "50名", "6个"))
     assert result.fact_years == [2022, 2022]
+
+
+def test_annual_header_line_under_a_letterhead_states_the_period():
+    # The document's own title stands below its issuing office's letterhead; 年度 alone is annual.
+    from fuhe_cli.attribution import attribute
+    from fuhe_cli.numbers import find_quantities
+
+    for header, year in (("某县妇女联合会文件\n关于2022年全县妇联工作情况的报告\n", 2022),
+                         ("附件\n2021年度各乡镇妇联工作统计表\n", 2021)):
+        text = header + "\n全县开展巾帼宣讲120场，培训妇女800人次。\n"
+        quantities = find_quantities(text)
+        result = attribute(text, quantities)
+        assert result.year == year
+        assert result.fact_years == [year] * len(quantities) and quantities
+    text = "全县妇联工作情况\n\n开展宣讲120场，2021年度考核优秀。\n"
+    assert attribute(text, find_quantities(text)).year is None  # a body sentence is not a header
