@@ -18,29 +18,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_heldout import TODO_MARK, Outcome  # noqa: E402  (one scorer for both rounds)
+from test_heldout import evaluate, expectations, report  # noqa: E402  (one scorer for every round)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "heldout2"
 NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
-
-
-def expectations(name: str) -> dict:
-    return yaml.safe_load((FIXTURES / f"{name}.yaml").read_text(encoding="utf-8"))
-
-
-def evaluate(name: str, rules) -> Outcome:
-    from fuhe_cli.evaluate import match_facts
-    from fuhe_cli.extract import extract_text
-    from fuhe_cli.reading import read_source
-
-    source = read_source(str(FIXTURES / f"{name}.txt"))
-    document = extract_text(source.text, f"{name}.txt", rules=rules, encoding=source.encoding)
-    outcome = Outcome(name)
-    outcome.matched, outcome.extra, outcome.missed = match_facts(document.facts, expectations(name)["facts"])
-    return outcome
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +35,7 @@ def rules():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_heldout2_report(name, rules):
-    problems = evaluate(name, rules).problems()
+    problems = evaluate(name, rules, FIXTURES).problems()
     assert not problems, "\n".join(problems)
 
 
@@ -63,7 +46,7 @@ def test_fixtures_are_well_formed():
     assert len(NAMES) >= 8
     for name in NAMES:
         lines = read_source(str(FIXTURES / f"{name}.txt")).text.split("\n")
-        for expected in expectations(name)["facts"]:
+        for expected in expectations(name, FIXTURES)["facts"]:
             assert {"line", "at", "value", "unit", "qualifier", "indicator", "region", "year"} <= set(expected)
             assert expected["at"] in lines[expected["line"] - 1], (name, expected)
 
@@ -106,34 +89,5 @@ def test_breakdown_indicator(text, indicator, rules):
     assert extract_text(text, rules=rules).facts[-1].indicator.id == indicator
 
 
-def main(argv: list[str]) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from fuhe_cli.rules import load_rules
-
-    rules_set = load_rules(use_env=False)
-    verbose = "-v" in argv
-    tp = fp = fn = judged = 0
-    wrong = {"qualifier": 0, "indicator": 0, "region": 0, "year": 0}
-    for name in NAMES:
-        outcome = evaluate(name, rules_set)
-        tp += len(outcome.matched)
-        fp += len(outcome.extra)
-        fn += len(outcome.missed)
-        judged += sum(expected["indicator"] != "any" for _, expected in outcome.matched)
-        for kind, items in outcome.mismatches().items():
-            if kind in wrong:
-                wrong[kind] += len(items)
-        if verbose:
-            print(f"== {name}: {len(outcome.matched)} matched, {len(outcome.extra)} extra, {len(outcome.missed)} missed")
-            for problem in outcome.problems() + outcome.todos():
-                print("  " + problem)
-    print(f"precision {tp / max(1, tp + fp):.3f}  recall {tp / max(1, tp + fn):.3f}  "
-          f"qualifier {1 - wrong['qualifier'] / max(1, tp):.3f}  "
-          f"indicator {1 - wrong['indicator'] / max(1, judged):.3f}  "
-          f"region {1 - wrong['region'] / max(1, tp):.3f}  year {1 - wrong['year'] / max(1, tp):.3f}  "
-          f"(tp {tp}, fp {fp}, fn {fn}, indicator judged on {judged})")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(report(sys.argv[1:], FIXTURES))
