@@ -656,6 +656,7 @@ class RuleSet:
         self._any_regex = _combined_search([compiled.trigger_regex for compiled in self._regex_rules])
         self._indicators: dict[str, Indicator] = {}
         self._heading_cache: tuple[str | None, dict] = (None, {})
+        self._hits_cache: tuple[str | None, dict] = (None, {})
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -674,7 +675,20 @@ class RuleSet:
         right = found.start() if found else limit
         return left, right
 
-    def _hits(self, text: str, start: int, end: int):
+    def _hits(self, text: str, start: int, end: int) -> list:
+        """_scan_hits of text[start:end], found once per span of a text: a clause is scanned as a
+        figure's own, again as the clause carried to the next figure, and a heading once per figure."""
+        cached_text, found = self._hits_cache
+        if cached_text is not text:
+            found = {}
+            self._hits_cache = (text, found)
+        key = (start, end)
+        hits = found.get(key)
+        if hits is None:
+            hits = found[key] = list(self._scan_hits(text, start, end))
+        return hits
+
+    def _scan_hits(self, text: str, start: int, end: int):
         """(position, end, compiled rule) for every trigger word or regex match in text[start:end]."""
         words = self._words
         lengths_of = self._lengths
