@@ -493,11 +493,23 @@ class _Spans:
             end = start + 2 * window + self.STEP
         return start, end
 
+    # The region and the year of a fact ask for the same index one after the other.
+    _last_sentence: tuple[int, tuple[int, int]] = (-1, (0, 0))
+    _last_paragraph: tuple[int, tuple[int, int]] = (-1, (0, 0))
+
     def sentence(self, index: int) -> tuple[int, int]:
-        return self._around(self.sentence_ends, index, self.WINDOW)
+        last, bounds = self._last_sentence
+        if last != index:
+            bounds = self._around(self.sentence_ends, index, self.WINDOW)
+            self._last_sentence = (index, bounds)
+        return bounds
 
     def paragraph(self, index: int) -> tuple[int, int]:
-        return self._around(self.newlines, index, 5 * self.WINDOW)
+        last, bounds = self._last_paragraph
+        if last != index:
+            bounds = self._around(self.newlines, index, 5 * self.WINDOW)
+            self._last_paragraph = (index, bounds)
+        return bounds
 
     def mentions(self, start: int, end: int, context: Region | None) -> list:
         """Places named in text[start:end], offsets relative to start."""
@@ -561,7 +573,8 @@ def _fact_region(places, text: str, spans: _Spans, section: Section, start: int)
     mentions = [m for m in found if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]
     if base is None:
         return mentions[-1].region if mentions else None
-    inside = [m.region for m in mentions if m.region != base and places.is_within(m.region, base)]
+    inside = [m.region for m in mentions if m.region is not base and m.region != base
+              and places.is_within(m.region, base)]
     # 成都、绵阳等地: a list of places, the figure is the whole region's. A place written with
     # its parent (自贡市贡井区) is one place, not a list.
     distinct = {r.code for r in inside if not any(o != r and places.is_within(o, r) for o in inside)}
