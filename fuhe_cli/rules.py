@@ -657,6 +657,7 @@ class RuleSet:
         self._indicators: dict[str, Indicator] = {}
         self._heading_cache: tuple[str | None, dict] = (None, {})
         self._hits_cache: tuple[str | None, dict] = (None, {})
+        self._hits_from = 0
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -782,6 +783,11 @@ class RuleSet:
 
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
         """The indicator a quantity measures, and the id of the rule that said so."""
+        # The trigger hits of a span are kept for one pass over a text (figures in order): a
+        # figure before the last one starts a new pass, which finds them afresh.
+        if quantity.start < self._hits_from:
+            self._hits_cache = (None, {})
+        self._hits_from = quantity.start
         start, end = self._clause(text, quantity.start, quantity.end)
         own = self._best(text, quantity, start, end, carried=False, veto_end=end)
         best, clause_start = own, start
