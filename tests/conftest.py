@@ -10,3 +10,11 @@ def _private_store_and_rules(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("FUHE_DB", str(tmp_path_factory.mktemp("store") / "fuhe.sqlite"))
     monkeypatch.delenv("FUHE_RULES", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture(scope="session")
+def rules():
+    """The shipped rules only (no FUHE_RULES), loaded once for the whole run."""
+    from fuhe_cli.rules import load_rules
+
+    return load_rules(use_env=False)

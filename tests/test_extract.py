@@ -18,11 +18,6 @@ GOLDEN = HERE / "golden"
 FIXTURE = HERE / "fixtures" / "extract" / "county-report.txt"
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules(use_env=False)
-
-
 def _key(fact):
     return (fact.line, fact.column, fact.value, fact.unit, fact.qualifier, fact.indicator.id,
             fact.region.code if fact.region else None, fact.year)

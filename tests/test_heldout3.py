@@ -20,17 +20,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_heldout import evaluate, expectations, report  # noqa: E402  (one scorer for every round)
+from test_heldout import assert_well_formed, evaluate, report  # noqa: E402  (one scorer for every round)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "heldout3"
 NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def rules():
-    from fuhe_cli.rules import load_rules
-
-    return load_rules(use_env=False)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -40,15 +33,7 @@ def test_heldout3_report(name, rules):
 
 
 def test_fixtures_are_well_formed():
-    """Six styles; every expectation names its figure on the line it claims."""
-    from fuhe_cli.reading import read_source
-
-    assert len(NAMES) >= 6
-    for name in NAMES:
-        lines = read_source(str(FIXTURES / f"{name}.txt")).text.split("\n")
-        for expected in expectations(name, FIXTURES)["facts"]:
-            assert {"line", "at", "value", "unit", "qualifier", "indicator", "region", "year"} <= set(expected)
-            assert expected["at"] in lines[expected["line"] - 1], (name, expected)
+    assert_well_formed(FIXTURES, 6)
 
 
 

@@ -67,13 +67,6 @@ def evaluate(name: str, rules) -> Outcome:
     return outcome
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from fuhe_cli.rules import load_rules
-
-    return load_rules(use_env=False)
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_unseen_report(name, rules):
     problems = evaluate(name, rules).problems()
