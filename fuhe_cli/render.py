@@ -30,10 +30,13 @@ def emit_json(payload: Any) -> None:
     _out().write(to_json(payload) + "\n")
 
 
+# One encoder for every line: json.dumps with options builds a new encoder per call.
+_encode_line = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
+
 def emit_jsonl(records: Iterable[Any]) -> None:
-    out = _out()
-    for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+    """One JSON object per line; a batch (a document part's facts) goes out in one write."""
+    _out().write("".join([_encode_line(record) + "\n" for record in records]))
 
 
 def format_cell(value: Any) -> str:

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from contextlib import contextmanager
-from typing import Iterable, Literal, Optional, Sequence
+from typing import Iterable, Iterator, Literal, Optional, Sequence
 
 from fuhe_cli.errors import StoreError, UsageError
 from fuhe_cli.models import Document, Fact, Indicator, Region
@@ -100,6 +100,18 @@ def _path_key(path: str) -> str:
 
 def _now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+_INSERT_FACT = ("INSERT INTO facts (document_id, line, col, text, number, value, unit, qualifier, low, high,"
+                " indicator_id, indicator_name, fact_region, region_code, region_name, region_level,"
+                " fact_year, year, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _slowly(rows: Iterable[tuple], seconds: float) -> Iterator[tuple]:
+    """Rows handed over one by one with a pause (SLOW_SAVE_ENV: lets tests kill a save midway)."""
+    for row in rows:
+        yield row
+        time.sleep(seconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,10 +307,8 @@ class Store:
                 document_id = self._insert_document(document, key, rules_version)
                 fact_count, warnings = 0, []
                 for part in itertools.chain([document], iterator):
-                    for fact in part.facts:
-                        self._insert_fact(document_id, document, fact)
-                        if slow:
-                            time.sleep(slow)
+                    rows = (self._fact_row(document_id, document, fact) for fact in part.facts)
+                    connection.executemany(_INSERT_FACT, _slowly(rows, slow) if slow else rows)
                     fact_count += len(part.facts)
                     warnings.extend(warning.model_dump(mode="json") for warning in part.warnings)
                 if fact_count != len(document.facts) or len(warnings) != len(document.warnings):
@@ -345,20 +355,16 @@ class Store:
         )
         return cursor.lastrowid
 
-    def _insert_fact(self, document_id: int, document: Document, fact: Fact) -> None:
+    @staticmethod
+    def _fact_row(document_id: int, document: Document, fact: Fact) -> tuple:
         # A fact without its own region or year belongs to its document's: store the effective
         # values (indexed for compare) and whether they were inherited.
         region = fact.region or document.region
         year = fact.year if fact.year is not None else document.year
-        self.connection.execute(
-            "INSERT INTO facts (document_id, line, col, text, number, value, unit, qualifier, low, high,"
-            " indicator_id, indicator_name, fact_region, region_code, region_name, region_level,"
-            " fact_year, year, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (document_id, fact.line, fact.column, fact.text, fact.number, fact.value, fact.unit, fact.qualifier,
-             fact.low, fact.high, fact.indicator.id, fact.indicator.name, int(fact.region is not None),
-             region.code if region else None, region.name if region else None, region.level if region else None,
-             int(fact.year is not None), year, fact.rule),
-        )
+        return (document_id, fact.line, fact.column, fact.text, fact.number, fact.value, fact.unit, fact.qualifier,
+                fact.low, fact.high, fact.indicator.id, fact.indicator.name, int(fact.region is not None),
+                region.code if region else None, region.name if region else None, region.level if region else None,
+                int(fact.year is not None), year, fact.rule)
 
     def remove(self, keys: Sequence[str]) -> list[StoredDocument]:
         """Remove documents by path (as stored or as a file path) or by sha256 (or a prefix of 8+).

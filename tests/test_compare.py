@@ -17,7 +17,7 @@ from fuhe_cli.cli import app
 from fuhe_cli.compare import Cell, compare, display_number, facts_from_documents, order
 from fuhe_cli.errors import ExitCode, UsageError
 from fuhe_cli.models import Document, Fact, Indicator, Region
-from fuhe_cli.store import Store
+from fuhe_cli.store import _INSERT_FACT, Store
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("FUHE_REGEN_GOLDEN") == "1"
@@ -334,7 +334,7 @@ def test_compare_over_a_large_store_uses_the_index(tmp_path):
                        [fact(ids[(index + k) % len(ids)], 1000 + index + k, "个", line=k + 1) for k in range(30)])
         document_id = store._insert_document(doc, doc.path, "r")
         for item in doc.facts:
-            store._insert_fact(document_id, doc, item)
+            store.connection.execute(_INSERT_FACT, Store._fact_row(document_id, doc, item))
     store.connection.execute("COMMIT")
     store.close()
 
