@@ -30,8 +30,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-# What a user writes by hand: one regex for "number [万亿] [余多] unit", then cn2an on the digits.
-NAIVE_PATTERN = re.compile(r"([0-9.]+|[零一二两三四五六七八九十百千万亿]+)(万|亿)?(余|多)?(人次|人|名|个|场|次|家|户|期|元|%)")
+sys.path.insert(0, str(REPO / "bench"))
+import naive  # noqa: E402  what a user writes by hand: one regex, then cn2an on the digits
+
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".md")
 
 
@@ -108,22 +109,6 @@ def command_figures(args: list[str], runs: int, env: dict) -> tuple[float, float
         raise SystemExit(f"{' '.join(args)} exited {codes}")
     return (statistics.median(r[0] for r in results), statistics.median(r[1] for r in results),
             max(r[2] for r in results))
-
-
-def naive_script(text: str) -> int:
-    import cn2an
-
-    found = 0
-    for match in NAIVE_PATTERN.finditer(text):
-        number = match.group(1)
-        try:
-            value = float(number) if number[0].isdigit() else cn2an.cn2an(number, "smart")
-        except (ValueError, KeyError):
-            continue
-        if match.group(2) == "万":
-            value *= 10_000
-        found += 1
-    return found
 
 
 def pipeline_stages(corpus: str, rules) -> dict[str, float]:
@@ -205,9 +190,9 @@ def store_size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))   # with -wal and -shm
 
 
-def row(name: str, seconds: float, chars: int, naive: float, cpu: float | None = None) -> str:
+def row(name: str, seconds: float, chars: int, reference: float, cpu: float | None = None) -> str:
     cpu_text = f"{cpu:8.2f}" if cpu is not None else " " * 8
-    return f"{name:44s} {seconds:8.3f} {cpu_text} {chars / seconds / 1e6:9.2f} {seconds / naive:8.2f}x"
+    return f"{name:44s} {seconds:8.3f} {cpu_text} {chars / seconds / 1e6:9.2f} {seconds / reference:8.2f}x"
 
 
 def main() -> int:
@@ -243,8 +228,8 @@ def main() -> int:
           f"(one per {chars // max(1, facts)} characters); medians of {args.runs} run(s)\n")
 
     results: dict[str, tuple[float, float | None]] = {}
-    results["bare regex scan"] = (median_time(lambda: sum(1 for _ in NAIVE_PATTERN.finditer(corpus)), args.runs), None)
-    results["naive regex + cn2an script"] = (median_time(lambda: naive_script(corpus), args.runs), None)
+    results["bare regex scan"] = (median_time(lambda: sum(1 for _ in naive.PATTERN.finditer(corpus)), args.runs), None)
+    results["naive regex + cn2an script"] = (median_time(lambda: sum(1 for _ in naive.figures(corpus)), args.runs), None)
     sample = corpus[:1_000_000]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")   # cn2an.transform warns on every numeral it cannot read
@@ -264,14 +249,18 @@ def main() -> int:
                                                    "--jobs", str(jobs)], args.runs, env)
             results[f"fuhe extract --no-save --format jsonl --jobs {jobs}"] = (wall, cpu)
 
-        naive = results["naive regex + cn2an script"][0]
+        naive_command = [sys.executable, str(REPO / "bench" / "naive.py"), str(folder)]
+        results["naive script as a command (bench/naive.py)"] = command_figures(naive_command, args.runs, env)[:2]
+        reference = results["naive regex + cn2an script"][0]
         print(f"{'throughput (' + str(files) + ' files for the commands)':44s} {'wall s':>8s} {'cpu s':>8s} "
               f"{'M char/s':>9s} {'vs naive':>9s}")
         for name, (seconds, cpu) in results.items():
-            print(row(name, seconds, chars, naive, cpu))
+            print(row(name, seconds, chars, reference, cpu))
         one = results["fuhe extract --no-save --format jsonl --jobs 1"][0]
         two = results["fuhe extract --no-save --format jsonl --jobs 2"][0]
-        print(f"--jobs 2 speed-up: {one / two:.2f}x")
+        print(f"--jobs 2 speed-up: {one / two:.2f}x; fuhe extract --jobs 1 against the naive command "
+              f"(both read the files and write JSON lines): "
+              f"{one / results['naive script as a command (bench/naive.py)'][0]:.2f}x its wall time")
 
         print("\nwhere extract_text's time goes (one run, stage by stage)")
         for name, seconds in pipeline_stages(corpus, rules).items():
