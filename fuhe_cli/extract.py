@@ -207,9 +207,12 @@ def extract_path(path: str, *, rules=None, encoding: str | None = None) -> Docum
 
 # --- parallel extraction -------------------------------------------------------------
 _worker_rules = None
+# Files handed to a worker at a time: few enough that the workers finish together and the
+# parent writes results as they come, not in bursts at the end.
+CHUNK_FILES = 4
 
 
-def _init_worker(rule_dirs: tuple[str, ...]) -> None:
+def _init_worker(rule_dirs: tuple[str, ...], inherited: bool) -> None:
     global _worker_rules
     import signal
 
@@ -218,7 +221,8 @@ def _init_worker(rule_dirs: tuple[str, ...]) -> None:
     # Ctrl-C and a closed pipe are the parent's to handle; it cancels the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
-    _worker_rules = load_rules(rule_dirs)
+    if not inherited:   # a forked worker already holds the parent's rules
+        _worker_rules = load_rules(rule_dirs)
 
 
 def _exit_with_parent() -> None:
@@ -274,14 +278,19 @@ def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rul
             else:
                 yield itertools.chain([first], parts)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                               initargs=(tuple(str(d) for d in rule_dirs),))
+    global _worker_rules
+    context = multiprocessing.get_context()
+    _worker_rules = rules   # what forked workers start with; others load the same rule dirs
+    inherited = rules is not None and context.get_start_method() == "fork"
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(tuple(str(d) for d in rule_dirs), inherited))
     try:
         # map keeps input order, so a parallel run prints exactly what a serial run does.
         for result in pool.map(_extract_in_worker, [(path, encoding) for path in files],
-                               chunksize=max(1, min(32, len(files) // (jobs * 4) or 1))):
+                               chunksize=max(1, min(CHUNK_FILES, len(files) // (jobs * 4)))):
             yield result if isinstance(result, DocumentError) else [result]
     finally:
         # all done, interrupted, or the reader of our output went away: drop queued work at once
@@ -342,9 +351,8 @@ def extract_into(files: Sequence[str], writer, *, store=None, rules=None, encodi
             yield part
         writer.end_document()
 
-    # Parallel workers load their own rules.
     for item in iter_extract_parts(files, encoding=encoding, rule_dirs=rule_dirs,
-                                   rules=rules if jobs <= 1 else None, jobs=jobs):
+                                   rules=rules, jobs=jobs):
         if on_file is not None:
             on_file()
         if isinstance(item, DocumentError):

@@ -86,3 +86,26 @@ def test_extract_one_is_importable_and_pure(tmp_path):
     assert document.facts and document.year == 2016
     path, message = extract_folder.extract_one(str(tmp_path / "city" / "broken.txt"))
     assert path.endswith("broken.txt") and "binary" in message
+
+
+def test_parallel_workers_use_the_rules_of_each_call(tmp_path):
+    """Workers get the caller's rules (inherited when forked, reloaded otherwise), and a later call
+    with other rules does not see the earlier call's."""
+    from fuhe_cli.extract import iter_extract_parts
+    from fuhe_cli.rules import load_rules
+
+    user_rules = REPO / "tests" / "fixtures" / "rules" / "user"
+    files = []
+    for index in range(4):
+        path = tmp_path / f"{index}.txt"
+        path.write_text(f"四川省妇联开办巾帼厨艺课堂{10 + index}场，开展理论宣讲{60 + index}场。\n", encoding="utf-8")
+        files.append(str(path))
+
+    def rule_ids(rules, rule_dirs):
+        return {fact.rule for parts in iter_extract_parts(files, rules=rules, rule_dirs=rule_dirs, jobs=2)
+                for part in parts for fact in part.facts}
+
+    with_user = rule_ids(load_rules([user_rules], use_env=False), [str(user_rules)])
+    shipped = rule_ids(load_rules(use_env=False), [])
+    assert "custom.kitchen_classes" in with_user
+    assert "custom.kitchen_classes" not in shipped
