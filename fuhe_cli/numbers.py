@@ -226,6 +226,9 @@ _PREFIX_FALSE_FRIENDS = {
 _PREFIX_WORDS = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
 _PREFIX_LAST_CHARS = frozenset(word[-1] for word in _PREFIX_WORDS)
 _QUALIFIER_VERBS = set("占为有达计")
+# _prefix_qualifier finds nothing unless the number follows one of these (约, 近有, 总数的).
+_QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"}
+_BIG_MULTIPLIER = re.compile("[万亿]")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
 # 2100来人: 来 between a number and its unit is spoken "about" (only before a unit: 30来访 is not)
@@ -257,6 +260,24 @@ _PATTERN = re.compile(
 )
 # Every character a match of _PATTERN can start with (百分之, _ARABIC, _CN_RUN).
 _NUMBER_START = re.compile("[0-9零〇一二两三四五六七八九十百千万亿]")
+# Where find_quantities tries _PATTERN; the matches found are still those of finditer.
+# - A digit run is tried at its first digit only: a match never ends between two digits
+#   (every digit loop is greedy with only optional parts after it, or is closed by (?![0-9])
+#   or a lookahead for 万/亿/%), so the rest of the run always lies inside an earlier match.
+# - Most Chinese numerals in prose are words (一是, 统一, 四川, 五大).  A run of them without
+#   万/亿, followed by a character no part of _PATTERN can continue with, matches as the bare
+#   run alone, which _quantity_from_match always drops (no unit, no 万/亿, not an arabic
+#   table cell), and finditer would resume right after it: such runs are not tried at all.
+_SMALL_NUMERALS = "零〇一二两三四五六七八九十百千"
+_CONTINUATIONS = "".join(sorted(
+    set("万亿点分 +")  # _CN_RUN's 万/亿 and 点, 百分之, the optional spaces, plus
+    | set("至到~-—–") | set("余多来")  # sep, q
+    | {unit[0] for unit in UNITS} | {word[0] for word in ("以上", "左右", "上下", "以下", "以内")}))
+_CANDIDATE = re.compile(
+    f"[0-9{_SMALL_NUMERALS}万亿]"  # one character class first, so re scans for it in C
+    f"(?:(?<=[万亿])|(?<=[0-9])[0-9]*+|(?=[{_SMALL_NUMERALS}]*+[{re.escape(_CONTINUATIONS)}]))")
+# match.lastindex when n1 is the last group matched: a bare number, nothing after it.
+_N1_ONLY = _PATTERN.groupindex["n1"]
 _YEAR_DIGITS = re.compile(r"(?:19|20)[0-9]{2}")
 _MULT_VALUES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4,
                 "千": 1000, "百": 100}
@@ -271,6 +292,7 @@ _PAGER_WINDOW = 30
 # own counting word (培训人数 -> 人).
 _CELL_BREAKS = "|｜\t"
 _CELL_SPLIT = re.compile(r"[|｜\t]")
+_CELL_EDGE = frozenset(_CELL_BREAKS + " ")   # what stands just before a number in a cell
 _TABLE_UNITS = {**{u: u for u in UNITS if u not in ("%", "成", "个百分点")},
                 "万人次": "万人次", "万人": "万人", "万户": "万户", "万元": "万元", "亿元": "亿元"}
 _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "件次"), ("人数", "人"), ("户数", "户"),
@@ -317,6 +339,8 @@ def _read_range_pair(run: str) -> Optional[tuple[Decimal, Decimal]]:
 
 
 def _clean(number: str) -> str:
+    if number.isalnum():
+        return number  # no space, comma or 。 in it (the usual case)
     return number.replace(" ", "").replace(",", "").replace("，", "").replace("。", ".")
 
 
@@ -466,7 +490,7 @@ def find_quantities(text: str) -> list[Quantity]:
     # pattern is tried only there, resuming after each match as finditer does.
     match_at = _PATTERN.match
     resume = 0
-    for candidate in _NUMBER_START.finditer(folded):
+    for candidate in _CANDIDATE.finditer(folded):
         position = candidate.start()
         if position < resume:
             continue
@@ -474,6 +498,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if match is None:
             continue
         resume = match.end()
+        if (match.lastindex == _N1_ONLY and folded[position - 1] not in _CELL_EDGE
+                and "万" not in (bare := folded[position:resume]) and "亿" not in bare):
+            continue  # a bare number (year, date, 一是) not in a table cell: dropped below anyway
         quantity = _quantity_from_match(folded, text, match)
         if quantity is not None:
             if quantity.num_start and folded[quantity.num_start - 1] in _LIST_MARKS:
@@ -587,7 +614,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         chinese = False
         bare = False
     else:
-        chinese = _is_chinese(n1) and (n2 is None or _is_chinese(n2))
+        # _is_chinese, read off the first character: a _NUM is all arabic-led or all Chinese
+        chinese = not n1[0].isdigit() and (n2 is None or not n2[0].isdigit())
         if chinese and before in _VAGUE_BEFORE:
             return None
         if after_core == "几" or after_match == "几":
@@ -619,7 +647,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             if not (0 < (high or value) <= 10) or mult:
                 return None
         # 万家, 千方百计, 百万妇女: a lone multiplier is a word; 十万, 十亿 are read as numbers
-        bare = chinese and all(c in "十百千万亿" for c in n1) and not (n1[0] == "十" and len(n1) > 1)
+        bare = chinese and not n1.strip("十百千万亿") and not (n1[0] == "十" and len(n1) > 1)
         value *= scale
         if low is not None:
             low *= scale
@@ -628,7 +656,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         if n1.isdigit() and len(n1) >= 11:
             return None  # phone / ID numbers
 
-    qualifier, marker, start = _prefix_qualifier(folded, num_start)
+    if before in _QUALIFIED_AFTER:
+        qualifier, marker, start = _prefix_qualifier(folded, num_start)
+    else:
+        qualifier, marker, start = None, None, num_start  # what _prefix_qualifier finds there
     if signed:
         start = num_start - 1
         if before != "+":
@@ -643,7 +674,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         qualifier = "range"
     qualifier = qualifier or "exact"
 
-    has_big = any(c in "万亿" for c in (n1 or "") + (n2 or "")) or bool(mult)
+    # n1 [sep n2] lie in num_start..core_end when pct is None (has_big is only read then)
+    has_big = bool(mult) or _BIG_MULTIPLIER.search(folded, num_start, core_end) is not None
     if pct is None and unit is None:
         if not has_big:
             return None  # 10万+ is a figure, 3+ is not
