@@ -528,6 +528,11 @@ class _Compiled:
     exclude_regexes: tuple
     low: float
     high: float
+    # Copied from rule.triggers / rule.priority: _best reads them for every hit.
+    within: int = 0
+    side: str = "both"
+    carry: bool = True
+    priority: int = 0
 
 
 @dataclass
@@ -632,7 +637,8 @@ class RuleSet:
                 trigger_regex=_compile_user_regex(rule.triggers.regex) if rule.triggers.regex else None,
                 exclude_words=tuple(word for ex in rule.exclude for word in ex.words),
                 exclude_regexes=tuple(_compile_user_regex(ex.regex) for ex in rule.exclude if ex.regex),
-                low=low, high=high)
+                low=low, high=high, within=rule.triggers.within, side=rule.triggers.side,
+                carry=rule.triggers.carry, priority=rule.priority)
             self._compiled.append(compiled)
             for word in dict.fromkeys(rule.triggers.any):
                 self._words.setdefault(word, []).append(compiled)
@@ -653,7 +659,10 @@ class RuleSet:
             self._initials = re.compile("[" + re.escape(initials) + "]")
         else:
             self._initials = re.compile(f"[{re.escape(initials)}](?=[{re.escape(seconds)}])")
-        self._any_regex = _combined_search([compiled.trigger_regex for compiled in self._regex_rules])
+        # The trigger regexes that can name a figure of a given unit read in a given way, and all
+        # of them joined into one search (built at first use: most units need few of them).
+        self._regex_groups: dict[tuple[str, str], tuple[int, tuple[_Compiled, ...], object | None]] = {}
+        self._max_priority = max((rule.priority for rule in rules), default=0)
         self._indicators: dict[str, Indicator] = {}
         self._heading_cache: tuple[str | None, dict] = (None, {})
         self._hits_cache: tuple[str | None, dict] = (None, {})
@@ -676,9 +685,11 @@ class RuleSet:
         right = found.start() if found else limit
         return left, right
 
-    def _hits(self, text: str, start: int, end: int) -> list:
-        """_scan_hits of text[start:end], found once per span of a text: a clause is scanned as a
-        figure's own, again as the clause carried to the next figure, and a heading once per figure."""
+    def _hits(self, text: str, start: int, end: int, regex_group=None) -> list:
+        """The trigger hits in text[start:end], found once per span of a text: a clause is scanned
+        as a figure's own, again as the clause carried to the next figure, and a heading once per
+        figure. Word hits and the hits of each group of trigger regexes are kept apart, so a span
+        is searched only with the regexes that can name the figures read against it."""
         cached_text, found = self._hits_cache
         if cached_text is not text:
             found = {}
@@ -686,16 +697,25 @@ class RuleSet:
         key = (start, end)
         hits = found.get(key)
         if hits is None:
-            hits = found[key] = list(self._scan_hits(text, start, end))
+            hits = found[key] = self._word_hits(text, start, end)
+        if regex_group is not None and regex_group[1]:
+            key = (start, end, regex_group[0])
+            regex_hits = found.get(key)
+            if regex_hits is None:
+                regex_hits = found[key] = self._regex_hits(text, start, end, regex_group)
+            if regex_hits:
+                return hits + regex_hits
         return hits
 
-    def _scan_hits(self, text: str, start: int, end: int):
-        """(position, end, compiled rule) for every trigger word or regex match in text[start:end]."""
+    def _word_hits(self, text: str, start: int, end: int) -> list:
+        """(position, end, compiled rule) for every trigger word in text[start:end]."""
+        hits = []
+        if self._initials is None:
+            return hits
         words = self._words
         lengths_of = self._lengths
         one_char = self._one_char
-        initials = self._initials.finditer(text, start, end) if self._initials is not None else ()
-        for initial in initials:
+        for initial in self._initials.finditer(text, start, end):
             position = initial.start()
             lengths = lengths_of.get(text[position:position + 2], ())
             if one_char and text[position] in one_char:
@@ -707,26 +727,54 @@ class RuleSet:
                 matched = words.get(text[position:stop])
                 if matched:
                     for compiled in matched:
-                        yield position, stop, compiled
-        if not self._regex_rules or not self._may_match_regex(text, start, end):
-            return
-        for compiled in self._regex_rules:
+                        hits.append((position, stop, compiled))
+        return hits
+
+    def _regex_group(self, unit: str, mode: str):
+        """(number, rules, joined search) of the trigger regexes that can name a figure in `unit` read as
+        `mode`: its own clause ("own"), a carried clause ("carried") or a label/heading ("label").
+        The others are filtered out by _best anyway, and searching fewer patterns is much cheaper."""
+        group = self._regex_groups.get((unit, mode))
+        if group is None:
+            rules = tuple(compiled for compiled in self._regex_rules
+                          if unit in compiled.units and (mode == "own" or compiled.carry and (
+                              mode == "label" or compiled.side != "after")))
+            same = next((known for known in self._regex_groups.values()
+                         if [c.order for c in known[1]] == [c.order for c in rules]), None)
+            group = same or (len(self._regex_groups), rules,
+                             _combined_search([compiled.trigger_regex for compiled in rules]) if len(rules) > 1 else None)
+            self._regex_groups[(unit, mode)] = group
+        return group
+
+    def _regex_hits(self, text: str, start: int, end: int, regex_group) -> list:
+        """(position, end, compiled rule) for every match of a group's trigger regexes in text[start:end]."""
+        _, rules, joined = regex_group
+        hits = []
+        first = self._first_regex_match(joined, text, start, end)
+        if first is None:
+            return hits
+        for compiled in rules:
             try:
-                for match in compiled.trigger_regex.finditer(text, start, end, overlapped=True,
+                for match in compiled.trigger_regex.finditer(text, first, end, overlapped=True,
                                                              timeout=REGEX_TIMEOUT):
-                    yield match.start(), match.end(), compiled
+                    hits.append((match.start(), match.end(), compiled))
             except TimeoutError:
                 _warn_timeout(compiled.rule)
+        return hits
 
-    def _may_match_regex(self, text: str, start: int, end: int) -> bool:
-        """False when no trigger regex matches anywhere in text[start:end]: one search of all of
-        them together is much cheaper than one overlapped scan per rule, and most clauses hold none."""
-        if self._any_regex is None:
-            return True
+    @staticmethod
+    def _first_regex_match(joined, text: str, start: int, end: int) -> int | None:
+        """Where the first match of any of a group's trigger regexes in text[start:end] starts (None:
+        nowhere). One search of all of them joined is much cheaper than one overlapped scan per
+        rule, and most clauses hold none; no rule matches before that place, so the scans can start
+        there (a lookbehind still sees the text before it, as it does from `start`)."""
+        if joined is None:
+            return start
         try:
-            return self._any_regex.search(text, start, end, timeout=REGEX_TIMEOUT) is not None
+            found = joined.search(text, start, end, timeout=REGEX_TIMEOUT)
         except TimeoutError:
-            return True
+            return start
+        return None if found is None else found.start()
 
     @staticmethod
     def _vetoed(compiled: _Compiled, text: str, start: int, end: int) -> bool:
@@ -743,16 +791,21 @@ class RuleSet:
 
     def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int,
               label: bool = False):
-        unit, value = quantity.unit, quantity.value
+        """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
+        the figure's own clause, a carried clause (`carried`) or a label/heading (`label`)."""
+        value = quantity.value
+        if value is None:
+            return None       # no range holds an unknown value: no rule can match
+        unit = quantity.unit
         q_start, q_end = quantity.start, quantity.end
         num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
-        best: _Candidate | None = None
-        for hit_start, hit_end, compiled in self._hits(text, start, end):
-            if unit not in compiled.units:
+        best_key = best_compiled = None
+        mode = "label" if label else "carried" if carried else "own"
+        for hit_start, hit_end, compiled in self._hits(text, start, end, self._regex_group(unit, mode)):
+            if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
             if hit_start < num_end and hit_end > num_start:
                 continue      # a trigger inside the number itself (千场, 万人) is not context
-            triggers = compiled.rule.triggers
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end
             elif hit_start >= q_end:
@@ -760,26 +813,26 @@ class RuleSet:
                 if "、" in text[q_end:hit_start] and _names_next_item(text, hit_end, end):
                     continue  # "来访412批次、来电1043个": a word past the list mark names the next item
             else:
-                side, distance = triggers.side, 0
+                side, distance = compiled.side, 0
             if label:
-                if not triggers.carry:
+                if not compiled.carry:
                     continue
                 distance = hit_start - start
             elif carried:
-                if triggers.side == "after" or not triggers.carry:
+                if compiled.side == "after" or not compiled.carry:
                     continue
                 distance = q_start - hit_end
-            elif distance > triggers.within or (triggers.side != "both" and side != triggers.side):
+            elif distance > compiled.within or (compiled.side != "both" and side != compiled.side):
                 continue
-            if value is None or not (compiled.low <= value <= compiled.high):
-                continue
-            candidate = _Candidate(hit_end - hit_start, compiled.rule.priority, distance, compiled.order, compiled)
-            if best is not None and candidate.key() >= best.key():
+            key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)   # _Candidate.key
+            if best_key is not None and key >= best_key:
                 continue
             if self._vetoed(compiled, text, start, veto_end):
                 continue
-            best = candidate
-        return best
+            best_key, best_compiled = key, compiled
+        if best_compiled is None:
+            return None
+        return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled)
 
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
         """The indicator a quantity measures, and the id of the rule that said so."""
@@ -815,7 +868,13 @@ class RuleSet:
             if labelled is not None and labelled.priority >= 0 and not self._vetoed(
                     labelled.compiled, text, own_start, own_end):
                 best = labelled
-        heading = self._from_heading(text, quantity)
+        # A heading can only replace a rule whose trigger word it repeats, and only by a higher
+        # priority: otherwise it is not read at all.
+        heading = None
+        if best is None or best.priority < 0 or best.priority < self._max_priority:
+            span = self._heading_span(text, quantity)
+            if span is not None and (best is None or best.priority < 0 or _names_again(best, text, span)):
+                heading = self._from_heading(text, quantity)
         if heading is not None and self._vetoed(heading.compiled, text, own_start, own_end):
             heading = None
         if heading is not None and heading.priority >= 0 and (
