@@ -560,8 +560,14 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             if n2 is None and folded[num_start:match_end].strip():
                 return _table_cell(folded, text, match)
             return None  # bare numbers are codes, years, phone numbers …
-    core_end = match.end("n2") if n2 else (match.end("pct") if pct else match.end("n1"))
     before = folded[num_start - 1] if num_start else ""
+    if (n1 is not None and len(n1) == 1 and not n1.isdigit() and unit is not None and unit != "成"
+            and n2 is None and not (q_word or mult or plus or after)
+            and (before not in _QUALIFIED_AFTER or _prefix_qualifier(folded, num_start)[0] is None)):
+        # 一批, 三篇, 万家 with no qualifier: the tests below would drop it as an enumeration
+        # count (value <= 10) or a lone multiplier word; decided here, before the costly ones.
+        return None
+    core_end = match.end("n2") if n2 else (match.end("pct") if pct else match.end("n1"))
     after_core = folded[core_end] if core_end < len(folded) else ""
     after_match = folded[match_end] if match_end < len(folded) else ""
 
