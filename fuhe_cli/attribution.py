@@ -19,11 +19,16 @@ from fuhe_cli.models import Region
 CLOSING_QUOTES = "”」』"
 SENTENCE_MARKS = re.compile(r"[。！？!?；;，,]")
 TERMINAL = "。！？!?；;：:…”」』）)"
-NAVIGATION = re.compile(r"您所在的位置|当前位置|首页\s*[>＞»/]|^\s*[>＞»]|网站导航|^登录|^注册|^打印|^关闭|^分享到|"
-                        r"^字号|^【?\s*(大|中|小)\s*】|^扫一扫|^返回|^上一篇|^下一篇|^责任编辑|^编辑[:：]|^来源[:：]|"
-                        r"^发布时间|^发布日期|^作者[:：]|^浏览次数|^点击|^https?://|^www\.|^(本版)?导读$|^第.{1,3}版|^版面|"
-                        r"^(今日|本期)?要闻$|^首页\s*[|｜]|^[^。，,；]{1,30}\s[>＞»]\s|^(相关|热点|推荐|最新|延伸|猜你喜欢)[\u4e00-\u9fff]{0,4}$|"
-                        r"版权所有|ICP备|公网安备|网站标识码|^主办单位?[:：]|^承办[:：]")
+# Page furniture: words that open a navigation line (matched at its start) and words that mark
+# it anywhere. Two patterns, not one alternation of both: a search would try every anchored
+# alternative at every position (10x slower on long lines).
+NAVIGATION_START = re.compile(r"\s*[>＞»]|登录|注册|打印|关闭|分享到|"
+                              r"字号|【?\s*(大|中|小)\s*】|扫一扫|返回|上一篇|下一篇|责任编辑|编辑[:：]|来源[:：]|"
+                              r"发布时间|发布日期|作者[:：]|浏览次数|点击|https?://|www\.|(本版)?导读$|第.{1,3}版|版面|"
+                              r"(今日|本期)?要闻$|首页\s*[|｜]|[^。，,；]{1,30}\s[>＞»]\s|"
+                              r"(相关|热点|推荐|最新|延伸|猜你喜欢)[\u4e00-\u9fff]{0,4}$|主办单位?[:：]|承办[:：]")
+NAVIGATION_ANYWHERE = re.compile(r"(?=[您当首网版I公])(?:您所在的位置|当前位置|首页\s*[>＞»/]|网站导航|"
+                                 r"版权所有|ICP备|公网安备|网站标识码)")
 # A dateline under a headline: "发布时间：2024-03-12 来源：XX县妇联 浏览次数：1234",
 # "2023-07-04 09:15:26  来源：甘孜州妇联", "（2023年6月20日）". It ends the headline block.
 SOURCE_LINE = re.compile(r"^[（(]?\s*(发布时间|发布日期|发稿时间|更新时间|日期|时间|来源|稿源|信息来源|文章来源|作者)\s*[:：]")
@@ -38,6 +43,8 @@ SIGN_OFF = re.compile(r"^[（(]?\s*([^\s，,。（()）]{2,24}?妇联)(供稿|�
                       r"[\s\d年月日\-/.]*$")
 BULLETS = " \t▲△■□●◆◇★☆·•-—"
 LEAD_NUMBER = re.compile(r"^\s*(\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+# A digest paragraph's label: 【成都】…, 湖南宁远：…
+LEAD_LABEL = re.compile(r"【([^】]{2,12})】|([^，,。：:]{2,12}?)(妇联)?[：:]")
 LIST_ITEM = re.compile(r"^\s*[·•▪◦●○\-*]")
 # A byline names its reporters: "□ 本报记者 张某", "中国妇女报全媒体记者任然 发自成都", but not
 # "记者从市妇联获悉，" in a body paragraph.
@@ -142,7 +149,8 @@ def _is_navigation(line: str, previous: set[str]) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if NAVIGATION.search(stripped) or BYLINE.search(stripped) or CREDIT.search(stripped):
+    if NAVIGATION_START.match(stripped) or NAVIGATION_ANYWHERE.search(stripped) or BYLINE.search(stripped) \
+            or CREDIT.search(stripped):
         return True
     if _date_in(stripped) and len(_DATE_CHARS.sub("", stripped)) <= 6:
         return True             # a bare date/time line
@@ -558,11 +566,13 @@ def _paragraph_lead(places, text: str, spans: _Spans, index: int, section: Secti
 
 def _lead_region(places, paragraph: str, context: Region | None) -> Region | None:
     opening = LEAD_NUMBER.sub("", paragraph.lstrip(BULLETS), count=1).lstrip(BULLETS)
-    match = re.match(r"【([^】]{2,12})】|([^，,。：:]{2,12}?)(妇联)?[：:]", opening)
+    match = LEAD_LABEL.match(opening)
     if match:
         label = match.group(1) or match.group(2)
         mentions = places.find_mentions(label, context=context)
         return _headline_region(places, label) if mentions else None
+    if not places.may_name_at(opening, 0):
+        return None                 # most paragraphs: no place name can start the opening
     mentions = places.find_mentions(opening[:20], context=context)
     if not mentions or mentions[0].start != 0:
         return None
@@ -580,19 +590,21 @@ def _fact_region(places, text: str, spans: _Spans, section: Section, start: int)
     base = _paragraph_lead(places, text, spans, start, section) or section.region
     s_start, s_end = spans.sentence(start)
     s_start = max(s_start, section.start)
+    sentence_mentions = spans.mentions(s_start, max(s_end, start), base)
+    if not sentence_mentions or sentence_mentions[0].end > start - s_start:
+        return base                 # most figures: no place named before them in the sentence
     before = text[s_start:start]
-    found = [m for m in spans.mentions(s_start, max(s_end, start), base) if m.end <= len(before)]
+    found = [m for m in sentence_mentions if m.end <= len(before)]
     clause = before.rfind("其中")
     if clause >= 0 and any(m.start >= clause for m in found):
         found = [m for m in found if m.start >= clause]   # "…全州64期，其中康定市妇联开班9期": the clause's subject
     mentions = [m for m in found if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]
     if base is None:
         return mentions[-1].region if mentions else None
-    inside = [m.region for m in mentions if m.region is not base and m.region != base
-              and places.is_within(m.region, base)]
+    inside = [m.region for m in mentions if m.region.code != base.code and places.is_within(m.region, base)]
     # 成都、绵阳等地: a list of places, the figure is the whole region's. A place written with
     # its parent (自贡市贡井区) is one place, not a list.
-    distinct = {r.code for r in inside if not any(o != r and places.is_within(o, r) for o in inside)}
+    distinct = {r.code for r in inside if not any(o.code != r.code and places.is_within(o, r) for o in inside)}
     if len(distinct) > 1:
         return base
     # The first related place of the sentence is its subject: "宁德市妇联联合蕉城区…" stays
@@ -658,7 +670,8 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
 
 def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, period: int | None,
                base_month: int | None = None, leads: list[tuple[int, int]] = (),
-               section_start: int = 0) -> int | None:
+               section_start: int = 0, lead_offsets: list[int] = ()) -> int | None:
+    """The year of the figure at `start`; `lead_offsets` are the offsets of `leads`."""
     s_start, s_end = spans.sentence(start)
     sentence_years = spans.years(s_start, s_end)
     before = [y for y in sentence_years if s_start + y[1] <= start]
@@ -684,7 +697,7 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
             previous_end -= 1
         if previous_end > 0:
             return _fact_year(text, spans, previous_end - 1, base_year, period, base_month,
-                              leads, section_start)
+                              leads, section_start, lead_offsets)
     # A year stated for an event earlier in the paragraph carries over to the sentences that
     # describe it ("举办了2023年…启动仪式。通过…开展20多项活动"), unless it dated a single day
     # or month ("2022年10月份成立", "今年1月") or was a target ("到2025年").
@@ -693,13 +706,13 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     if earlier and len({y[2] for y in earlier}) == 1 and not any(y[3] for y in earlier):
         return earlier[-1][2]
     if leads:
-        index = bisect_left(leads, section_start, key=_offset)   # the article's first period opening
+        index = bisect_left(lead_offsets, section_start)   # the article's first period opening
         if index < len(leads) and leads[index][0] < p_start and leads[index][1] is not None:
             first = leads[index]
             # A year read from a span ("今年以来，", "近年来，…。2023年，") yields to any other period
             # opening of the article before the figure that names another year.
             if not first[2] or all(lead[1] in (None, first[1])
-                                   for lead in leads[index + 1:bisect_left(leads, p_start, key=_offset)]):
+                                   for lead in leads[index + 1:bisect_left(lead_offsets, p_start)]):
                 return first[1]
     return period
 
@@ -725,10 +738,6 @@ def _is_target(opening: str, year: int, base_year: int | None) -> bool:
     """"到2025年底，…" in a document written before then is a goal, not a date of the figures."""
     head = opening.lstrip(" \t\u3000\n")
     return head.startswith("到") and (base_year is None or year > base_year)
-
-
-def _offset(lead: tuple[int, int | None]) -> int:
-    return lead[0]
 
 
 def _lead_years(text: str, base_year: int | None, base_month: int | None) -> list[tuple[int, int | None]]:
@@ -813,6 +822,7 @@ def attribute(text: str, quantities: list) -> Attribution:
         if review:
             period = int(review.group(1) or review.group(2))
     leads = _lead_years(text, base_year, base_month)
+    lead_offsets = [lead[0] for lead in leads]
     sections = split_sections(text)
     for section in sections:
         section.region = _section_region(places, text, section)
@@ -823,7 +833,7 @@ def attribute(text: str, quantities: list) -> Attribution:
         section = sections[max(0, bisect_right(section_starts, quantity.start) - 1)]
         fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
         fact_years.append(_fact_year(text, spans, quantity.start, base_year, period, base_month,
-                                     leads, section.start))
+                                     leads, section.start, lead_offsets))
     lead = sections[0].region if sections else None
     return Attribution(title=title, date=date, region=lead, year=period,
                        fact_regions=fact_regions, fact_years=fact_years, sections=sections)

@@ -286,6 +286,11 @@ class Gazetteer:
             self._starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
         return self._surface
 
+    def may_name_at(self, text: str, index: int) -> bool:
+        """False when no place name starts at text[index] (its first two characters begin none)."""
+        self._surface_forms()
+        return text[index:index + 2] in self._lengths
+
     def find_mentions(self, text: str, context: Region | None = None) -> list[Mention]:
         """Places named in `text`, leftmost-longest, without overlaps.
 
