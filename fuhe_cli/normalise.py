@@ -176,6 +176,10 @@ def _fold_width(text: str, repairs: list[Repair]) -> str:
     return text.translate(_FULLWIDTH_TABLE)
 
 
+# Any character stage 1 or 2 would act on (their own first tests, in one pass).
+_STAGES_1_2_RE = re.compile("[" + _TRADITIONAL_HINTS + _FULLWIDTH_RE.pattern[1:-1] + "]")
+
+
 # --- stage 3: one pass for pinyin noise and number repairs ------------------------------------
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _TONE_STRIP = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
@@ -197,7 +201,12 @@ _AFTER_DECIMAL_RE = re.compile(
 
 # Where a _REPAIR_RE match can start: a bracket, or the first digit of a run. re cannot skip
 # ahead to them by itself (the pattern opens with lookbehinds), so these find them in C.
-_DIGIT_RUN_RE = re.compile("[0-9]+")
+# The number branch needs a separator, a 。 or a space (then a digit or unit) after the run's
+# digits and dots; its lookahead is checked here from the run's end (the separator cannot lie
+# inside the run), so a run it would refuse (most of them: years, dates, plain counts) is
+# never handed to Python.  A run that fails is retried from its next digits, in C, and fails
+# the same way; one that passes is reported at its first digit.
+_DIGIT_RUN_RE = re.compile(f"[0-9][0-9]*+(?=[0-9.]*(?:[,，。]|{_SPACE}+)[0-9%‰余多万亿千])")
 _BRACKET_RE = re.compile("[(（]")
 
 
@@ -339,8 +348,9 @@ def normalise(text: str) -> Normalised:
     """Normalise `text`; see the module docstring for what changes and why."""
     repairs: list[Repair] = []
     text_in = text
-    text = _to_simplified(text, repairs)
-    text = _fold_width(text, repairs)
+    if _STAGES_1_2_RE.search(text) is not None:  # one scan to rule both out (the usual case)
+        text = _to_simplified(text, repairs)
+        text = _fold_width(text, repairs)
 
     pieces: list[str] = []
     breaks = [0]
