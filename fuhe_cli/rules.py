@@ -998,6 +998,10 @@ _LEADING = ("其中", "目前", "全年", "共计", "累计", "先后", "已经"
 _TRAILING = ("达到", "超过", "共计", "累计", "总计", "合计", "约为", "达", "超", "逾", "近", "约", "共", "计", "为",
              "有", "的", "了", "和", "及", "等", "在", "以")
 PHRASE_CHARS = 10
+_LIST_MARK = regex.compile(r"[、和及与]")
+_LIST_MARK_OR_DIGIT = regex.compile(r"[、和及与\d]")
+_ANY_DIGIT = regex.compile(r"\d")
+_TRIM_CHARS = " \t“”\"'‘’《》()（）、"
 
 
 def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> str:
@@ -1005,26 +1009,29 @@ def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> s
     from fuhe_cli import words
 
     before = _trim(text[max(clause_start, quantity.start - 24):quantity.start])
-    last_item = regex.split(r"[、和及与]", before)[-1] if before else ""
-    if len(last_item) >= 2 and not regex.search(r"\d", last_item):
+    last_item = _LIST_MARK.split(before)[-1] if before else ""
+    if len(last_item) >= 2 and not _ANY_DIGIT.search(last_item):
         return words.tail(_trim(last_item), PHRASE_CHARS)
     # "14个中院、111个基层法院": in a list of figures the counted thing follows the number.
-    after = regex.split(r"[、和及与\d]", text[quantity.end:min(clause_end, quantity.end + 16)])[0]
+    after = _LIST_MARK_OR_DIGIT.split(text[quantity.end:min(clause_end, quantity.end + 16)])[0]
     after = _trim(after)
     return (words.head(after, PHRASE_CHARS) if after else "") \
         or (words.tail(before, PHRASE_CHARS) if before else "") or (quantity.unit or "")
 
 
 def _trim(phrase: str) -> str:
-    phrase = phrase.strip(" \t“”\"'‘’《》()（）、")
+    phrase = phrase.strip(_TRIM_CHARS)
     changed = True
     while changed and phrase:
         changed = False
-        for word in _TRAILING:
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[: -len(word)], True
-        for word in _LEADING:
-            if phrase.startswith(word) and len(phrase) > len(word) + 1:
-                phrase, changed = phrase[len(word):], True
-        phrase = phrase.strip(" \t“”\"'‘’《》()（）、")
+        # One C-level test of all the words first: a loop that matches none changes nothing.
+        if phrase.endswith(_TRAILING):
+            for word in _TRAILING:
+                if phrase.endswith(word) and len(phrase) > len(word):
+                    phrase, changed = phrase[: -len(word)], True
+        if phrase.startswith(_LEADING):
+            for word in _LEADING:
+                if phrase.startswith(word) and len(phrase) > len(word) + 1:
+                    phrase, changed = phrase[len(word):], True
+        phrase = phrase.strip(_TRIM_CHARS)
     return phrase

@@ -15,12 +15,30 @@ from pathlib import Path
 WORDS_FILE = Path(__file__).parent / "data" / "words.txt"
 
 
+def _import_jieba():
+    """jieba, imported without pkg_resources: jieba 0.42 imports it (≈60 ms, most of jieba's import
+    time) only to open its bundled files, and falls back to plain paths without it. fuhe passes its
+    own dictionary and never uses jieba's HMM, so nothing it does depends on which one is used."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None     # `import pkg_resources` raises ImportError meanwhile
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     import logging
 
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.ERROR)
     tokenizer = jieba.Tokenizer(dictionary=str(WORDS_FILE))
     # jieba caches its prefix dictionary in a temp file; a private folder avoids clashes.
