@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from operator import add
 
 from fuhe_cli.models import Region
@@ -85,6 +85,9 @@ PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^，,。；;！？\n]{1,8}[，,])
                             r"|(?P<stock>" + STOCK_DATE.replace(r"[ \t\u3000\n]*", "", 1) + r")(?=[，,])"
                             r"|(?P<span>(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年)(?:以来|来)))",
                             re.MULTILINE)
+# The same after a newline: the engine finds the newline by its literal first character in C,
+# where "^" would make it try the pattern at every position of the text.
+_PERIOD_OPENING_AFTER_NEWLINE = re.compile("\n" + PERIOD_OPENING.pattern[1:])
 SENTENCE_YEAR_OPENING = re.compile(r"[。！？!?]\s*((?:19|20)\d{2}\s*年度?|今年|去年)[，,]")
 # A report signed with a month only ("2023年12月" on its own line) still dates 今年.
 MONTH_LINE = re.compile(r"^[ \t\u3000]*[（(]?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[)）]?[ \t\u3000]*$", re.MULTILINE)
@@ -241,29 +244,41 @@ def split_sections(text: str) -> list[Section]:
     """Articles on a page. A block of 1-3 headline lines starts a new one when a byline, a
     dateline (发布时间/来源) or a dated photo caption follows it; on a digest of bare headlines,
     each headline that opens with a place (渝北区妇联…, 万州区：…) starts one."""
-    lines = _lines(text)
-    stripped_all = [line.strip() for _, _, line in lines]
-    nonblank = [index for index, line in enumerate(stripped_all) if line]
-    stripped_lines = [stripped_all[index] for index in nonblank]
+    # A page may have 100k lines: their offsets are summed and blank ones dropped in C, and the
+    # (start, end, line) tuples are made only for the few lines that start an article.
+    parts = text.split("\n")
+    offsets = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
+    stripped_all = list(map(str.strip, parts))
+    nonblank = list(compress(range(len(parts)), stripped_all))
+    stripped_lines = list(filter(None, stripped_all))
+
+    def line_at(index: int) -> tuple[int, int, str]:
+        return offsets[index], offsets[index] + len(parts[index]), parts[index]
+
+    lines = _LazyLines(line_at, len(parts))
+
     starts: list[tuple[int, int, int]] = []       # (start offset, headline end offset, title start)
     for position, line in enumerate(stripped_lines):
         if position == 0:
             continue            # the first line has no headline above it
         head = line[:40]
-        # Most lines are body text: no byline, caption or lead hint in the head, and a sentence
-        # mark at the end (no dateline). One search rules them out.
-        if line[-1] in "。！？；" and _TRIGGER_HINT.search(head) is None:
-            continue
-        is_byline = _BYLINE_HINT.search(head) is not None and BYLINE.search(head) is not None
-        # Photo news: headline, a dated caption, and a credit line soon after.
-        is_caption = bool(CAPTION_DATE.match(line)) and any(
-            CREDIT.search(following) for following in stripped_lines[position + 1:position + 4])
-        lead = NEWS_LEAD.match(line)
-        # "记者从市妇联获悉" inside one article is reporting, not a new item: it must name a place.
-        is_lead = lead is not None and (not lead.group().startswith("记者")
-                                        or bool(_gazetteer().find_mentions(lead.group())))
-        if not (is_byline or is_caption or is_lead or _is_dateline(line)):
-            continue
+        # Most lines are body text or headlines: no byline, caption or lead hint in the head,
+        # so only a dateline could start an article there (none ends with a sentence mark).
+        if _TRIGGER_HINT.search(head) is None:
+            if line[-1] in "。！？；" or not _is_dateline(line):
+                continue
+            is_byline = is_lead = False
+        else:
+            is_byline = _BYLINE_HINT.search(head) is not None and BYLINE.search(head) is not None
+            # Photo news: headline, a dated caption, and a credit line soon after.
+            is_caption = bool(CAPTION_DATE.match(line)) and any(
+                CREDIT.search(following) for following in stripped_lines[position + 1:position + 4])
+            lead = NEWS_LEAD.match(line)
+            # "记者从市妇联获悉" inside one article is reporting, not a new item: it must name a place.
+            is_lead = lead is not None and (not lead.group().startswith("记者")
+                                            or bool(_gazetteer().find_mentions(lead.group())))
+            if not (is_byline or is_caption or is_lead or _is_dateline(line)):
+                continue
         first = _headline_block(stripped_lines, position)
         if first is None and CLOSING_SOURCE.match(line):
             first = _closed_item_start(stripped_lines, position)
@@ -304,6 +319,19 @@ def split_sections(text: str) -> list[Section]:
         following = sections.pop(1)
         sections[0] = Section(0, following.end, following.headline_end, title_start=following.title_start)
     return sections
+
+
+class _LazyLines:
+    """The (start, end, line) of a page's lines, made on access."""
+
+    def __init__(self, line_at, count: int):
+        self._line_at, self._count = line_at, count
+
+    def __getitem__(self, index: int) -> tuple[int, int, str]:
+        return self._line_at(index)
+
+    def __len__(self) -> int:
+        return self._count
 
 
 def _closed_item_start(lines: list[str], position: int) -> int | None:
@@ -743,7 +771,7 @@ def _is_target(opening: str, year: int, base_year: int | None) -> bool:
 def _lead_years(text: str, base_year: int | None, base_month: int | None) -> list[tuple[int, int | None]]:
     """(offset, year or None for a span) of each paragraph that opens with a period (PERIOD_OPENING)."""
     leads = []
-    for match in PERIOD_OPENING.finditer(text):
+    for line_start, match in _period_openings(text):
         year, weak = None, False
         if match.group("year"):
             mentions = _year_mentions(match.group("year") + "，", base_year, base_month)
@@ -764,8 +792,18 @@ def _lead_years(text: str, base_year: int | None, base_month: int | None) -> lis
                 mentions = _year_mentions(later.group(1) + "，", base_year, base_month)
                 if mentions:
                     year = mentions[0][2]
-        leads.append((match.start(), year, weak))
+        leads.append((line_start, year, weak))
     return leads
+
+
+def _period_openings(text: str):
+    """(line start, match) of PERIOD_OPENING.finditer(text). No match ends with a newline,
+    so matching from each newline finds the same lines."""
+    first = PERIOD_OPENING.match(text)
+    if first is not None:
+        yield 0, first
+    for match in _PERIOD_OPENING_AFTER_NEWLINE.finditer(text, first.end() if first else 0):
+        yield match.start() + 1, match
 
 
 def _month_dated(text: str) -> tuple[int, int] | None:
