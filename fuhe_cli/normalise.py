@@ -185,12 +185,14 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _TONE_STRIP = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 _SPACE = "[ \u00a0\u2009\u202f\u3000]"
 _UNIT_AFTER_SPACE = "[%‰余多万亿千]"
+_CJK = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_BRACKETED_LETTERS = "[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3f'’ ]{1,30}[)）]"
+_NUMBER_NEEDS = f"[0-9.]*(?:[,，。]|{_SPACE}+)[0-9%‰余多万亿千]"
 _REPAIR_RE = re.compile(
     # converter noise: 婦聯(lián) → the bracket right after a CJK character, letters only
-    "(?P<pinyin>(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（]"
-    "[A-Za-z\u00c0-\u024f\u0300-\u036f\u1e3f'’ ]{1,30}[)）])"
+    f"(?P<pinyin>(?<={_CJK})[(（]{_BRACKETED_LETTERS})"
     # a number with a separator, a 。, or a space inside or before its unit
-    f"|(?P<number>(?<![0-9])(?=[0-9.]*(?:[,，。]|{_SPACE}+)[0-9%‰余多万亿千])"
+    f"|(?P<number>(?<![0-9])(?={_NUMBER_NEEDS})"
     f"[0-9]+(?:(?:[,，。.]|{_SPACE}+)[0-9]+)*(?:{_SPACE}+(?={_UNIT_AFTER_SPACE}))?)"
 )
 _NUMBER_TOKEN_RE = re.compile(f"[0-9]+|[,，。.]|{_SPACE}+")
@@ -200,25 +202,25 @@ _AFTER_DECIMAL_RE = re.compile(
 
 
 # Where a _REPAIR_RE match can start: a bracket, or the first digit of a run. re cannot skip
-# ahead to them by itself (the pattern opens with lookbehinds), so these find them in C.
-# The number branch needs a separator, a 。 or a space (then a digit or unit) after the run's
-# digits and dots; its lookahead is checked here from the run's end (the separator cannot lie
-# inside the run), so a run it would refuse (most of them: years, dates, plain counts) is
-# never handed to Python.  A run that fails is retried from its next digits, in C, and fails
-# the same way; one that passes is reported at its first digit.
-_DIGIT_RUN_RE = re.compile(f"[0-9][0-9]*+(?=[0-9.]*(?:[,，。]|{_SPACE}+)[0-9%‰余多万亿千])")
-_BRACKET_RE = re.compile("[(（]")
+# ahead to them by itself (the pattern opens with lookbehinds), so this finds them in C, with
+# one character class first so that re scans for it.  Each branch's own conditions are
+# checked there too, so most brackets and runs are never handed to Python:
+# - a bracket needs a CJK character before it and bracketed letters after it;
+# - a digit run needs a separator, a 。 or a space (then a digit or unit) after its digits
+#   and dots, checked from the run's end (the separator cannot lie inside the run).  A run
+#   that fails is retried from its next digits and fails the same way; one that passes is
+#   reported at its first digit.
+_REPAIR_START_RE = re.compile(
+    "[0-9(（]"
+    f"(?:(?<=[0-9])[0-9]*+(?={_NUMBER_NEEDS})|(?<={_CJK}[(（])(?={_BRACKETED_LETTERS}))")
 
 
 def _repair_matches(text: str):
     """The matches of _REPAIR_RE.finditer(text), tried only where one can start."""
-    starts = [match.start() for match in _DIGIT_RUN_RE.finditer(text)]
-    brackets = [match.start() for match in _BRACKET_RE.finditer(text)]
-    if brackets:
-        starts = sorted(starts + brackets)
     match_at = _REPAIR_RE.match
     resume = 0
-    for position in starts:
+    for start in _REPAIR_START_RE.finditer(text):
+        position = start.start()
         if position < resume:
             continue
         match = match_at(text, position)
