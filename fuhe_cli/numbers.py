@@ -349,9 +349,12 @@ def _is_chinese(number: str) -> bool:
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
-    if _ANY_OPENING.search(text, max(0, start - _QUOTE_REACH), start) is None:
+    openings = _ANY_OPENING.findall(text, max(0, start - _QUOTE_REACH), start)
+    if not openings:
         return False            # no opening quote close enough before the number
     for opening, closing in _QUOTE_PAIRS:
+        if opening not in openings:
+            continue            # the rfind below would find none (every limit <= _QUOTE_REACH)
         limit = 30 if opening == "《" else _SHORT_QUOTE
         left = text.rfind(opening, max(0, start - limit), start)
         if left == -1:
