@@ -52,7 +52,6 @@ Errors point at the place: ``path:line:col: code: message``.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import math
 import os
@@ -262,6 +261,8 @@ def _validation_problems(path: str, root: yaml.Node, exc: ValidationError) -> li
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = _keys_at(loc[:-1])
+            import difflib      # only for a rule file with a mistake: not paid at every start-up
+
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
             message = f"unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else
                                                  f" (allowed: {', '.join(allowed)})" if allowed else "")
@@ -731,9 +732,9 @@ class RuleSet:
         return hits
 
     def _regex_group(self, unit: str, mode: str):
-        """(number, rules, joined search) of the trigger regexes that can name a figure in `unit` read as
-        `mode`: its own clause ("own"), a carried clause ("carried") or a label/heading ("label").
-        The others are filtered out by _best anyway, and searching fewer patterns is much cheaper."""
+        """(number, rules, joined search) of the trigger regexes that can name a figure in `unit`
+        read as `mode`: its own clause ("own"), a carried clause ("carried") or a label/heading
+        ("label"). _best skips the others anyway, and searching fewer patterns is much cheaper."""
         group = self._regex_groups.get((unit, mode))
         if group is None:
             rules = tuple(compiled for compiled in self._regex_rules
@@ -801,7 +802,8 @@ class RuleSet:
         num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
         best_key = best_compiled = None
         mode = "label" if label else "carried" if carried else "own"
-        for hit_start, hit_end, compiled in self._hits(text, start, end, self._regex_group(unit, mode)):
+        regex_group = self._regex_groups.get((unit, mode)) or self._regex_group(unit, mode)
+        for hit_start, hit_end, compiled in self._hits(text, start, end, regex_group):
             if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
             if hit_start < num_end and hit_end > num_start:
@@ -868,19 +870,18 @@ class RuleSet:
             if labelled is not None and labelled.priority >= 0 and not self._vetoed(
                     labelled.compiled, text, own_start, own_end):
                 best = labelled
-        # A heading can only replace a rule whose trigger word it repeats, and only by a higher
-        # priority: otherwise it is not read at all.
-        heading = None
+        # An item's heading sentence opening the line ("三、救助困难“两癌”患病妇女。计划救助800名，已
+        # 救助812名") names the item's figures that have no rule of their own, and replaces a rule
+        # by a higher-priority one when it repeats the word that rule fired on; otherwise it is
+        # not read at all.
         if best is None or best.priority < 0 or best.priority < self._max_priority:
             span = self._heading_span(text, quantity)
             if span is not None and (best is None or best.priority < 0 or _names_again(best, text, span)):
-                heading = self._from_heading(text, quantity)
-        if heading is not None and self._vetoed(heading.compiled, text, own_start, own_end):
-            heading = None
-        if heading is not None and heading.priority >= 0 and (
-                best is None or best.priority < 0
-                or best.priority < heading.priority and _names_again(best, text, self._heading_span(text, quantity))):
-            best = heading
+                heading = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+                if heading is not None and heading.priority >= 0 and (
+                        best is None or best.priority < 0 or best.priority < heading.priority) and not self._vetoed(
+                            heading.compiled, text, own_start, own_end):
+                    best = heading
         if best is not None:
             rule = best.compiled.rule
             indicator = self._indicators.get(rule.id)
@@ -918,16 +919,6 @@ class RuleSet:
         if line_start not in spans:
             spans[line_start] = heading_span(text, quantity)
         return spans[line_start]
-
-    def _from_heading(self, text: str, quantity):
-        """The rule named by an item's heading sentence that opens the line ("三、救助困难“两癌”患病
-        妇女。计划救助800名，已救助812名"; "四、“两癌”救助。为215名…"): it names the item's figures that
-        have no rule of their own, and replaces a figure's own rule by a more specific (higher
-        priority) one whose heading repeats the word that rule fired on."""
-        span = self._heading_span(text, quantity)
-        if span is None:
-            return None
-        return self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
 
     # -- examples
     def run_examples(self, rule_ids: Optional[set[str]] = None) -> list[ExampleResult]:
