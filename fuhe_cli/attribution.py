@@ -258,17 +258,16 @@ def split_sections(text: str) -> list[Section]:
     lines = _LazyLines(line_at, len(parts))
 
     starts: list[tuple[int, int, int]] = []       # (start offset, headline end offset, title start)
-    for position, line in enumerate(stripped_lines):
-        if position == 0:
-            continue            # the first line has no headline above it
-        head = line[:40]
+    # The first line has no headline above it.
+    for position, line in islice(enumerate(stripped_lines), 1, None):
         # Most lines are body text or headlines: no byline, caption or lead hint in the head,
         # so only a dateline could start an article there (none ends with a sentence mark).
-        if _TRIGGER_HINT.search(head) is None:
+        if _TRIGGER_HINT.search(line, 0, 40) is None:
             if line[-1] in "。！？；" or not _is_dateline(line):
                 continue
             is_byline = is_lead = False
         else:
+            head = line[:40]
             is_byline = _BYLINE_HINT.search(head) is not None and BYLINE.search(head) is not None
             # Photo news: headline, a dated caption, and a credit line soon after.
             is_caption = bool(CAPTION_DATE.match(line)) and any(
@@ -420,7 +419,7 @@ def _headline_region(places, head: str) -> Region | None:
     top = max(strength(m) for m in mentions)
     chosen = next(m.region for m in mentions if strength(m) == top)
     for mention in mentions:
-        if mention.region != chosen and places.is_within(mention.region, chosen):
+        if mention.region.code != chosen.code and places.is_within(mention.region, chosen):
             chosen = mention.region
     return chosen
 
@@ -533,6 +532,7 @@ class _Spans:
         self._mentions: dict[tuple, list] = {}
         self._years: dict[tuple, list] = {}
         self._leads: dict[tuple, Region | None] = {}
+        self.regions: dict[tuple, Region | None] = {}     # see _fact_region
 
     def _around(self, ends: list[int], index: int, window: int) -> tuple[int, int]:
         position = bisect_left(ends, index)          # first break at or after index
@@ -618,12 +618,23 @@ def _fact_region(places, text: str, spans: _Spans, section: Section, start: int)
     base = _paragraph_lead(places, text, spans, start, section) or section.region
     s_start, s_end = spans.sentence(start)
     s_start = max(s_start, section.start)
-    sentence_mentions = spans.mentions(s_start, max(s_end, start), base)
+    s_end = max(s_end, start)
+    sentence_mentions = spans.mentions(s_start, s_end, base)
     if not sentence_mentions or sentence_mentions[0].end > start - s_start:
         return base                 # most figures: no place named before them in the sentence
-    before = text[s_start:start]
-    found = [m for m in sentence_mentions if m.end <= len(before)]
-    clause = before.rfind("其中")
+    found = [m for m in sentence_mentions if m.end <= start - s_start]
+    clause = text.rfind("其中", s_start, start)
+    clause = clause - s_start if clause >= 0 else -1
+    # The figures of one sentence after the same places and the same 其中 share the answer.
+    key = (s_start, s_end, base.code if base else None, len(found), clause)
+    if key not in spans.regions:
+        spans.regions[key] = _region_after(places, text[s_start:start], found, clause, base)
+    return spans.regions[key]
+
+
+def _region_after(places, before: str, found: list, clause: int, base: Region | None) -> Region | None:
+    """The region of a figure preceded by `before`, the rest of its sentence, where the places
+    `found` are named; `clause` is where its last 其中 stands in `before` (-1: none)."""
     if clause >= 0 and any(m.start >= clause for m in found):
         found = [m for m in found if m.start >= clause]   # "…全州64期，其中康定市妇联开班9期": the clause's subject
     mentions = [m for m in found if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]

@@ -298,7 +298,7 @@ class Gazetteer:
         word, after 发自, or right after a parent's name (广东中山). Ambiguous names prefer a
         reading inside `context`, then inside the place named just before, then the higher level.
         """
-        forms = self._surface_forms()
+        forms = self._surface if self._surface is not None else self._surface_forms()
         lengths_of = self._lengths
         mentions: list[Mention] = []
         n = len(text)
@@ -307,8 +307,13 @@ class Gazetteer:
             i = start_match.start()
             if i < resume:
                 continue
-            for length in lengths_of.get(text[i:i + 2], ()):
-                form = text[i:i + length] if i + length <= n else None
+            lengths = lengths_of.get(text[i:i + 2])
+            if lengths is None:
+                continue                # most hits of the character classes begin no name
+            for length in lengths:
+                if i + length > n:
+                    continue
+                form = text[i:i + length]
                 if form in forms:
                     mention = self._mention(text, i, i + length, form, mentions, context)
                     if mention is not None:
@@ -329,7 +334,7 @@ class Gazetteer:
         return reading
 
     def _mention(self, text, start, end, form, previous, context) -> Mention | None:
-        regions, is_short, common = self._reading(form)
+        regions, is_short, common = self._readings.get(form) or self._reading(form)
         if text.startswith(NOT_A_DIVISION_AFTER, end):
             return None     # 新疆生产建设兵团 is no part of 新疆维吾尔自治区's administration
         before = previous[-1] if previous and previous[-1].end == start else None
@@ -339,7 +344,7 @@ class Gazetteer:
                 text[max(0, start - 2):start] == "发自" or before is not None
             if common and not anchored:
                 return None
-        chosen = self._pick(regions, before.region if before else None, context)
+        chosen = regions[0] if len(regions) == 1 else self._pick(regions, before.region if before else None, context)
         if chosen is None:
             return None
         return Mention(start, end, chosen, tuple(regions) if len(regions) > 1 else (), is_short)
