@@ -533,6 +533,7 @@ class _Spans:
         self._years: dict[tuple, list] = {}
         self._leads: dict[tuple, Region | None] = {}
         self.regions: dict[tuple, Region | None] = {}     # see _fact_region
+        self.context_years: dict[tuple, int | None] = {}  # see _fact_year
 
     def _around(self, ends: list[int], index: int, window: int) -> tuple[int, int]:
         position = bisect_left(ends, index)          # first break at or after index
@@ -720,6 +721,20 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     # opens a breakdown ("累计3.2亿元，其中2022年1.4亿元、2023年1.8亿元").
     if sentence_years and "其中" not in text[start:s_start + sentence_years[0][0]]:
         return sentence_years[0][2]
+    # The rest depends on where the sentence, its paragraph and its article start, not on
+    # where the figure stands in it: the figures of one sentence share the answer.
+    p_start, _ = spans.paragraph(start)
+    key = (s_start, s_end, p_start, section_start)
+    if key not in spans.context_years:
+        spans.context_years[key] = _context_year(text, spans, s_start, p_start, base_year, period,
+                                                 base_month, leads, section_start, lead_offsets)
+    return spans.context_years[key]
+
+
+def _context_year(text: str, spans: _Spans, s_start: int, p_start: int, base_year: int | None,
+                  period: int | None, base_month: int | None, leads: list[tuple[int, int]],
+                  section_start: int, lead_offsets: list[int]) -> int | None:
+    """The year of a figure whose sentence (from `s_start`) dates it by no year of its own."""
     if s_start > 0 and text[s_start - 1] in "；;":
         opening_year = _sentence_opening_year(text, spans, s_start, base_year, base_month)
         if opening_year is not None:
@@ -740,7 +755,6 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     # A year stated for an event earlier in the paragraph carries over to the sentences that
     # describe it ("举办了2023年…启动仪式。通过…开展20多项活动"), unless it dated a single day
     # or month ("2022年10月份成立", "今年1月") or was a target ("到2025年").
-    p_start, _ = spans.paragraph(start)
     earlier = spans.years(p_start, s_start) if p_start < s_start else []
     if earlier and len({y[2] for y in earlier}) == 1 and not any(y[3] for y in earlier):
         return earlier[-1][2]
