@@ -628,7 +628,7 @@ class RuleSet:
         self.overrides = overrides or []
         self._by_id = {rule.id: rule for rule in rules}
         self._compiled = []
-        self._words: dict[str, list[_Compiled]] = {}
+        self._words: dict[str, list[int]] = {}       # trigger word -> orders of its rules
         self._regex_rules: list[_Compiled] = []
         for order, rule in enumerate(rules):
             low = rule.range.min if rule.range and rule.range.min is not None else -math.inf
@@ -642,7 +642,7 @@ class RuleSet:
                 carry=rule.triggers.carry, priority=rule.priority)
             self._compiled.append(compiled)
             for word in dict.fromkeys(rule.triggers.any):
-                self._words.setdefault(word, []).append(compiled)
+                self._words.setdefault(word, []).append(order)
             if compiled.trigger_regex is not None:
                 self._regex_rules.append(compiled)
         # Only positions whose character starts some trigger word are worth a look-up, and there
@@ -686,11 +686,15 @@ class RuleSet:
         right = found.start() if found else limit
         return left, right
 
-    def _hits(self, text: str, start: int, end: int, regex_group=None) -> list:
+    def _hits(self, text: str, start: int, end: int, regex_group=None) -> tuple:
         """The trigger hits in text[start:end], found once per span of a text: a clause is scanned
         as a figure's own, again as the clause carried to the next figure, and a heading once per
         figure. Word hits and the hits of each group of trigger regexes are kept apart, so a span
-        is searched only with the regexes that can name the figures read against it."""
+        is searched only with the regexes that can name the figures read against it.
+
+        A hit is (position, end, rule order): tuples of ints only, which the garbage collector
+        stops tracking, so a text's tens of thousands of kept hits do not make its full
+        collections (tens of ms over a large heap) more frequent."""
         cached_text, found = self._hits_cache
         if cached_text is not text:
             found = {}
@@ -708,11 +712,11 @@ class RuleSet:
                 return hits + regex_hits
         return hits
 
-    def _word_hits(self, text: str, start: int, end: int) -> list:
-        """(position, end, compiled rule) for every trigger word in text[start:end]."""
-        hits = []
+    def _word_hits(self, text: str, start: int, end: int) -> tuple:
+        """(position, end, rule order) for every trigger word in text[start:end]."""
         if self._initials is None:
-            return hits
+            return ()
+        hits = []
         words = self._words
         lengths_of = self._lengths
         one_char = self._one_char
@@ -727,9 +731,9 @@ class RuleSet:
                     continue
                 matched = words.get(text[position:stop])
                 if matched:
-                    for compiled in matched:
-                        hits.append((position, stop, compiled))
-        return hits
+                    for order in matched:
+                        hits.append((position, stop, order))
+        return tuple(hits)
 
     def _regex_group(self, unit: str, mode: str):
         """(number, rules, joined search) of the trigger regexes that can name a figure in `unit`
@@ -747,21 +751,21 @@ class RuleSet:
             self._regex_groups[(unit, mode)] = group
         return group
 
-    def _regex_hits(self, text: str, start: int, end: int, regex_group) -> list:
-        """(position, end, compiled rule) for every match of a group's trigger regexes in text[start:end]."""
+    def _regex_hits(self, text: str, start: int, end: int, regex_group) -> tuple:
+        """(position, end, rule order) for every match of a group's trigger regexes in text[start:end]."""
         _, rules, joined = regex_group
-        hits = []
         first = self._first_regex_match(joined, text, start, end)
         if first is None:
-            return hits
+            return ()
+        hits = []
         for compiled in rules:
             try:
                 for match in compiled.trigger_regex.finditer(text, first, end, overlapped=True,
                                                              timeout=REGEX_TIMEOUT):
-                    hits.append((match.start(), match.end(), compiled))
+                    hits.append((match.start(), match.end(), compiled.order))
             except TimeoutError:
                 _warn_timeout(compiled.rule)
-        return hits
+        return tuple(hits)
 
     @staticmethod
     def _first_regex_match(joined, text: str, start: int, end: int) -> int | None:
@@ -803,7 +807,9 @@ class RuleSet:
         best_key = best_compiled = None
         mode = "label" if label else "carried" if carried else "own"
         regex_group = self._regex_groups.get((unit, mode)) or self._regex_group(unit, mode)
-        for hit_start, hit_end, compiled in self._hits(text, start, end, regex_group):
+        rules = self._compiled
+        for hit_start, hit_end, order in self._hits(text, start, end, regex_group):
+            compiled = rules[order]
             if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
             if hit_start < num_end and hit_end > num_start:
