@@ -302,8 +302,10 @@ def _compile_user_regex(pattern: str):
 
 
 # Constructs whose meaning depends on the pattern standing alone: group numbers (backreferences),
-# global inline flags. Patterns with them are not joined into one alternation.
-_NOT_JOINABLE = regex.compile(r"\\[1-9]|\\g|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\||\(\?[(R0-9&+-]")
+# global inline flags, and \G / \K, which tie a match to where its search starts or move the
+# start it reports (the joined search tells where the first match of any rule starts, and the
+# rules' own scans start there). Patterns with them are not joined into one alternation.
+_NOT_JOINABLE = regex.compile(r"\\[1-9]|\\g|\\[GK]|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\||\(\?[(R0-9&+-]")
 
 
 def _combined_search(patterns: list):
