@@ -514,9 +514,9 @@ def _dominant(places, body: str) -> Region | None:
 
 
 class _Spans:
-    """Sentence and paragraph bounds by bisection over one pass of the text, and the places and
-    years of each sentence found once, however many figures it holds: a fact costs the same in
-    a 5 MB file as in a short one. A "sentence" or "paragraph" without breaks for thousands of
+    """Sentence and paragraph bounds found from the fact outwards within a window, and the places
+    and years of each sentence found once, however many figures it holds: a fact costs the same
+    in a 5 MB file as in a short one. A "sentence" or "paragraph" without breaks for thousands of
     characters (a table dump) is cut to a window around the fact, aligned so that neighbouring
     facts share it."""
 
@@ -527,23 +527,42 @@ class _Spans:
         self.text = text
         self.places = places
         self.base_year, self.base_month = base_year, base_month
-        self.sentence_ends = [match.start() for match in SENTENCE_END.finditer(text)]
-        self.newlines = [match.start() for match in re.finditer("\n", text)]
+        # The last sentence break before an index is the first one after it in the reversed
+        # text: a forward regex search finds it without listing every break of the text.
+        self.reversed = text[::-1]
         self._mentions: dict[tuple, list] = {}
         self._years: dict[tuple, list] = {}
         self._leads: dict[tuple, Region | None] = {}
         self.regions: dict[tuple, Region | None] = {}     # see _fact_region
         self.context_years: dict[tuple, int | None] = {}  # see _fact_year
 
-    def _around(self, ends: list[int], index: int, window: int) -> tuple[int, int]:
-        position = bisect_left(ends, index)          # first break at or after index
-        end = ends[position] if position < len(ends) else len(self.text)
-        start = ends[position - 1] + 1 if position else 0
-        if index - start > window:
-            start = index // self.STEP * self.STEP - window
-        if end - start > 2 * window + self.STEP:
-            end = start + 2 * window + self.STEP
-        return start, end
+    def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int]:
+        """From the break before index to the break at or after it, cut to the window.
+        last_break(lo, hi) / first_break(lo, hi): the last / first break in [lo, hi), or -1."""
+        low = max(0, index - window - 1)
+        before = last_break(low, index)
+        if before < 0 and low > 0 or index - (before + 1) > window:
+            start = index // self.STEP * self.STEP - window     # no break within the window
+        else:
+            start = before + 1
+        limit = start + 2 * window + self.STEP
+        after = first_break(index, limit)
+        return start, after if after >= 0 else min(len(self.text), limit)
+
+    def _last_sentence_break(self, low: int, high: int) -> int:
+        n = len(self.text)
+        match = SENTENCE_END.search(self.reversed, n - high, n - low)
+        return n - 1 - match.start() if match else -1
+
+    def _first_sentence_break(self, low: int, high: int) -> int:
+        match = SENTENCE_END.search(self.text, low, high)
+        return match.start() if match else -1
+
+    def _last_newline(self, low: int, high: int) -> int:
+        return self.text.rfind("\n", low, high)
+
+    def _first_newline(self, low: int, high: int) -> int:
+        return self.text.find("\n", low, high)
 
     # The region and the year of a fact ask for the same index one after the other.
     _last_sentence: tuple[int, tuple[int, int]] = (-1, (0, 0))
@@ -552,14 +571,14 @@ class _Spans:
     def sentence(self, index: int) -> tuple[int, int]:
         last, bounds = self._last_sentence
         if last != index:
-            bounds = self._around(self.sentence_ends, index, self.WINDOW)
+            bounds = self._around(index, self.WINDOW, self._last_sentence_break, self._first_sentence_break)
             self._last_sentence = (index, bounds)
         return bounds
 
     def paragraph(self, index: int) -> tuple[int, int]:
         last, bounds = self._last_paragraph
         if last != index:
-            bounds = self._around(self.newlines, index, 5 * self.WINDOW)
+            bounds = self._around(index, 5 * self.WINDOW, self._last_newline, self._first_newline)
             self._last_paragraph = (index, bounds)
         return bounds
 
