@@ -785,6 +785,8 @@ class RuleSet:
 
     @staticmethod
     def _vetoed(compiled: _Compiled, text: str, start: int, end: int) -> bool:
+        if not compiled.exclude_words and not compiled.exclude_regexes:
+            return False    # most rules have no exclusions: no window to cut
         window = text[start:end]
         if any(word in window for word in compiled.exclude_words):
             return True
