@@ -536,18 +536,19 @@ class _Spans:
         self.regions: dict[tuple, Region | None] = {}     # see _fact_region
         self.context_years: dict[tuple, int | None] = {}  # see _fact_year
 
-    def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int]:
-        """From the break before index to the break at or after it, cut to the window.
+    def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int, bool]:
+        """(start, end, whether start is a break) from the break before index to the break at or
+        after it, cut to the window.
         last_break(lo, hi) / first_break(lo, hi): the last / first break in [lo, hi), or -1."""
         low = max(0, index - window - 1)
         before = last_break(low, index)
         if before < 0 and low > 0 or index - (before + 1) > window:
-            start = index // self.STEP * self.STEP - window     # no break within the window
+            start, at_break = index // self.STEP * self.STEP - window, False   # none within the window
         else:
-            start = before + 1
+            start, at_break = before + 1, True
         limit = start + 2 * window + self.STEP
         after = first_break(index, limit)
-        return start, after if after >= 0 else min(len(self.text), limit)
+        return start, after if after >= 0 else min(len(self.text), limit), at_break
 
     def _last_sentence_break(self, low: int, high: int) -> int:
         n = len(self.text)
@@ -565,36 +566,44 @@ class _Spans:
         return self.text.find("\n", low, high)
 
     # The region and the year of a fact ask for the same index one after the other.
-    _last_sentence: tuple[int, tuple[int, int]] = (-1, (0, 0))
-    _last_paragraph: tuple[int, tuple[int, int]] = (-1, (0, 0))
+    # Figures come in text order and many share a sentence: the last span found answers for
+    # any index inside it (no break lies between), unless its start was cut to a window.
+    _last_sentence: tuple[int, int, bool] = (0, 0, False)
+    _last_paragraph: tuple[int, int, bool] = (0, 0, False)
 
     def sentence(self, index: int) -> tuple[int, int]:
-        last, bounds = self._last_sentence
-        if last != index:
-            bounds = self._around(index, self.WINDOW, self._last_sentence_break, self._first_sentence_break)
-            self._last_sentence = (index, bounds)
-        return bounds
+        start, end, at_break = self._last_sentence
+        if not (at_break and start <= index <= end and index - start <= self.WINDOW):
+            self._last_sentence = self._around(index, self.WINDOW, self._last_sentence_break,
+                                               self._first_sentence_break)
+            start, end, _ = self._last_sentence
+        return start, end
 
     def paragraph(self, index: int) -> tuple[int, int]:
-        last, bounds = self._last_paragraph
-        if last != index:
-            bounds = self._around(index, 5 * self.WINDOW, self._last_newline, self._first_newline)
-            self._last_paragraph = (index, bounds)
-        return bounds
+        start, end, at_break = self._last_paragraph
+        if not (at_break and start <= index <= end and index - start <= 5 * self.WINDOW):
+            self._last_paragraph = self._around(index, 5 * self.WINDOW, self._last_newline,
+                                                self._first_newline)
+            start, end, _ = self._last_paragraph
+        return start, end
 
-    def mentions(self, start: int, end: int, context: Region | None) -> list:
+    # Most sentences name no place and no year: they keep the shared empty tuple, not an empty
+    # list each (fewer objects for the garbage collector to count and scan).
+    def mentions(self, start: int, end: int, context: Region | None) -> list | tuple:
         """Places named in text[start:end], offsets relative to start."""
         key = (start, end, context.code if context else None)
-        if key not in self._mentions:
-            self._mentions[key] = self.places.find_mentions(self.text[start:end], context=context)
-        return self._mentions[key]
+        found = self._mentions.get(key)
+        if found is None:
+            found = self._mentions[key] = self.places.find_mentions(self.text[start:end], context=context) or ()
+        return found
 
-    def years(self, start: int, end: int) -> list:
+    def years(self, start: int, end: int) -> list | tuple:
         """_year_mentions of text[start:end], offsets relative to start."""
         key = (start, end)
-        if key not in self._years:
-            self._years[key] = _year_mentions(self.text[start:end], self.base_year, self.base_month)
-        return self._years[key]
+        found = self._years.get(key)
+        if found is None:
+            found = self._years[key] = _year_mentions(self.text[start:end], self.base_year, self.base_month) or ()
+        return found
 
     def lead(self, paragraph_start: int, context: Region | None) -> Region | None:
         key = (paragraph_start, context.code if context else None)
