@@ -662,9 +662,9 @@ class RuleSet:
             self._initials = re.compile("[" + re.escape(initials) + "]")
         else:
             self._initials = re.compile(f"[{re.escape(initials)}](?=[{re.escape(seconds)}])")
-        # The trigger regexes that can name a figure of a given unit read in a given way, and all
-        # of them joined into one search (built at first use: most units need few of them).
-        self._regex_groups: dict[tuple[str, str], tuple[int, tuple[_Compiled, ...], object | None]] = {}
+        # The trigger regexes that can name a figure of a given unit, and all of them joined
+        # into one search (built at first use).
+        self._regex_groups: dict[str, tuple[int, tuple[_Compiled, ...], object | None]] = {}
         self._max_priority = max((rule.priority for rule in rules), default=0)
         self._indicators: dict[str, Indicator] = {}
         self._heading_cache: tuple[str | None, dict] = (None, {})
@@ -737,20 +737,19 @@ class RuleSet:
                         hits.append((position, stop, order))
         return tuple(hits)
 
-    def _regex_group(self, unit: str, mode: str):
-        """(number, rules, joined search) of the trigger regexes that can name a figure in `unit`
-        read as `mode`: its own clause ("own"), a carried clause ("carried") or a label/heading
-        ("label"). _best skips the others anyway, and searching fewer patterns is much cheaper."""
-        group = self._regex_groups.get((unit, mode))
+    def _regex_group(self, unit: str):
+        """(number, rules, joined search) of the trigger regexes that accept `unit`: _best skips
+        the others anyway, and searching fewer patterns is much cheaper. (One group serves a
+        span read as a figure's own clause, as a carried clause and as a label, so it is searched
+        once; a group's joined pattern is compiled at first use, most texts need a few.)"""
+        group = self._regex_groups.get(unit)
         if group is None:
-            rules = tuple(compiled for compiled in self._regex_rules
-                          if unit in compiled.units and (mode == "own" or compiled.carry and (
-                              mode == "label" or compiled.side != "after")))
+            rules = tuple(compiled for compiled in self._regex_rules if unit in compiled.units)
             same = next((known for known in self._regex_groups.values()
                          if [c.order for c in known[1]] == [c.order for c in rules]), None)
             group = same or (len(self._regex_groups), rules,
                              _combined_search([compiled.trigger_regex for compiled in rules]) if len(rules) > 1 else None)
-            self._regex_groups[(unit, mode)] = group
+            self._regex_groups[unit] = group
         return group
 
     def _regex_hits(self, text: str, start: int, end: int, regex_group) -> tuple:
@@ -809,8 +808,7 @@ class RuleSet:
         q_start, q_end = quantity.start, quantity.end
         num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
         best_key = best_compiled = None
-        mode = "label" if label else "carried" if carried else "own"
-        regex_group = self._regex_groups.get((unit, mode)) or self._regex_group(unit, mode)
+        regex_group = self._regex_groups.get(unit) or self._regex_group(unit)
         rules = self._compiled
         for hit_start, hit_end, order in self._hits(text, start, end, regex_group):
             compiled = rules[order]
