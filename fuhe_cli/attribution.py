@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
-from operator import add
 
 from fuhe_cli.models import Region
 
@@ -141,11 +140,11 @@ class Attribution:
 
 # -- lines, title, date ---------------------------------------------------------------------
 def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, line) of every line; the offsets are summed in C (a page may have 100k lines)."""
-    parts = text.split("\n")
-    lengths = list(map(len, parts))
-    starts = list(accumulate(map((1).__add__, lengths), initial=0))
-    return list(zip(starts, map(add, starts, lengths), parts))
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, offset + len(line), line))
+        offset += len(line) + 1
+    return out
 
 
 def _is_navigation(line: str, previous: set[str]) -> bool:
@@ -565,7 +564,6 @@ class _Spans:
     def _first_newline(self, low: int, high: int) -> int:
         return self.text.find("\n", low, high)
 
-    # The region and the year of a fact ask for the same index one after the other.
     # Figures come in text order and many share a sentence: the last span found answers for
     # any index inside it (no break lies between), unless its start was cut to a window.
     _last_sentence: tuple[int, int, bool] = (0, 0, False)
