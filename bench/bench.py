@@ -239,6 +239,11 @@ def main() -> int:
                                                                   args.runs), None)
 
     tmp = Path(tempfile.mkdtemp(prefix="fuhe-bench-"))
+    # An installed fuhe starts from bytecode (pip compiles it at install); a source checkout run
+    # with PYTHONDONTWRITEBYTECODE would compile every module at every start, so compile once here.
+    import compileall
+
+    compileall.compile_dir(str(REPO / "fuhe_cli"), quiet=1)
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
     fuhe = [sys.executable, "-m", "fuhe_cli"]
     try:

@@ -32,6 +32,15 @@ def _progress(total: int):
     return progress
 
 
+def _settle_heap() -> None:
+    """Keep what is loaded once (modules, rules, gazetteer) out of later garbage collections: a
+    run makes and drops many small objects per figure, and every full collection would walk the
+    long-lived heap again (and touch pages forked workers share with this process)."""
+    import gc
+
+    gc.freeze()
+
+
 def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract_command(
@@ -58,6 +67,7 @@ def register(app: typer.Typer) -> None:
         from fuhe_cli.rules import load_rules
 
         rules = load_rules(rules_dirs)
+        _settle_heap()
         writer = ExtractWriter(fmt)
         store = None
         if not no_save:
