@@ -534,6 +534,7 @@ class _Spans:
         self._leads: dict[tuple, Region | None] = {}
         self.regions: dict[tuple, Region | None] = {}     # see _fact_region
         self.context_years: dict[tuple, int | None] = {}  # see _fact_year
+        self._caches = (self._mentions, self._years, self._leads, self.regions, self.context_years)
 
     def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int, bool]:
         """(start, end, whether start is a break) from the break before index to the break at or
@@ -563,6 +564,17 @@ class _Spans:
 
     def _first_newline(self, low: int, high: int) -> int:
         return self.text.find("\n", low, high)
+
+    # Figures come in text order, so only the last few sentences and paragraphs are asked about
+    # again. Kept for the whole text, the answers would be tens of thousands of objects that the
+    # garbage collector promotes and scans again and again; a few hundred are enough.
+    CACHE_LIMIT = 256
+
+    def forget(self) -> None:
+        """Drop the cached answers once there are many (called between figures)."""
+        if len(self._years) > self.CACHE_LIMIT:
+            for cache in self._caches:
+                cache.clear()
 
     # Figures come in text order and many share a sentence: the last span found answers for
     # any index inside it (no break lies between), unless its start was cut to a window.
@@ -919,6 +931,7 @@ def attribute(text: str, quantities: list) -> Attribution:
     section_starts = [section.start for section in sections]
     fact_regions, fact_years = [], []
     for quantity in quantities:
+        spans.forget()
         section = sections[max(0, bisect_right(section_starts, quantity.start) - 1)]
         fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
         fact_years.append(_fact_year(text, spans, quantity.start, base_year, period, base_month,
