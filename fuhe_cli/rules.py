@@ -605,6 +605,8 @@ _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 
 
 _BREAKDOWN = "其中"
+# Spans and lines whose answers `classify` keeps while it walks a text's figures in order.
+_CACHE_LIMIT = 256
 
 
 def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
@@ -847,8 +849,10 @@ class RuleSet:
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
         """The indicator a quantity measures, and the id of the rule that said so."""
         # The trigger hits of a span are kept for one pass over a text (figures in order): a
-        # figure before the last one starts a new pass, which finds them afresh.
-        if quantity.start < self._hits_from:
+        # figure before the last one starts a new pass, which finds them afresh. Only the spans
+        # near the last figures are asked about again, so a few hundred are kept, not a whole
+        # text's (fewer objects for the garbage collector to count and scan).
+        if quantity.start < self._hits_from or len(self._hits_cache[1]) > _CACHE_LIMIT:
             self._hits_cache = (None, {})
         self._hits_from = quantity.start
         start, end = self._clause(text, quantity.start, quantity.end)
@@ -921,7 +925,7 @@ class RuleSet:
         """heading_span, looked up once per line (a report has many figures per line)."""
         line_start = text.rfind("\n", 0, quantity.start) + 1
         cached_text, spans = self._heading_cache
-        if cached_text is not text:
+        if cached_text is not text or len(spans) > _CACHE_LIMIT:
             spans = {}
             self._heading_cache = (text, spans)
         if line_start not in spans:
