@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice
 
@@ -147,12 +148,20 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _is_navigation(line: str, previous: set[str]) -> bool:
+_NOTHING_SEEN: frozenset[str] = frozenset()
+
+
+def _is_navigation(line: str, previous: Container[str] = _NOTHING_SEEN) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if NAVIGATION_START.match(stripped) or NAVIGATION_ANYWHERE.search(stripped) or BYLINE.search(stripped) \
-            or CREDIT.search(stripped):
+    return BYLINE.search(stripped) is not None or _is_furniture(stripped, previous)
+
+
+def _is_furniture(stripped: str, previous: Container[str] = _NOTHING_SEEN) -> bool:
+    """Navigation other than a byline, for a stripped, non-empty line (_is_headline has
+    looked for the byline already)."""
+    if NAVIGATION_START.match(stripped) or NAVIGATION_ANYWHERE.search(stripped) or CREDIT.search(stripped):
         return True
     if _date_in(stripped) and len(_DATE_CHARS.sub("", stripped)) <= 6:
         return True             # a bare date/time line
@@ -235,8 +244,10 @@ def _is_headline(line: str) -> bool:
     stripped = line.strip()
     if stripped and stripped[-1] in CLOSING_QUOTES and not SENTENCE_MARKS.search(stripped):
         stripped = stripped.rstrip(CLOSING_QUOTES)   # 解放碑商圈的“妈妈岗”: a quoted name ends it
+    # (BYLINE finds the same in `stripped` as in its stripped form: none of its matches hangs on
+    # trailing space, which its closing lookahead reads like the end.)
     return (0 < len(stripped) <= 40 and stripped[-1] not in TERMINAL and not BYLINE.search(stripped)
-            and not _is_navigation(stripped, set()) and HANZI.search(stripped) is not None)
+            and not _is_furniture(stripped.strip()) and HANZI.search(stripped) is not None)
 
 
 def split_sections(text: str) -> list[Section]:
@@ -358,7 +369,7 @@ def _bare_headline_starts(lines, nonblank, stripped_lines) -> list[tuple[int, in
         previous = stripped_lines[position - 1] if position else ""
         if not _is_headline(line) or not (len(following) > 40 or following[-1] in TERMINAL):
             continue
-        if previous and previous[-1] not in TERMINAL and not _is_navigation(previous, set()):
+        if previous and previous[-1] not in TERMINAL and not _is_navigation(previous):
             continue            # inside a headline block or a list
         opening = line.lstrip(BULLETS)
         mentions = places.find_mentions(opening[:16])
@@ -474,7 +485,7 @@ def _site_or_body_region(places, text: str, section: Section, body: str) -> Regi
     furniture += [line for _, _, line in _lines(text[-400:])[-8:]]
     # Bylined body paragraphs ("本报讯（通讯员 X）百色市妇联…。") are no furniture.
     site_text = "\n".join(line for line in furniture
-                          if _is_navigation(line.strip(), set()) and not LIST_ITEM.match(line)
+                          if _is_navigation(line.strip()) and not LIST_ITEM.match(line)
                           and not line.strip().endswith(("。", "！", "？")))
     site = _headline_region(places, site_text) if site_text.strip() else None
     if site is None:
