@@ -55,7 +55,9 @@ class Entry:
     common: bool       # the short name is also an ordinary word (中山, 和平, 合作)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which makes the
+# tens of thousands a large text yields three times dearer to build. Nothing changes one.
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -276,14 +278,15 @@ class Gazetteer:
             forms = {form: codes for form, codes in forms.items() if len(form) >= 2}
             self._surface = forms
             # Names are looked up only where two characters start one (about 1 position in 70 of
-            # report text); a character-class regex finds the likely positions in C first.
+            # report text); a character-class regex finds the likely positions in C first and
+            # returns the two characters there (findall: strings, not a match object per hit).
             lengths: dict[str, set[int]] = {}
             for form in forms:
                 lengths.setdefault(form[:2], set()).add(len(form))
             self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
             firsts = "".join(sorted({form[0] for form in forms}))
             seconds = "".join(sorted({form[1] for form in forms}))
-            self._starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+            self._heads = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
         return self._surface
 
     def may_name_at(self, text: str, index: int) -> bool:
@@ -303,13 +306,18 @@ class Gazetteer:
         mentions: list[Mention] = []
         n = len(text)
         resume = 0                      # the end of the last mention: no overlaps
-        for start_match in self._starts.finditer(text):
-            i = start_match.start()
-            if i < resume:
-                continue
-            lengths = lengths_of.get(text[i:i + 2])
+        # The likely heads come in text order, so the next occurrence of one that begins a name,
+        # from just past the last such head, is where it stands (any occurrence before would
+        # have been a head of its own).
+        after_last = 0
+        for head in self._heads.findall(text):
+            lengths = lengths_of.get(head)
             if lengths is None:
                 continue                # most hits of the character classes begin no name
+            i = text.find(head, after_last)
+            after_last = i + 1
+            if i < resume:
+                continue
             for length in lengths:
                 if i + length > n:
                     continue
