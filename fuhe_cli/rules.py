@@ -650,20 +650,24 @@ class RuleSet:
             if compiled.trigger_regex is not None:
                 self._regex_rules.append(compiled)
         # Only positions whose character starts some trigger word are worth a look-up, and there
-        # only the lengths of the words that begin with the same two characters.
+        # only the lengths of the words that begin with the same two characters (one-character
+        # words are looked up apart, see _word_hits).
         lengths: dict[str, set[int]] = {}
         for word in self._words:
-            lengths.setdefault(word[:2], set()).add(len(word))
+            if len(word) > 1:
+                lengths.setdefault(word[:2], set()).add(len(word))
         self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
         self._one_char = {word for word in self._words if len(word) == 1}
         initials = "".join(sorted({word[0] for word in self._words}))
         seconds = "".join(sorted({word[1] for word in self._words if len(word) > 1}))
+        # The pattern returns the (up to) two characters at each such position: findall makes
+        # strings, not a match object per hit.
         if not initials:
-            self._initials = None
+            self._heads = None
         elif self._one_char or not seconds:
-            self._initials = re.compile("[" + re.escape(initials) + "]")
+            self._heads = re.compile(f"(?=([{re.escape(initials)}](?s:.)?))")
         else:
-            self._initials = re.compile(f"[{re.escape(initials)}](?=[{re.escape(seconds)}])")
+            self._heads = re.compile(f"(?=([{re.escape(initials)}][{re.escape(seconds)}]))")
         # The trigger regexes that can name a figure of a given unit, and all of them joined
         # into one search (built at first use).
         self._regex_groups: dict[str, tuple[int, tuple[_Compiled, ...], object | None]] = {}
@@ -718,17 +722,24 @@ class RuleSet:
 
     def _word_hits(self, text: str, start: int, end: int) -> tuple:
         """(position, end, rule order) for every trigger word in text[start:end]."""
-        if self._initials is None:
+        if self._heads is None:
             return ()
         hits = []
         words = self._words
         lengths_of = self._lengths
         one_char = self._one_char
-        for initial in self._initials.finditer(text, start, end):
-            position = initial.start()
-            lengths = lengths_of.get(text[position:position + 2], ())
-            if one_char and text[position] in one_char:
+        # The heads come in text order, so the next occurrence of one that is looked up, from
+        # just past the last such head, is where it stands (any occurrence before it would have
+        # been a head of its own, looked up too).
+        after_last = start
+        for head in self._heads.findall(text, start, end):
+            lengths = lengths_of.get(head, ())
+            if one_char and head[0] in one_char:
                 lengths = [*lengths, 1]
+            if not lengths:
+                continue
+            position = text.find(head, after_last)
+            after_last = position + 1
             for length in lengths:
                 stop = position + length
                 if stop > end:
