@@ -435,7 +435,8 @@ def _headline_region(places, head: str) -> Region | None:
     return chosen
 
 
-def _section_region(places, text: str, section: Section) -> Region | None:
+def _section_region(places, text: str, section: Section, footer: list[str]) -> Region | None:
+    """`footer`: _page_footer(text)."""
     head = text[section.title_start:section.headline_end]
     body = text[section.headline_end:section.end]
     chosen = _headline_region(places, head)
@@ -454,7 +455,7 @@ def _section_region(places, text: str, section: Section) -> Region | None:
     if chosen is None:
         chosen = _sign_off_region(places, body)
     if chosen is None:
-        chosen = _site_or_body_region(places, text, section, body)
+        chosen = _site_or_body_region(places, text, section, body, footer)
     sign_off = re.search(r"[（(]\s*(省|自治区)妇联\s*[)）]\s*$", body.strip()[-20:])
     if chosen is not None and sign_off and chosen.level != "province":
         chosen = places.chain(chosen)[0]     # signed by the provincial federation
@@ -477,17 +478,25 @@ def _sign_off_region(places, body: str) -> Region | None:
     return None
 
 
-def _site_or_body_region(places, text: str, section: Section, body: str) -> Region | None:
+def _furniture_lines(lines: list[str]) -> list[str]:
+    """The navigation and site-name lines among `lines`. Bylined body paragraphs ("本报讯（通讯员
+    X）百色市妇联…。") are no furniture."""
+    return [line for line in lines if _is_navigation(line.strip()) and not LIST_ITEM.match(line)
+            and not line.strip().endswith(("。", "！", "？"))]
+
+
+def _page_footer(text: str) -> list[str]:
+    """The furniture lines among the page's last lines: the same for every section, so found once."""
+    return _furniture_lines([line for _, _, line in _lines(text[-400:])[-8:]])
+
+
+def _site_or_body_region(places, text: str, section: Section, body: str, footer: list[str]) -> Region | None:
     """No place in the headline: the site's own name (株洲市人民政府门户网站, 版权所有：…) says
     whose "市妇联" it is, unless the body opens with a federation inside it; else the place
     the body names most."""
     dominant = _dominant(places, body)
-    furniture = [line for _, _, line in _lines(text[section.start:section.title_start])]
-    furniture += [line for _, _, line in _lines(text[-400:])[-8:]]
-    # Bylined body paragraphs ("本报讯（通讯员 X）百色市妇联…。") are no furniture.
-    site_text = "\n".join(line for line in furniture
-                          if _is_navigation(line.strip()) and not LIST_ITEM.match(line)
-                          and not line.strip().endswith(("。", "！", "？")))
+    header = [line for _, _, line in _lines(text[section.start:section.title_start])]
+    site_text = "\n".join(_furniture_lines(header) + footer)
     site = _headline_region(places, site_text) if site_text.strip() else None
     if site is None:
         return dominant
@@ -939,8 +948,9 @@ def attribute(text: str, quantities: list) -> Attribution:
     leads = _lead_years(text, base_year, base_month)
     lead_offsets = [lead[0] for lead in leads]
     sections = split_sections(text)
+    footer = _page_footer(text)
     for section in sections:
-        section.region = _section_region(places, text, section)
+        section.region = _section_region(places, text, section, footer)
     spans = _Spans(text, places, base_year, base_month)
     section_starts = [section.start for section in sections]
     fact_regions, fact_years = [], []
