@@ -98,6 +98,16 @@ SENTENCE_PERIOD = re.compile(r"[ \t\u3000\n]*(?:(?:19|20)\d{2}\s*年度?|今年|
                              r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[至到\-—~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)?"
                              r"(?:以来)?[，,]|"
                              + STOCK_DATE + r"[，,]")
+# What dates an article's figures when no heading, opening or sentence does (see _undated_years):
+# a clause of its opening paragraph that is only a period ("2023年，", "2024年4月至5月，", "2024年上半年，")
+PERIOD_CLAUSE = re.compile(r"(?:^|(?<=[，,。！？；;\n]))[ \t\u3000]*((?:19|20)\d{2})\s*年度?"
+                           r"(?:上半年|下半年|前三季度|[一二三四1-4]季度|"
+                           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"
+                           r"(?:\s*[至到\-—~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)?)?[，,]",
+                           re.MULTILINE)
+# … or the day a news lead opens with ("2024年5月16日，…举行"): the day of the event reported.
+LEAD_DAY = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                      r"(?:上午|下午|晚上?|当天)?[，,]")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
 CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -555,6 +565,7 @@ class _Spans:
         self._leads: dict[tuple, Region | None] = {}
         self.regions: dict[tuple, Region | None] = {}     # see _fact_region
         self.context_years: dict[tuple, int | None] = {}  # see _fact_year
+        self.undated: dict[int, tuple[int, int]] = {}     # see _undated_years
         self._caches = (self._mentions, self._years, self._leads, self.regions, self.context_years)
 
     def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int, bool]:
@@ -828,7 +839,30 @@ def _context_year(text: str, spans: _Spans, s_start: int, p_start: int, base_yea
             if not first[2] or all(lead[1] in (None, first[1])
                                    for lead in leads[index + 1:bisect_left(lead_offsets, p_start)]):
                 return first[1]
+    if period is None and section_start in spans.undated:
+        since, year = spans.undated[section_start]
+        return year if s_start >= since else None
     return period
+
+
+def _undated_years(text: str, sections: list[Section]) -> dict[int, tuple[int, int]]:
+    """Per article (by its start): (offset, year) dating its figures from that offset on when
+    nothing closer does. A reader dates a survey by the months it ran and an event by its day: a
+    clause of the opening paragraph that is only a period ("为…，2024年4月至5月，课题组…";
+    "…以来，双方交流日益密切。2023年，两会…"), or the day a news lead opens with
+    ("2024年5月16日，…举行"), dates what follows it. A page's publication date dates nothing (the
+    figures of a dated summary may span years)."""
+    out = {}
+    for section in sections:
+        body = section.headline_end
+        while body < section.end and text[body] in "\n \t\u3000":
+            body += 1
+        opening_end = text.find("\n", body, section.end)
+        clause = (LEAD_DAY.match(text, body)
+                  or PERIOD_CLAUSE.search(text, body, section.end if opening_end < 0 else opening_end))
+        if clause is not None:
+            out[section.start] = (clause.end(), int(clause.group(1)))
+    return out
 
 
 def _sentence_opening_year(text: str, spans: _Spans, clause_start: int, base_year: int | None,
@@ -903,6 +937,10 @@ def _month_dated(text: str) -> tuple[int, int] | None:
 
 # An annual title or header line states the period too: "2024年度“十件实事”完成情况", "2023年度…统计表".
 ANNUAL_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年度")
+# So does a year standing bare in a title ("数字里的2023", "回眸2023 | …"): not a date, a range, a
+# document number or part of a longer number.
+_YEAR_WITH_NIAN = re.compile(r"(?:19|20)\d{2}\s*年")
+BARE_YEAR = re.compile(r"(?<![\d.\-/第])((?:19|20)\d{2})(?!\s*[\d年.\-—~至/月:：号期])")
 HEADER_LINES = 8
 
 
@@ -910,6 +948,8 @@ def reporting_period(title: str | None) -> int | None:
     if not title:
         return None
     match = REPORTING_PERIOD.search(title) or ANNUAL_PERIOD.search(title)
+    if match is None and not _YEAR_WITH_NIAN.search(title) and len(bare := BARE_YEAR.findall(title)) == 1:
+        return int(bare[0])
     return int(match.group(1)) if match else None
 
 
@@ -952,6 +992,8 @@ def attribute(text: str, quantities: list) -> Attribution:
     for section in sections:
         section.region = _section_region(places, text, section, footer)
     spans = _Spans(text, places, base_year, base_month)
+    if period is None:
+        spans.undated = _undated_years(text, sections)
     section_starts = [section.start for section in sections]
     fact_regions, fact_years = [], []
     for quantity in quantities:
