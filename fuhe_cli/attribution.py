@@ -953,9 +953,16 @@ def reporting_period(title: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# A form's period field in its header ("项目周期：2024年3月—2024年12月", "统计时段：2023年1—12月"),
+# when it lies within one year. (发布时间 is no such field: a page's date dates nothing.)
+PERIOD_FIELD = re.compile(r"(?:项目|实施|执行|服务|统计|报告|数据|活动)?(?:周期|期限|时段|期间|时间)\s*[:：]\s*"
+                          r"((?:19|20)\d{2})\s*年(?:[^，。；]{0,16}?[-—–至到~]\s*((?:19|20)\d{2})\s*年)?")
+
+
 def _header_period(text: str) -> int | None:
     """The period stated by a short header line above the body (a document's own title line may
-    stand below its issuing office's letterhead, "XX妇联文件 / 关于2023年…的报告")."""
+    stand below its issuing office's letterhead, "XX妇联文件 / 关于2023年…的报告"), or by a form's
+    period field."""
     for line in text[:400].splitlines()[:HEADER_LINES]:
         line = line.strip()
         if not line or len(line) > 40 or any(mark in line for mark in "。；！？"):
@@ -963,6 +970,9 @@ def _header_period(text: str) -> int | None:
         period = reporting_period(line)
         if period is not None:
             return period
+        field = PERIOD_FIELD.match(line)
+        if field is not None and field.group(2) in (None, field.group(1)):
+            return int(field.group(1))
     return None
 
 

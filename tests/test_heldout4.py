@@ -46,7 +46,8 @@ def test_fixtures_are_well_formed():
 
 # The year mechanisms this round added, on wording the fixtures do not use: (text, year of the
 # last figure). A period clause inside the opening paragraph, the day a news lead opens with, a
-# bare year in a title; a page's publication date alone still dates nothing (never a guess).
+# bare year in a title, a form's period field; a page's publication date alone still dates nothing
+# (never a guess).
 YEARS = [
     ("关于城乡妇女创业情况的调研\n\n为摸清底数，2023年9月至10月，市妇联组织力量开展调研。\n"
      "共走访女性创业主体86家。", 2023),
@@ -57,6 +58,10 @@ YEARS = [
     ("回眸2022 | 县妇联工作掠影\n\n各级妇联组织开展宣讲80场。", 2022),
     ("县妇联工作动态\n发布时间：2024-05-06\n\n各级妇联累计开展宣讲80场。", None),
     ("县妇联2023-2025年妇女发展行动计划\n\n计划培训妇女800人次。", None),
+    # a form's period field (round 3's 项目周期), within one year only; a publication date is none
+    ("家庭教育服务项目实施方案\n实施周期：2023年5月—2023年11月\n\n开展家长课堂12期。", 2023),
+    ("家庭教育服务项目实施方案\n实施周期：2023年5月—2024年4月\n\n开展家长课堂12期。", None),
+    ("县妇联动态\n发布时间：2024年5月6日\n\n各级妇联累计开展宣讲80场。", None),
 ]
 
 
