@@ -225,9 +225,15 @@ _PREFIX_FALSE_FRIENDS = {
 }
 _PREFIX_WORDS = sorted(_PREFIX_QUALIFIERS, key=len, reverse=True)
 _PREFIX_LAST_CHARS = frozenset(word[-1] for word in _PREFIX_WORDS)
-_QUALIFIER_VERBS = set("占为有达计")
-# _prefix_qualifier finds nothing unless the number follows one of these (约, 近有, 总数的).
-_QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"}
+# 约占60%, 近有3000人, 约合110万元: a verb between the qualifier and the number
+_QUALIFIER_VERBS = set("占为有达计合")
+# 折合约120万元: a conversion verb ending in a false friend's character is no false friend
+_NOT_FALSE_FRIENDS = ("折合",)
+# 约合人民币110万元: the currency of a converted sum stands between the qualifier and the number
+_CURRENCY_WORDS = ("人民币", "港币", "港元", "美元", "欧元")
+_CURRENCY_LAST_CHARS = frozenset(word[-1] for word in _CURRENCY_WORDS)
+# _prefix_qualifier finds nothing unless the number follows one of these (约, 近有, 总数的, 人民币).
+_QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"} | _CURRENCY_LAST_CHARS
 _BIG_MULTIPLIER = re.compile("[万亿]")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
@@ -372,6 +378,13 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
 
 def _prefix_qualifier(text: str, num_start: int) -> tuple[Optional[str], Optional[str], int]:
     """(qualifier, marker, start of marker) for a qualifier word just before the number."""
+    if num_start and text[num_start - 1] in _CURRENCY_LAST_CHARS:
+        for currency in _CURRENCY_WORDS:
+            if text.startswith(currency, num_start - len(currency)):
+                qualifier, marker, start = _prefix_qualifier(text, num_start - len(currency))
+                if qualifier:
+                    return qualifier, marker, start
+                return None, None, num_start
     for gap in (0, 1):
         # 约占60%, 近有3000人: one verb may stand between the qualifier and the number
         if gap and (num_start < 1 or text[num_start - 1] not in _QUALIFIER_VERBS):
@@ -383,7 +396,8 @@ def _prefix_qualifier(text: str, num_start: int) -> tuple[Optional[str], Optiona
             begin = end - len(word)
             if begin >= 0 and text.startswith(word, begin):
                 friends = _PREFIX_FALSE_FRIENDS.get(word)
-                if friends and begin > 0 and text[begin - 1] in friends:
+                if friends and begin > 0 and text[begin - 1] in friends and not text.startswith(
+                        _NOT_FALSE_FRIENDS, max(0, begin - 2), begin):
                     return None, None, num_start
                 return _PREFIX_QUALIFIERS[word], word, begin
     if num_start and text[num_start - 1] == "的":
