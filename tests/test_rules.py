@@ -198,3 +198,18 @@ def test_rules_test_fails_on_a_wrong_example():
     assert "FAIL custom.tea_fairs" in result.stdout
     assert "want: 90 场" in result.stdout and "got:  9 场" in result.stdout
     assert "TODO custom.tea_fairs" in result.stdout
+
+
+# --- held-out round 4 gaps, on wording of their own ----------------------------------------------
+def test_a_questionnaire_return_rate_is_no_loan_repayment_rate(shipped):
+    results = classify_all(shipped, "本次调查问卷回收率为92.4%。")
+    assert results[0][3] != "loans.repayment_rate"
+    results = classify_all(shipped, "妇女小额贷款到期回收率达100%。")
+    assert results[0][3] == "loans.repayment_rate"
+
+
+def test_left_behind_women_are_not_left_behind_children(shipped):
+    results = classify_all(shipped, "走访农村留守妇女230人。")
+    assert results[0][3] != "care.children"
+    results = classify_all(shipped, "结对帮扶农村留守儿童520名。")
+    assert results[0][3] == "care.children"
