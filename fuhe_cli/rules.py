@@ -605,6 +605,7 @@ _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 
 
 _BREAKDOWN = "其中"
+_LABEL_COLONS = frozenset("：:")
 # Spans and lines whose answers `classify` keeps while it walks a text's figures in order.
 _CACHE_LIMIT = 256
 
@@ -868,6 +869,14 @@ class RuleSet:
         self._hits_from = quantity.start
         start, end = self._clause(text, quantity.start, quantity.end)
         own = self._best(text, quantity, start, end, carried=False, veto_end=end)
+        if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
+            # "活动场次：260场": a label before a colon names the figure after it as if it stood in
+            # its clause (fallback rules included, within their reach); the colon still ends the
+            # clause for the carried rules read below.
+            label_start, _ = self._clause(text, start - 1, start - 1)
+            labelled = self._best(text, quantity, label_start, end, carried=False, veto_end=end)
+            if labelled is not None:
+                own = labelled
         best, clause_start = own, start
         # "培训妇女9.4万人次，其中农村留守妇女1.6万人次": a 其中 breakdown counts part of the figure
         # before it, so it measures the same thing, whatever its own words (留守妇女) would say.

@@ -201,6 +201,19 @@ def test_rules_test_fails_on_a_wrong_example():
 
 
 # --- held-out round 4 gaps, on wording of their own ----------------------------------------------
+def test_a_label_before_a_colon_names_its_figure_for_fallback_rules(shipped):
+    # A 数据一览 label list: the label before the colon is the figure's name, fallbacks included.
+    text = "◆ 举办比赛：48场\n◆ 吸引参赛：5200人次\n◆ 宣传资料：6000份"
+    ids = [r[3] for r in classify_all(shipped, text)]
+    assert ids == ["activity.sessions", "activity.participants", "publicity.materials"]
+
+
+def test_a_colon_in_prose_does_not_lend_a_far_label(shipped):
+    # The label's words still have to stand within the rule's reach of the figure.
+    (_, _, indicator, rule_id), = classify_all(shipped, "区妇联在今年的各类主题活动总结会上通报：全区共有志愿者团队37个。")
+    assert rule_id != "activity.sessions"
+
+
 def test_a_questionnaire_return_rate_is_no_loan_repayment_rate(shipped):
     results = classify_all(shipped, "本次调查问卷回收率为92.4%。")
     assert results[0][3] != "loans.repayment_rate"
