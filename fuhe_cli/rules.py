@@ -551,6 +551,7 @@ class _Candidate:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_LAST_DIGIT = regex.compile(r"(?r)[0-9]")
 # "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
 _SENTENCE_END = re.compile("[。；;！!？?]")
 _ITEM_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．])\s*")
@@ -616,6 +617,30 @@ def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
     own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
     return (own_rule.id.split(".")[0] == carried_rule.id.split(".")[0]
             or own_rule.priority > carried_rule.priority)
+
+
+def _item_bounds(text: str, quantity, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    """Where a figure's exclusions are looked for in its clause text[start:end] when it is one
+    item of a list of figures: (item start, item end, the list's tail or None). The item ends at
+    the first 、 after the figure that another figure follows, and starts past the first 、 after
+    the last figure before it; the words after the list's last figure are a predicate of every
+    item (15个中院、112个基层法院均设有维权岗), so they are read too. A 、 between words only
+    (法律咨询、心理咨询服务500人次) splits nothing."""
+    q_start, q_end = quantity.start, quantity.end
+    tail = None
+    mark = text.find("、", q_end, end)
+    if mark != -1:
+        last = _LAST_DIGIT.search(text, mark, end)
+        if last is not None:
+            tail = (last.end(), end)
+            end = mark
+    if text.find("、", start, q_start) != -1:
+        digit = _LAST_DIGIT.search(text, start, q_start)
+        if digit is not None:
+            mark = text.find("、", digit.end(), q_start)
+            if mark != -1:
+                start = mark + 1
+    return start, end, tail
 
 
 def _names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
@@ -797,10 +822,10 @@ class RuleSet:
         return None if found is None else found.start()
 
     @staticmethod
-    def _vetoed(compiled: _Compiled, text: str, start: int, end: int) -> bool:
+    def _vetoed(compiled: _Compiled, text: str, start: int, end: int, tail: tuple[int, int] | None = None) -> bool:
         if not compiled.exclude_words and not compiled.exclude_regexes:
             return False    # most rules have no exclusions: no window to cut
-        window = text[start:end]
+        window = text[start:end] if tail is None else text[start:end] + "\n" + text[tail[0]:tail[1]]
         if any(word in window for word in compiled.exclude_words):
             return True
         for pattern in compiled.exclude_regexes:
@@ -812,9 +837,11 @@ class RuleSet:
         return False
 
     def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int,
-              label: bool = False):
+              label: bool = False, veto_start: int | None = None, veto_tail: tuple[int, int] | None = None):
         """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
-        the figure's own clause, a carried clause (`carried`) or a label/heading (`label`)."""
+        the figure's own clause, a carried clause (`carried`) or a label/heading (`label`); a
+        candidate's exclusions are looked for in text[veto_start (default start):veto_end] and the
+        list tail `veto_tail` (see _item_bounds)."""
         value = quantity.value
         if value is None:
             return None       # no range holds an unknown value: no rule can match
@@ -851,7 +878,7 @@ class RuleSet:
             key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)   # _Candidate.key
             if best_key is not None and key >= best_key:
                 continue
-            if self._vetoed(compiled, text, start, veto_end):
+            if self._vetoed(compiled, text, start if veto_start is None else veto_start, veto_end, veto_tail):
                 continue
             best_key, best_compiled = key, compiled
         if best_compiled is None:
@@ -868,13 +895,19 @@ class RuleSet:
             self._hits_cache = (None, {})
         self._hits_from = quantity.start
         start, end = self._clause(text, quantity.start, quantity.end)
-        own = self._best(text, quantity, start, end, carried=False, veto_end=end)
+        # Exclusions are judged within the figure's own item of a list: "三八红旗手20名、三八红旗
+        # 集体8个" — the next figure's words (红旗集体) do not veto this one's rule; the words after
+        # the list's last figure (…、98个基层法院均设有维权岗) still speak for every item.
+        item_start, item_end, tail = _item_bounds(text, quantity, start, end)
+        own = self._best(text, quantity, start, end, carried=False, veto_end=item_end, veto_start=item_start,
+                         veto_tail=tail)
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the
             # clause for the carried rules read below.
             label_start, _ = self._clause(text, start - 1, start - 1)
-            labelled = self._best(text, quantity, label_start, end, carried=False, veto_end=end)
+            labelled = self._best(text, quantity, label_start, end, carried=False, veto_end=item_end,
+                                  veto_start=label_start if item_start == start else item_start, veto_tail=tail)
             if labelled is not None:
                 own = labelled
         best, clause_start = own, start
@@ -889,18 +922,19 @@ class RuleSet:
                     break
                 previous_end = start - 1
                 start, _ = self._clause(text, previous_end, previous_end)
-                carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=end)
+                carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=item_end,
+                                     veto_tail=tail)
                 if carried is not None and carried.priority >= 0:
                     if own is None or own.priority < 0 or not _refines(own, carried):
                         best = carried
                     break
         # A name printed apart from the figure still yields to the exclusions of the figure's own
         # clause (发现风险隐患212起 under the heading 风险排查 is no dispute).
-        own_start, own_end = clause_start, end
+        own_start, own_end = item_start, item_end
         if best is None or best.priority < 0:
             labelled = self._from_label(text, quantity)
             if labelled is not None and labelled.priority >= 0 and not self._vetoed(
-                    labelled.compiled, text, own_start, own_end):
+                    labelled.compiled, text, own_start, own_end, tail):
                 best = labelled
         # An item's heading sentence opening the line ("三、救助困难“两癌”患病妇女。计划救助800名，已
         # 救助812名") names the item's figures that have no rule of their own, and replaces a rule
@@ -912,7 +946,7 @@ class RuleSet:
                 heading = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
                 if heading is not None and heading.priority >= 0 and (
                         best is None or best.priority < 0 or best.priority < heading.priority) and not self._vetoed(
-                            heading.compiled, text, own_start, own_end):
+                            heading.compiled, text, own_start, own_end, tail):
                     best = heading
         if best is not None:
             rule = best.compiled.rule

@@ -214,6 +214,20 @@ def test_a_colon_in_prose_does_not_lend_a_far_label(shipped):
     assert rule_id != "activity.sessions"
 
 
+def test_an_exclusion_in_the_next_list_item_does_not_veto(shipped):
+    # 三八红旗集体 is honours.red_banner's exclusion; it belongs to the next figure's item.
+    results = classify_all(shipped, "评选市级三八红旗手35名、三八红旗集体12个。")
+    assert [r[3] for r in results] == ["honours.red_banner", "honours.red_banner_collectives"]
+    results = classify_all(shipped, "评选三八红旗集体12个、市级三八红旗手35名。")
+    assert [r[3] for r in results] == ["honours.red_banner_collectives", "honours.red_banner"]
+
+
+def test_the_words_after_a_list_still_veto_every_item(shipped):
+    # 均设有 after the list's last figure is said of every item: courts that host stations.
+    results = classify_all(shipped, "共创建省级维权岗120个，全省12个中院、98个基层法院均设有维权岗。")
+    assert [r[3] for r in results][1:] == [None, None]
+
+
 def test_a_questionnaire_return_rate_is_no_loan_repayment_rate(shipped):
     results = classify_all(shipped, "本次调查问卷回收率为92.4%。")
     assert results[0][3] != "loans.repayment_rate"
