@@ -607,6 +607,8 @@ _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 
 _BREAKDOWN = "其中"
 _LABEL_COLONS = frozenset("：:")
+# _best's veto_start for the current figure's item (see RuleSet._veto_window)
+_ITEM, _ITEM_OR_LABEL = -1, -2
 # Spans and lines whose answers `classify` keeps while it walks a text's figures in order.
 _CACHE_LIMIT = 256
 
@@ -702,6 +704,9 @@ class RuleSet:
         self._heading_cache: tuple[str | None, dict] = (None, {})
         self._hits_cache: tuple[str | None, dict] = (None, {})
         self._hits_from = 0
+        self._item_of: tuple = ()
+        self._item: tuple | None = None
+        self._label_start = 0
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -836,12 +841,29 @@ class RuleSet:
                 _warn_timeout(compiled.rule)
         return False
 
-    def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int,
-              label: bool = False, veto_start: int | None = None, veto_tail: tuple[int, int] | None = None):
+    def _veto_window(self, start: int, end: int | None) -> tuple:
+        """(start, end, tail) of the text a candidate's exclusions are looked for in: text[start:end],
+        or with `end` None up to the end of the current figure's item and its list's tail, from
+        `start` or the item's start (_ITEM; _ITEM_OR_LABEL: the label before a colon when the
+        item is the whole clause)."""
+        if end is not None:
+            return start, end, None
+        if self._item is None:
+            self._item = _item_bounds(*self._item_of)
+        item_start, item_end, tail = self._item
+        if start == _ITEM:
+            start = item_start
+        elif start == _ITEM_OR_LABEL:
+            start = self._label_start if item_start == self._item_of[2] else item_start
+        return start, item_end, tail
+
+    def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int | None,
+              label: bool = False, veto_start: int | None = None):
         """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
         the figure's own clause, a carried clause (`carried`) or a label/heading (`label`); a
-        candidate's exclusions are looked for in text[veto_start (default start):veto_end] and the
-        list tail `veto_tail` (see _item_bounds)."""
+        candidate's exclusions are looked for in text[veto_start (default start):veto_end], or —
+        `veto_end` None — from there (or the item's start, `veto_start` _ITEM) to the end of the
+        figure's item and in its list's tail (_item_window)."""
         value = quantity.value
         if value is None:
             return None       # no range holds an unknown value: no rule can match
@@ -878,7 +900,8 @@ class RuleSet:
             key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)   # _Candidate.key
             if best_key is not None and key >= best_key:
                 continue
-            if self._vetoed(compiled, text, start if veto_start is None else veto_start, veto_end, veto_tail):
+            if (compiled.exclude_words or compiled.exclude_regexes) and self._vetoed(
+                    compiled, text, *self._veto_window(start if veto_start is None else veto_start, veto_end)):
                 continue
             best_key, best_compiled = key, compiled
         if best_compiled is None:
@@ -898,16 +921,17 @@ class RuleSet:
         # Exclusions are judged within the figure's own item of a list: "三八红旗手20名、三八红旗
         # 集体8个" — the next figure's words (红旗集体) do not veto this one's rule; the words after
         # the list's last figure (…、98个基层法院均设有维权岗) still speak for every item.
-        item_start, item_end, tail = _item_bounds(text, quantity, start, end)
-        own = self._best(text, quantity, start, end, carried=False, veto_end=item_end, veto_start=item_start,
-                         veto_tail=tail)
+        # (found only when a rule with exclusions is a candidate: most figures never need it)
+        self._item_of, self._item = (text, quantity, start, end), None
+        own = self._best(text, quantity, start, end, carried=False, veto_end=None, veto_start=_ITEM)
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the
             # clause for the carried rules read below.
             label_start, _ = self._clause(text, start - 1, start - 1)
-            labelled = self._best(text, quantity, label_start, end, carried=False, veto_end=item_end,
-                                  veto_start=label_start if item_start == start else item_start, veto_tail=tail)
+            self._label_start = label_start
+            labelled = self._best(text, quantity, label_start, end, carried=False, veto_end=None,
+                                  veto_start=_ITEM_OR_LABEL)
             if labelled is not None:
                 own = labelled
         best, clause_start = own, start
@@ -922,19 +946,17 @@ class RuleSet:
                     break
                 previous_end = start - 1
                 start, _ = self._clause(text, previous_end, previous_end)
-                carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=item_end,
-                                     veto_tail=tail)
+                carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
                 if carried is not None and carried.priority >= 0:
                     if own is None or own.priority < 0 or not _refines(own, carried):
                         best = carried
                     break
         # A name printed apart from the figure still yields to the exclusions of the figure's own
         # clause (发现风险隐患212起 under the heading 风险排查 is no dispute).
-        own_start, own_end = item_start, item_end
         if best is None or best.priority < 0:
             labelled = self._from_label(text, quantity)
             if labelled is not None and labelled.priority >= 0 and not self._vetoed(
-                    labelled.compiled, text, own_start, own_end, tail):
+                    labelled.compiled, text, *self._veto_window(_ITEM, None)):
                 best = labelled
         # An item's heading sentence opening the line ("三、救助困难“两癌”患病妇女。计划救助800名，已
         # 救助812名") names the item's figures that have no rule of their own, and replaces a rule
@@ -946,7 +968,7 @@ class RuleSet:
                 heading = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
                 if heading is not None and heading.priority >= 0 and (
                         best is None or best.priority < 0 or best.priority < heading.priority) and not self._vetoed(
-                            heading.compiled, text, own_start, own_end, tail):
+                            heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
         if best is not None:
             rule = best.compiled.rule
