@@ -41,7 +41,16 @@ How a quantity is classified (`RuleSet.classify`):
    妇女。计划救助800名…) names the item's figures that have no rule, and replaces a figure's own rule
    by a higher-priority one when the heading repeats the word that rule fired on.  The figure's
    own clause can still veto these (``exclude``).
-6. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+6. Refinements: a rule with ``refines: {rules: [ID, ...], context: [WORD, ...]}`` is a more
+   specific name for those rules' figures (same kind) when a context word stands earlier in the
+   figure's sentence. When steps 2-5 named a figure with a refined rule, the first refining rule
+   that accepts its unit and value, finds a context word between the sentence start
+   (`context_start`: 。！？ or a paragraph break; a ；-part keeps the subject unless it opens a
+   numbered item, …；二是…) and the figure, and is not vetoed in the figure's item, names it:
+   "两癌免费检查5200人，为23名患病困难妇女发放救助金" is 两癌 relief, the same words alone general
+   relief. ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
+   itself (invalid-value) at the id.
+7. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
 directories given to `load_rules`. A user rule with the id of a shipped rule replaces it (and is
@@ -59,7 +68,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Optional, Sequence
+from typing import Annotated, Literal, Optional, Sequence
 
 import regex
 import yaml
@@ -145,6 +154,23 @@ class Example(_Strict):
     todo: Optional[str] = Field(None, description="A known gap: reported, does not fail")
 
 
+class Refines(_Strict):
+    """This rule is a more specific name for the figures of other rules: one of `context` standing
+    earlier in the figure's sentence (两癌 before 为23名患病困难妇女发放救助金) says whose they are."""
+
+    rules: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        min_length=1, description="Ids of the general rules this rule refines (of the same kind)")
+    context: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=1, description="Words that, earlier in the figure's sentence, make this rule the name")
+
+    @field_validator("context")
+    @classmethod
+    def _no_blank_words(cls, words: list[str]) -> list[str]:
+        if any(not word.strip() for word in words):
+            raise ValueError("context words must not be blank")
+        return words
+
+
 class Rule(_Strict):
     id: str = Field(pattern=ID_PATTERN, description="Stable dotted id, e.g. lecture.sessions")
     name: str = Field(min_length=1, description="Indicator name (Chinese)")
@@ -156,6 +182,7 @@ class Rule(_Strict):
     exclude: list[Exclude] = Field(default_factory=list)
     range: Optional[Range] = None
     priority: int = 0
+    refines: Optional[Refines] = None
     description: Optional[str] = None
     examples: list[Example] = Field(default_factory=list)
 
@@ -163,6 +190,7 @@ class Rule(_Strict):
     _line: int = PrivateAttr(0)
     _id_column: int = PrivateAttr(1)
     _example_lines: list = PrivateAttr(default_factory=list)
+    _refines_marks: list = PrivateAttr(default_factory=list)    # (line, column) of each refines.rules id
 
     @property
     def source(self) -> str:
@@ -345,6 +373,11 @@ def _semantic_problems(path: str, root: yaml.Node, parsed: RuleFile) -> list[Rul
                 _compile_user_regex(pattern)
             except regex.error as exc:
                 at(loc, "bad-regex", f"rule {rule.id}: invalid regex {pattern!r}: {exc}")
+        if rule.refines is not None:
+            for r_index, target in enumerate(rule.refines.rules):
+                if target == rule.id:
+                    at(base + ["refines", "rules", r_index], "invalid-value",
+                       f"rule {rule.id}: a rule cannot refine itself")
         if not any(example.expect and not example.todo for example in rule.examples):
             at(base + ["id"], "no-positive-example",
                f"rule {rule.id}: give at least one example that the rule must match (expect: [...])")
@@ -417,6 +450,9 @@ def _parse_file_uncached(path: Path) -> tuple[list[Rule], list[RuleProblem], str
         rule._line = id_line
         rule._example_lines = [_mark(_node_at(root, ["rules", index, "examples", i])[0])[0]
                                for i in range(len(rule.examples))]
+        if rule.refines is not None:
+            rule._refines_marks = [_mark(_node_at(root, ["rules", index, "refines", "rules", i])[0])
+                                   for i in range(len(rule.refines.rules))]
     return parsed.rules, problems, digest
 
 
@@ -457,7 +493,33 @@ def check_rule_files(paths: Sequence[str | Path]) -> tuple[list[Rule], list[Rule
                     continue
                 seen[rule.id] = rule
                 rules.append(rule)
+    problems += _refines_problems(rules, seen)
     return rules, problems
+
+
+def _refines_problems(rules: list[Rule], seen: dict[str, Rule]) -> list[RuleProblem]:
+    """A `refines` names known rules (checked together, or shipped) of the rule's own kind."""
+    problems = []
+    shipped: dict[str, Rule] | None = None
+    for rule in rules:
+        if rule.refines is None:
+            continue
+        for index, target_id in enumerate(rule.refines.rules):
+            target = seen.get(target_id)
+            if target is None:
+                if shipped is None:
+                    shipped = {r.id: r for path in rule_files(shipped_rules_dir()) for r in _parse_file(path)[0]}
+                target = shipped.get(target_id)
+            marks = rule._refines_marks
+            line, column = marks[index] if index < len(marks) else (rule.line, rule._id_column)
+            if target is None:
+                problems.append(RuleProblem(rule.source, line, column, "unknown-rule",
+                                            f"rule {rule.id} refines {target_id!r}, which is not a loaded rule"))
+            elif target.kind != rule.kind:
+                problems.append(RuleProblem(rule.source, line, column, "invalid-value",
+                                            f"rule {rule.id} ({rule.kind}) cannot refine {target_id} ({target.kind}):"
+                                            " a refinement names the same kind of figure"))
+    return problems
 
 
 @dataclass
@@ -536,6 +598,7 @@ class _Compiled:
     side: str = "both"
     carry: bool = True
     priority: int = 0
+    context: tuple[str, ...] = ()     # rule.refines.context
 
 
 @dataclass
@@ -582,6 +645,33 @@ def heading_span(text: str, quantity) -> tuple[int, int] | None:
     if found.start() - heading_start > _HEADING_CHARS or _DIGIT.search(text, heading_start, found.start()):
         return None
     return heading_start, found.start()
+
+
+# The sentence a refining rule's context words are looked for in: it ends at 。！？ and at a
+# paragraph break (not at a wrapped PDF line), and a ；-part goes on with its sentence's subject
+# ("实施“两癌”免费检查项目，…；为1860名患病困难妇女发放救助金…") unless it opens a new numbered
+# item (…；二是…, …；（三）…).
+_CONTEXT_END = regex.compile(r"(?r)[。！!？?\n\r]")
+_NEW_ITEM = re.compile(r"[；;]\s*(?:[一二三四五六七八九十]+是|其[次二三四五]|[（(][一二三四五六七八九十0-9]+[)）]"
+                       r"|[0-9]+(?:、|[.．](?![0-9]))|[一二三四五六七八九十]+、)")
+MAX_CONTEXT_CHARS = 2 * MAX_CLAUSE_CHARS
+
+
+def context_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, for a refining rule's context words."""
+    limit = max(0, position - MAX_CONTEXT_CHARS)
+    start, end = limit, position
+    while end > limit:
+        found = _CONTEXT_END.search(text, limit, end)
+        if found is None:
+            break
+        if not _wrapped_line(text, found.start()):
+            start = found.end()
+            break
+        end = found.start()
+    for item in _NEW_ITEM.finditer(text, start, position):
+        start = item.start() + 1
+    return start
 
 
 def _names_again(own, text: str, span) -> bool:
@@ -671,12 +761,21 @@ class RuleSet:
                 exclude_words=tuple(word for ex in rule.exclude for word in ex.words),
                 exclude_regexes=tuple(_compile_user_regex(ex.regex) for ex in rule.exclude if ex.regex),
                 low=low, high=high, within=rule.triggers.within, side=rule.triggers.side,
-                carry=rule.triggers.carry, priority=rule.priority)
+                carry=rule.triggers.carry, priority=rule.priority,
+                context=tuple(rule.refines.context) if rule.refines else ())
             self._compiled.append(compiled)
             for word in dict.fromkeys(rule.triggers.any):
                 self._words.setdefault(word, []).append(order)
             if compiled.trigger_regex is not None:
                 self._regex_rules.append(compiled)
+        # refined rule's order -> the rules that refine it (see _refined)
+        orders = {rule.id: order for order, rule in enumerate(rules)}
+        self._refiners: dict[int, tuple[_Compiled, ...]] = {}
+        for compiled in self._compiled:
+            refines = compiled.rule.refines
+            for target in (refines.rules if refines else ()):
+                if target in orders and target != compiled.rule.id:
+                    self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         # Only positions whose character starts some trigger word are worth a look-up, and there
         # only the lengths of the words that begin with the same two characters (one-character
         # words are looked up apart, see _word_hits).
@@ -971,12 +1070,35 @@ class RuleSet:
                             heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
         if best is not None:
-            rule = best.compiled.rule
+            compiled = best.compiled
+            refiners = self._refiners.get(compiled.order)
+            if refiners is not None:
+                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
+                # sentence makes a general rule's figure the refining rule's.
+                compiled = self._refined(text, quantity, refiners) or compiled
+            rule = compiled.rule
             indicator = self._indicators.get(rule.id)
             if indicator is None:   # frozen, so one instance per rule serves every fact
                 indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
             return indicator, rule.id
         return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+
+    def _refined(self, text: str, quantity, refiners: tuple[_Compiled, ...]) -> _Compiled | None:
+        """The first rule of `refiners` (rules that refine the figure's rule) that accepts the
+        figure's unit and value, finds one of its `context` words earlier in the figure's sentence
+        (context_start) and is not vetoed in the figure's own item."""
+        value, unit = quantity.value, quantity.unit
+        before = None
+        for compiled in refiners:
+            if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
+                continue
+            if before is None:
+                before = text[context_start(text, quantity.start):quantity.start]
+            if any(word in before for word in compiled.context) and not (
+                    (compiled.exclude_words or compiled.exclude_regexes)
+                    and self._vetoed(compiled, text, *self._veto_window(_ITEM, None))):
+                return compiled
+        return None
 
     def _from_label(self, text: str, quantity):
         """The rule named by a label printed apart from the figure: a table column's header cell

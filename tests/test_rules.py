@@ -240,3 +240,99 @@ def test_left_behind_women_are_not_left_behind_children(shipped):
     assert results[0][3] != "care.children"
     results = classify_all(shipped, "结对帮扶农村留守儿童520名。")
     assert results[0][3] == "care.children"
+
+
+# --- a subject named earlier in the sentence refines a general rule (refines + context) ----------
+def test_cancer_named_earlier_in_the_sentence_refines_general_relief(shipped):
+    # 患病困难妇女 / 救助金 alone are general relief; 宫颈癌、乳腺癌 earlier in the sentence says whose.
+    text = "联合妇幼保健院开展宫颈癌、乳腺癌免费筛查3100人，帮助41名患病困难妇女申领救助金20.5万元。"
+    assert [r[3] for r in classify_all(shipped, text)] == [
+        "health.cancer_screening", "health.cancer_relief_people", "health.cancer_relief_funds"]
+
+
+def test_cancer_named_two_clauses_back_still_refines(shipped):
+    text = "全县完成“两癌”检查2.3万人，救助患病困难妇女58名，发放救助资金29万元。"
+    assert [r[3] for r in classify_all(shipped, text)][1:] == [
+        "health.cancer_relief_people", "health.cancer_relief_funds"]
+
+
+def test_a_semicolon_part_keeps_the_subject_of_its_sentence(shipped):
+    text = "实施“两癌”免费检查项目，完成检查2.3万人；为58名患病困难妇女发放救助金29万元。"
+    assert [r[3] for r in classify_all(shipped, text)][1:] == [
+        "health.cancer_relief_people", "health.cancer_relief_funds"]
+
+
+def test_relief_without_the_subject_in_its_sentence_stays_general(shipped):
+    # No 两癌 anywhere in the sentence: general relief, as the county-report golden records.
+    text = "争取项目资金90万元，为58名患病困难妇女发放救助金29万元。"
+    assert [r[3] for r in classify_all(shipped, text)][1:] == ["care.relief_people", "care.relief_funds"]
+    # A subject in the sentence before does not leak across 。
+    text = "开展两癌筛查3100人。为58名患病困难妇女发放救助金29万元。"
+    assert [r[3] for r in classify_all(shipped, text)][1:] == ["care.relief_people", "care.relief_funds"]
+
+
+def test_a_new_numbered_item_after_a_semicolon_starts_afresh(shipped):
+    text = "一是开展两癌筛查3100人；二是实施困难群众救助，救助困难妇女儿童58名。"
+    assert [r[3] for r in classify_all(shipped, text)][1:] == ["care.relief_people"]
+
+
+def test_a_refining_rule_still_needs_its_unit(shipped):
+    # 户 is a unit of care.relief_people only: households are not 两癌 patients.
+    text = "开展两癌筛查3100人，救助困难家庭26户。"
+    assert [r[3] for r in classify_all(shipped, text)][1:] == ["care.relief_people"]
+
+
+REFINES_RULES = """\
+schema: fuhe.rule/1
+rules:
+  - id: custom.general_fairs
+    name: 集市场次
+    kind: volume
+    unit: 场
+    triggers: {any: [集市], within: 8}
+    examples:
+      - {text: 举办集市12场。, expect: [{value: 12, unit: 场}]}
+  - id: custom.tea_fairs
+    name: 茶叶集市场次
+    kind: volume
+    unit: 场
+    triggers: {any: [茶叶集市], within: 8}
+    refines: {rules: [%s], context: [%s]}
+    examples:
+      - {text: 举办茶叶集市12场。, expect: [{value: 12, unit: 场}]}
+"""
+
+
+def test_user_rule_refines_another_rule(tmp_path):
+    (tmp_path / "fairs.yaml").write_text(REFINES_RULES % ("custom.general_fairs", "茶叶"), encoding="utf-8")
+    ruleset = load_rules([tmp_path], use_env=False)
+    results = classify_all(ruleset, "推广春茶茶叶品牌，举办集市12场。举办集市8场。")
+    assert [r[3] for r in results] == ["custom.tea_fairs", "custom.general_fairs"]
+
+
+@pytest.mark.parametrize("target, context, code, where", [
+    ("custom.no_such_rule", "茶叶", "unknown-rule", ":15:23:"),
+    ("custom.tea_fairs", "茶叶", "invalid-value", ":15:23:"),
+    ("custom.general_fairs", "''", "invalid-value", ":15:"),
+    ("Not-An-Id", "茶叶", "invalid-value", ":15:"),
+])
+def test_a_bad_refines_is_located(tmp_path, target, context, code, where):
+    path = tmp_path / "fairs.yaml"
+    path.write_text(REFINES_RULES % (target, context), encoding="utf-8")
+    _, problems = check_rule_files([path])
+    assert problems and all(code in str(p) for p in problems), problems
+    assert str(problems[0]).startswith(f"{path}{where}"), problems
+
+
+def test_a_refines_of_another_kind_is_located(tmp_path):
+    path = tmp_path / "fairs.yaml"
+    path.write_text(REFINES_RULES % ("care.relief_funds", "茶叶"), encoding="utf-8")
+    (problem,) = [str(p) for p in check_rule_files([path])[1]]
+    assert problem.startswith(f"{path}:15:23: invalid-value:") and "money" in problem
+
+
+def test_rules_check_reports_a_bad_refines(tmp_path, capsys):
+    path = tmp_path / "fairs.yaml"
+    path.write_text(REFINES_RULES % ("custom.no_such_rule", "茶叶"), encoding="utf-8")
+    assert main(["rules", "check", str(path)]) == ExitCode.INVALID_RULES
+    assert f"{path}:15:23: unknown-rule:" in capsys.readouterr().err
