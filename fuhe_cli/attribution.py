@@ -108,6 +108,14 @@ PERIOD_CLAUSE = re.compile(r"(?:^|(?<=[，,。！？；;\n]))[ \t\u3000]*((?:19|
 # … or the day a news lead opens with ("2024年5月16日，…举行"): the day of the event reported.
 LEAD_DAY = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
                       r"(?:上午|下午|晚上?|当天)?[，,]")
+# 自2019年…以来 / 从2018年起: the year starts a span (a total since then), it dates no figure.
+SINCE_YEAR = re.compile(r"[自从]\s*$")
+SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
+# A clause that is only a time without a year: "4月12日，", "一季度，", "3月以来，", "第二季度，".
+QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+CLAUSE_TIME = re.compile(r"(?:^|(?<=[。；;！？!?\n，,]))[ \t\u3000]*"
+                         r"(?:第?([一二三四1-4])季度|(1[0-2]|[1-9])月份?(?:((?:[12]\d|3[01]|[1-9]))日)?)"
+                         r"(?:以来|上旬|中旬|下旬|初|底|末|上午|下午|晚上?)?[，,]", re.MULTILINE)
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
 CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -736,13 +744,19 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
     single month or day ("2022年10月成立", "今年1月") or a target ("到2025年") stays in its sentence."""
     out = []
     if "年" not in text and "截" not in text:
-        return out              # every YEAR match holds one (a test in C; most sentences hold neither)
+        # every YEAR match holds one (a test in C; most sentences hold neither)
+        if base_year is not None and ("月" in text or "季度" in text):
+            return _clause_times(text, base_year, base_month)
+        return out
     for match in YEAR.finditer(text):
         if match.group(1):
             year = int(match.group(1))
             after = text[match.end():match.end() + 4]
             if after.startswith(("以来", "来")) or _YEAR_SPAN_AFTER.match(text, match.end()):
                 continue
+            if SINCE_YEAR.search(text, max(0, match.start() - 2), match.start()) and \
+                    SPAN_END.match(text, match.end()):
+                continue        # 自2019年实施…以来，累计…: the start of a span, not the figure's year
             before = text[max(0, match.start() - 1):match.start()]
             if before and before in COMPARISON_BEFORE or \
                     text[max(0, match.start() - 1):match.start()] in ("与", "同", "和") and \
@@ -777,6 +791,22 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
         target = text[max(0, match.start() - 1):match.start()] == "到" and \
             text[max(0, match.start() - 3):match.start()] not in ("截止到", "截至到")
         out.append((match.start(), match.end(), year, month_follows or target))
+    if base_year is not None and ("月" in text or "季度" in text):
+        out.extend(_clause_times(text, base_year, base_month))
+        out.sort()
+    return out
+
+
+def _clause_times(text: str, base_year: int, base_month: int | None):
+    """A clause that is only a day, a month or a quarter with no year ("4月12日，…", "一季度，…") in a
+    dated document: the latest such time up to the document's date, as 今年 is. A day dates its own
+    sentence; a quarter or month period (一季度, 3月以来) carries like a period opening."""
+    out = []
+    for match in CLAUSE_TIME.finditer(text):
+        quarter, month, day = match.group(1), match.group(2), match.group(3)
+        first_month = (QUARTERS[quarter] - 1) * 3 + 1 if quarter else int(month)
+        year = base_year if base_month is None or first_month <= base_month else base_year - 1
+        out.append((match.start(1 if quarter else 2), match.end(), year, bool(day)))
     return out
 
 

@@ -68,5 +68,26 @@ def test_fixtures_are_well_formed():
             assert {"line", "value", "unit", "todo"} <= set(known), (name, known)
 
 
+# The year mechanisms this round added, on wording the fixtures do not use: (text, year of the
+# last figure). A clause that is only a day, a month or a quarter is dated from the document's
+# date the way 今年 is (the latest such time up to that date); 自2018年…以来 starts a span.
+YEARS = [
+    ("县妇联工作动态\n2023年6月20日\n\n6月15日，县妇联举办专题讲座，参加妇女180人。", 2023),
+    ("市妇联简报\n2024年1月10日\n\n12月28日，市妇联走访慰问困难妇女85户。", 2023),
+    ("区妇联信息\n2024年7月5日\n\n二季度，区妇联开展家庭教育活动26场。", 2024),
+    ("区妇联信息\n2024年7月5日\n\n5月以来，区妇联开展家庭教育活动26场。", 2024),
+    ("县妇联信息\n2024年7月5日\n\n自2018年开展“春蕾行动”以来，累计资助女童530名。", None),
+    ("6月15日，县妇联举办专题讲座，参加妇女180人。", None),   # no document date: nothing to anchor
+]
+
+
+@pytest.mark.parametrize("text, year", YEARS, ids=range(len(YEARS)))
+def test_year_mechanisms(text, year):
+    from fuhe_cli.extract import extract_text
+
+    document = extract_text(text)
+    assert document.facts and document.facts[-1].year == year
+
+
 if __name__ == "__main__":
     raise SystemExit(report(sys.argv[1:], FIXTURES))
