@@ -336,3 +336,9 @@ def test_rules_check_reports_a_bad_refines(tmp_path, capsys):
     path.write_text(REFINES_RULES % ("custom.no_such_rule", "茶叶"), encoding="utf-8")
     assert main(["rules", "check", str(path)]) == ExitCode.INVALID_RULES
     assert f"{path}:15:23: unknown-rule:" in capsys.readouterr().err
+
+
+def test_case_closure_rate_is_the_petition_closure_rate(shipped):
+    # 结案率 says what 办结率 says: the share of received cases closed.
+    text = "上半年共接待群众来访208人次，结案率达到98.1%。"
+    assert [r[3] for r in classify_all(shipped, text)][-1] == "rights.petition_closure_rate"
