@@ -50,7 +50,11 @@ How a quantity is classified (`RuleSet.classify`):
    "两癌免费检查5200人，为23名患病困难妇女发放救助金" is 两癌 relief, the same words alone general
    relief. ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
    itself (invalid-value) at the id.
-7. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+7. Parallel list items: a figure still without a rule, in a later ；-item of its sentence (not a new
+   numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
+   item's figure of the same unit read after [place] + the same words (+ at most 8 characters,
+   the counted noun): "安定区已建成儿童之家312个，覆盖率100%；陇西县已建成268个，覆盖率95.4%".
+8. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
 directories given to `load_rules`. A user rule with the id of a shipped rule replaces it (and is
@@ -703,6 +707,25 @@ _ITEM, _ITEM_OR_LABEL = -1, -2
 _CACHE_LIMIT = 256
 
 
+# A parallel list item (RuleSet._parallel): its place, and how much text may stand before its figure.
+_PLACE_HEAD_PATTERN = r"[\u4e00-\u9fff]{1,5}[区县市旗镇乡村州盟省]"
+_PLACE_HEAD = regex.compile(_PLACE_HEAD_PATTERN)
+_CJK_RUN = regex.compile(r"[\u4e00-\u9fff]+")
+_PARALLEL_PREFIX = 12
+
+
+@dataclass
+class _At:
+    """An earlier figure read as if it were the current one (its value and unit)."""
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str
+    label: None = None
+
+
 def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
     """The part's own rule stays when it is of the same work area (其中全国最美家庭21户 after
     最美家庭5.2万户; 其中市级最美家庭1户 after 县级最美家庭8户) or declared more specific."""
@@ -1016,6 +1039,29 @@ class RuleSet:
         if quantity.start < self._hits_from or len(self._hits_cache[1]) > _CACHE_LIMIT:
             self._hits_cache = (None, {})
         self._hits_from = quantity.start
+        best, clause_start, end = self._name(text, quantity)
+        if best is None or best.priority < 0:
+            # "安定区已建成儿童之家312个…；陇西县已建成268个": a later item of a list that changes
+            # only its place takes the rule of the earlier item with the same words before its figure.
+            parallel = self._parallel(text, quantity, clause_start)
+            if parallel is not None:
+                best = parallel
+        if best is not None:
+            compiled = best.compiled
+            refiners = self._refiners.get(compiled.order)
+            if refiners is not None:
+                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
+                # sentence makes a general rule's figure the refining rule's.
+                compiled = self._refined(text, quantity, refiners) or compiled
+            rule = compiled.rule
+            indicator = self._indicators.get(rule.id)
+            if indicator is None:   # frozen, so one instance per rule serves every fact
+                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
+            return indicator, rule.id
+        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+
+    def _name(self, text: str, quantity) -> tuple["_Candidate | None", int, int]:
+        """Steps 2-5 of classify: the winning candidate (or None), and the figure's clause."""
         start, end = self._clause(text, quantity.start, quantity.end)
         # Exclusions are judged within the figure's own item of a list: "三八红旗手20名、三八红旗
         # 集体8个" — the next figure's words (红旗集体) do not veto this one's rule; the words after
@@ -1069,19 +1115,49 @@ class RuleSet:
                         best is None or best.priority < 0 or best.priority < heading.priority) and not self._vetoed(
                             heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
-        if best is not None:
-            compiled = best.compiled
-            refiners = self._refiners.get(compiled.order)
-            if refiners is not None:
-                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
-                # sentence makes a general rule's figure the refining rule's.
-                compiled = self._refined(text, quantity, refiners) or compiled
-            rule = compiled.rule
-            indicator = self._indicators.get(rule.id)
-            if indicator is None:   # frozen, so one instance per rule serves every fact
-                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
-            return indicator, rule.id
-        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+        return best, clause_start, end
+
+    def _parallel(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
+        """The rule of an earlier ；-item of the figure's sentence that is parallel to the figure's:
+        the figure's clause reads [place] + words + figure, and an earlier clause of the sentence
+        (before the last ；, not across a new numbered item, see context_start) reads [place] +
+        the same words + at most a few more (the counted noun) + a figure of the same unit that
+        has a rule of its own — nearest first. A place is a short name ending in 区县市旗镇乡村州盟省;
+        with no place the words must be the whole of both clauses' text before their figures."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        if not 2 <= num_start - clause_start <= _PARALLEL_PREFIX or quantity.unit is None:
+            return None
+        look = max(0, clause_start - MAX_CONTEXT_CHARS)
+        semi = max(text.rfind("；", look, clause_start), text.rfind(";", look, clause_start))
+        if semi == -1:
+            return None
+        prefix = text[clause_start:num_start]
+        if not _CJK_RUN.fullmatch(prefix):
+            return None
+        place = _PLACE_HEAD.match(prefix)
+        frame = prefix[place.end():] if place else prefix
+        if len(frame) < 2 or text.find(frame, look, semi) == -1:
+            return None
+        sentence = context_start(text, quantity.start)
+        if semi < sentence:
+            return None
+        unit = regex.escape(quantity.unit)
+        pattern = regex.compile(r"(?m)(?<=^|[。！!？?，,；;：:\s])" + (f"(?:{_PLACE_HEAD_PATTERN})?" if place else "")
+                                + regex.escape(frame) + r"[\u4e00-\u9fff“”\"]{0,8}?([0-9][0-9.]*)[万亿千]?" + unit)
+        matches = list(pattern.finditer(text, sentence, semi))
+        if not matches:
+            return None
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            for found in reversed(matches):
+                at = _At(start=found.start(1), end=found.end(), num_start=found.start(1), num_end=found.end(1),
+                         value=quantity.value, unit=quantity.unit)
+                candidate = self._name(text, at)[0]
+                if candidate is not None and candidate.priority >= 0:
+                    return candidate
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        return None
 
     def _refined(self, text: str, quantity, refiners: tuple[_Compiled, ...]) -> _Compiled | None:
         """The first rule of `refiners` (rules that refine the figure's rule) that accepts the

@@ -342,3 +342,20 @@ def test_case_closure_rate_is_the_petition_closure_rate(shipped):
     # 结案率 says what 办结率 says: the share of received cases closed.
     text = "上半年共接待群众来访208人次，结案率达到98.1%。"
     assert [r[3] for r in classify_all(shipped, text)][-1] == "rights.petition_closure_rate"
+
+
+def test_a_later_list_item_takes_the_first_items_counted_noun(shipped):
+    # 妇女之家 is named in the first township's item only; the later items change the place alone.
+    text = "城关镇建成妇女之家46个，覆盖率100%；新集镇建成39个，覆盖率97.5%；柳河乡建成22个，覆盖率88%。"
+    got = [r[3] for r in classify_all(shipped, text)]
+    assert got == ["org.women_homes", "org.coverage_rate"] * 3, got
+
+
+def test_a_parallel_item_needs_the_same_words_before_its_figure(shipped):
+    # 帮助 is not 培训: a later item with other words before its figure takes nothing from the first.
+    text = "城关镇培训农村妇女320人；新集镇帮助农村妇女85人。"
+    got = [r[3] for r in classify_all(shipped, text)]
+    assert got[0] == "training.participants" and got[1] != "training.participants", got
+    # a new numbered item starts afresh
+    text = "一是城关镇建成妇女之家46个；二是新集镇建成39个。"
+    assert [r[3] for r in classify_all(shipped, text)][1] is None
