@@ -54,7 +54,10 @@ How a quantity is classified (`RuleSet.classify`):
    numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
    item's figure of the same unit read after [place] + the same words (+ at most 8 characters,
    the counted noun): "安定区已建成儿童之家312个，覆盖率100%；陇西县已建成268个，覆盖率95.4%".
-8. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+8. A report's title (its first line, short, no clause punctuation) is the outermost heading of
+   the figures in its numbered sections (after the first 一、… line) whose clause is only a place
+   and a short verb: "…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次".
+9. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
 directories given to `load_rules`. A user rule with the id of a shipped rule replaces it (and is
@@ -714,6 +717,30 @@ _CJK_RUN = regex.compile(r"[\u4e00-\u9fff]+")
 _PARALLEL_PREFIX = 12
 
 
+_TITLE = regex.compile(r"\s*([^\n，。；：,;:]{4,40})\n")
+_SECTION = regex.compile(r"\n[ \t\u3000]*[一二三四五六七八九十]+、")
+
+
+def title_span(text: str) -> tuple[int, int, int] | None:
+    """(start, end) of a report's title — its first line, short and with no clause punctuation —
+    and where its first numbered section (一、…) starts; None when it has no such title or section."""
+    found = _TITLE.match(text)
+    if found is None:
+        return None
+    section = _SECTION.search(text, found.end() - 1)
+    return (*found.span(1), section.start()) if section else None
+
+
+_PLACE_VERB_CHARS = 4
+
+
+def _place_and_verb(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a place name and at most a short verb (兴宁区受理)."""
+    place = _PLACE_HEAD.match(text, start, end)
+    return place is not None and end - place.end() <= _PLACE_VERB_CHARS and bool(
+        _CJK_RUN.fullmatch(text, start, end))
+
+
 @dataclass
 class _At:
     """An earlier figure read as if it were the current one (its value and unit)."""
@@ -824,6 +851,7 @@ class RuleSet:
         self._max_priority = max((rule.priority for rule in rules), default=0)
         self._indicators: dict[str, Indicator] = {}
         self._heading_cache: tuple[str | None, dict] = (None, {})
+        self._title_cache: tuple[str | None, object] = (None, None)
         self._hits_cache: tuple[str | None, dict] = (None, {})
         self._hits_from = 0
         self._item_of: tuple = ()
@@ -1046,6 +1074,17 @@ class RuleSet:
             parallel = self._parallel(text, quantity, clause_start)
             if parallel is not None:
                 best = parallel
+        if best is None or best.priority < 0:
+            # "南宁市妇联关于…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次":
+            # a report's title is the outermost heading of the figures in its numbered sections
+            # whose clause is only a place and a verb (the topic is elided, not another one named).
+            title = self._title(text)
+            if title is not None and title[2] <= quantity.start and _place_and_verb(
+                    text, clause_start, getattr(quantity, "num_start", quantity.start)):
+                named = self._best(text, quantity, title[0], title[1], carried=True, veto_end=title[1], label=True)
+                if named is not None and named.priority >= 0 and not self._vetoed(
+                        named.compiled, text, *self._veto_window(_ITEM, None)):
+                    best = named
         if best is not None:
             compiled = best.compiled
             refiners = self._refiners.get(compiled.order)
@@ -1194,6 +1233,12 @@ class RuleSet:
             found = _CLAUSE_BREAK.search(text, line_end + 1, caption_end)
             span = (line_end + 1, found.start() if found else caption_end)
         return self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+
+    def _title(self, text: str) -> tuple[int, int, int] | None:
+        """title_span, found once per text."""
+        if self._title_cache[0] is not text:
+            self._title_cache = (text, title_span(text))
+        return self._title_cache[1]
 
     def _heading_span(self, text: str, quantity) -> tuple[int, int] | None:
         """heading_span, looked up once per line (a report has many figures per line)."""

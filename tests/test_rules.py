@@ -359,3 +359,15 @@ def test_a_parallel_item_needs_the_same_words_before_its_figure(shipped):
     # a new numbered item starts afresh
     text = "一是城关镇建成妇女之家46个；二是新集镇建成39个。"
     assert [r[3] for r in classify_all(shipped, text)][1] is None
+
+
+def test_a_reports_title_names_the_figures_of_its_numbered_sections(shipped):
+    # 来信来访 is said in the title only; the county section counts cases received.
+    text = ("柳州市妇联2023年妇女来信来访工作情况报告\n\n一、总体情况\n全年工作平稳。\n"
+            "二、各县情况\n柳江区受理86件次；柳城县受理54件次。\n")
+    assert [r[3] for r in classify_all(shipped, text)][-2:] == ["rights.petitions"] * 2
+    # before the first numbered section (a preamble) the title names nothing, nor a clause that
+    # names more than a place and a verb
+    text = ("柳州市妇联2023年妇女来信来访工作情况报告\n\n柳江区受理86件次。\n一、总体情况\n"
+            "柳城县受理54件次，柳城县新建儿童活动场所受理12件次。\n")
+    assert [r[3] for r in classify_all(shipped, text)] == [None, "rights.petitions", None]
