@@ -43,7 +43,7 @@ How a quantity is classified (`RuleSet.classify`):
    own clause can still veto these (``exclude``).
 6. Refinements: a rule with ``refines: {rules: [ID, ...], context: [WORD, ...]}`` is a more
    specific name for those rules' figures (same kind) when a context word stands earlier in the
-   figure's sentence. When steps 2-5 named a figure with a refined rule, the first refining rule
+   figure's sentence. When steps 2-5 or 7-9 named a figure with a refined rule, the first refining rule
    that accepts its unit and value, finds a context word between the sentence start
    (`context_start`: 。！？ or a paragraph break; a ；-part keeps the subject unless it opens a
    numbered item, …；二是…) and the figure, and is not vetoed in the figure's item, names it:
@@ -54,10 +54,12 @@ How a quantity is classified (`RuleSet.classify`):
    numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
    item's figure of the same unit read after [place] + the same words (+ at most 8 characters,
    the counted noun): "安定区已建成儿童之家312个，覆盖率100%；陇西县已建成268个，覆盖率95.4%".
-8. A report's title (its first line, short, no clause punctuation) is the outermost heading of
+8. The second figure of a 由…到 pair ("覆盖率由2018年的61%提高到2022年的87.5%"), still without a
+   rule, takes the first figure's (same unit).
+9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
    the figures in its numbered sections (after the first 一、… line) whose clause is only a place
    and a short verb: "…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次".
-9. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+10. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Rules come from the shipped directory, then ``FUHE_RULES`` (os.pathsep-separated), then the
 directories given to `load_rules`. A user rule with the id of a shipped rule replaces it (and is
@@ -732,6 +734,10 @@ def title_span(text: str) -> tuple[int, int, int] | None:
 
 
 _PLACE_VERB_CHARS = 4
+# 由[年份的]61%提高到[年份的]: the first figure of a 由…到 pair and its unit, up to the second figure
+_FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末)?的?)?([0-9][0-9.]*)(%|[\u4e00-\u9fff]{1,2}?)"
+                         r"(?:提高|提升|增长|上升|增加|扩大|下降|降低|减少|缩小)?(?:到|至)"
+                         r"(?:[0-9]{4}年(?:底|末)?的?)?\Z")
 
 
 def _place_and_verb(text: str, start: int, end: int) -> bool:
@@ -1074,6 +1080,22 @@ class RuleSet:
             parallel = self._parallel(text, quantity, clause_start)
             if parallel is not None:
                 best = parallel
+        if best is None or best.priority < 0:
+            # "覆盖率由2018年的61%提高到2022年的87.5%": the second figure of a 由…到 pair is the
+            # same measure as the first.
+            start = text.find("由", clause_start, quantity.start)
+            if start != -1:
+                found = _FROM_TO.search(text, start, getattr(quantity, "num_start", quantity.start))
+                if found is not None and found.group(2) == quantity.unit:
+                    saved = (self._item_of, self._item, self._label_start)
+                    at = _At(start=found.start(1), end=found.end(2), num_start=found.start(1),
+                             num_end=found.end(1), value=quantity.value, unit=quantity.unit)
+                    try:
+                        first = self._name(text, at)[0]
+                    finally:
+                        self._item_of, self._item, self._label_start = saved
+                    if first is not None and first.priority >= 0:
+                        best = first
         if best is None or best.priority < 0:
             # "南宁市妇联关于…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次":
             # a report's title is the outermost heading of the figures in its numbered sections

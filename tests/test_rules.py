@@ -371,3 +371,9 @@ def test_a_reports_title_names_the_figures_of_its_numbered_sections(shipped):
     text = ("柳州市妇联2023年妇女来信来访工作情况报告\n\n柳江区受理86件次。\n一、总体情况\n"
             "柳城县受理54件次，柳城县新建儿童活动场所受理12件次。\n")
     assert [r[3] for r in classify_all(shipped, text)] == [None, "rights.petitions", None]
+
+
+def test_the_second_figure_of_a_from_to_pair_takes_the_first_ones_rule(shipped):
+    # 由…提升至… states one measure twice: the later figure is as far from the trigger as it likes.
+    text = "全县城乡社区家长学校覆盖率由2019年的58.5%提升至2023年的93%。"
+    assert [r[3] for r in classify_all(shipped, text)] == ["family.education_coverage"] * 2
