@@ -33,6 +33,8 @@ How a quantity is classified (`RuleSet.classify`):
    figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) or has the higher priority.
+   A part with no rule of its own is not named by a word that is one member of a mixed whole
+   (工作人员和志愿者3800多名，其中“儿童主任”1935名: the trigger after 和/及/与).
    A hard line break after a prose line that ends on a word (a PDF's text layer) does not end
    the sentence.
 5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
@@ -705,6 +707,7 @@ _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 
 
 _BREAKDOWN = "其中"
+_AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
 _LABEL_COLONS = frozenset("：:")
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
 _ITEM, _ITEM_OR_LABEL = -1, -2
@@ -1154,6 +1157,9 @@ class RuleSet:
                 start, _ = self._clause(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
                 if carried is not None and carried.priority >= 0:
+                    member = quantity.start - carried.distance - carried.span
+                    if breakdown and own is None and member and text[member - 1] in _AND:
+                        break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
                     if own is None or own.priority < 0 or not _refines(own, carried):
                         best = carried
                     break

@@ -377,3 +377,12 @@ def test_the_second_figure_of_a_from_to_pair_takes_the_first_ones_rule(shipped):
     # 由…提升至… states one measure twice: the later figure is as far from the trigger as it likes.
     text = "全县城乡社区家长学校覆盖率由2019年的58.5%提升至2023年的93%。"
     assert [r[3] for r in classify_all(shipped, text)] == ["family.education_coverage"] * 2
+
+
+def test_a_breakdown_of_a_mixed_group_does_not_take_one_members_rule(shipped):
+    # the whole is 社工和志愿者; its 其中 part (专职社工) is not volunteers
+    text = "组建社区服务队伍，吸纳社工和志愿者960名，其中专职社工210名。"
+    assert [r[3] for r in classify_all(shipped, text)] == ["org.volunteers", None]
+    # a breakdown of the volunteers alone still is
+    text = "吸纳巾帼志愿者960名，其中大学生210名。"
+    assert [r[3] for r in classify_all(shipped, text)] == ["org.volunteers"] * 2
