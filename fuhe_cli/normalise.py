@@ -215,11 +215,16 @@ _REPAIR_START_RE = re.compile(
     f"(?:(?<=[0-9])[0-9]*+(?={_NUMBER_NEEDS})|(?<={_CJK}[(（])(?={_BRACKETED_LETTERS}))")
 
 
-def _repair_matches(text: str):
-    """The matches of _REPAIR_RE.finditer(text), tried only where one can start."""
-    match_at = _REPAIR_RE.match
+def matches_at(pattern: re.Pattern, starts: re.Pattern, text: str):
+    """The matches of pattern.finditer(text), tried only where `starts` finds a candidate.
+
+    re cannot skip ahead to where a pattern can start when it opens with a group or a
+    lookbehind; a character-class scan in C finds those places, and the pattern is matched only
+    there, resuming after each match as finditer does.
+    """
+    match_at = pattern.match
     resume = 0
-    for start in _REPAIR_START_RE.finditer(text):
+    for start in starts.finditer(text):
         position = start.start()
         if position < resume:
             continue
@@ -360,7 +365,7 @@ def normalise(text: str) -> Normalised:
     position = 0       # in the (length-preserved) input
     out_length = 0     # in the output
     delta = 0
-    for match in _repair_matches(text):
+    for match in matches_at(_REPAIR_RE, _REPAIR_START_RE, text):
         start, end = match.span()
         if match.lastgroup == "pinyin":
             if not _is_pinyin_noise(match.group()):

@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Union
 
+from fuhe_cli.normalise import matches_at
+
 if TYPE_CHECKING:  # pragma: no cover
     from fuhe_cli.models import ParsedNumber
 
@@ -502,19 +504,8 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every measured quantity in (normalised) report text, sorted by start."""
     folded = fold(text)
     found: list[Quantity] = []
-    # Same matches as _PATTERN.finditer, faster: re cannot skip to the characters a number
-    # starts with (the pattern opens with a group), so a character class finds them and the
-    # pattern is tried only there, resuming after each match as finditer does.
-    match_at = _PATTERN.match
-    resume = 0
-    for candidate in _CANDIDATE.finditer(folded):
-        position = candidate.start()
-        if position < resume:
-            continue
-        match = match_at(folded, position)
-        if match is None:
-            continue
-        resume = match.end()
+    for match in matches_at(_PATTERN, _CANDIDATE, folded):
+        position, resume = match.span()
         if (match.lastindex == _N1_ONLY and folded[position - 1] not in _CELL_EDGE
                 and "万" not in (bare := folded[position:resume]) and "亿" not in bare):
             continue  # a bare number (year, date, 一是) not in a table cell: dropped below anyway

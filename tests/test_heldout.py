@@ -95,6 +95,15 @@ def test_heldout_report(name, rules):
     assert not problems, "\n".join(problems)
 
 
+def last_fact_year(text: str) -> int | None:
+    """The year fuhe gives the last figure of a short text (the year-mechanism tests of each round)."""
+    from fuhe_cli.extract import extract_text
+
+    document = extract_text(text)
+    assert document.facts, "no figure found"
+    return document.facts[-1].year
+
+
 def assert_well_formed(fixtures: Path, minimum: int) -> None:
     """At least `minimum` reports; every expectation names its figure on the line it claims."""
     from fuhe_cli.reading import read_source

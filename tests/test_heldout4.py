@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_heldout import assert_well_formed, evaluate, report  # noqa: E402  (one scorer for every round)
+from test_heldout import assert_well_formed, evaluate, last_fact_year, report  # noqa: E402  (one scorer for every round)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "heldout4"
 NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
@@ -67,10 +67,7 @@ YEARS = [
 
 @pytest.mark.parametrize("text, year", YEARS, ids=range(len(YEARS)))
 def test_year_mechanisms(text, year):
-    from fuhe_cli.extract import extract_text
-
-    document = extract_text(text)
-    assert document.facts and document.facts[-1].year == year
+    assert last_fact_year(text) == year
 
 
 if __name__ == "__main__":
