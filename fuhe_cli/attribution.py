@@ -100,7 +100,9 @@ SENTENCE_PERIOD = re.compile(r"[ \t\u3000\n]*(?:(?:19|20)\d{2}\s*年度?|今年|
                              + STOCK_DATE + r"[，,]")
 # What dates an article's figures when no heading, opening or sentence does (see _undated_years):
 # a clause of its opening paragraph that is only a period ("2023年，", "2024年4月至5月，", "2024年上半年，")
-PERIOD_CLAUSE = re.compile(r"(?:^|(?<=[，,。！？；;\n]))[ \t\u3000]*((?:19|20)\d{2})\s*年度?"
+# Where a clause starts: the text's or a line's start, or after a sentence or clause mark.
+_CLAUSE_START = r"(?:^|(?<=[。；;！？!?\n，,]))[ \t\u3000]*"
+PERIOD_CLAUSE = re.compile(_CLAUSE_START + r"((?:19|20)\d{2})\s*年度?"
                            r"(?:上半年|下半年|前三季度|[一二三四1-4]季度|"
                            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"
                            r"(?:\s*[至到\-—~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)?)?[，,]",
@@ -113,7 +115,7 @@ SINCE_YEAR = re.compile(r"[自从]\s*$")
 SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
 # A clause that is only a time without a year: "4月12日，", "一季度，", "3月以来，", "第二季度，".
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-CLAUSE_TIME = re.compile(r"(?:^|(?<=[。；;！？!?\n，,]))[ \t\u3000]*"
+CLAUSE_TIME = re.compile(_CLAUSE_START +
                          r"(?:第?([一二三四1-4])季度|(1[0-2]|[1-9])月份?(?:((?:[12]\d|3[01]|[1-9]))日)?)"
                          r"(?:以来|上旬|中旬|下旬|初|底|末|上午|下午|晚上?)?[，,]", re.MULTILINE)
 HANZI = re.compile(r"[\u4e00-\u9fff]")

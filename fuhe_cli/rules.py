@@ -614,14 +614,13 @@ class _Compiled:
 
 @dataclass
 class _Candidate:
+    """The rule that names a figure, with what ranked it (the overlap policy, see `_best`)."""
+
     span: int
     priority: int
     distance: int
     order: int
     compiled: _Compiled
-
-    def key(self):
-        return (-self.span, -self.priority, self.distance, self.order)
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -1056,7 +1055,8 @@ class RuleSet:
                 distance = q_start - hit_end
             elif distance > compiled.within or (compiled.side != "both" and side != compiled.side):
                 continue
-            key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)   # _Candidate.key
+            # the overlap policy: longest trigger, then higher priority, nearer, earlier loaded
+            key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)
             if best_key is not None and key >= best_key:
                 continue
             if (compiled.exclude_words or compiled.exclude_regexes) and self._vetoed(
