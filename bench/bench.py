@@ -250,7 +250,7 @@ def main() -> int:
     import cn2an
 
     from fuhe_cli.extract import extract_text
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     texts = report_texts(args.corpus)
     parts = build_corpus(texts, args.mb)

@@ -13,7 +13,7 @@ _LAZY = {
     "extract": ("fuhe_cli.extract", "extract"),
     "extract_text": ("fuhe_cli.extract", "extract_text"),
     "parse_number": ("fuhe_cli.numbers", "parse_number"),
-    "load_rules": ("fuhe_cli.rules", "load_rules"),
+    "load_rules": ("fuhe_cli.indicators", "load_rules"),
     "Fact": ("fuhe_cli.models", "Fact"),
     "Document": ("fuhe_cli.models", "Document"),
 }

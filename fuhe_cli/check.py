@@ -832,7 +832,7 @@ def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str
                 on_error: Callable[[DocumentError], None] | None = None) -> CheckResult:
     """Read, extract and lint report files and directories."""
     from fuhe_cli.reading import iter_input_paths
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     ruleset = load_rules(rule_dirs)
     rule_facts = RuleFacts.from_ruleset(ruleset)

@@ -66,7 +66,7 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
     from fuhe_cli.numbers import find_quantities
 
     if rules is None:
-        from fuhe_cli.rules import load_rules
+        from fuhe_cli.indicators import load_rules
 
         rules = load_rules()
     normalised = normalise(text)
@@ -216,7 +216,7 @@ def _init_worker(rule_dirs: tuple[str, ...], inherited: bool) -> None:
     global _worker_rules
     import signal
 
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     # Ctrl-C and a closed pipe are the parent's to handle; it cancels the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -267,7 +267,7 @@ def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rul
     """
     if jobs <= 1 or len(files) < 2 or "-" in files:
         if rules is None:
-            from fuhe_cli.rules import load_rules
+            from fuhe_cli.indicators import load_rules
 
             rules = load_rules(rule_dirs)
         for path in files:
@@ -335,7 +335,7 @@ def extract_into(files: Sequence[str], writer, *, store=None, rules=None, encodi
     Nothing piles up: a huge report streams from the reader through the writer into the store.
     """
     if rules is None:
-        from fuhe_cli.rules import load_rules
+        from fuhe_cli.indicators import load_rules
 
         rules = load_rules(rule_dirs)
     run = ExtractRun()

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 def score(shared: Path, verbose: bool = False) -> dict:
     from fuhe_cli.evaluate import match_facts
     from fuhe_cli.extract import extract_path
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     rules = load_rules(use_env=False)
     totals = {"tp": 0, "fp": 0, "fn": 0, "qualifier_ok": 0, "region_ok": 0, "region_n": 0,

@@ -15,6 +15,6 @@ def _private_store_and_rules(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def rules():
     """The shipped rules only (no FUHE_RULES), loaded once for the whole run."""
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     return load_rules(use_env=False)

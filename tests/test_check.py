@@ -379,9 +379,9 @@ def extracting(monkeypatch):
                         warnings=warnings), text
 
     monkeypatch.setattr(check, "read_and_extract", fake_extract)
-    import fuhe_cli.rules as rules
+    import fuhe_cli.indicators as indicators
 
-    monkeypatch.setattr(rules, "load_rules", lambda rule_dirs=(): RuleSet())
+    monkeypatch.setattr(indicators, "load_rules", lambda rule_dirs=(): RuleSet())
     return documents
 
 
@@ -601,7 +601,7 @@ def test_required_indicator_must_name_a_loaded_rule(tmp_path, extracting):
 
 
 def test_shipped_rules_give_kinds_and_ranges():
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     rules = check.RuleFacts.from_ruleset(load_rules(use_env=False))
     assert rules.kinds["mediation.success_rate"] == "rate"

@@ -10,7 +10,7 @@ import pytest
 from fuhe_cli import extract as extract_module
 from fuhe_cli.__main__ import main
 from fuhe_cli.extract import extract, extract_text, iter_text_parts, merge_parts
-from fuhe_cli.rules import load_rules
+from fuhe_cli.indicators import load_rules
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

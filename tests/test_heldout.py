@@ -176,7 +176,7 @@ def test_year_mechanisms(text, year):
 def report(argv: list[str], fixtures: Path = FIXTURES) -> int:
     """Print a round's figures (the script entry of every held-out round)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     rules_set = load_rules(use_env=False)
     verbose = "-v" in argv

@@ -92,7 +92,7 @@ def test_parallel_workers_use_the_rules_of_each_call(tmp_path):
     """Workers get the caller's rules (inherited when forked, reloaded otherwise), and a later call
     with other rules does not see the earlier call's."""
     from fuhe_cli.extract import iter_extract_parts
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     user_rules = REPO / "tests" / "fixtures" / "rules" / "user"
     files = []

@@ -108,7 +108,7 @@ _rules = None
 def _shipped_rules():
     global _rules
     if _rules is None:
-        from fuhe_cli.rules import load_rules
+        from fuhe_cli.indicators import load_rules
 
         _rules = load_rules(use_env=False)
     return _rules

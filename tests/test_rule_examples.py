@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from fuhe_cli.rules import load_rules
+from fuhe_cli.indicators import load_rules
+from fuhe_cli.ruleexamples import run_example
 
 RULESET = load_rules(use_env=False)
 CASES = [(rule, index) for rule in RULESET.rules for index in range(len(rule.examples))]
@@ -11,7 +12,7 @@ CASES = [(rule, index) for rule in RULESET.rules for index in range(len(rule.exa
 
 @pytest.mark.parametrize("rule,index", CASES, ids=[f"{rule.id}[{index}]" for rule, index in CASES])
 def test_rule_example(rule, index):
-    result = RULESET.run_example(rule, index)
+    result = run_example(RULESET, rule, index)
     if result.todo:
         if result.status == "todo":
             pytest.xfail(result.todo)

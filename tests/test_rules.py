@@ -11,9 +11,10 @@ from typer.testing import CliRunner
 from fuhe_cli.__main__ import main
 from fuhe_cli.cli import app
 from fuhe_cli.errors import ExitCode, RuleError
+from fuhe_cli.indicators import load_rules
 from fuhe_cli.models import UNCATEGORIZED
 from fuhe_cli.numbers import find_quantities
-from fuhe_cli.rules import check_rule_files, load_rules
+from fuhe_cli.rulefile import check_rule_files
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 BROKEN = FIXTURES / "broken"

@@ -131,7 +131,7 @@ def test_fixtures_are_well_formed():
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from fuhe_cli.rules import load_rules
+    from fuhe_cli.indicators import load_rules
 
     rules_set = load_rules(use_env=False)
     verbose = "-v" in argv

@@ -21,7 +21,7 @@ import sys
 from fuhe_cli.errors import InputError
 from fuhe_cli.extract import extract_text
 from fuhe_cli.reading import iter_input_paths, read_source
-from fuhe_cli.rules import load_rules
+from fuhe_cli.indicators import load_rules
 from fuhe_cli.store import Store
 
 _rules = None

@@ -64,7 +64,7 @@ def register(app: typer.Typer) -> None:
         from fuhe_cli.errors import ExitCode
         from fuhe_cli.extract import default_jobs, extract_into, input_files
         from fuhe_cli.render import ExtractWriter
-        from fuhe_cli.rules import load_rules
+        from fuhe_cli.indicators import load_rules
 
         rules = load_rules(rules_dirs)
         _settle_heap()

@@ -46,7 +46,8 @@ def register(app: typer.Typer) -> None:
         Example: fuhe rules list --rules my_rules/ --format json
         """
         from fuhe_cli import render
-        from fuhe_cli.rules import RULES_LIST_SCHEMA, load_rules
+        from fuhe_cli.indicators import load_rules
+        from fuhe_cli.rulefile import RULES_LIST_SCHEMA
 
         ruleset = load_rules(rules_dirs)
         records = [_rule_record(rule) for rule in ruleset.rules]
@@ -71,7 +72,7 @@ def register(app: typer.Typer) -> None:
 
         from fuhe_cli import render
         from fuhe_cli.errors import UsageError
-        from fuhe_cli.rules import load_rules
+        from fuhe_cli.indicators import load_rules
 
         ruleset = load_rules(rules_dirs)
         rule = ruleset.get(rule_id)
@@ -105,7 +106,7 @@ def register(app: typer.Typer) -> None:
 
         from fuhe_cli import console
         from fuhe_cli.errors import RuleError
-        from fuhe_cli.rules import check_rule_files, shipped_rules_dir
+        from fuhe_cli.rulefile import check_rule_files, shipped_rules_dir
 
         if paths:
             locations = list(paths)
@@ -137,14 +138,16 @@ def register(app: typer.Typer) -> None:
         """
         from fuhe_cli import console, render
         from fuhe_cli.errors import ExitCode
-        from fuhe_cli.rules import RULE_TEST_SCHEMA, check_rule_files, load_rules
+        from fuhe_cli.indicators import load_rules
+        from fuhe_cli.ruleexamples import run_examples
+        from fuhe_cli.rulefile import RULE_TEST_SCHEMA, check_rule_files
 
         ruleset = load_rules([*rules_dirs, *(paths or [])])
         selected = None
         if paths:
             tested, _ = check_rule_files(paths)
             selected = {rule.id for rule in tested}
-        results = ruleset.run_examples(selected)
+        results = run_examples(ruleset, selected)
         counts = {status: sum(r.status == status for r in results) for status in ("pass", "fail", "todo", "fixed")}
         if fmt == "json":
             render.emit_json({"schema": RULE_TEST_SCHEMA, "version": ruleset.version, "counts": counts,

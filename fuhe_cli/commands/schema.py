@@ -24,7 +24,7 @@ def payload_model(payload: str):
 
         return CompareResult
     if payload == "rule":
-        from fuhe_cli.rules import RuleFile
+        from fuhe_cli.rulefile import RuleFile
 
         return RuleFile
     from fuhe_cli.check import CheckResult

@@ -1,0 +1,191 @@
+"""Where an indicator's words are read around a figure: its clause, sentence, list item, the
+heading sentence opening its line, the report's title.
+
+All positions are offsets into the normalised text; nothing here knows about rules.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+
+# (Big5-era small forms such as ﹐﹔ are folded to these by normalise.)
+CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
+SENTENCE_BREAKS = frozenset("。；;！!？?\n\r")
+MAX_CLAUSE_CHARS = 80        # a run-on clause is read at most this far either side of the number
+_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+_LAST_CLAUSE_BREAK = regex.compile("(?r)[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the clause holding text[start:end]: between clause punctuation, at most
+    MAX_CLAUSE_CHARS either side."""
+    limit = max(0, start - MAX_CLAUSE_CHARS)
+    found = _LAST_CLAUSE_BREAK.search(text, limit, start) if start > limit else None
+    left = found.end() if found else limit
+    limit = min(len(text), end + MAX_CLAUSE_CHARS)
+    found = _CLAUSE_BREAK.search(text, end, limit) if end < limit else None
+    right = found.start() if found else limit
+    return left, right
+
+
+def first_clause_break(text: str, start: int, end: int) -> int | None:
+    """Where the first clause punctuation in text[start:end] stands (None: nowhere)."""
+    found = _CLAUSE_BREAK.search(text, start, end)
+    return found.start() if found else None
+
+
+DIGIT = re.compile(r"[0-9]")
+_LAST_DIGIT = regex.compile(r"(?r)[0-9]")
+_SENTENCE_END = re.compile("[。；;！!？?]")
+_ITEM_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．])\s*")
+_HEADING_CHARS = 24
+_WRAP_MIN_LINE = 16
+_LINE_SPACE = frozenset("\n \t\u3000")
+
+
+def alone_on_line(text: str, quantity) -> bool:
+    """True when the quantity is the only thing on its line (a 数说 figure)."""
+    start, end = quantity.start, quantity.end
+    if start and text[start - 1] not in _LINE_SPACE or end < len(text) and text[end] not in _LINE_SPACE:
+        return False    # the cheap test first: most figures stand inside a sentence
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    line_end = text.find("\n", quantity.end)
+    return not text[line_start:quantity.start].strip() and not text[quantity.end:None if line_end == -1 else line_end].strip()
+
+
+def heading_span(text: str, quantity) -> tuple[int, int] | None:
+    """Where an item's heading sentence is, when the quantity's line opens with one."""
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    found = _SENTENCE_END.search(text, line_start, min(quantity.start, line_start + _HEADING_CHARS + 8))
+    if found is None:
+        return None
+    marker = _ITEM_MARK.match(text, line_start, found.start())
+    heading_start = marker.end() if marker else line_start
+    if found.start() - heading_start > _HEADING_CHARS or DIGIT.search(text, heading_start, found.start()):
+        return None
+    return heading_start, found.start()
+
+
+# The sentence a refining rule's context words are looked for in: it ends at 。！？ and at a
+# paragraph break (not at a wrapped PDF line), and a ；-part goes on with its sentence's subject
+# ("实施“两癌”免费检查项目，…；为1860名患病困难妇女发放救助金…") unless it opens a new numbered
+# item (…；二是…, …；（三）…).
+_CONTEXT_END = regex.compile(r"(?r)[。！!？?\n\r]")
+_NEW_ITEM = re.compile(r"[；;]\s*(?:[一二三四五六七八九十]+是|其[次二三四五]|[（(][一二三四五六七八九十0-9]+[)）]"
+                       r"|[0-9]+(?:、|[.．](?![0-9]))|[一二三四五六七八九十]+、)")
+MAX_CONTEXT_CHARS = 2 * MAX_CLAUSE_CHARS
+
+
+def context_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, for a refining rule's context words."""
+    limit = max(0, position - MAX_CONTEXT_CHARS)
+    start, end = limit, position
+    while end > limit:
+        found = _CONTEXT_END.search(text, limit, end)
+        if found is None:
+            break
+        if not wrapped_line(text, found.start()):
+            start = found.end()
+            break
+        end = found.start()
+    for item in _NEW_ITEM.finditer(text, start, position):
+        start = item.start() + 1
+    return start
+
+
+def wrapped_line(text: str, newline: int) -> bool:
+    """True for a hard line break inside a sentence (a PDF's text layer): the line before it ends
+    on a word rather than punctuation and is prose — long, or holding clause punctuation — not
+    a heading or a 数说 figure."""
+    if text[newline] != "\n" or newline == 0 or not ("\u4e00" <= text[newline - 1] <= "\u9fff"):
+        return False
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline]
+    return len(line.strip()) >= _WRAP_MIN_LINE or any(mark in line for mark in "，。；")
+
+
+
+# A short place name opening a clause (安定区已建成…, 兴宁区受理…).
+PLACE_HEAD_PATTERN = r"[\u4e00-\u9fff]{1,5}[区县市旗镇乡村州盟省]"
+PLACE_HEAD = regex.compile(PLACE_HEAD_PATTERN)
+CJK_RUN = regex.compile(r"[\u4e00-\u9fff]+")
+_TITLE = regex.compile(r"\s*([^\n，。；：,;:]{4,40})\n")
+_SECTION = regex.compile(r"\n[ \t\u3000]*[一二三四五六七八九十]+、")
+
+
+def title_span(text: str) -> tuple[int, int, int] | None:
+    """(start, end) of a report's title — its first line, short and with no clause punctuation —
+    and where its first numbered section (一、…) starts; None when it has no such title or section."""
+    found = _TITLE.match(text)
+    if found is None:
+        return None
+    section = _SECTION.search(text, found.end() - 1)
+    return (*found.span(1), section.start()) if section else None
+
+
+_PLACE_VERB_CHARS = 4
+
+
+def place_and_verb(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a place name and at most a short verb (兴宁区受理)."""
+    place = PLACE_HEAD.match(text, start, end)
+    return place is not None and end - place.end() <= _PLACE_VERB_CHARS and bool(
+        CJK_RUN.fullmatch(text, start, end))
+
+
+def item_bounds(text: str, quantity, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    """Where a figure's exclusions are looked for in its clause text[start:end] when it is one
+    item of a list of figures: (item start, item end, the list's tail or None). The item ends at
+    the first 、 after the figure that another figure follows, and starts past the first 、 after
+    the last figure before it; the words after the list's last figure are a predicate of every
+    item (15个中院、112个基层法院均设有维权岗), so they are read too. A 、 between words only
+    (法律咨询、心理咨询服务500人次) splits nothing."""
+    q_start, q_end = quantity.start, quantity.end
+    tail = None
+    mark = text.find("、", q_end, end)
+    if mark != -1:
+        last = _LAST_DIGIT.search(text, mark, end)
+        if last is not None:
+            tail = (last.end(), end)
+            end = mark
+    if text.find("、", start, q_start) != -1:
+        digit = _LAST_DIGIT.search(text, start, q_start)
+        if digit is not None:
+            mark = text.find("、", digit.end(), q_start)
+            if mark != -1:
+                start = mark + 1
+    return start, end, tail
+
+
+def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
+    """True when another figure follows the trigger with no list mark in between."""
+    digit = DIGIT.search(text, hit_end, clause_end)
+    return digit is not None and "、" not in text[hit_end:digit.start()]
+
+
+# Lines whose heading span is kept while classification walks a text's figures in order.
+_CACHE_LIMIT = 256
+
+
+class SpanCache:
+    """title_span once per text, heading_span once per line (a report has many figures per line)."""
+
+    def __init__(self):
+        self._title: tuple[str | None, object] = (None, None)
+        self._headings: tuple[str | None, dict] = (None, {})
+
+    def title(self, text: str) -> tuple[int, int, int] | None:
+        if self._title[0] is not text:
+            self._title = (text, title_span(text))
+        return self._title[1]
+
+    def heading(self, text: str, quantity) -> tuple[int, int] | None:
+        line_start = text.rfind("\n", 0, quantity.start) + 1
+        cached_text, spans = self._headings
+        if cached_text is not text or len(spans) > _CACHE_LIMIT:
+            spans = {}
+            self._headings = (text, spans)
+        if line_start not in spans:
+            spans[line_start] = heading_span(text, quantity)
+        return spans[line_start]

@@ -1,0 +1,472 @@
+"""Indicator classification: which rule (rules/*.yaml, see `fuhe_cli.rulefile`) names a figure.
+
+How a quantity is classified (`RuleSet.classify`):
+
+1. Only the clause around the number is read: the text between clause punctuation
+   (，。；！？：and line breaks; 、 and quotes do not break a clause).
+2. A rule matches when one of its trigger words (or its trigger regex) occurs in that clause
+   no more than ``within`` characters before or after the quantity, the quantity's unit is one
+   the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
+   ``exclude`` word or regex occurs in the clause.
+3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
+   ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
+   order, then user directories in the order given).
+4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
+   activity.participants) — the preceding clauses of the same sentence are read (at most two,
+   nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
+   clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
+   figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
+   the carried rule names it even over its own clause's rule, unless that rule is of the same work
+   area (其中全国最美家庭21户 stays family.model_families.national) or has the higher priority.
+   A part with no rule of its own is not named by a word that is one member of a mixed whole
+   (工作人员和志愿者3800多名，其中“儿童主任”1935名: the trigger after 和/及/与).
+   A hard line break after a prose line that ends on a word (a PDF's text layer) does not end
+   the sentence.
+5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
+   its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
+   of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
+   妇女。计划救助800名…) names the item's figures that have no rule, and replaces a figure's own rule
+   by a higher-priority one when the heading repeats the word that rule fired on.  The figure's
+   own clause can still veto these (``exclude``).
+6. Refinements: a rule with ``refines: {rules: [ID, ...], context: [WORD, ...]}`` is a more
+   specific name for those rules' figures (same kind) when a context word stands earlier in the
+   figure's sentence. When steps 2-5 or 7-9 named a figure with a refined rule, the first refining rule
+   that accepts its unit and value, finds a context word between the sentence start
+   (`context_start`: 。！？ or a paragraph break; a ；-part keeps the subject unless it opens a
+   numbered item, …；二是…) and the figure, and is not vetoed in the figure's item, names it:
+   "两癌免费检查5200人，为23名患病困难妇女发放救助金" is 两癌 relief, the same words alone general
+   relief. ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
+   itself (invalid-value) at the id.
+7. Parallel list items: a figure still without a rule, in a later ；-item of its sentence (not a new
+   numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
+   item's figure of the same unit read after [place] + the same words (+ at most 8 characters,
+   the counted noun): "安定区已建成儿童之家312个，覆盖率100%；陇西县已建成268个，覆盖率95.4%".
+8. The second figure of a 由…到 pair ("覆盖率由2018年的61%提高到2022年的87.5%"), still without a
+   rule, takes the first figure's (same unit).
+9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
+   the figures in its numbered sections (after the first 一、… line) whose clause is only a place
+   and a short verb: "…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次".
+10. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+
+Where the words are read (clause, sentence, item, heading, title) is `fuhe_cli.clauses`; finding
+the trigger words fast is `fuhe_cli.triggers`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import regex
+
+from fuhe_cli.clauses import (
+    DIGIT, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
+    SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_next_item,
+    place_and_verb, wrapped_line,
+)
+from fuhe_cli.models import UNCATEGORIZED, Indicator
+from fuhe_cli.rulefile import Override, Rule, read_rules
+from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
+
+MAX_CARRIED_CLAUSES = 2
+
+
+def load_rules(extra_dirs: Sequence[str | Path] = (), use_env: bool = True) -> "RuleSet":
+    """Shipped rules + FUHE_RULES + `extra_dirs`, ready to classify; raises RuleError at the first problem."""
+    loaded = read_rules(extra_dirs, use_env)
+    return RuleSet(loaded.rules, version=loaded.version, overrides=loaded.overrides)
+
+
+@dataclass
+class _Candidate:
+    """The rule that names a figure, with what ranked it (the overlap policy, see `_best`)."""
+
+    span: int
+    priority: int
+    distance: int
+    order: int
+    compiled: CompiledRule
+
+
+# "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
+_OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
+_BREAKDOWN = "其中"
+_AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
+_LABEL_COLONS = frozenset("：:")
+# _best's veto_start for the current figure's item (see RuleSet._veto_window)
+_ITEM, _ITEM_OR_LABEL = -1, -2
+
+
+# A parallel list item (RuleSet._parallel): how much text may stand before its figure.
+_PARALLEL_PREFIX = 12
+
+# 由[年份的]61%提高到[年份的]: the first figure of a 由…到 pair and its unit, up to the second figure
+_FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末)?的?)?([0-9][0-9.]*)(%|[\u4e00-\u9fff]{1,2}?)"
+                         r"(?:提高|提升|增长|上升|增加|扩大|下降|降低|减少|缩小)?(?:到|至)"
+                         r"(?:[0-9]{4}年(?:底|末)?的?)?\Z")
+
+
+@dataclass
+class _At:
+    """An earlier figure read as if it were the current one (its value and unit)."""
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str
+    label: None = None
+
+
+def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
+    """The part's own rule stays when it is of the same work area (其中全国最美家庭21户 after
+    最美家庭5.2万户; 其中市级最美家庭1户 after 县级最美家庭8户) or declared more specific."""
+    own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
+    return (own_rule.id.split(".")[0] == carried_rule.id.split(".")[0]
+            or own_rule.priority > carried_rule.priority)
+
+
+def _names_again(own, text: str, span) -> bool:
+    """The heading also holds the word the figure's own rule fired on (救助 in 救助困难“两癌”患病妇女):
+    it is a more specific name for the same thing, not a different measure of the item."""
+    heading = text[span[0]:span[1]]
+    return any(word in heading for word in own.compiled.rule.triggers.any)
+
+
+class RuleSet:
+    """Loaded rules, precompiled for `classify` (called once per quantity)."""
+
+    def __init__(self, rules: list[Rule], version: str = "", overrides: list[Override] | None = None):
+        self.rules = rules
+        self.version = version
+        self.overrides = overrides or []
+        self._by_id = {rule.id: rule for rule in rules}
+        self._compiled = [compile_rule(rule, order) for order, rule in enumerate(rules)]
+        self._triggers = TriggerIndex(self._compiled)
+        # refined rule's order -> the rules that refine it (see _refined)
+        orders = {rule.id: order for order, rule in enumerate(rules)}
+        self._refiners: dict[int, tuple[CompiledRule, ...]] = {}
+        for compiled in self._compiled:
+            refines = compiled.rule.refines
+            for target in (refines.rules if refines else ()):
+                if target in orders and target != compiled.rule.id:
+                    self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
+        self._max_priority = max((rule.priority for rule in rules), default=0)
+        self._indicators: dict[str, Indicator] = {}
+        self._spans = SpanCache()
+        self._item_of: tuple = ()
+        self._item: tuple | None = None
+        self._label_start = 0
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    def _veto_window(self, start: int, end: int | None) -> tuple:
+        """(start, end, tail) of the text a candidate's exclusions are looked for in: text[start:end],
+        or with `end` None up to the end of the current figure's item and its list's tail, from
+        `start` or the item's start (_ITEM; _ITEM_OR_LABEL: the label before a colon when the
+        item is the whole clause)."""
+        if end is not None:
+            return start, end, None
+        if self._item is None:
+            self._item = item_bounds(*self._item_of)
+        item_start, item_end, tail = self._item
+        if start == _ITEM:
+            start = item_start
+        elif start == _ITEM_OR_LABEL:
+            start = self._label_start if item_start == self._item_of[2] else item_start
+        return start, item_end, tail
+
+    def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int | None,
+              label: bool = False, veto_start: int | None = None):
+        """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
+        the figure's own clause, a carried clause (`carried`) or a label/heading (`label`); a
+        candidate's exclusions are looked for in text[veto_start (default start):veto_end], or —
+        `veto_end` None — from there (or the item's start, `veto_start` _ITEM) to the end of the
+        figure's item and in its list's tail (_item_window)."""
+        value = quantity.value
+        if value is None:
+            return None       # no range holds an unknown value: no rule can match
+        unit = quantity.unit
+        q_start, q_end = quantity.start, quantity.end
+        num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
+        best_key = best_compiled = None
+        regex_group = self._triggers.regex_group(unit)
+        rules = self._compiled
+        for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
+            compiled = rules[order]
+            if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
+                continue
+            if hit_start < num_end and hit_end > num_start:
+                continue      # a trigger inside the number itself (千场, 万人) is not context
+            if hit_end <= q_start:
+                side, distance = "before", q_start - hit_end
+            elif hit_start >= q_end:
+                side, distance = "after", hit_start - q_end
+                if "、" in text[q_end:hit_start] and names_next_item(text, hit_end, end):
+                    continue  # "来访412批次、来电1043个": a word past the list mark names the next item
+            else:
+                side, distance = compiled.side, 0
+            if label:
+                if not compiled.carry:
+                    continue
+                distance = hit_start - start
+            elif carried:
+                if compiled.side == "after" or not compiled.carry:
+                    continue
+                distance = q_start - hit_end
+            elif distance > compiled.within or (compiled.side != "both" and side != compiled.side):
+                continue
+            # the overlap policy: longest trigger, then higher priority, nearer, earlier loaded
+            key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)
+            if best_key is not None and key >= best_key:
+                continue
+            if (compiled.exclude_words or compiled.exclude_regexes) and vetoed(
+                    compiled, text, *self._veto_window(start if veto_start is None else veto_start, veto_end)):
+                continue
+            best_key, best_compiled = key, compiled
+        if best_compiled is None:
+            return None
+        return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled)
+
+    def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
+        """The indicator a quantity measures, and the id of the rule that said so."""
+        # The trigger hits of a span are kept for one pass over a text (figures in order): a
+        # figure before the last one starts a new pass, which finds them afresh. Only the spans
+        # near the last figures are asked about again, so a few hundred are kept, not a whole
+        # text's (fewer objects for the garbage collector to count and scan).
+        self._triggers.start_figure(quantity.start)
+        best, clause_start, end = self._name(text, quantity)
+        if best is None or best.priority < 0:
+            # "安定区已建成儿童之家312个…；陇西县已建成268个": a later item of a list that changes
+            # only its place takes the rule of the earlier item with the same words before its figure.
+            parallel = self._parallel(text, quantity, clause_start)
+            if parallel is not None:
+                best = parallel
+        if best is None or best.priority < 0:
+            # "覆盖率由2018年的61%提高到2022年的87.5%": the second figure of a 由…到 pair is the
+            # same measure as the first.
+            start = text.find("由", clause_start, quantity.start)
+            if start != -1:
+                found = _FROM_TO.search(text, start, getattr(quantity, "num_start", quantity.start))
+                if found is not None and found.group(2) == quantity.unit:
+                    saved = (self._item_of, self._item, self._label_start)
+                    at = _At(start=found.start(1), end=found.end(2), num_start=found.start(1),
+                             num_end=found.end(1), value=quantity.value, unit=quantity.unit)
+                    try:
+                        first = self._name(text, at)[0]
+                    finally:
+                        self._item_of, self._item, self._label_start = saved
+                    if first is not None and first.priority >= 0:
+                        best = first
+        if best is None or best.priority < 0:
+            # "南宁市妇联关于…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次":
+            # a report's title is the outermost heading of the figures in its numbered sections
+            # whose clause is only a place and a verb (the topic is elided, not another one named).
+            title = self._spans.title(text)
+            if title is not None and title[2] <= quantity.start and place_and_verb(
+                    text, clause_start, getattr(quantity, "num_start", quantity.start)):
+                named = self._best(text, quantity, title[0], title[1], carried=True, veto_end=title[1], label=True)
+                if named is not None and named.priority >= 0 and not vetoed(
+                        named.compiled, text, *self._veto_window(_ITEM, None)):
+                    best = named
+        if best is not None:
+            compiled = best.compiled
+            refiners = self._refiners.get(compiled.order)
+            if refiners is not None:
+                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
+                # sentence makes a general rule's figure the refining rule's.
+                compiled = self._refined(text, quantity, refiners) or compiled
+            rule = compiled.rule
+            indicator = self._indicators.get(rule.id)
+            if indicator is None:   # frozen, so one instance per rule serves every fact
+                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
+            return indicator, rule.id
+        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+
+    def _name(self, text: str, quantity) -> tuple["_Candidate | None", int, int]:
+        """Steps 2-5 of classify: the winning candidate (or None), and the figure's clause."""
+        start, end = clause_around(text, quantity.start, quantity.end)
+        # Exclusions are judged within the figure's own item of a list: "三八红旗手20名、三八红旗
+        # 集体8个" — the next figure's words (红旗集体) do not veto this one's rule; the words after
+        # the list's last figure (…、98个基层法院均设有维权岗) still speak for every item.
+        # (found only when a rule with exclusions is a candidate: most figures never need it)
+        self._item_of, self._item = (text, quantity, start, end), None
+        own = self._best(text, quantity, start, end, carried=False, veto_end=None, veto_start=_ITEM)
+        if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
+            # "活动场次：260场": a label before a colon names the figure after it as if it stood in
+            # its clause (fallback rules included, within their reach); the colon still ends the
+            # clause for the carried rules read below.
+            label_start, _ = clause_around(text, start - 1, start - 1)
+            self._label_start = label_start
+            labelled = self._best(text, quantity, label_start, end, carried=False, veto_end=None,
+                                  veto_start=_ITEM_OR_LABEL)
+            if labelled is not None:
+                own = labelled
+        best, clause_start = own, start
+        # "培训妇女9.4万人次，其中农村留守妇女1.6万人次": a 其中 breakdown counts part of the figure
+        # before it, so it measures the same thing, whatever its own words (留守妇女) would say.
+        breakdown = text.startswith(_BREAKDOWN, start)
+        if (own is None or own.priority < 0 or breakdown) and not (
+                quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
+            # A fallback (negative priority) gives way to a specific rule carried from before.
+            for _ in range(0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES):
+                if start == 0 or text[start - 1] in SENTENCE_BREAKS and not wrapped_line(text, start - 1):
+                    break
+                previous_end = start - 1
+                start, _ = clause_around(text, previous_end, previous_end)
+                carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
+                if carried is not None and carried.priority >= 0:
+                    member = quantity.start - carried.distance - carried.span
+                    if breakdown and own is None and member and text[member - 1] in _AND:
+                        break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
+                    if own is None or own.priority < 0 or not _refines(own, carried):
+                        best = carried
+                    break
+        # A name printed apart from the figure still yields to the exclusions of the figure's own
+        # clause (发现风险隐患212起 under the heading 风险排查 is no dispute).
+        if best is None or best.priority < 0:
+            labelled = self._from_label(text, quantity)
+            if labelled is not None and labelled.priority >= 0 and not vetoed(
+                    labelled.compiled, text, *self._veto_window(_ITEM, None)):
+                best = labelled
+        # An item's heading sentence opening the line ("三、救助困难“两癌”患病妇女。计划救助800名，已
+        # 救助812名") names the item's figures that have no rule of their own, and replaces a rule
+        # by a higher-priority one when it repeats the word that rule fired on; otherwise it is
+        # not read at all.
+        if best is None or best.priority < 0 or best.priority < self._max_priority:
+            span = self._spans.heading(text, quantity)
+            if span is not None and (best is None or best.priority < 0 or _names_again(best, text, span)):
+                heading = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+                if heading is not None and heading.priority >= 0 and (
+                        best is None or best.priority < 0 or best.priority < heading.priority) and not vetoed(
+                            heading.compiled, text, *self._veto_window(_ITEM, None)):
+                    best = heading
+        return best, clause_start, end
+
+    def _parallel(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
+        """The rule of an earlier ；-item of the figure's sentence that is parallel to the figure's:
+        the figure's clause reads [place] + words + figure, and an earlier clause of the sentence
+        (before the last ；, not across a new numbered item, see context_start) reads [place] +
+        the same words + at most a few more (the counted noun) + a figure of the same unit that
+        has a rule of its own — nearest first. A place is a short name ending in 区县市旗镇乡村州盟省;
+        with no place the words must be the whole of both clauses' text before their figures."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        if not 2 <= num_start - clause_start <= _PARALLEL_PREFIX or quantity.unit is None:
+            return None
+        look = max(0, clause_start - MAX_CONTEXT_CHARS)
+        semi = max(text.rfind("；", look, clause_start), text.rfind(";", look, clause_start))
+        if semi == -1:
+            return None
+        prefix = text[clause_start:num_start]
+        if not CJK_RUN.fullmatch(prefix):
+            return None
+        place = PLACE_HEAD.match(prefix)
+        frame = prefix[place.end():] if place else prefix
+        if len(frame) < 2 or text.find(frame, look, semi) == -1:
+            return None
+        sentence = context_start(text, quantity.start)
+        if semi < sentence:
+            return None
+        unit = regex.escape(quantity.unit)
+        pattern = regex.compile(r"(?m)(?<=^|[。！!？?，,；;：:\s])" + (f"(?:{PLACE_HEAD_PATTERN})?" if place else "")
+                                + regex.escape(frame) + r"[\u4e00-\u9fff“”\"]{0,8}?([0-9][0-9.]*)[万亿千]?" + unit)
+        matches = list(pattern.finditer(text, sentence, semi))
+        if not matches:
+            return None
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            for found in reversed(matches):
+                at = _At(start=found.start(1), end=found.end(), num_start=found.start(1), num_end=found.end(1),
+                         value=quantity.value, unit=quantity.unit)
+                candidate = self._name(text, at)[0]
+                if candidate is not None and candidate.priority >= 0:
+                    return candidate
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        return None
+
+    def _refined(self, text: str, quantity, refiners: tuple[CompiledRule, ...]) -> CompiledRule | None:
+        """The first rule of `refiners` (rules that refine the figure's rule) that accepts the
+        figure's unit and value, finds one of its `context` words earlier in the figure's sentence
+        (context_start) and is not vetoed in the figure's own item."""
+        value, unit = quantity.value, quantity.unit
+        before = None
+        for compiled in refiners:
+            if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
+                continue
+            if before is None:
+                before = text[context_start(text, quantity.start):quantity.start]
+            if any(word in before for word in compiled.context) and not (
+                    (compiled.exclude_words or compiled.exclude_regexes)
+                    and vetoed(compiled, text, *self._veto_window(_ITEM, None))):
+                return compiled
+        return None
+
+    def _from_label(self, text: str, quantity):
+        """The rule named by a label printed apart from the figure: a table column's header cell
+        (numbers.find_quantities records where it is), or — for a 数说 figure alone on its line
+        ("520场" over "“巾帼心向党”主题宣讲走进村社") — the first clause of the caption line below."""
+        span = getattr(quantity, "label", None)
+        if span is None:
+            if not alone_on_line(text, quantity):
+                return None
+            line_end = text.find("\n", quantity.end)
+            if line_end == -1:
+                return None
+            caption_end = text.find("\n", line_end + 1)
+            caption_end = len(text) if caption_end == -1 else caption_end
+            if DIGIT.match(text, line_end + 1) or caption_end - line_end > MAX_CLAUSE_CHARS:
+                return None     # the next line is another figure or a paragraph, not a caption
+            found = first_clause_break(text, line_end + 1, caption_end)
+            span = (line_end + 1, caption_end if found is None else found)
+        return self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+
+
+# --- the context phrase of an uncategorized fact -------------------------------------------------
+_LEADING = ("其中", "目前", "全年", "共计", "累计", "先后", "已经", "共有", "共", "已", "还", "并", "同时", "今年",
+            "全市", "全省", "全区", "全县", "各级", "通过", "积极", "组织", "开展", "举办", "建立", "建成", "实现")
+_TRAILING = ("达到", "超过", "共计", "累计", "总计", "合计", "约为", "达", "超", "逾", "近", "约", "共", "计", "为",
+             "有", "的", "了", "和", "及", "等", "在", "以")
+PHRASE_CHARS = 10
+_LIST_MARK = regex.compile(r"[、和及与]")
+_LIST_MARK_OR_DIGIT = regex.compile(r"[、和及与\d]")
+_ANY_DIGIT = regex.compile(r"\d")
+_TRIM_CHARS = " \t“”\"'‘’《》()（）、"
+
+
+def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> str:
+    """A short phrase saying what an unnamed figure counts: the words before it, else after it."""
+    from fuhe_cli import words
+
+    before = _trim(text[max(clause_start, quantity.start - 24):quantity.start])
+    last_item = _LIST_MARK.split(before)[-1] if before else ""
+    if len(last_item) >= 2 and not _ANY_DIGIT.search(last_item):
+        return words.tail(_trim(last_item), PHRASE_CHARS)
+    # "14个中院、111个基层法院": in a list of figures the counted thing follows the number.
+    after = _LIST_MARK_OR_DIGIT.split(text[quantity.end:min(clause_end, quantity.end + 16)])[0]
+    after = _trim(after)
+    return (words.head(after, PHRASE_CHARS) if after else "") \
+        or (words.tail(before, PHRASE_CHARS) if before else "") or (quantity.unit or "")
+
+
+def _trim(phrase: str) -> str:
+    phrase = phrase.strip(_TRIM_CHARS)
+    changed = True
+    while changed and phrase:
+        changed = False
+        # One C-level test of all the words first: a loop that matches none changes nothing.
+        if phrase.endswith(_TRAILING):
+            for word in _TRAILING:
+                if phrase.endswith(word) and len(phrase) > len(word):
+                    phrase, changed = phrase[: -len(word)], True
+        if phrase.startswith(_LEADING):
+            for word in _LEADING:
+                if phrase.startswith(word) and len(phrase) > len(word) + 1:
+                    phrase, changed = phrase[len(word):], True
+        phrase = phrase.strip(_TRIM_CHARS)
+    return phrase

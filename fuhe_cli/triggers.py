@@ -1,0 +1,244 @@
+"""Finding rules' trigger words and regexes in a text, fast: classification asks for the hits in a
+clause many times (as a figure's own clause, as the clause carried to the next figure, as a
+heading), so they are found once per span and kept for one pass over a text.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import regex
+
+from fuhe_cli.rulefile import Rule, compile_user_regex
+
+REGEX_TIMEOUT = 0.05         # seconds per user-regex call: a catastrophic pattern cannot hang a run
+# Spans whose hits are kept while classification walks a text's figures in order.
+CACHE_LIMIT = 256
+
+
+@dataclass
+class CompiledRule:
+    """A rule, ready for matching: what `RuleSet._best` reads for every hit."""
+
+    rule: Rule
+    order: int
+    units: frozenset
+    trigger_regex: object | None
+    exclude_words: tuple[str, ...]
+    exclude_regexes: tuple
+    low: float
+    high: float
+    # Copied from rule.triggers / rule.priority: _best reads them for every hit.
+    within: int = 0
+    side: str = "both"
+    carry: bool = True
+    priority: int = 0
+    context: tuple[str, ...] = ()     # rule.refines.context
+
+
+def compile_rule(rule: Rule, order: int) -> CompiledRule:
+    low = rule.range.min if rule.range and rule.range.min is not None else -math.inf
+    high = rule.range.max if rule.range and rule.range.max is not None else math.inf
+    return CompiledRule(
+        rule=rule, order=order, units=frozenset(rule.accepted_units),
+        trigger_regex=compile_user_regex(rule.triggers.regex) if rule.triggers.regex else None,
+        exclude_words=tuple(word for ex in rule.exclude for word in ex.words),
+        exclude_regexes=tuple(compile_user_regex(ex.regex) for ex in rule.exclude if ex.regex),
+        low=low, high=high, within=rule.triggers.within, side=rule.triggers.side,
+        carry=rule.triggers.carry, priority=rule.priority,
+        context=tuple(rule.refines.context) if rule.refines else ())
+
+
+# Constructs whose meaning depends on the pattern standing alone: group numbers (backreferences),
+# global inline flags, and \G / \K, which tie a match to where its search starts or move the
+# start it reports (the joined search tells where the first match of any rule starts, and the
+# rules' own scans start there). Patterns with them are not joined into one alternation.
+_NOT_JOINABLE = regex.compile(r"\\[1-9]|\\g|\\[GK]|\(\?P=|\(\?[a-zA-Z]+\)|\(\?\||\(\?[(R0-9&+-]")
+
+
+def combined_search(patterns: list):
+    """One pattern that matches wherever any of `patterns` does (None when they cannot be joined)."""
+    if not patterns or any(_NOT_JOINABLE.search(pattern.pattern) for pattern in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), regex.V0)
+    except regex.error:
+        return None
+
+
+class TriggerIndex:
+    """Every trigger word and regex of a rule list, and the hits found in the spans of the text
+    being read. A hit is (position, end, rule order)."""
+
+    def __init__(self, compiled: list[CompiledRule]):
+        self._compiled = compiled
+        self._words: dict[str, list[int]] = {}       # trigger word -> orders of its rules
+        self._regex_rules: list[CompiledRule] = []
+        for item in compiled:
+            for word in dict.fromkeys(item.rule.triggers.any):
+                self._words.setdefault(word, []).append(item.order)
+            if item.trigger_regex is not None:
+                self._regex_rules.append(item)
+        # Only positions whose character starts some trigger word are worth a look-up, and there
+        # only the lengths of the words that begin with the same two characters (one-character
+        # words are looked up apart, see _word_hits).
+        lengths: dict[str, set[int]] = {}
+        for word in self._words:
+            if len(word) > 1:
+                lengths.setdefault(word[:2], set()).add(len(word))
+        self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        self._one_char = {word for word in self._words if len(word) == 1}
+        initials = "".join(sorted({word[0] for word in self._words}))
+        seconds = "".join(sorted({word[1] for word in self._words if len(word) > 1}))
+        # The pattern returns the (up to) two characters at each such position: findall makes
+        # strings, not a match object per hit.
+        if not initials:
+            self._heads = None
+        elif self._one_char or not seconds:
+            self._heads = re.compile(f"(?=([{re.escape(initials)}](?s:.)?))")
+        else:
+            self._heads = re.compile(f"(?=([{re.escape(initials)}][{re.escape(seconds)}]))")
+        # The trigger regexes that can name a figure of a given unit, and all of them joined
+        # into one search (built at first use).
+        self._regex_groups: dict[str, tuple[int, tuple[CompiledRule, ...], object | None]] = {}
+        self._hits_cache: tuple[str | None, dict] = (None, {})
+        self._hits_from = 0
+
+    def start_figure(self, position: int) -> None:
+        """Called for each figure of a pass over a text (figures in order): a figure before the last
+        one starts a new pass, which finds the hits afresh. Only the spans near the last figures
+        are asked about again, so a few hundred are kept, not a whole text's (fewer objects for
+        the garbage collector to count and scan)."""
+        if position < self._hits_from or len(self._hits_cache[1]) > CACHE_LIMIT:
+            self._hits_cache = (None, {})
+        self._hits_from = position
+
+    def hits(self, text: str, start: int, end: int, regex_group=None) -> tuple:
+        """The trigger hits in text[start:end], found once per span of a text: a clause is scanned
+        as a figure's own, again as the clause carried to the next figure, and a heading once per
+        figure. Word hits and the hits of each group of trigger regexes are kept apart, so a span
+        is searched only with the regexes that can name the figures read against it.
+
+        A hit is (position, end, rule order): tuples of ints only, which the garbage collector
+        stops tracking, so a text's tens of thousands of kept hits do not make its full
+        collections (tens of ms over a large heap) more frequent."""
+        cached_text, found = self._hits_cache
+        if cached_text is not text:
+            found = {}
+            self._hits_cache = (text, found)
+        key = (start, end)
+        hits = found.get(key)
+        if hits is None:
+            hits = found[key] = self._word_hits(text, start, end)
+        if regex_group is not None and regex_group[1]:
+            key = (start, end, regex_group[0])
+            regex_hits = found.get(key)
+            if regex_hits is None:
+                regex_hits = found[key] = self._regex_hits(text, start, end, regex_group)
+            if regex_hits:
+                return hits + regex_hits
+        return hits
+
+    def _word_hits(self, text: str, start: int, end: int) -> tuple:
+        """(position, end, rule order) for every trigger word in text[start:end]."""
+        if self._heads is None:
+            return ()
+        hits = []
+        words = self._words
+        lengths_of = self._lengths
+        one_char = self._one_char
+        # The heads come in text order, so the next occurrence of one that is looked up, from
+        # just past the last such head, is where it stands (any occurrence before it would have
+        # been a head of its own, looked up too).
+        after_last = start
+        for head in self._heads.findall(text, start, end):
+            lengths = lengths_of.get(head, ())
+            if one_char and head[0] in one_char:
+                lengths = [*lengths, 1]
+            if not lengths:
+                continue
+            position = text.find(head, after_last)
+            after_last = position + 1
+            for length in lengths:
+                stop = position + length
+                if stop > end:
+                    continue
+                matched = words.get(text[position:stop])
+                if matched:
+                    for order in matched:
+                        hits.append((position, stop, order))
+        return tuple(hits)
+
+    def regex_group(self, unit: str):
+        """(number, rules, joined search) of the trigger regexes that accept `unit`: _best skips
+        the others anyway, and searching fewer patterns is much cheaper. (One group serves a
+        span read as a figure's own clause, as a carried clause and as a label, so it is searched
+        once; a group's joined pattern is compiled at first use, most texts need a few.)"""
+        group = self._regex_groups.get(unit)
+        if group is None:
+            rules = tuple(compiled for compiled in self._regex_rules if unit in compiled.units)
+            same = next((known for known in self._regex_groups.values()
+                         if [c.order for c in known[1]] == [c.order for c in rules]), None)
+            group = same or (len(self._regex_groups), rules,
+                             combined_search([compiled.trigger_regex for compiled in rules]) if len(rules) > 1 else None)
+            self._regex_groups[unit] = group
+        return group
+
+    def _regex_hits(self, text: str, start: int, end: int, regex_group) -> tuple:
+        """(position, end, rule order) for every match of a group's trigger regexes in text[start:end]."""
+        _, rules, joined = regex_group
+        first = self._first_regex_match(joined, text, start, end)
+        if first is None:
+            return ()
+        hits = []
+        for compiled in rules:
+            try:
+                for match in compiled.trigger_regex.finditer(text, first, end, overlapped=True,
+                                                             timeout=REGEX_TIMEOUT):
+                    hits.append((match.start(), match.end(), compiled.order))
+            except TimeoutError:
+                _warn_timeout(compiled.rule)
+        return tuple(hits)
+
+    @staticmethod
+    def _first_regex_match(joined, text: str, start: int, end: int) -> int | None:
+        """Where the first match of any of a group's trigger regexes in text[start:end] starts (None:
+        nowhere). One search of all of them joined is much cheaper than one overlapped scan per
+        rule, and most clauses hold none; no rule matches before that place, so the scans can start
+        there (a lookbehind still sees the text before it, as it does from `start`)."""
+        if joined is None:
+            return start
+        try:
+            found = joined.search(text, start, end, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            return start
+        return None if found is None else found.start()
+
+
+def vetoed(compiled: CompiledRule, text: str, start: int, end: int, tail: tuple[int, int] | None = None) -> bool:
+    """True when one of the rule's exclusions occurs in text[start:end] (or in the list's tail)."""
+    if not compiled.exclude_words and not compiled.exclude_regexes:
+        return False    # most rules have no exclusions: no window to cut
+    window = text[start:end] if tail is None else text[start:end] + "\n" + text[tail[0]:tail[1]]
+    if any(word in window for word in compiled.exclude_words):
+        return True
+    for pattern in compiled.exclude_regexes:
+        try:
+            if pattern.search(window, timeout=REGEX_TIMEOUT):
+                return True
+        except TimeoutError:
+            _warn_timeout(compiled.rule)
+    return False
+
+
+_warned: set[str] = set()
+
+
+def _warn_timeout(rule: Rule) -> None:
+    if rule.id not in _warned:
+        _warned.add(rule.id)
+        from fuhe_cli import console
+
+        console.warn(f"rule {rule.id} ({rule.source}:{rule.line}): a regex took longer than "
+                     f"{REGEX_TIMEOUT}s and was skipped; simplify nested quantifiers")
