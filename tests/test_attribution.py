@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from fuhe_cli.attribution import attribute, find_date, find_title, split_sections
+from fuhe_cli.attribution import attribute
+from fuhe_cli.layout import find_date, find_title, split_sections
 
 
 @dataclass

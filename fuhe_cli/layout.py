@@ -1,0 +1,443 @@
+"""The layout of one document: its lines, page furniture, title, date, articles (sections) and
+the sentence and paragraph around any offset, worked out once and read by the later stages
+(places, periods), as spaCy's `Doc` holds a text's structure for its pipeline components.
+
+Works on normalised (simplified) text. A page may hold several articles (a newspaper page, a
+digest): it is split at headlines that are followed by a byline, and each article is a
+`Section`; the stages annotate it (`Section.region`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Container
+from dataclasses import dataclass
+from itertools import accumulate, compress, islice
+
+from fuhe_cli.models import Region
+
+CLOSING_QUOTES = "”」』"
+SENTENCE_MARKS = re.compile(r"[。！？!?；;，,]")
+TERMINAL = "。！？!?；;：:…”」』）)"
+# Page furniture: words that open a navigation line (matched at its start) and words that mark
+# it anywhere. Two patterns, not one alternation of both: a search would try every anchored
+# alternative at every position (10x slower on long lines).
+NAVIGATION_START = re.compile(r"\s*[>＞»]|登录|注册|打印|关闭|分享到|"
+                              r"字号|【?\s*(大|中|小)\s*】|扫一扫|返回|上一篇|下一篇|责任编辑|编辑[:：]|来源[:：]|"
+                              r"发布时间|发布日期|作者[:：]|浏览次数|点击|https?://|www\.|(本版)?导读$|第.{1,3}版|版面|"
+                              r"(今日|本期)?要闻$|首页\s*[|｜]|[^。，,；]{1,30}\s[>＞»]\s|"
+                              r"(相关|热点|推荐|最新|延伸|猜你喜欢)[\u4e00-\u9fff]{0,4}$|主办单位?[:：]|承办[:：]")
+NAVIGATION_ANYWHERE = re.compile(r"(?=[您当首网版I公])(?:您所在的位置|当前位置|首页\s*[>＞»/]|网站导航|"
+                                 r"版权所有|ICP备|公网安备|网站标识码)")
+# A dateline under a headline: "发布时间：2024-03-12 来源：XX县妇联 浏览次数：1234",
+# "2023-07-04 09:15:26  来源：甘孜州妇联", "（2023年6月20日）". It ends the headline block.
+SOURCE_LINE = re.compile(r"^[（(]?\s*(发布时间|发布日期|发稿时间|更新时间|日期|时间|来源|稿源|信息来源|文章来源|作者)\s*[:：]")
+# A news item's first words: "本报讯 近日，…", "本报成都电", "记者近日从青海省妇联获悉，…". Like a
+# byline, they mark the line above as a headline even when no reporter is named.
+NEWS_LEAD = re.compile(r"^(本报讯|(本报|新华社|中新社)[\u4e00-\u9fff]{2,8}(\d{1,2}月\d{1,2}日)?电|"
+                       r"记者(近日|日前|近期|今天|昨天)?从[^，,。]{2,24}?(获悉|了解到))")
+# A federation signing off the end of a report: "杭州市妇联", "峨边彝族自治县妇联 2024年1月5日",
+# "（泸县妇联供稿）".
+SIGN_OFF = re.compile(r"^[（(]?\s*([^\s，,。（()）]{2,24}?妇联)(供稿|宣传部|办公室)?\s*[)）]?"
+                      r"[\s\d年月日\-/.]*$")
+BULLETS = " \t▲△■□●◆◇★☆·•-—"
+LIST_ITEM = re.compile(r"^\s*[·•▪◦●○\-*]")
+# A byline names its reporters: "□ 本报记者 张某", "中国妇女报全媒体记者任然 发自成都", but not
+# "记者从市妇联获悉，" in a body paragraph.
+BYLINE = re.compile(r"^\s*(□|■|◎)|^[^，,。]{0,14}(全媒体记者|记者|通讯员|特约撰稿人?)\s*"
+                    r"[\u4e00-\u9fff]{2,4}(?:[/、·][\u4e00-\u9fff]{2,4})*(?=\s|$|发自|报道|摄|[）)])|"
+                    r"^[^，,。]{0,20}发自\S{2,8}")
+CREDIT = re.compile(r"/\s*(文|摄|图)\b|／(文|摄|图)|^(图|文|摄影?)\s*[/／:：]|供图$")
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+)
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
+CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+_DATE_CHARS = re.compile(r"[\d\s:：\-/.年月日()（）]")
+_DATELINE_FURNITURE = re.compile(r"https?://\S+|www\.\S+|[\d\s:：\-/.年月日()（）|｜]")
+_DATELINE_WORDS = re.compile(r"来源|发布|浏览|阅读|点击|作者|编辑")
+# Every BYLINE match holds one of these (a cheap test first: most lines are body text).
+_BYLINE_HINT = re.compile("[□■◎]|记者|通讯员|特约撰稿|发自")
+_YEAR_HINT = re.compile(r"(?:20|19)\d{2}")
+# A line can open an article (byline, dated caption, news lead) only with one of these in its
+# first 40 characters: every BYLINE, CAPTION_DATE and NEWS_LEAD match holds one. (The leading
+# lookahead, as in YEAR, lets the engine skip to the characters the alternatives start with.)
+_TRIGGER_HINT = re.compile(r"(?=[□■◎记通特发\d本新中])(?:[□■◎]|记者|通讯员|特约撰稿|发自|^(?:\d|本报|新华社|中新社))")
+CLOSING_SOURCE = re.compile(r"^[（(]\s*(来源|稿源|信息来源|文章来源)\s*[:：][^）)]{2,30}[）)]$")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+@dataclass
+class Section:
+    start: int
+    end: int
+    headline_end: int           # end of the headline block (title lines, dateline)
+    title_start: int = 0        # where the headline itself starts (after a page header)
+    region: Region | None = None
+
+
+# -- lines, title, date ---------------------------------------------------------------------
+def text_lines(text: str) -> list[tuple[int, int, str]]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((offset, offset + len(line), line))
+        offset += len(line) + 1
+    return out
+
+
+_NOTHING_SEEN: frozenset[str] = frozenset()
+
+
+def _is_navigation(line: str, previous: Container[str] = _NOTHING_SEEN) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    return BYLINE.search(stripped) is not None or _is_furniture(stripped, previous)
+
+
+def _is_furniture(stripped: str, previous: Container[str] = _NOTHING_SEEN) -> bool:
+    """Navigation other than a byline, for a stripped, non-empty line (_is_headline has
+    looked for the byline already)."""
+    if NAVIGATION_START.match(stripped) or NAVIGATION_ANYWHERE.search(stripped) or CREDIT.search(stripped):
+        return True
+    if _date_in(stripped) and len(_DATE_CHARS.sub("", stripped)) <= 6:
+        return True             # a bare date/time line
+    if stripped in previous:    # site names repeated in a header
+        return True
+    # A site name: short, ends with 网 / 网站 / 官网, no spaces or punctuation.
+    return bool(SITE_NAME.fullmatch(stripped))
+
+
+def find_title(text: str) -> str | None:
+    """The headline: the block of headline lines right above the first byline or dateline, when
+    only page furniture precedes it (a sidebar of other headlines is skipped); else the first
+    line that is not navigation."""
+    lines = [line.strip() for _, _, line in text_lines(text[:20000])[:60] if line.strip()][:40]
+    for position, line in enumerate(lines):
+        if position and (_is_dateline(line) or BYLINE.search(line[:40])):
+            block = _headline_block(lines, position)
+            if block is not None:
+                return lines[block]
+        if len(line) > 40 or line[-1] in "。！？!?；;":
+            break               # body text reached
+    seen: set[str] = set()
+    for line in lines:
+        if not _is_navigation(line, seen) and not LIST_ITEM.match(line) and HANZI.search(line):
+            return line
+        seen.add(line)
+    return None
+
+
+def _headline_block(lines: list[str], position: int) -> int | None:
+    """Index of the first of the 1-3 headline lines just above lines[position], if any."""
+    first = None
+    for back in range(position - 1, max(-1, position - 4), -1):
+        if not _is_headline(lines[back]):
+            break
+        first = back
+    return first
+
+
+def _is_dateline(line: str) -> bool:
+    """A source/date line under a headline (发布时间：… 来源：…, a bare date, （2023年6月20日）)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120 or stripped[-1] in "。！？；":
+        return False
+    if SOURCE_LINE.match(stripped):
+        return True
+    if _date_in(stripped) is None:
+        return False
+    rest = _DATELINE_FURNITURE.sub("", stripped)
+    return len(rest) <= 6 or _DATELINE_WORDS.search(rest) is not None
+
+
+def _date_in(text: str) -> str | None:
+    if _YEAR_HINT.search(text) is None:
+        return None             # both date patterns start with a year
+    found = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            year, month, day = (int(group) for group in match.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    return min(found)[1] if found else None
+
+
+def find_date(text: str) -> str | None:
+    """The document's own date: in the header (first lines), else in the sign-off (last lines)."""
+    lines = text.split("\n")
+    first = list(islice((line for line in lines if line.strip()), 12))
+    head = "\n".join(line if len(line) < 80 else line[:40] for line in first)
+    date = _date_in(head)
+    if date is None:
+        last = list(islice((line for line in reversed(lines) if line.strip()), 3))[::-1]
+        tail = "\n".join(line for line in last if len(line) < 40)
+        date = _date_in(tail)
+    return date
+
+
+# -- sections -------------------------------------------------------------------------------
+def _is_headline(line: str) -> bool:
+    stripped = line.strip()
+    if stripped and stripped[-1] in CLOSING_QUOTES and not SENTENCE_MARKS.search(stripped):
+        stripped = stripped.rstrip(CLOSING_QUOTES)   # 解放碑商圈的“妈妈岗”: a quoted name ends it
+    # (BYLINE finds the same in `stripped` as in its stripped form: none of its matches hangs on
+    # trailing space, which its closing lookahead reads like the end.)
+    return (0 < len(stripped) <= 40 and stripped[-1] not in TERMINAL and not BYLINE.search(stripped)
+            and not _is_furniture(stripped.strip()) and HANZI.search(stripped) is not None)
+
+
+def split_sections(text: str) -> list[Section]:
+    """Articles on a page. A block of 1-3 headline lines starts a new one when a byline, a
+    dateline (发布时间/来源) or a dated photo caption follows it; on a digest of bare headlines,
+    each headline that opens with a place (渝北区妇联…, 万州区：…) starts one."""
+    # A page may have 100k lines: their offsets are summed and blank ones dropped in C, and the
+    # (start, end, line) tuples are made only for the few lines that start an article.
+    parts = text.split("\n")
+    offsets = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
+    stripped_all = list(map(str.strip, parts))
+    nonblank = list(compress(range(len(parts)), stripped_all))
+    stripped_lines = list(filter(None, stripped_all))
+
+    def line_at(index: int) -> tuple[int, int, str]:
+        return offsets[index], offsets[index] + len(parts[index]), parts[index]
+
+    lines = _LazyLines(line_at, len(parts))
+
+    starts: list[tuple[int, int, int]] = []       # (start offset, headline end offset, title start)
+    # The first line has no headline above it.
+    for position, line in islice(enumerate(stripped_lines), 1, None):
+        # Most lines are body text or headlines: no byline, caption or lead hint in the head,
+        # so only a dateline could start an article there (none ends with a sentence mark).
+        if _TRIGGER_HINT.search(line, 0, 40) is None:
+            if line[-1] in "。！？；" or not _is_dateline(line):
+                continue
+            is_byline = is_lead = False
+        else:
+            head = line[:40]
+            is_byline = _BYLINE_HINT.search(head) is not None and BYLINE.search(head) is not None
+            # Photo news: headline, a dated caption, and a credit line soon after.
+            is_caption = bool(CAPTION_DATE.match(line)) and any(
+                CREDIT.search(following) for following in stripped_lines[position + 1:position + 4])
+            lead = NEWS_LEAD.match(line)
+            # "记者从市妇联获悉" inside one article is reporting, not a new item: it must name a place.
+            is_lead = lead is not None and (not lead.group().startswith("记者")
+                                            or bool(_gazetteer().find_mentions(lead.group())))
+            if not (is_byline or is_caption or is_lead or _is_dateline(line)):
+                continue
+        first = _headline_block(stripped_lines, position)
+        if first is None and CLOSING_SOURCE.match(line):
+            first = _closed_item_start(stripped_lines, position)
+            if first is not None:
+                start = lines[nonblank[first]][0]
+                if not starts or starts[-1][0] != start:
+                    starts.append((start, lines[nonblank[first]][1], start))
+                continue
+        if first is None:
+            continue
+        start = lines[nonblank[first]][0]
+        if starts and starts[-1][0] == start:
+            continue
+        # Dateline lines under the headline belong to its block (来源：XX妇联 names the author).
+        last = position - 1
+        while last + 1 < len(stripped_lines) and _is_dateline(stripped_lines[last + 1]):
+            last += 1
+        if last + 1 == len(stripped_lines) and not is_lead and not is_byline:
+            continue            # "杭州市妇联 / 2023年12月20日" closing the page: a sign-off
+        starts.append((start, lines[nonblank[last]][1], start))
+    if not starts:
+        starts = _bare_headline_starts(lines, nonblank, stripped_lines)
+    if not starts or starts[0][0] > 0:
+        # Whatever precedes the first headline belongs to the first section
+        # (a page header, or a single article whose byline we did not see).
+        if starts and _only_header_before(text, starts[0][0]):
+            starts[0] = (0, starts[0][1], starts[0][2])
+        else:
+            title_start, header_end = _header_end(text)
+            starts.insert(0, (0, header_end, title_start))
+    sections = []
+    for position, (start, headline_end, title_start) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(text)
+        sections.append(Section(start, end, max(headline_end, start), title_start=title_start))
+    # A dated page header ("城市妇联工作动态 / 2024年5月20日 第3版") over the first article is no
+    # article of its own: it has no body, so it joins the article below it.
+    while len(sections) > 1 and not text[sections[0].headline_end:sections[0].end].strip():
+        following = sections.pop(1)
+        sections[0] = Section(0, following.end, following.headline_end, title_start=following.title_start)
+    return sections
+
+
+class _LazyLines:
+    """The (start, end, line) of a page's lines, made on access."""
+
+    def __init__(self, line_at, count: int):
+        self._line_at, self._count = line_at, count
+
+    def __getitem__(self, index: int) -> tuple[int, int, str]:
+        return self._line_at(index)
+
+    def __len__(self) -> int:
+        return self._count
+
+
+def _closed_item_start(lines: list[str], position: int) -> int | None:
+    """A short item closed by "（来源：…）": its headline is the line above its one or two body
+    paragraphs, itself just after another item's body (a line ending a sentence)."""
+    for first in range(position - 2, max(0, position - 4), -1):
+        if _is_headline(lines[first]) and lines[first - 1][-1] in TERMINAL \
+                and not any(_is_headline(line) for line in lines[first + 1:position]):
+            return first
+    return None
+
+
+def _gazetteer():
+    from fuhe_cli.regions import gazetteer
+
+    return gazetteer()
+
+
+def _bare_headline_starts(lines, nonblank, stripped_lines) -> list[tuple[int, int, int]]:
+    """Headlines of a digest without bylines: a short line between body paragraphs that opens
+    with a place. Two at least, or it is a report's own heading."""
+    places = _gazetteer()
+    found = []
+    for position, line in enumerate(stripped_lines[:-1]):
+        following = stripped_lines[position + 1]
+        previous = stripped_lines[position - 1] if position else ""
+        if not _is_headline(line) or not (len(following) > 40 or following[-1] in TERMINAL):
+            continue
+        if previous and previous[-1] not in TERMINAL and not _is_navigation(previous):
+            continue            # inside a headline block or a list
+        opening = line.lstrip(BULLETS)
+        mentions = places.find_mentions(opening[:16])
+        # It opens with a place, or with a federation behind a name the gazetteer does not hold
+        # (兵团第八师石河子市妇联：…), not behind a heading number (二、XX县妇联…).
+        if not mentions or (mentions[0].start != 0 and (
+                opening[mentions[0].end:mentions[0].end + 2] != "妇联"
+                or not re.fullmatch(r"[\u4e00-\u9fff]{1,8}", opening[:mentions[0].start]))):
+            continue
+        index = nonblank[position]
+        found.append((lines[index][0], lines[index][1], lines[index][0]))
+    return found if len(found) >= 2 else []
+
+
+def _only_header_before(text: str, offset: int) -> bool:
+    """No body text before `offset`: only navigation, site names and short labels."""
+    for _, _, line in text_lines(text[:offset]):
+        stripped = line.strip()
+        if len(stripped) > 40 or (stripped and stripped[-1] in "。！？!?；;"):
+            return False
+    return True
+
+
+def _header_end(text: str) -> tuple[int, int]:
+    """(title start, end) of a single document's title block: the title line and what follows
+    it up to the body. Page furniture and sidebar lists before the title are not part of it."""
+    seen: set[str] = set()
+    title_start = None
+    for start, end, line in text_lines(text[:20000])[:40]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _is_navigation(stripped, seen) or (title_start is None and LIST_ITEM.match(stripped)):
+            seen.add(stripped)
+            continue
+        if title_start is not None and (len(stripped) > 40 or stripped[-1] in "。！？"):
+            return title_start, start
+        if title_start is None:
+            title_start = start
+        seen.add(stripped)
+    return 0, 0
+
+
+# -- furniture ------------------------------------------------------------------------------
+def furniture_lines(lines: list[str]) -> list[str]:
+    """The navigation and site-name lines among `lines`. Bylined body paragraphs ("本报讯（通讯员
+    X）百色市妇联…。") are no furniture."""
+    return [line for line in lines if _is_navigation(line.strip()) and not LIST_ITEM.match(line)
+            and not line.strip().endswith(("。", "！", "？"))]
+
+
+def page_footer(text: str) -> list[str]:
+    """The furniture lines among the page's last lines: the same for every section, so found once."""
+    return furniture_lines([line for _, _, line in text_lines(text[-400:])[-8:]])
+
+
+# -- the layout object ----------------------------------------------------------------------
+class Layout:
+    """One document's structure as offsets into its text, built once: title, date, articles,
+    the furniture lines at the page's foot, and the sentence / paragraph / article around an
+    offset. Bounds are found from the offset outwards within a window, so asking costs the same
+    in a 5 MB file as in a short one; a "sentence" or "paragraph" without breaks for thousands of
+    characters (a table dump) is cut to a window around the offset, aligned so that neighbouring
+    offsets share it."""
+
+    WINDOW = 400
+    STEP = 200
+
+    def __init__(self, text: str):
+        self.text = text
+        self.title = find_title(text)
+        self.date = find_date(text)            # ISO yyyy-mm-dd, or None
+        self.sections = split_sections(text)
+        self.section_starts = [section.start for section in self.sections]
+        self.footer = page_footer(text)
+        # The last sentence break before an index is the first one after it in the reversed
+        # text: a forward regex search finds it without listing every break of the text.
+        self.reversed = text[::-1]
+
+    def section_at(self, index: int) -> Section:
+        """The article holding text[index]."""
+        return self.sections[max(0, bisect_right(self.section_starts, index) - 1)]
+
+    def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int, bool]:
+        """(start, end, whether start is a break) from the break before index to the break at or
+        after it, cut to the window.
+        last_break(lo, hi) / first_break(lo, hi): the last / first break in [lo, hi), or -1."""
+        low = max(0, index - window - 1)
+        before = last_break(low, index)
+        if before < 0 and low > 0 or index - (before + 1) > window:
+            start, at_break = index // self.STEP * self.STEP - window, False   # none within the window
+        else:
+            start, at_break = before + 1, True
+        limit = start + 2 * window + self.STEP
+        after = first_break(index, limit)
+        return start, after if after >= 0 else min(len(self.text), limit), at_break
+
+    def _last_sentence_break(self, low: int, high: int) -> int:
+        n = len(self.text)
+        match = SENTENCE_END.search(self.reversed, n - high, n - low)
+        return n - 1 - match.start() if match else -1
+
+    def _first_sentence_break(self, low: int, high: int) -> int:
+        match = SENTENCE_END.search(self.text, low, high)
+        return match.start() if match else -1
+
+    def _last_newline(self, low: int, high: int) -> int:
+        return self.text.rfind("\n", low, high)
+
+    def _first_newline(self, low: int, high: int) -> int:
+        return self.text.find("\n", low, high)
+
+    # Figures come in text order and many share a sentence: the last span found answers for
+    # any index inside it (no break lies between), unless its start was cut to a window.
+    _last_sentence: tuple[int, int, bool] = (0, 0, False)
+    _last_paragraph: tuple[int, int, bool] = (0, 0, False)
+
+    def sentence(self, index: int) -> tuple[int, int]:
+        start, end, at_break = self._last_sentence
+        if not (at_break and start <= index <= end and index - start <= self.WINDOW):
+            self._last_sentence = self._around(index, self.WINDOW, self._last_sentence_break,
+                                               self._first_sentence_break)
+            start, end, _ = self._last_sentence
+        return start, end
+
+    def paragraph(self, index: int) -> tuple[int, int]:
+        start, end, at_break = self._last_paragraph
+        if not (at_break and start <= index <= end and index - start <= 5 * self.WINDOW):
+            self._last_paragraph = self._around(index, 5 * self.WINDOW, self._last_newline,
+                                                self._first_newline)
+            start, end, _ = self._last_paragraph
+        return start, end
