@@ -67,6 +67,11 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------------------
 # Numeral conversion (exact).
+#
+# A Chinese numeral the grammar has chosen is read by cn2an (smart mode).  fuhe reads it itself
+# only when cn2an refuses it and it has one of the forms in OWN_READINGS (each listed with
+# cn2an's answer in docs and pinned in tests/test_numbers.py); any other refusal is no numeral.
+# Arabic-led spans (1.3万, 5万4千6百) are digits times multipliers, read with Decimal below.
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -154,9 +159,61 @@ def _convert_integer_part(expression: str) -> Decimal:
     return total
 
 
+# Forms of Chinese numerals that cn2an refuses and reports write: fuhe's own reading is kept for
+# these (name -> where the form shows).
+OWN_READINGS = {
+    "兆 (10^12)": re.compile("兆"),
+    "stacked 万万 / 亿亿": re.compile("万万|亿亿"),
+    "a decimal before 万/亿 (二十一点二万)": re.compile("点[零〇一二三四五六七八九]+[万亿]"),
+    "no integer part (点五)": re.compile("^点"),
+    "spoken tail after 亿 (六亿八)": re.compile("亿[一二两三四五六七八九]$"),
+    "leading multiplier (百, 万, 百三, 千三)": re.compile("^[百千万亿]"),
+    "redundant 零 (二十零万, 一百零零万, 一百零十万)": re.compile("零[零十百千万亿]|十零"),
+}
+# Forms cn2an reads although they are no numeral: two digits in a row beside units (七两万四 is
+# 94000 to cn2an; 两三万 and 十七八万 are ranges, read before a value is asked for).
+CN2AN_MISREADS = {
+    "digits in a row beside units (七两万四, 一四亿)": re.compile(
+        "(?=.*[十百千万亿])(?=.*[一二两三四五六七八九][零〇一二两三四五六七八九])"),
+}
+_CHINESE_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万亿兆点]+")
+_cn2an = None
+
+
+def _cn2an_reading(expression: str) -> Optional[Decimal]:
+    """cn2an's value of a Chinese numeral, or None when it refuses it."""
+    global _cn2an
+    if _cn2an is None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import cn2an
+
+        _cn2an = cn2an.cn2an
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "小数部分 … 截取前 16 位" on long fractions
+            value = _cn2an(expression, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return Decimal(value) if isinstance(value, int) else Decimal(str(value))
+
+
 @lru_cache(maxsize=4096)
 def _convert(expression: str) -> Optional[Decimal]:
     """Folded numeral without spaces -> exact Decimal, or None when it is not a numeral."""
+    if _CHINESE_NUMERAL.fullmatch(expression) and not any(
+            form.match(expression) for form in CN2AN_MISREADS.values()):
+        value = _cn2an_reading(expression)
+        if value is not None or not any(form.search(expression) for form in OWN_READINGS.values()):
+            return value
+    return _own_reading(expression)
+
+
+def _own_reading(expression: str) -> Optional[Decimal]:
     try:
         if "点" in expression:
             left, right = expression.split("点", 1)
