@@ -233,6 +233,57 @@ def test_converter_agrees_with_cn2an(text):
     assert parse_number(text).value == cn2an.cn2an(text, "smart")
 
 
+def own_reading_rows() -> list[tuple[str, str, str, str]]:
+    """The rows of the table in docs/facts.md: (form, numeral, cn2an's answer, fuhe's)."""
+    docs = Path(__file__).resolve().parents[1] / "docs" / "facts.md"
+    section = docs.read_text(encoding="utf-8").split("## How numerals are read", 1)[1].split("\n## ", 1)[0]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")]
+            for line in section.splitlines() if line.startswith("| ")]
+    return [tuple(row) for row in rows[2:]]   # rows[0] is the header, rows[1] the rule under it
+
+
+@pytest.mark.parametrize("form,numeral,cn2an_answer,fuhe_answer", own_reading_rows(),
+                         ids=[row[1] for row in own_reading_rows()])
+def test_own_readings_table_shows_cn2an_beside_fuhe(form, numeral, cn2an_answer, fuhe_answer):
+    cn2an = pytest.importorskip("cn2an")
+    from fuhe_cli import numbers
+
+    try:
+        theirs = str(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError):
+        theirs = "refuses"
+    assert theirs == cn2an_answer.split(" (")[0], f"cn2an now answers {theirs} for {numeral}"
+    value = parse_number(numeral).value
+    assert (str(value) if value is not None else "not a number") == fuhe_answer
+    forms = {**numbers.OWN_READINGS, **numbers.CN2AN_MISREADS}
+    assert form in forms and (forms[form].search(numeral) or forms[form].match(numeral))
+
+
+def test_every_own_reading_is_in_the_docs_table():
+    from fuhe_cli import numbers
+
+    documented = {row[0] for row in own_reading_rows()}
+    assert set(numbers.OWN_READINGS) | set(numbers.CN2AN_MISREADS) == documented
+
+
+def test_chinese_numerals_are_read_by_cn2an(monkeypatch):
+    from fuhe_cli import numbers
+
+    asked = []
+    monkeypatch.setattr(numbers, "_cn2an_reading", lambda span: asked.append(span) or None)
+    numbers._convert.cache_clear()
+    try:
+        assert numbers._convert("三千零二十七") is None   # what cn2an says goes
+        assert asked == ["三千零二十七"]
+    finally:
+        numbers._convert.cache_clear()
+
+
+def test_a_refused_numeral_of_no_listed_form_is_not_a_number():
+    # 十九十四 (a repeated 十) is refused by cn2an and is no form reports write
+    assert parse_number("十九十四").value is None
+
+
 def test_bare_wan_without_money_words_or_qualifier_is_not_reported():
     assert find_quantities("辖区常住人口120万") == []
     assert only("辖区常住人口120余万").unit is None
