@@ -49,12 +49,24 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
+_NUMBER_CHARS = frozenset("0123456789.")
+
+
 def _clause_start(text: str, start: int) -> int:
-    """Where the clause holding `start` begins, at most CONTEXT_CHARS back."""
+    """Where the clause holding `start` begins, at most CONTEXT_CHARS back — never inside a number
+    (the 2名 of 12名 is widened to 12名) or inside a word (cut at the word's end instead)."""
     limit = max(0, start - CONTEXT_CHARS)
     position = start
     while position > limit and text[position - 1] not in CLAUSE_BREAKS:
         position -= 1
+    if position == limit and position and text[position - 1] not in CLAUSE_BREAKS:
+        if text[position - 1] in _NUMBER_CHARS:
+            while position and text[position - 1] in _NUMBER_CHARS:
+                position -= 1
+        else:
+            from fuhe_cli import words
+
+            position = words.boundary_after(text, position, start)
     return position
 
 

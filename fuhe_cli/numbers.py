@@ -610,6 +610,13 @@ def _shared_unit_list(folded: str, text: str, last: Quantity) -> list[Quantity]:
     return out
 
 
+_BRACKETED_CI = ("(次)", "（次）")
+# 4个两新组织, 3个三八红旗集体, 2个一站式服务中心: words that open with a numeral are the counted
+# thing itself, not the second number of a slogan such as 四个一 or 5个100%.
+_NUMERAL_WORDS = ("两新", "两癌", "两委", "两纲", "两规划", "三八", "三下乡", "四新", "五好", "一站式",
+                  "一对一", "十佳", "百佳")
+
+
 def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
     pct, n1, _, n2, q_word, mult, plus, unit, after = match.groups()
     num_start, match_end = match.span()
@@ -619,6 +626,9 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             and (unit or "") + wrapped.group(1) in _UNIT_SET
             and folded[wrapped.end():wrapped.end() + 1] not in _UNIT_FALSE_CONTINUATIONS.get(wrapped.group(1)[-1], "")):
         unit, match_end = (unit or "") + wrapped.group(1), wrapped.end()  # PDF text: 4120人|次
+    if (unit and after is None and folded.startswith(_BRACKETED_CI, match_end)
+            and unit + "次" in _UNIT_SET):
+        unit, match_end = unit + "次", match_end + 3  # 26人(次): the 次 of 人次 written in brackets
     if unit is None and pct is None and not (q_word or plus or after or mult):
         written = n2 or n1
         if not written or not ("万" in written or "亿" in written):
@@ -654,7 +664,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         return None
     if unit and after_match and after_match in _UNIT_FALSE_CONTINUATIONS.get(unit[-1], ""):
         return None
-    if unit in ("个", "项") and after_match and (after_match.isdigit() or after_match in _CN_DIGITS):
+    if unit in ("个", "项") and after_match and (after_match.isdigit() or after_match in _CN_DIGITS
+                                               and not folded.startswith(_NUMERAL_WORDS, match_end)):
         return None  # 四个一, 5个100%: slogans built from counts
     if pct is None and unit == "%" and before in "个项" and num_start >= 2 and (
             folded[num_start - 2].isdigit() or folded[num_start - 2] in _CN_DIGITS):

@@ -98,3 +98,23 @@ def test_location_labels_for_paged_sources(rules):
     text = "一、组织建设\n全年新建妇女之家120个。\n"
     document = extract_text(text, "r.pdf", rules=rules, line_labels=["1:1", "1:2"])
     assert [(fact.line, fact.location) for fact in document.facts] == [(2, "1:2")]
+
+
+# A fact's `text` is the clause before its figure, at most a window long: where the window starts
+# inside a number or a word, the snippet starts at that number's start or at the word's end.
+SNIPPETS = [
+    # the window starts inside 2112名 / 1,860名 / 2018年: the whole number is kept
+    ("全区共为2112名困难妇女发放了救助金5.6万元。", 5.6e4, "2112名困难妇女发放了救助金5.6万元"),
+    ("全年为1,860名患病困难妇女发放救助金2790万元。", 2.79e7, "1,860名患病困难妇女发放救助金2790万元"),
+    ("覆盖率由2018年的61%提高到2022年的87.5%。", 87.5, "2018年的61%提高到2022年的87.5%"),
+    # the window starts inside 妇联 (…市妇联系统…): cut after the word, not inside it
+    ("今年全市妇联系统全年共完成重点工作任务136项。", 136, "系统全年共完成重点工作任务136项"),
+    # a clause shorter than the window is kept whole
+    ("全年接待来访55人次，", 55, "全年接待来访55人次"),
+]
+
+
+@pytest.mark.parametrize("text,value,snippet", SNIPPETS, ids=[row[2] for row in SNIPPETS])
+def test_snippet_does_not_start_inside_a_number_or_word(rules, text, value, snippet):
+    (fact,) = [fact for fact in extract_text(text, rules=rules).facts if fact.value == value]
+    assert fact.text == snippet

@@ -94,6 +94,14 @@ SINGLE = [
     ("改造庭院面积2万平方米", 20000, "平方米", "exact", None),
     ("受理案件86件次", 86, "件次", "exact", None),
     ("16个县(市、区)全部完成", 16, "个", "exact", None),
+    # 人(次): the 次 of 人次 written in brackets
+    ("培训妇女骨干26人(次)", 26, "人次", "exact", None),
+    ("接待来访群众41人（次），", 41, "人次", "exact", None),
+    ("调处纠纷18件(次)", 18, "件次", "exact", None),
+    # a counted thing whose name opens with a numeral is no slogan (四个一, 5个100%)
+    ("新建7个两新组织妇女阵地", 7, "个", "exact", None),
+    ("评出3个三八红旗集体", 3, "个", "exact", None),
+    ("建成2个一站式服务中心", 2, "个", "exact", None),
 ]
 
 
@@ -132,6 +140,17 @@ def test_two_quantities_side_by_side():
     quantities = find_quantities("开展读书会4期17场，覆盖12个镇（街道）")
     assert [(q.value, q.unit) for q in quantities] == [(4, "期"), (17, "场"), (12, "个")]
     assert [q.start for q in quantities] == sorted(q.start for q in quantities)
+
+
+def test_second_item_of_a_pair_joined_by_he_is_a_fact():
+    # "N个…和M个…": the M is counted as the N is, even when its noun opens with a numeral
+    quantities = find_quantities("全县建成12个村级妇女之家示范点和5个两新组织妇女阵地")
+    assert [(q.value, q.unit) for q in quantities] == [(12, "个"), (5, "个")]
+
+
+@pytest.mark.parametrize("text", ["实现5个100%的目标", "落实四个一工作法", "做到3个一样"])
+def test_slogans_built_from_counts_stay_out(text):
+    assert find_quantities(text) == []
 
 
 def test_spans_point_at_the_text():
