@@ -45,7 +45,7 @@ def main_options(
     console.configure(quiet=quiet, debug=debug)
 
 
-COMMAND_MODULES = ("extract", "rules", "regions", "compare", "docs", "check", "schema")
+COMMAND_MODULES = ("extract", "rules", "regions", "compare", "docs", "check", "schema", "export")
 
 
 def _register_commands() -> None:

@@ -179,13 +179,21 @@ def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), y
     codes = [region.code for region in columns]
     errors: list[DocumentError] = []
     if from_paths:
-        from fuhe_cli.extract import extract
+        from fuhe_cli.parquet import is_parquet, read_facts
 
-        extracted = extract(from_paths)
-        errors = extracted.errors
         wanted_codes = set(codes)
-        facts = [fact for fact in facts_from_documents(extracted.documents)
-                 if fact.region is not None and fact.region.code in wanted_codes]
+        tables = [path for path in from_paths if is_parquet(path)]
+        reports = [path for path in from_paths if path not in tables]
+        facts = []
+        if reports:
+            from fuhe_cli.extract import extract
+
+            extracted = extract(reports)
+            errors = extracted.errors
+            facts = facts_from_documents(extracted.documents)
+        for table in tables:   # `fuhe extract --output` / `fuhe export` facts: read, not re-extracted
+            facts.extend(read_facts(table, wanted_codes))
+        facts = [fact for fact in facts if fact.region is not None and fact.region.code in wanted_codes]
         source, hint = "the given files", "pass reports about it with --from"
     else:
         from fuhe_cli.store import Store

@@ -412,6 +412,39 @@ class Store:
     def count_documents(self) -> int:
         return self._query("SELECT count(*) FROM documents").fetchone()[0]
 
+    def iter_documents(self) -> Iterator[tuple[Document, Optional[str]]]:
+        """Every stored document with its facts, as extracted (a fact's own region and year, or
+        None where it inherits its document's), and its rules version; by path, one at a time."""
+        from fuhe_cli.models import DocumentWarning
+
+        documents = self._query(
+            "SELECT id, sha256, path, encoding, title, date, region_code, region_name, region_level, year,"
+            " rules_version, warnings FROM documents ORDER BY path, sha256").fetchall()
+        indicators: dict[tuple, Indicator] = {}
+        regions: dict[tuple, Optional[Region]] = {}
+        for (document_id, sha256, path, encoding, title, date, code, name, level, year, rules_version,
+             warnings) in documents:
+            facts = []
+            for row in self._query(
+                    "SELECT line, col, text, number, value, unit, qualifier, low, high, indicator_id,"
+                    " indicator_name, fact_region, region_code, region_name, region_level, fact_year, year, rule"
+                    " FROM facts WHERE document_id = ? ORDER BY id", (document_id,)):
+                indicator_key = (row[9], row[10])
+                if indicator_key not in indicators:
+                    indicators[indicator_key] = Indicator(id=row[9], name=row[10])
+                region_key = (row[12], row[13], row[14])
+                if region_key not in regions:
+                    regions[region_key] = _region(*region_key)
+                facts.append(Fact(line=row[0], column=row[1], text=row[2], number=row[3], value=row[4],
+                                  unit=row[5], qualifier=row[6], low=row[7], high=row[8],
+                                  indicator=indicators[indicator_key],
+                                  region=regions[region_key] if row[11] else None,
+                                  year=row[16] if row[15] else None, rule=row[17]))
+            yield Document(path=path, sha256=sha256, encoding=encoding, title=title, date=date,
+                           region=_region(code, name, level), year=year, facts=facts,
+                           warnings=[DocumentWarning(**warning) for warning in json.loads(warnings or "[]")]), \
+                rules_version
+
     def facts(self, region_codes: Iterable[str], indicator_ids: Iterable[str] | None = None,
               year: int | None = None, *, latest_only: bool = False, best_only: bool = False,
               categorized_only: bool = False) -> list[StoredFact]:

@@ -1,5 +1,5 @@
-"""examples/parallel: the pure extraction run in a process pool fills the store exactly as a
-serial `fuhe extract` does."""
+"""Parallel extraction: `--jobs` workers use the caller's rules, and examples/parallel (the pure
+extraction mapped over a Dask cluster) fills the store exactly as a serial `fuhe extract` does."""
 from __future__ import annotations
 
 import os
@@ -7,6 +7,8 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "parallel" / "extract_folder.py"
@@ -47,6 +49,7 @@ def store_rows(db: Path) -> tuple[list, list]:
 
 
 def test_parallel_example_fills_the_store_like_a_serial_extract(tmp_path):
+    pytest.importorskip("distributed")
     reports = tmp_path / "reports"
     write_reports(reports, 24)
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
@@ -57,7 +60,7 @@ def test_parallel_example_fills_the_store_like_a_serial_extract(tmp_path):
                              "--format", "jsonl", "--jobs", "1"], capture_output=True, env=env, cwd=tmp_path,
                             timeout=300)
     assert serial.returncode == 4, serial.stderr.decode()   # broken.txt
-    parallel = subprocess.run([sys.executable, str(EXAMPLE), str(reports), "--db", str(parallel_db), "--jobs", "2"],
+    parallel = subprocess.run([sys.executable, str(EXAMPLE), str(reports), "--db", str(parallel_db), "--dask", "local:2"],
                               capture_output=True, env=env, cwd=tmp_path, timeout=300)
     assert parallel.returncode == 4, parallel.stderr.decode()
     assert b"broken.txt" in parallel.stderr and b"saved 24 document(s)" in parallel.stderr
@@ -70,22 +73,19 @@ def test_parallel_example_fills_the_store_like_a_serial_extract(tmp_path):
     assert parallel_facts == serial_facts
 
 
-def test_extract_one_is_importable_and_pure(tmp_path):
+def test_extract_path_is_pure_and_its_results_travel(tmp_path, rules):
     """The function a distributed engine maps: a path in, a picklable Document (or the error) out."""
     import pickle
 
-    sys.path.insert(0, str(EXAMPLE.parent))
-    try:
-        import extract_folder
-    finally:
-        sys.path.remove(str(EXAMPLE.parent))
+    from fuhe_cli.extract import extract_path
+    from fuhe_cli.models import DocumentError
+
     write_reports(tmp_path, 2)
-    extract_folder._load_worker_rules(())
-    document = extract_folder.extract_one(str(tmp_path / "county" / "000-report.txt"))
+    document = extract_path(str(tmp_path / "county" / "000-report.txt"), rules=rules)
     assert pickle.loads(pickle.dumps(document)) == document
     assert document.facts and document.year == 2016
-    path, message = extract_folder.extract_one(str(tmp_path / "city" / "broken.txt"))
-    assert path.endswith("broken.txt") and "binary" in message
+    error = extract_path(str(tmp_path / "city" / "broken.txt"), rules=rules)
+    assert isinstance(error, DocumentError) and error.path.endswith("broken.txt") and "binary" in error.message
 
 
 def test_parallel_workers_use_the_rules_of_each_call(tmp_path):

@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
         include_children: bool = typer.Option(False, "--include-children",
                                               help="Add each region's sub-regions as separate columns (never summed)."),
         from_paths: List[str] = typer.Option([], "--from", metavar="PATH",
-                                             help="Compare straight from report files or directories (repeatable); the store is not used."),
+                                             help="Compare straight from report files or directories, or a facts .parquet from `fuhe extract --output` (repeatable); the store is not used."),
         chart: bool = typer.Option(False, "--chart", help="Also draw bars for the indicators every region reports."),
         db: Db = None,
         fmt: Annotated[TabularFormat, format_option()] = "table",
