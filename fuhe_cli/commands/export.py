@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export the store as Parquet: one row per fact, one row per document.
 
-        The columns are those of `fuhe extract --output` (see docs/performance.md); region and
+        The columns are those of `fuhe extract --output` (see docs/output.md); region and
         year are each fact's effective ones. Needs pyarrow: pip install "fuhe[dask]".
 
         Example: fuhe export --format parquet --output facts.parquet

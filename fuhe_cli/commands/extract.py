@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
         Prints each figure's value, unit, qualifier, indicator, region and year with the
         line and column it came from, and saves the documents into the store. With --output
         the facts go to a Parquet file instead of stdout; with --dask a Dask cluster does the
-        work (README: Parquet and Dask).
+        work (see docs/performance.md).
 
         Example: fuhe extract examples/ --format json --no-save
         """
