@@ -1,0 +1,298 @@
+"""The time expressions of reports and the period each one names.
+
+A report dates its figures with a small vocabulary: a year (2023年, 今年, 去年), a part of one
+(上半年, 前三季度, 一季度, 1-9月, 前5个月), a run of years (2019年至2023年, 五年来, 近三年), a span
+up to now (今年以来, 自2019年…以来) and a date a count stands at (截至2024年6月底, 截至目前, 年底).
+`find_time_expressions` reads them all with one pattern and says for each the `Period` it names,
+relative words resolved against the document's `Anchor` (its date, else its reporting period).
+The month spans live in tables below, so a new phrase is a table row with a test, not a new branch.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+Month = tuple[int, int]                     # (year, month)
+Basis = Literal["flow", "stock"]
+
+CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                  "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+# Parts of a year: the words and the months they cover.
+YEAR_PARTS = {
+    "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "前两季度": (1, 6),
+    "一季度": (1, 3), "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12),
+    "第一季度": (1, 3), "第二季度": (4, 6), "第三季度": (7, 9), "第四季度": (10, 12),
+    "1季度": (1, 3), "2季度": (4, 6), "3季度": (7, 9), "4季度": (10, 12),
+    "全年": (1, 12), "年度": (1, 12),
+}
+# Words for a year relative to the document's: how many years back (or on).
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "全年": 0, "去年": -1, "上年": -1,
+                  "上一年": -1, "上年度": -1, "前年": -2, "明年": 1, "来年": 1}
+# A congress term: "本届以来" is the five years since the last congress.
+TERM_YEARS = 5
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The document's "now": the year and month that 今年, 目前 and 以来 count to."""
+
+    year: int
+    month: Optional[int] = None
+
+    @property
+    def end(self) -> Month:
+        return (self.year, self.month or 12)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a figure covers: a flow from `start` to `end` (inclusive months), or a stock
+    counted at `end` (`start` is None)."""
+
+    start: Optional[Month]
+    end: Month
+
+    @property
+    def basis(self) -> Basis:
+        return "stock" if self.start is None else "flow"
+
+    @property
+    def year(self) -> Optional[int]:
+        """The calendar year, when the period lies within one."""
+        if self.start is None or self.start[0] == self.end[0]:
+            return self.end[0]
+        return None
+
+    @property
+    def years(self) -> int:
+        return 1 if self.start is None else self.end[0] - self.start[0] + 1
+
+    def as_stock(self) -> "Period":
+        return Period(None, self.end)
+
+    def as_json(self) -> dict:
+        return {"start": _month(self.start), "end": _month(self.end)}
+
+    def label(self) -> str:
+        """"2023", "2024-01–06", "2019–2023", "2019-03–2023-12", "at 2024-06"."""
+        if self.start is None:
+            return f"at {_month(self.end)}"
+        (y1, m1), (y2, m2) = self.start, self.end
+        if y1 == y2:
+            if (m1, m2) == (1, 12):
+                return str(y1)
+            return f"{y1}-{m1:02d}" if m1 == m2 else f"{y1}-{m1:02d}–{m2:02d}"
+        if (m1, m2) == (1, 12):
+            return f"{y1}–{y2}"
+        return f"{_month(self.start)}–{_month(self.end)}"
+
+    @classmethod
+    def from_json(cls, data: Optional[dict]) -> Optional["Period"]:
+        if not data:
+            return None
+        return cls(_parse_month(data.get("start")), _parse_month(data["end"]))
+
+
+def _month(month: Optional[Month]) -> Optional[str]:
+    return None if month is None else f"{month[0]:04d}-{month[1]:02d}"
+
+
+def _parse_month(text: Optional[str]) -> Optional[Month]:
+    if not text:
+        return None
+    year, month = text.split("-")
+    return int(year), int(month)
+
+
+def full_year(year: int) -> Period:
+    return Period((year, 1), (year, 12))
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One time expression in a text: where it stands and what it names."""
+
+    start: int
+    end: int
+    period: Period
+    kind: Literal["flow", "stock", "since", "until"]    # until: 到2025年, a deadline (a plan when ahead)
+
+
+# --- the pattern -------------------------------------------------------------------------------
+_YEAR = r"(?<![\d.])(?:19|20)\d{2}"
+_CN_MONTH = r"十[一二]|[一二三四五六七八九十]"
+_MONTH = rf"(?:(?<![\d.])(?:1[0-2]|0?[1-9])|{_CN_MONTH})"
+_RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
+_PART = "|".join(sorted((p for p in YEAR_PARTS if p not in ("全年", "年度")), key=len, reverse=True))
+_COUNT = r"(?:[一二两三四五六七八九十]|\d{1,2})"
+_DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
+
+PATTERN = re.compile(
+    # 2019年至2023年, 2019—2023年, 2019-2023年度
+    rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
+    # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
+    rf"|(?P<months>(?:(?P<my1>{_YEAR})\s*年\s*)?(?P<m1>{_MONTH})\s*月?份?{_DASH}"
+    rf"(?:(?P<my2>{_YEAR})\s*年\s*)?(?P<m2>{_MONTH})\s*月份?)"
+    # 截至2024年6月底, 截止到2023年末, 截至目前, 截至6月底
+    rf"|(?P<stock>(?:截至|截止)到?\s*(?:(?P<sy>{_YEAR})\s*年|(?P<srel>今年|去年|本年))?\s*"
+    rf"(?:(?P<sm>{_MONTH})\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?|(?P<send>底|末|年底|年末)|(?P<snow>目前|当前|现在|今天|日前|发稿时))?)"
+    # 到2025年底 (a deadline)
+    rf"|(?P<until>(?<![截止])到\s*(?P<uy>{_YEAR})\s*年(?:底|末)?)"
+    # 自2019年…以来, 2019年以来, 今年以来, 去年以来
+    rf"|(?P<since>(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?\s*(?:以来|来))"
+    # 五年来, 近三年来, 近5年, 过去五年, 这五年, 本届以来
+    rf"|(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中)?|本届以来|本届)"
+    # 2023年上半年, 今年一季度, 上半年, 前5个月
+    rf"|(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
+    rf"(?P<pw>{_PART}|前(?P<pn>{_COUNT})个月))"
+    # 2023年10月, 今年3月, 3月份
+    rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?!\d))"
+    # 2023年底 / 年末 (the date a count stands at)
+    rf"|(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
+    # 2023年, 2023年度, 今年, 去年
+    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\d)|(?P<yrel>{_RELATIVE}))"
+)
+# 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
+_SINCE_BEFORE = re.compile(r"[自从]\s*$")
+_SINCE_AFTER = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
+# A run of years must say it is one ("五年来", "近三年", "过去五年"): a bare "3年" is a duration.
+_RUN_MARK = re.compile(r"^(?:近|过去|这|最近)|(?:来|以来)$")
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else CHINESE_DIGITS[text]
+
+
+def _relative(word: Optional[str], anchor: Optional[Anchor]) -> Optional[int]:
+    if word is None or anchor is None:
+        return None
+    return anchor.year + RELATIVE_YEARS[word]
+
+
+def _latest_year_of(month: int, anchor: Optional[Anchor]) -> Optional[int]:
+    """The year of a month named without one: the latest such month up to the document's date."""
+    if anchor is None:
+        return None
+    if anchor.month is None or month <= anchor.month:
+        return anchor.year
+    return anchor.year - 1
+
+
+def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, str]]:
+    group = match.group
+    if group("years"):
+        y1, y2 = int(group("y1")), int(group("y2"))
+        return (Period((y1, 1), (y2, 12)), "flow") if y1 < y2 <= y1 + 30 else None
+    if group("months"):
+        m1, m2 = _month_number(group("m1")), _month_number(group("m2"))
+        y1 = int(group("my1")) if group("my1") else None
+        y2 = int(group("my2")) if group("my2") else y1
+        if y1 is None:
+            y2 = _latest_year_of(m2, anchor)
+            y1 = y2 if y2 is None or m1 <= m2 else y2 - 1
+        if y1 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y1, m1) > (y2, m2):
+            return None
+        return Period((y1, m1), (y2, m2)), "flow"
+    if group("stock") is not None and group("stock").startswith(("截至", "截止")):
+        year = int(group("sy")) if group("sy") else _relative(group("srel"), anchor)
+        if group("sm"):
+            month = _month_number(group("sm"))
+            if year is None:
+                year = _latest_year_of(month, anchor)
+        elif group("send"):
+            month = 12
+        else:
+            if anchor is None and year is None:
+                return None
+            if year is None or (anchor is not None and year == anchor.year):
+                year, month = anchor.end if anchor else (year, 12)
+            else:
+                month = 12
+        return (Period(None, (year, month)), "stock") if year is not None else None
+    if group("until"):
+        year = int(group("uy"))
+        return Period(None, (year, 12)), "until"
+    if group("since"):
+        year = int(group("siy")) if group("siy") else _relative(group("sirel"), anchor)
+        if year is None or anchor is None or year > anchor.year:
+            return None
+        month = _month_number(group("sim")) if group("sim") else 1
+        if (year, month) > anchor.end:
+            return None
+        return Period((year, month), anchor.end), "since"
+    if group("run"):
+        text = group("run")
+        if anchor is None:
+            return None
+        if text.startswith("本届"):
+            count = TERM_YEARS
+        else:
+            if not _RUN_MARK.search(text):
+                return None
+            count = _month_number(group("n")) if not group("n").isdigit() else int(group("n"))
+            if not 2 <= count <= 30:
+                return None
+        return Period((anchor.year - count + 1, 1), anchor.end), "flow"
+    if group("part"):
+        year = int(group("py")) if group("py") else _relative(group("prel"), anchor)
+        word = group("pw")
+        if group("pn"):
+            months = (1, _month_number(group("pn")))
+            if not 1 <= months[1] <= 12:
+                return None
+        else:
+            months = YEAR_PARTS[word]
+        if year is None:
+            year = _latest_year_of(months[1] if word != "下半年" else 7, anchor)
+        if year is None:
+            return None
+        return Period((year, months[0]), (year, months[1])), "flow"
+    if group("month"):
+        month = _month_number(group("om"))
+        if not 1 <= month <= 12:
+            return None
+        year = int(group("oy")) if group("oy") else _relative(group("orel"), anchor)
+        if year is None:
+            year = _latest_year_of(month, anchor)
+        if year is None:
+            return None
+        return Period((year, month), (year, month)), "flow"
+    if group("yearend"):
+        year = int(group("ey")) if group("ey") else _relative(group("erel"), anchor)
+        return (Period(None, (year, 12)), "stock") if year is not None else None
+    if group("year"):
+        if group("yy"):
+            return full_year(int(group("yy"))), "flow"
+        year = _relative(group("yrel"), anchor)
+        if year is None:
+            return None
+        if anchor is not None and year == anchor.year and group("yrel") != "全年":
+            return Period((year, 1), anchor.end), "flow"
+        return full_year(year), "flow"
+    return None
+
+
+def find_time_expressions(text: str, anchor: Optional[Anchor] = None, start: int = 0,
+                          end: Optional[int] = None) -> list[TimeExpression]:
+    """Every time expression in `text[start:end]` that names a period, in order."""
+    found = []
+    for match in PATTERN.finditer(text, start, len(text) if end is None else end):
+        read = _read(match, anchor)
+        opener = read is not None and read[1] == "flow" and match.group("yy") and anchor is not None \
+            and _SINCE_BEFORE.search(text, max(start, match.start() - 2), match.start())
+        if opener:
+            since = _SINCE_AFTER.match(text, match.end())
+            if since is not None and read[0].start <= anchor.end:
+                found.append(TimeExpression(opener.start(), since.end(), Period(read[0].start, anchor.end), "since"))
+                continue
+        if read is not None:
+            found.append(TimeExpression(match.start(), match.end(), read[0], read[1]))
+    return found
+
+
+def read_period(text: str, anchor: Optional[Anchor] = None) -> Optional[Period]:
+    """The period a short phrase names ("2024年上半年", "五年来"), or None."""
+    found = find_time_expressions(text, anchor)
+    return found[0].period if found else None

@@ -1,0 +1,91 @@
+"""The table of time expressions: each phrase, read against a document's date, names one period."""
+from __future__ import annotations
+
+import pytest
+
+from fuhe_cli.time_expressions import Anchor, Period, find_time_expressions, read_period
+
+MAY_2024 = Anchor(2024, 5)
+DEC_2024 = Anchor(2024, 12)
+
+# (phrase, anchor, kind, start, end): start None is a stock counted at end.
+CASES = [
+    ("2024年上半年", None, "flow", (2024, 1), (2024, 6)),
+    ("2024年下半年", None, "flow", (2024, 7), (2024, 12)),
+    ("2022年前三季度", None, "flow", (2022, 1), (2022, 9)),
+    ("2023年第一季度", None, "flow", (2023, 1), (2023, 3)),
+    ("今年二季度", MAY_2024, "flow", (2024, 4), (2024, 6)),
+    ("2024年1-9月", None, "flow", (2024, 1), (2024, 9)),
+    ("2024年1至9月份", None, "flow", (2024, 1), (2024, 9)),
+    ("2024年4月至5月", None, "flow", (2024, 4), (2024, 5)),
+    ("2023年3月至2024年2月", None, "flow", (2023, 3), (2024, 2)),
+    ("1-4月", MAY_2024, "flow", (2024, 1), (2024, 4)),
+    ("前5个月", MAY_2024, "flow", (2024, 1), (2024, 5)),
+    ("前三季度", MAY_2024, "flow", (2023, 1), (2023, 9)),     # not reached yet this year: last year's
+    ("2023年", None, "flow", (2023, 1), (2023, 12)),
+    ("2023年度", None, "flow", (2023, 1), (2023, 12)),
+    ("去年", MAY_2024, "flow", (2023, 1), (2023, 12)),
+    ("今年", DEC_2024, "flow", (2024, 1), (2024, 12)),
+    ("今年", MAY_2024, "flow", (2024, 1), (2024, 5)),         # so far: the page is dated in May
+    ("今年以来", MAY_2024, "since", (2024, 1), (2024, 5)),
+    ("今年3月以来", MAY_2024, "since", (2024, 3), (2024, 5)),
+    ("2021年以来", MAY_2024, "since", (2021, 1), (2024, 5)),
+    ("自2019年实施“春蕾计划”以来", MAY_2024, "since", (2019, 1), (2024, 5)),
+    ("2019年至2023年", None, "flow", (2019, 1), (2023, 12)),
+    ("2019—2023年", None, "flow", (2019, 1), (2023, 12)),
+    ("2019-2023年", None, "flow", (2019, 1), (2023, 12)),
+    ("五年来", DEC_2024, "flow", (2020, 1), (2024, 12)),
+    ("过去五年", DEC_2024, "flow", (2020, 1), (2024, 12)),
+    ("近三年", DEC_2024, "flow", (2022, 1), (2024, 12)),
+    ("本届以来", DEC_2024, "flow", (2020, 1), (2024, 12)),
+    ("截至2024年6月底", None, "stock", None, (2024, 6)),
+    ("截止到2023年末", None, "stock", None, (2023, 12)),
+    ("截至2023年底", None, "stock", None, (2023, 12)),
+    ("截至6月底", MAY_2024, "stock", None, (2023, 6)),
+    ("截至目前", MAY_2024, "stock", None, (2024, 5)),
+    ("2023年底", None, "stock", None, (2023, 12)),
+    ("到2025年底", None, "until", None, (2025, 12)),
+    ("2022年10月", None, "flow", (2022, 10), (2022, 10)),
+    ("4月12日", MAY_2024, "flow", (2024, 4), (2024, 4)),
+    ("十二月", MAY_2024, "flow", (2023, 12), (2023, 12)),
+]
+
+
+@pytest.mark.parametrize("phrase, anchor, kind, start, end", CASES)
+def test_time_expression_names_its_period(phrase, anchor, kind, start, end):
+    found = find_time_expressions(phrase, anchor)
+    assert len(found) == 1, found
+    assert (found[0].kind, found[0].period) == (kind, Period(start, end))
+    assert (found[0].start, found[0].end) == (0, len(phrase)), "the whole phrase is the expression"
+
+
+# Words that look like time but name no period of a figure.
+NOT_PERIODS = [
+    ("3年", DEC_2024),           # a duration
+    ("80年代", None),
+    ("今年以来", None),           # relative, and the document is undated
+    ("五年来", None),
+    ("每月", MAY_2024),
+    ("3个月", MAY_2024),
+    ("13月", MAY_2024),
+    ("2025年以来", MAY_2024),     # a span that starts after the document's date
+]
+
+
+@pytest.mark.parametrize("phrase, anchor", NOT_PERIODS)
+def test_words_that_name_no_period(phrase, anchor):
+    assert read_period(phrase, anchor) is None
+
+
+@pytest.mark.parametrize("period, label, year", [
+    (Period((2023, 1), (2023, 12)), "2023", 2023),
+    (Period((2024, 1), (2024, 6)), "2024-01–06", 2024),
+    (Period((2024, 4), (2024, 4)), "2024-04", 2024),
+    (Period((2019, 1), (2023, 12)), "2019–2023", None),
+    (Period((2019, 3), (2024, 5)), "2019-03–2024-05", None),
+    (Period(None, (2024, 6)), "at 2024-06", 2024),
+])
+def test_period_labels_and_calendar_year(period, label, year):
+    assert period.label() == label
+    assert period.year == year
+    assert Period.from_json(period.as_json()) == period
