@@ -28,10 +28,11 @@ from typing import Any, Iterable, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
-from fuhe_cli.models import (COMPARE_SCHEMA, UNCATEGORIZED, Document, DocumentError, Indicator, Number,
+from fuhe_cli.models import (COMPARE_SCHEMA, UNCATEGORIZED, Document, DocumentError, Indicator, Number, Period,
                              Qualifier, Region)
 from fuhe_cli.render import QUALIFIER_MARKS
 from fuhe_cli.store import StoredFact
+from fuhe_cli.time_expressions import as_model, effective_period, from_model, span_order, span_title
 
 APPROX_TOLERANCE = 0.10
 # Units that count the same thing, so cells in them can be ordered against each other.
@@ -60,6 +61,8 @@ class Cell(BaseModel):
     high: Optional[Number] = None
     unit: Optional[str] = Field(None, description="Present only when it differs from the row's unit")
     year: Optional[int]
+    period: Optional[Period] = Field(None, description="The span the figure covers, or the date a stock is counted at")
+    target: bool = Field(False, description="A planned figure (shown only with --targets)")
     sources: list[Source]
     others: Optional[list["Cell"]] = Field(None, description="With --all: the region's other values, latest first")
     # The interval the written number allows (from 余/多/近 and its last digit); not serialised.
@@ -84,6 +87,9 @@ class Comparison(BaseModel):
 
 class Row(BaseModel):
     indicator: Indicator
+    span: str = Field("year", description="What the row's cells cover, the same for every cell: year | "
+                      "months MM-MM (that part of a year) | years N (a run of N calendar years) | "
+                      "stock (a count at a date) | undated")
     unit: Optional[str]
     cells: list[Optional[Cell]]
     comparison: Optional[Comparison] = None
@@ -125,7 +131,7 @@ def facts_from_documents(documents: Iterable[Document]) -> list[StoredFact]:
                 text=fact.text, number=fact.number, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
                 low=fact.low, high=fact.high, indicator=fact.indicator, region=fact.region or document.region,
                 year=fact.year if fact.year is not None else document.year, rule=fact.rule,
-                document_date=document.date,
+                document_date=document.date, period=effective_period(fact, document), target=fact.target,
             ))
     return facts
 
@@ -168,7 +174,7 @@ class Comparing:
 
 
 def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), year: int | None = None,
-                    all_values: bool = False, include_children: bool = False,
+                    all_values: bool = False, include_children: bool = False, targets: bool = False,
                     from_paths: Sequence[str] = (), db: str | None = None) -> Comparing:
     """`fuhe compare`: resolve the regions, read their facts from the store (or from files), line them up."""
     from fuhe_cli.errors import UsageError
@@ -200,7 +206,7 @@ def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), y
 
         with Store.open(db, readonly=True) as store:
             facts = store.facts(codes, indicators or None, year, latest_only=not all_values,
-                                best_only=not all_values, categorized_only=True)
+                                best_only=not all_values, categorized_only=True, targets=targets)
             source = f"the store {store.path}"
         hint = "add its reports with `fuhe extract FILE`"
     if include_children:
@@ -208,7 +214,7 @@ def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), y
         reported = {fact.region.code for fact in facts if fact.region is not None}
         asked = {region.code for region in given}
         columns = [region for region in columns if region.code in asked or region.code in reported]
-    result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values)
+    result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values, targets=targets)
     return Comparing(result=result, source=source, hint=hint, errors=errors)
 
 
@@ -278,11 +284,12 @@ def _same_family(first: Optional[str], second: Optional[str]) -> bool:
 
 def _choice_key(fact: StoredFact) -> tuple:
     lower = fact.low if fact.qualifier == "range" and fact.low is not None else fact.value
-    return (int(fact.year is not None), fact.year or 0, lower, QUALIFIER_RANK.get(fact.qualifier, 0))
+    latest = fact.period.end if fact.period is not None else (0, 0)
+    return (int(fact.period is not None), latest, lower, QUALIFIER_RANK.get(fact.qualifier, 0))
 
 
 def _figure(fact: StoredFact) -> tuple:
-    return (fact.value, fact.qualifier, fact.low, fact.high, fact.unit, fact.year)
+    return (fact.value, fact.qualifier, fact.low, fact.high, fact.unit, fact.year, fact.period, fact.target)
 
 
 def _cells_for(facts: list[StoredFact], all_values: bool) -> Optional[Cell]:
@@ -293,10 +300,10 @@ def _cells_for(facts: list[StoredFact], all_values: bool) -> Optional[Cell]:
         groups[_figure(fact)].append(fact)
 
     def group_key(group: list[StoredFact]) -> tuple:
-        has_year, year_, lower, rank = _choice_key(group[0])
+        has_period, (year_, month), lower, rank = _choice_key(group[0])
         first = min((f.path, f.line) for f in group)
         # Best first; among equals, the earliest source (path, line) wins, so output is stable.
-        return (-has_year, -year_, -lower, -rank, first)
+        return (-has_period, -year_, -month, -lower, -rank, first)
 
     ranked = sorted(groups.values(), key=group_key)
 
@@ -306,7 +313,7 @@ def _cells_for(facts: list[StoredFact], all_values: bool) -> Optional[Cell]:
         made = Cell(value=fact.value, qualifier=fact.qualifier,
                     low=fact.low if fact.qualifier == "range" else None,
                     high=fact.high if fact.qualifier == "range" else None,
-                    unit=fact.unit, year=fact.year,
+                    unit=fact.unit, year=fact.year, period=as_model(fact.period), target=fact.target,
                     sources=[Source(path=path, line=line) for path, line in sources])
         made._bounds = written_bounds(fact.number, fact.value, fact.qualifier) if fact.number else None
         return made
@@ -318,11 +325,16 @@ def _cells_for(facts: list[StoredFact], all_values: bool) -> Optional[Cell]:
 
 
 def compare(regions: Sequence[Region], facts: Iterable[StoredFact], *, indicators: Sequence[str] = (),
-            year: int | None = None, all_values: bool = False) -> CompareResult:
-    """Line up `regions` (columns, in order) over every indicator any of them reports."""
+            year: int | None = None, all_values: bool = False, targets: bool = False) -> CompareResult:
+    """Line up `regions` (columns, in order) over every indicator any of them reports.
+
+    One row per indicator and span kind: a five-year total, a half-year figure, a stock counted
+    at a date and one year's flow never share a row, so no cell is set beside one it cannot be
+    compared with. Targets (planned figures) are left out unless `targets`.
+    """
     wanted = set(indicators)
     columns = {region.code: index for index, region in enumerate(regions)}
-    by_row: dict[str, list[list[StoredFact]]] = {}
+    by_row: dict[tuple[str, str], list[list[StoredFact]]] = {}
     names: dict[str, str] = {}
     for fact in facts:
         if fact.indicator.id == UNCATEGORIZED or fact.region is None or fact.region.code not in columns:
@@ -331,20 +343,23 @@ def compare(regions: Sequence[Region], facts: Iterable[StoredFact], *, indicator
             continue
         if year is not None and fact.year != year:
             continue
-        cells = by_row.setdefault(fact.indicator.id, [[] for _ in regions])
+        if fact.target and not targets:
+            continue
+        cells = by_row.setdefault((fact.indicator.id, fact.span), [[] for _ in regions])
         cells[columns[fact.region.code]].append(fact)
         names.setdefault(fact.indicator.id, fact.indicator.name)
 
     rows = []
-    for indicator_id in sorted(by_row):
-        per_region = by_row[indicator_id]
+    for indicator_id, span in sorted(by_row, key=lambda key: (key[0], span_order(key[1]))):
+        per_region = by_row[indicator_id, span]
         cells = [_cells_for(facts_here, all_values) for facts_here in per_region]
         row_unit = _row_unit(cells)
         for chosen in cells:
             for item in ([chosen] + (chosen.others or [])) if chosen is not None else []:
                 if item.unit == row_unit:
                     item.unit = None          # only a unit other than the row's is spelled out
-        row = Row(indicator=Indicator(id=indicator_id, name=names[indicator_id]), unit=row_unit, cells=cells)
+        row = Row(indicator=Indicator(id=indicator_id, name=names[indicator_id]), span=span, unit=row_unit,
+                  cells=cells)
         if len(regions) == 2 and cells[0] is not None and cells[1] is not None:
             row.comparison = _comparison(cells[0], cells[1], row_unit)
         rows.append(row)
@@ -406,12 +421,24 @@ def display_number(value: float, unit: Optional[str], qualifier: str = "exact", 
 
 
 def display_cell(cell: Optional[Cell], row_unit: Optional[str], with_year: bool = True) -> str:
+    """130万人次 (2023), 20万人次 (2019–2023), 230个 (at 2024-06), 26个 (2024-01–06), 5个 (year?)."""
     if cell is None:
         return ""
     text = display_number(cell.value, cell.unit or row_unit, cell.qualifier, cell.low, cell.high)
     if with_year:
-        text += f" ({cell.year})" if cell.year is not None else " (year?)"
+        if cell.period is not None:
+            text += f" ({from_model(cell.period).label()})"
+        else:
+            text += f" ({cell.year})" if cell.year is not None else " (year?)"
+        if cell.target:
+            text += " target"
     return text
+
+
+def display_row_name(row: Row) -> str:
+    """The indicator's name, with the span when the row is not one year's flow: 培训妇女 (5-year total)."""
+    title = span_title(row.span)
+    return f"{row.indicator.name} ({title})" if title else row.indicator.name
 
 
 def display_sources(cell: Optional[Cell]) -> str:

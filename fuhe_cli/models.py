@@ -35,6 +35,15 @@ class Indicator(BaseModel):
 UNCATEGORIZED = "uncategorized"
 
 
+class Period(BaseModel):
+    """The time a figure covers: a flow from `start` to `end`, or a stock counted at `end`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: Optional[str] = Field(description="YYYY-MM the span starts; null for a stock counted at `end`")
+    end: str = Field(description="YYYY-MM the span ends, or the month a stock is counted at")
+
+
 class ParsedNumber(BaseModel):
     """One number expression, as `parse_number` reads it."""
 
@@ -59,7 +68,11 @@ class Fact(BaseModel):
     high: Optional[Number] = None
     indicator: Indicator
     region: Optional[Region] = None
-    year: Optional[int] = None
+    year: Optional[int] = Field(None, description="The calendar year, when the period lies within one")
+    period: Optional[Period] = Field(None, description="The span the figure covers, or the date a stock "
+                                     "is counted at; null when nothing in the document fixes it")
+    target: bool = Field(False, description="A planned figure or a requirement (力争, 计划, 下一步, 每…至少), "
+                         "not an achievement")
     rule: Optional[str] = Field(None, description="Id of the rule that named the indicator")
     location: Optional[str] = Field(
         None, description="Where the line is in a paged or structured file: 'page:line' for PDF, "
@@ -90,6 +103,8 @@ class Document(BaseModel):
     date: Optional[str] = Field(None, description="ISO date of the document, if stated")
     region: Optional[Region] = None
     year: Optional[int] = None
+    period: Optional[Period] = Field(None, description="The reporting period the document states "
+                                     "(title, header, opening), if any")
     facts: list[Fact] = Field(default_factory=list)
     warnings: list[DocumentWarning] = Field(default_factory=list)
     errors: list[DocumentError] = Field(default_factory=list)

@@ -15,10 +15,12 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Iterable, Iterator, Literal, Optional, Sequence
 
 from fuhe_cli.errors import StoreError, UsageError
 from fuhe_cli.models import Document, Fact, Indicator, Region
+from fuhe_cli.time_expressions import Period, effective_period, month_text as _month, span_kind
 
 SaveOutcome = Literal["added", "unchanged", "replaced"]
 
@@ -77,6 +79,20 @@ MIGRATIONS: list[str] = [
     CREATE INDEX facts_region_indicator_year ON facts(region_code, indicator_id, year);
     CREATE INDEX facts_document ON facts(document_id);
     """,
+    # 2: the period a fact covers (a flow's start and end, or the month a stock is counted at),
+    # its span kind (what compare lines up: year | months MM-MM | years N | stock | undated) and
+    # whether it is a target. A version-1 fact had a year only: it becomes that whole year.
+    """
+    ALTER TABLE facts ADD COLUMN period_start TEXT;
+    ALTER TABLE facts ADD COLUMN period_end TEXT;
+    ALTER TABLE facts ADD COLUMN span TEXT NOT NULL DEFAULT 'undated';
+    ALTER TABLE facts ADD COLUMN target INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE documents ADD COLUMN period_start TEXT;
+    ALTER TABLE documents ADD COLUMN period_end TEXT;
+    UPDATE facts SET period_start = printf('%04d-01', year), period_end = printf('%04d-12', year),
+        span = 'year' WHERE year IS NOT NULL;
+    CREATE INDEX facts_region_indicator_span ON facts(region_code, indicator_id, span, period_end);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -104,7 +120,8 @@ def _now() -> str:
 
 _INSERT_FACT = ("INSERT INTO facts (document_id, line, col, text, number, value, unit, qualifier, low, high,"
                 " indicator_id, indicator_name, fact_region, region_code, region_name, region_level,"
-                " fact_year, year, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                " fact_year, year, rule, period_start, period_end, span, target)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def _slowly(rows: Iterable[tuple], seconds: float) -> Iterator[tuple]:
@@ -134,6 +151,12 @@ class StoredFact:
     year: Optional[int]
     rule: Optional[str]
     document_date: Optional[str]
+    period: Optional[Period] = None
+    target: bool = False
+
+    @property
+    def span(self) -> str:
+        return span_kind(self.period)
 
 
 @dataclass(frozen=True)
@@ -203,8 +226,17 @@ class Store:
                 connection.execute("BEGIN")
                 try:
                     store._check_identity()
+                    version = connection.execute("PRAGMA user_version").fetchone()[0]
                 finally:
                     connection.execute("COMMIT")
+                if 0 < version < SCHEMA_VERSION:
+                    # An older store is upgraded in place (nothing is dropped) before it is read.
+                    connection.close()
+                    if not _writable(path):
+                        raise StoreError(f"store {path} has schema version {version} and is read-only; "
+                                         "make it writable once so fuhe can upgrade it")
+                    cls.open(path).close()
+                    return cls.open(path, readonly=True)
             else:
                 store._migrate()
                 _retry_while_locked(lambda: connection.execute("PRAGMA journal_mode = WAL").fetchone())
@@ -346,12 +378,13 @@ class Store:
         region = document.region
         cursor = self.connection.execute(
             "INSERT INTO documents (sha256, path, path_key, encoding, title, date, region_code, region_name,"
-            " region_level, year, rules_version, fact_count, warnings, saved_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " region_level, year, rules_version, fact_count, warnings, saved_at, period_start, period_end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document.sha256, document.path, key, document.encoding, document.title, document.date,
              region.code if region else None, region.name if region else None, region.level if region else None,
              document.year, rules_version, len(document.facts),
-             json.dumps([w.model_dump(mode="json") for w in document.warnings], ensure_ascii=False), _now()),
+             json.dumps([w.model_dump(mode="json") for w in document.warnings], ensure_ascii=False), _now(),
+             document.period.start if document.period else None, document.period.end if document.period else None),
         )
         return cursor.lastrowid
 
@@ -361,10 +394,13 @@ class Store:
         # values (indexed for compare) and whether they were inherited.
         region = fact.region or document.region
         year = fact.year if fact.year is not None else document.year
+        period = effective_period(fact, document)
         return (document_id, fact.line, fact.column, fact.text, fact.number, fact.value, fact.unit, fact.qualifier,
                 fact.low, fact.high, fact.indicator.id, fact.indicator.name, int(fact.region is not None),
                 region.code if region else None, region.name if region else None, region.level if region else None,
-                int(fact.year is not None), year, fact.rule)
+                int(fact.year is not None), year, fact.rule,
+                _month(period.start) if period else None, _month(period.end) if period else None,
+                span_kind(period), int(fact.target))
 
     def remove(self, keys: Sequence[str]) -> list[StoredDocument]:
         """Remove documents by path (as stored or as a file path) or by sha256 (or a prefix of 8+).
@@ -447,14 +483,16 @@ class Store:
 
     def facts(self, region_codes: Iterable[str], indicator_ids: Iterable[str] | None = None,
               year: int | None = None, *, latest_only: bool = False, best_only: bool = False,
-              categorized_only: bool = False) -> list[StoredFact]:
+              categorized_only: bool = False, targets: bool = True) -> list[StoredFact]:
         """Facts whose (effective) region is one of `region_codes`, optionally filtered.
 
-        `latest_only`: per region and indicator, only the facts of the latest year, read through
-        the (region_code, indicator_id, year) index. `best_only` (with `latest_only`): of those, only
-        the facts stating the figure compare shows (largest lower bound, then the firmer qualifier,
-        then the earliest source), so a store with thousands of reports per region stays fast.
-        Sorted by region, indicator, year, path, line, column: the same store gives the same list.
+        `latest_only`: per region, indicator and span kind (a year, a part of one, a stock, a run
+        of years: what compare lines up), only the facts of the latest period, read through the
+        (region_code, indicator_id, span, period_end) index. `best_only` (with `latest_only`): of
+        those, only the facts stating the figure compare shows (largest lower bound, then the firmer
+        qualifier, then the earliest source), so a store with thousands of reports per region stays
+        fast. `targets=False` leaves planned figures out.
+        Sorted by region, indicator, span, period, path, line, column: the same store gives the same list.
         """
         codes = list(dict.fromkeys(region_codes))
         if not codes:
@@ -467,20 +505,23 @@ class Store:
             parameters.extend(indicators)
         if categorized_only:
             conditions.append("f.indicator_id != 'uncategorized'")
+        if not targets:
+            conditions.append("f.target = 0")
         if year is not None:
             conditions.append("f.year = ?")
             parameters.append(year)
         where = " AND ".join(conditions)
         if latest_only and year is None:
-            # Two steps, each an index search: the latest year of every (region, indicator), then
-            # exactly those facts. One joined query scanned every year's facts instead.
+            # Two steps, each an index search: the latest period of every (region, indicator, span),
+            # then exactly those facts. One joined query scanned every period's facts instead.
             latest = self._query(
-                f"SELECT f.region_code, f.indicator_id, max(f.year) FROM facts f WHERE {where}"
-                " GROUP BY f.region_code, f.indicator_id ORDER BY f.region_code, f.indicator_id",
+                f"SELECT f.region_code, f.indicator_id, f.span, max(f.period_end) FROM facts f WHERE {where}"
+                " GROUP BY f.region_code, f.indicator_id, f.span ORDER BY f.region_code, f.indicator_id, f.span",
                 parameters).fetchall()
             rows = []
-            same_cell = "f.region_code = ? AND f.indicator_id = ? AND f.year IS ?"
-            for triple in latest:
+            same_cell = f"{where} AND f.region_code = ? AND f.indicator_id = ? AND f.span = ? AND f.period_end IS ?"
+            for quadruple in latest:
+                cell_parameters = (*parameters, *quadruple)
                 if best_only:
                     # Must agree with compare's choice (compare._choice_key): this only narrows.
                     best = self._query(
@@ -488,18 +529,18 @@ class Store:
                         f" JOIN documents d ON d.id = f.document_id WHERE {same_cell} ORDER BY"
                         " (CASE WHEN f.qualifier = 'range' AND f.low IS NOT NULL THEN f.low ELSE f.value END) DESC,"
                         " (CASE f.qualifier WHEN 'exact' THEN 4 WHEN 'at_least' THEN 3 WHEN 'approx' THEN 2"
-                        " WHEN 'range' THEN 1 ELSE 0 END) DESC, d.path, f.line LIMIT 1", triple).fetchone()
+                        " WHEN 'range' THEN 1 ELSE 0 END) DESC, d.path, f.line LIMIT 1", cell_parameters).fetchone()
                     rows.extend(self._query(
                         f"{FACT_SELECT} WHERE {same_cell} AND f.value IS ? AND f.qualifier = ? AND f.low IS ?"
                         " AND f.high IS ? AND f.unit IS ? ORDER BY d.path, f.line, f.col",
-                        (*triple, *best)).fetchall())
+                        (*cell_parameters, *best)).fetchall())
                 else:
                     rows.extend(self._query(f"{FACT_SELECT} WHERE {same_cell} ORDER BY d.path, f.line, f.col",
-                                            triple).fetchall())
+                                            cell_parameters).fetchall())
         else:
             rows = self._query(
-                f"{FACT_SELECT} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.year, d.path, f.line, f.col",
-                parameters).fetchall()
+                f"{FACT_SELECT} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.span, f.period_end,"
+                " d.path, f.line, f.col", parameters).fetchall()
         return _stored_facts(rows)
 
     def indicator_facts(self, indicator_id: str) -> list[StoredFact]:
@@ -518,7 +559,12 @@ class Store:
 
 FACT_SELECT = ("SELECT d.path, d.sha256, f.line, f.col, f.text, f.number, f.value, f.unit, f.qualifier, f.low,"
                " f.high, f.indicator_id, f.indicator_name, f.region_code, f.region_name, f.region_level, f.year,"
-               " f.rule, d.date FROM facts f JOIN documents d ON d.id = f.document_id")
+               " f.rule, d.date, f.period_start, f.period_end, f.target FROM facts f JOIN documents d ON d.id = f.document_id")
+
+
+@lru_cache(maxsize=4096)
+def _period(start: Optional[str], end: Optional[str]) -> Optional[Period]:
+    return Period.from_json({"start": start, "end": end}) if end else None
 
 
 def _stored_facts(rows: Iterable[Sequence]) -> list[StoredFact]:
@@ -538,7 +584,8 @@ def _stored_facts(rows: Iterable[Sequence]) -> list[StoredFact]:
         facts.append(StoredFact(path=row[0], sha256=row[1], line=row[2], column=row[3], text=row[4],
                                 number=row[5], value=row[6], unit=row[7], qualifier=row[8], low=row[9],
                                 high=row[10], indicator=indicator, region=regions_seen[region_key],
-                                year=row[16], rule=row[17], document_date=row[18]))
+                                year=row[16], rule=row[17], document_date=row[18],
+                                period=_period(row[19], row[20]), target=bool(row[21])))
     return facts
 
 

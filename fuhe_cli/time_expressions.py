@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Optional
 
 Month = tuple[int, int]                     # (year, month)
@@ -73,12 +74,12 @@ class Period:
         return Period(None, self.end)
 
     def as_json(self) -> dict:
-        return {"start": _month(self.start), "end": _month(self.end)}
+        return {"start": month_text(self.start), "end": month_text(self.end)}
 
     def label(self) -> str:
         """"2023", "2024-01–06", "2019–2023", "2019-03–2023-12", "at 2024-06"."""
         if self.start is None:
-            return f"at {_month(self.end)}"
+            return f"at {month_text(self.end)}"
         (y1, m1), (y2, m2) = self.start, self.end
         if y1 == y2:
             if (m1, m2) == (1, 12):
@@ -86,20 +87,20 @@ class Period:
             return f"{y1}-{m1:02d}" if m1 == m2 else f"{y1}-{m1:02d}–{m2:02d}"
         if (m1, m2) == (1, 12):
             return f"{y1}–{y2}"
-        return f"{_month(self.start)}–{_month(self.end)}"
+        return f"{month_text(self.start)}–{month_text(self.end)}"
 
     @classmethod
     def from_json(cls, data: Optional[dict]) -> Optional["Period"]:
         if not data:
             return None
-        return cls(_parse_month(data.get("start")), _parse_month(data["end"]))
+        return cls(parse_month(data.get("start")), parse_month(data["end"]))
 
 
-def _month(month: Optional[Month]) -> Optional[str]:
+def month_text(month: Optional[Month]) -> Optional[str]:
     return None if month is None else f"{month[0]:04d}-{month[1]:02d}"
 
 
-def _parse_month(text: Optional[str]) -> Optional[Month]:
+def parse_month(text: Optional[str]) -> Optional[Month]:
     if not text:
         return None
     year, month = text.split("-")
@@ -296,3 +297,66 @@ def read_period(text: str, anchor: Optional[Anchor] = None) -> Optional[Period]:
     """The period a short phrase names ("2024年上半年", "五年来"), or None."""
     found = find_time_expressions(text, anchor)
     return found[0].period if found else None
+
+
+# --- what compare lines up -------------------------------------------------------------------------
+def span_kind(period: Optional[Period]) -> str:
+    """Which figures are comparable: "year" (one calendar year), "months 01-06" (the same part
+    of a year), "years 5" (a run of five calendar years), "stock" (a count at a date), "undated"."""
+    if period is None:
+        return "undated"
+    if period.start is None:
+        return "stock"
+    (y1, m1), (y2, m2) = period.start, period.end
+    if y1 == y2:
+        return "year" if (m1, m2) == (1, 12) else f"months {m1:02d}-{m2:02d}"
+    return f"years {y2 - y1 + 1}"
+
+
+SPAN_TITLES = {"year": "", "stock": "stock at a date", "undated": "period unknown"}
+
+
+def span_title(kind: str) -> str:
+    """How a row of that span kind is labelled: "", "Jan–Jun", "5-year total", "stock at a date"."""
+    if kind in SPAN_TITLES:
+        return SPAN_TITLES[kind]
+    word, _, value = kind.partition(" ")
+    if word == "years":
+        return f"{value}-year total"
+    first, last = (int(part) for part in value.split("-"))
+    return f"months {first}–{last}"
+
+
+def span_order(kind: str) -> tuple:
+    """Rows of one indicator: the year first, then parts of a year, stocks, runs of years, undated."""
+    word, _, value = kind.partition(" ")
+    rank = {"year": 0, "months": 1, "stock": 2, "years": 3, "undated": 4}[word]
+    return rank, value
+
+
+def effective_period(fact, document=None) -> Optional[Period]:
+    """A fact's period; a fact without one has its (or else its document's) whole year."""
+    if fact.period is not None:
+        return from_model(fact.period)
+    year = fact.year if fact.year is not None or document is None else document.year
+    return full_year(year) if year is not None else None
+
+
+def from_model(model) -> Period:
+    """The period of a `models.Period`."""
+    return _period_of(model.start, model.end)
+
+
+@lru_cache(maxsize=4096)
+def _period_of(start: Optional[str], end: str) -> Period:
+    return Period(parse_month(start), parse_month(end))
+
+
+@lru_cache(maxsize=4096)
+def as_model(period: Optional[Period]):
+    """The `models.Period` of a period (shared instances: periods repeat across facts)."""
+    if period is None:
+        return None
+    from fuhe_cli.models import Period as PeriodModel
+
+    return PeriodModel(start=month_text(period.start), end=month_text(period.end))

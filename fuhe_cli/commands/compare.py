@@ -17,7 +17,7 @@ CHART_WIDTH = 40
 
 
 def tabular(result, *, sources: bool, fmt: str) -> tuple[list[str], list[list[str]]]:
-    from fuhe_cli.compare import display_cell, display_comparison, display_sources
+    from fuhe_cli.compare import display_cell, display_comparison, display_row_name, display_sources
 
     two = len(result.regions) == 2
     columns = ["indicator", "name"]
@@ -29,7 +29,7 @@ def tabular(result, *, sources: bool, fmt: str) -> tuple[list[str], list[list[st
         columns.append(f"difference ({result.regions[0].name} − {result.regions[1].name})")
     rows = []
     for row in result.rows:
-        line = [row.indicator.id, row.indicator.name]
+        line = [row.indicator.id, display_row_name(row)]
         for cell in row.cells:
             text = display_cell(cell, row.unit)
             if cell is not None and cell.others:
@@ -54,7 +54,7 @@ def print_chart(result) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from fuhe_cli.compare import display_cell
+    from fuhe_cli.compare import display_cell, display_row_name
 
     console = Console(soft_wrap=False)
     shared = [row for row in result.rows if all(cell is not None for cell in row.cells)
@@ -65,7 +65,7 @@ def print_chart(result) -> None:
     label_width = max(len(region.name) for region in result.regions)
     for row in shared:
         largest = max(cell.value for cell in row.cells) or 1
-        table = Table(title=f"{row.indicator.name} ({row.indicator.id})", show_header=False,
+        table = Table(title=f"{display_row_name(row)} ({row.indicator.id})", show_header=False,
                       box=None, title_justify="left", padding=(0, 1))
         table.add_column(width=label_width * 2)
         table.add_column()
@@ -85,7 +85,8 @@ def register(app: typer.Typer) -> None:
     def compare_command(
         regions: List[str] = typer.Argument(..., metavar="REGION REGION [REGION...]",
                                             help="Regions by pinyin, Chinese name or adcode."),
-        year: Optional[int] = typer.Option(None, "--year", help="Only figures of this year."),
+        year: Optional[int] = typer.Option(None, "--year", help="Only figures of this calendar year."),
+        targets: bool = typer.Option(False, "--targets", help="Include planned figures (targets), marked as such."),
         indicators: List[str] = typer.Option([], "--indicator", "-i", metavar="ID",
                                              help="Only this indicator id (repeatable); see `fuhe rules list`."),
         sources: bool = typer.Option(False, "--sources", help="Show file:line for each cell."),
@@ -102,16 +103,20 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Compare regions side by side over the same indicators.
 
-        Rows are the indicators any of the regions reports; columns are the regions in the order
-        given; each cell shows the value with its qualifier (≥ 余/多, ≈ 约, ≤ 近, 3–5万 for ranges)
-        and year. Several values for one indicator: the latest year wins, then the largest value,
-        then an exact one over a qualified one (--all shows every value). With two regions a
+        Rows are the indicators any of the regions reports, one row per span kind: one year's
+        figures, the same part of a year (1–6月), stocks counted at a date, runs of years (a
+        five-year total) and undated figures never share a row. Columns are the regions in the
+        order given; each cell shows the value with its qualifier (≥ 余/多, ≈ 约, ≤ 近, 3–5万 for
+        ranges) and its period (2023, 2024-01–06, 2019–2023, at 2024-06). Targets are left out
+        unless --targets. Several values for one indicator and span: the latest period wins, then
+        the largest value, then an exact one over a qualified one (--all shows every value). With two regions a
         difference column follows; when qualifiers leave the order open (≥30万 vs 35万) it says
         "uncertain" rather than guess. Facts come from the store (`fuhe extract FILE` fills it) or,
         with --from, straight from files.
 
         JSON: {"schema": "fuhe.compare/1", "regions": [{code, name}], "rows": [{"indicator": {id, name},
-        "unit", "cells": [{value, qualifier, [low, high], year, sources: [{path, line}]} | null],
+        "span", "unit", "cells": [{value, qualifier, [low, high], year, period: {start, end}, target,
+        sources: [{path, line}]} | null],
         ["comparison": {order, difference, ratio}]}]}; `fuhe schema compare` prints its JSON Schema.
 
         Example: fuhe compare sichuan chongqing --sources --format md
@@ -120,7 +125,7 @@ def register(app: typer.Typer) -> None:
         from fuhe_cli.compare import compare_regions
         from fuhe_cli.errors import ExitCode
 
-        comparing = compare_regions(regions, indicators=indicators, year=year, all_values=all_values,
+        comparing = compare_regions(regions, indicators=indicators, year=year, all_values=all_values, targets=targets,
                                     include_children=include_children, from_paths=from_paths, db=db)
         for error in comparing.errors:
             console.error(error.message)

@@ -1,0 +1,231 @@
+"""The period each fact covers, whether it is a stock or a flow, and whether it is a target.
+
+A reader dates a figure from the nearest time that governs it: a time phrase earlier in its own
+sentence (截至2024年6月底，…; 上半年，…；…), else the phrase its paragraph opens with, else the
+heading of its section (二、2024年上半年工作情况), else the document's reporting period (its title,
+header or opening). The calendar year found by `periods` stays the backbone: a period that
+disagrees with it gives way to that whole year. A count that stands at a date (截至, 目前, 现有,
+建成…) is a stock counted at the period's end; a plan (力争, 计划, 下一步, 工作要点) or a norm
+(每个村至少…) is a target.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Optional
+
+from fuhe_cli.time_expressions import Anchor, Period, TimeExpression, find_time_expressions, full_year
+
+SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+# A heading line: numbered (一、 （一） 1. 第一部分) or a short line without a sentence mark.
+HEADING = re.compile(r"^[ \t\u3000]*(?:(?P<one>[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))|"
+                     r"(?P<two>[（(][一二三四五六七八九十]{1,3}[)）])|(?P<three>\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]))",
+                     re.MULTILINE)
+HEADING_LENGTH = 40
+# Headings and openings of what is planned, not done.
+PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标任务|工作要点|重点工作|努力方向|工作设想")
+REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点")
+PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|工作安排|实施方案|行动方案|规划|计划")
+PLAN_OPENING = re.compile(r"^[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
+# Words that make a figure a goal. 计划 and 将 only as verbs: 春蕾计划 is a project, 将妇女… a preposition.
+_PLAN_VERBS = (r"(?:新建|建成|建设|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
+               r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用)")
+TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|拟(?=" + _PLAN_VERBS + r")|"
+                        r"(?<![”\"」蕾康护苗行动按])计划(?=" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
+                        r"将(?=" + _PLAN_VERBS + r")")
+# A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
+NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
+                  r"(?:至少|不少于|不低于|不得少于|原则上)|(?:至少|不少于|不低于|不得少于)[^。；;！？]{0,6}$")
+# A count that stands at a date, written just before its figure; a flow word overrules it.
+STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数|总量|保有|已建成|累计建成|建成(?!\d)|已发展|已成立")
+FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年")
+# A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
+COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
+
+
+@dataclass
+class DocumentTime:
+    """What the document says of time as a whole: its reporting period, "now", and whether it is a plan."""
+
+    period: Optional[Period]
+    anchor: Optional[Anchor]
+    is_plan: bool
+    headings: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, level) of headings
+    heading_starts: list[int] = field(default_factory=list)
+
+
+def document_time(text: str, title: Optional[str], date: Optional[str], year: Optional[int]) -> DocumentTime:
+    """The reporting period from the title or a header line ("2024年上半年工作情况"), else the year
+    the year attribution found; "now" is the document's date, or the end of its period."""
+    date_anchor = Anchor(int(date[:4]), int(date[5:7])) if date else None
+    period = None
+    for line in _header_lines(text, title):
+        found = [e for e in find_time_expressions(line, date_anchor) if e.kind == "flow"]
+        if found:
+            period = found[0].period
+            break
+    if period is None and year is not None:
+        period = full_year(year)
+    anchor = date_anchor
+    if period is not None and (anchor is None or (anchor.year == period.end[0] and anchor.end > period.end)):
+        anchor = Anchor(*period.end)
+    is_plan = bool(title and PLAN_TITLE.search(title) and not REVIEW_HEADING.search(title))
+    headings = _headings(text)
+    return DocumentTime(period=period, anchor=anchor, is_plan=is_plan, headings=headings,
+                        heading_starts=[heading[0] for heading in headings])
+
+
+def _header_lines(text: str, title: Optional[str]) -> list[str]:
+    lines = [title] if title else []
+    for line in text[:400].splitlines()[:8]:
+        line = line.strip()
+        if line and len(line) <= HEADING_LENGTH and not any(mark in line for mark in "。；！？"):
+            lines.append(line)
+    return lines
+
+
+def _headings(text: str) -> list[tuple[int, int, int]]:
+    """Numbered headings, as (start, end of the heading's words, level 1–3)."""
+    out = []
+    for match in HEADING.finditer(text):
+        line_end = text.find("\n", match.start())
+        line_end = len(text) if line_end < 0 else line_end
+        mark = SENTENCE_BREAK.search(text, match.end(), line_end)
+        end = mark.start() if mark else line_end
+        if end - match.start() <= HEADING_LENGTH:
+            level = 1 if match.group("one") else 2 if match.group("two") else 3
+            out.append((match.start(), end, level))
+    return out
+
+
+@dataclass
+class FactTime:
+    period: Optional[Period]
+    year: Optional[int]
+    target: bool
+
+
+class Timing:
+    """Periods and targets for the figures of one document; sentences and paragraphs are looked
+    up once and shared by the figures in them."""
+
+    def __init__(self, text: str, document: DocumentTime):
+        self.text = text
+        self.document = document
+        self._sentence_expressions: dict[int, list[TimeExpression]] = {}
+        self._paragraph_openings: dict[int, Optional[TimeExpression]] = {}
+
+    def sentence_start(self, index: int) -> int:
+        text = self.text
+        position = index
+        while position > 0 and text[position - 1] not in "。！？!?\n":
+            position -= 1
+        return position
+
+    def paragraph_start(self, index: int) -> int:
+        return self.text.rfind("\n", 0, index) + 1
+
+    def _expressions(self, sentence_start: int) -> list[TimeExpression]:
+        found = self._sentence_expressions.get(sentence_start)
+        if found is None:
+            end = SENTENCE_BREAK.search(self.text, sentence_start)
+            found = find_time_expressions(self.text, self.document.anchor, sentence_start,
+                                          end.start() if end else len(self.text))
+            self._sentence_expressions[sentence_start] = found
+        return found
+
+    def _paragraph_opening(self, paragraph_start: int) -> Optional[TimeExpression]:
+        if paragraph_start not in self._paragraph_openings:
+            found = self._expressions(paragraph_start)
+            opening = found[0] if found and found[0].start - paragraph_start <= 12 \
+                and self.text[found[0].end:found[0].end + 1] in "，," else None
+            self._paragraph_openings[paragraph_start] = opening
+        return self._paragraph_openings[paragraph_start]
+
+    def _headings_above(self, index: int) -> list[tuple[int, int, int]]:
+        """The headings a figure stands under, nearest first: its own, then each higher level."""
+        headings = self.document.headings
+        position = bisect_right(self.document.heading_starts, index) - 1
+        chain: list[tuple[int, int, int]] = []
+        while position >= 0 and (not chain or chain[-1][2] > 1):
+            heading = headings[position]
+            if not chain or heading[2] < chain[-1][2]:
+                chain.append(heading)
+            position -= 1
+        return chain
+
+    def fact(self, start: int, year: Optional[int]) -> FactTime:
+        """The period, calendar year and target flag of the figure at `start`, given the year
+        that year attribution found for it."""
+        text = self.text
+        document = self.document
+        s_start = self.sentence_start(start)
+        governing, level = None, None
+        for expression in self._expressions(s_start):
+            if expression.end > start:
+                break
+            if expression.kind == "until" or COMPARISON_BEFORE.search(text, max(s_start, expression.start - 3),
+                                                                      expression.start):
+                continue
+            governing, level = expression, "sentence"
+        p_start = self.paragraph_start(start)
+        if governing is None:
+            opening = self._paragraph_opening(p_start)
+            if opening is not None and opening.end <= start:
+                governing, level = opening, "paragraph"
+        headings = self._headings_above(start)
+        for heading in headings if governing is None else ():
+            found = [e for e in find_time_expressions(text, document.anchor, heading[0], heading[1])
+                     if e.kind in ("flow", "since")]
+            if found:
+                governing, level = found[0], "heading"
+                break
+        period = governing.period if governing is not None else None
+        if period is None and document.period is not None:
+            period, level = document.period, "document"
+
+        # Reconcile with the calendar year found for the figure.
+        if period is not None and period.start is not None and period.year is None:
+            year = None                                  # a run of years: no one calendar year
+        elif period is not None and year is None:
+            if level != "sentence":
+                period = None
+            else:
+                year = period.year
+        elif period is not None and period.year != year:
+            period = full_year(year)
+        elif period is None and year is not None:
+            period = full_year(year)
+
+        clause = text[max(s_start, start - 16):start]
+        clause = clause[max(clause.rfind(mark) for mark in "，,；;：:") + 1:]
+        if period is not None and period.year is not None and period.start is not None \
+                and STOCK_CUE.search(clause) and not FLOW_CUE.search(clause):
+            period = period.as_stock()
+
+        target = self._is_target(start, s_start, p_start, headings, period)
+        return FactTime(period=period, year=year, target=target)
+
+    def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period]) -> bool:
+        text = self.text
+        before = text[s_start:start]
+        if TARGET_CUE.search(before) or NORM.search(before):
+            return True
+        anchor = self.document.anchor
+        for expression in self._expressions(s_start):
+            if expression.start >= start:
+                break
+            if expression.kind == "until" and (anchor is None or expression.period.end[0] >= anchor.year):
+                return True
+        if PLAN_OPENING.match(text, p_start):
+            return True
+        for heading in headings:
+            words = text[heading[0]:heading[1]]
+            if PLAN_HEADING.search(words) and not REVIEW_HEADING.search(words):
+                return True
+        if self.document.is_plan:
+            # A plan's review of the year before stays an achievement.
+            document_period = self.document.period
+            return not (period is not None and document_period is not None and period.end < document_period.start)
+        return False
