@@ -1,6 +1,6 @@
-"""Title, date, region and year for a document and for each of its facts: the layout is worked
-out once (`fuhe_cli.layout`), then places (`fuhe_cli.places`) and periods (`fuhe_cli.periods`)
-read it.
+"""Title, date, region and time for a document and for each of its facts: the layout is worked
+out once (`fuhe_cli.layout`), then places (`fuhe_cli.places`), years (`fuhe_cli.years`) and
+periods, stocks and targets (`fuhe_cli.periods`) read it.
 """
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from fuhe_cli.layout import Section
 from fuhe_cli.models import Region
+from fuhe_cli.time_expressions import Period
 
 
 @dataclass
@@ -19,17 +20,27 @@ class Attribution:
     fact_regions: list[Region | None] = field(default_factory=list)
     fact_years: list[int | None] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    period: Period | None = None                 # the reporting period
+    fact_periods: list[Period | None] = field(default_factory=list)
+    fact_targets: list[bool] = field(default_factory=list)
 
 
 def attribute(text: str, quantities: list) -> Attribution:
     """Layout → places → periods over normalised text and its quantities (in text order)."""
     from fuhe_cli.layout import Layout
-    from fuhe_cli.periods import attribute_years
+    from fuhe_cli.periods import Timing, document_time, title_period
     from fuhe_cli.places import attribute_places
+    from fuhe_cli.years import attribute_years
 
     layout = Layout(text)
     fact_regions = attribute_places(layout, quantities)
-    period, fact_years = attribute_years(layout, quantities)
+    stated = title_period(layout)
+    year, fact_years = attribute_years(layout, quantities, stated.year if stated else None)
+    document = document_time(layout, stated, year)
+    timing = Timing(layout, document)
+    times = [timing.fact(quantity.start, fact_year) for quantity, fact_year in zip(quantities, fact_years)]
     lead = layout.sections[0].region if layout.sections else None
-    return Attribution(title=layout.title, date=layout.date, region=lead, year=period,
-                       fact_regions=fact_regions, fact_years=fact_years, sections=layout.sections)
+    return Attribution(title=layout.title, date=layout.date, region=lead, year=year,
+                       fact_regions=fact_regions, fact_years=[time.year for time in times],
+                       sections=layout.sections, period=document.period,
+                       fact_periods=[time.period for time in times], fact_targets=[time.target for time in times])

@@ -76,6 +76,7 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
     from fuhe_cli.attribution import attribute
     from fuhe_cli.normalise import normalise
     from fuhe_cli.numbers import find_quantities
+    from fuhe_cli.time_expressions import as_model
 
     if rules is None:
         from fuhe_cli.indicators import load_rules
@@ -103,6 +104,8 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
             indicator=indicator,
             region=attribution.fact_regions[index],
             year=attribution.fact_years[index],
+            period=as_model(attribution.fact_periods[index]),
+            target=attribution.fact_targets[index],
             rule=rule_id,
             location=line_labels[line - 1] if line_labels and line <= len(line_labels) else None,
         ))
@@ -127,6 +130,7 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
         date=attribution.date,
         region=attribution.region,
         year=attribution.year,
+        period=as_model(attribution.period),
         facts=facts,
         warnings=warnings,
     )
@@ -163,13 +167,13 @@ def iter_text_parts(text: str, path: str = "<text>", *, rules=None, encoding: st
         part = extract_text(block, path, rules=rules, encoding=encoding, line_labels=labels)
         if header is None:  # the first block's title, date, region and year are the document's
             header = {"sha256": sha256, "title": part.title, "date": part.date,
-                      "region": part.region, "year": part.year}
+                      "region": part.region, "year": part.year, "period": part.period}
         for fact in part.facts:
             fact.line += line_offset
             if fact.region is None:
                 fact.region = header["region"]
-            if fact.year is None:
-                fact.year = header["year"]
+            if fact.year is None and fact.period is None:
+                fact.year, fact.period = header["year"], header["period"]
         for warning in part.warnings:
             warning.line += line_offset
         yield part.model_copy(update=header)

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, compress, islice
 
 from fuhe_cli.models import Region
@@ -365,6 +366,21 @@ def page_footer(text: str) -> list[str]:
     return furniture_lines([line for _, _, line in text_lines(text[-400:])[-8:]])
 
 
+# A numbered heading: 一、 / 第一部分 (level 1), （一） (level 2), 1. / （1） (level 3). Its words run to
+# the line's end or its first sentence mark ("（一）强化思想引领。全年开展…" heads a paragraph).
+HEADING = re.compile(r"\n[ \t\u3000]*(?:(?P<one>[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))|"
+                     r"(?P<two>[（(][一二三四五六七八九十]{1,3}[)）])|(?P<three>\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]))")
+HEADING_LENGTH = 40
+FULL_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int            # end of the heading's words
+    level: int          # 1 (一、) … 3 (1.)
+
+
 # -- the layout object ----------------------------------------------------------------------
 class Layout:
     """One document's structure as offsets into its text, built once: title, date, articles,
@@ -387,6 +403,49 @@ class Layout:
         # The last sentence break before an index is the first one after it in the reversed
         # text: a forward regex search finds it without listing every break of the text.
         self.reversed = text[::-1]
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        """The numbered headings, in text order."""
+        text = "\n" + self.text          # a heading on the first line, too (offsets shift by one)
+        out = []
+        for match in HEADING.finditer(text):
+            start = match.start() + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            mark = FULL_SENTENCE_END.search(text, match.end(), line_end)
+            end = mark.start() if mark else line_end
+            if end - start <= HEADING_LENGTH:
+                level = 1 if match.group("one") else 2 if match.group("two") else 3
+                out.append(Heading(start - 1, end - 1, level))
+        return out
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [heading.start for heading in self.headings]
+
+    def headings_above(self, index: int) -> list[Heading]:
+        """The headings text[index] stands under, nearest first: its own, then each higher level."""
+        headings = self.headings
+        position = bisect_right(self._heading_starts, index) - 1
+        chain: list[Heading] = []
+        while position >= 0 and (not chain or chain[-1].level > 1):
+            heading = headings[position]
+            if not chain or heading.level < chain[-1].level:
+                chain.append(heading)
+            position -= 1
+        return chain
+
+    def full_sentence_start(self, index: int) -> int:
+        """Where the sentence holding text[index] starts, ；-clauses included (at most a window back)."""
+        low = max(0, index - self.WINDOW)
+        n = len(self.text)
+        match = FULL_SENTENCE_END.search(self.reversed, n - index, n - low)
+        return n - match.start() if match else low
+
+    def full_sentence_end(self, index: int) -> int:
+        match = FULL_SENTENCE_END.search(self.text, index, index + self.WINDOW)
+        return match.start() if match else min(len(self.text), index + self.WINDOW)
 
     def section_at(self, index: int) -> Section:
         """The article holding text[index]."""

@@ -29,7 +29,7 @@ YEAR_PARTS = {
     "全年": (1, 12), "年度": (1, 12),
 }
 # Words for a year relative to the document's: how many years back (or on).
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "全年": 0, "去年": -1, "上年": -1,
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1,
                   "上一年": -1, "上年度": -1, "前年": -2, "明年": 1, "来年": 1}
 # A congress term: "本届以来" is the five years since the last congress.
 TERM_YEARS = 5
@@ -41,6 +41,9 @@ class Anchor:
 
     year: int
     month: Optional[int] = None
+    # The year of the document's reporting period: a part of a year or a month named without a
+    # year (上半年, 下半年, 1-9月, 12月) is of that year, also in a plan written before it.
+    period_year: Optional[int] = None
 
     @property
     def end(self) -> Month:
@@ -119,6 +122,7 @@ class TimeExpression:
     end: int
     period: Period
     kind: Literal["flow", "stock", "since", "until"]    # until: 到2025年, a deadline (a plan when ahead)
+    so_far: bool = False        # 今年 cut at the document's date: the year so far
 
 
 # --- the pattern -------------------------------------------------------------------------------
@@ -149,11 +153,11 @@ PATTERN = re.compile(
     rf"|(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
     rf"(?P<pw>{_PART}|前(?P<pn>{_COUNT})个月))"
     # 2023年10月, 今年3月, 3月份
-    rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?!\d))"
+    rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![\d电讯]))"
     # 2023年底 / 年末 (the date a count stands at)
     rf"|(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
     # 2023年, 2023年度, 今年, 去年
-    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\d)|(?P<yrel>{_RELATIVE}))"
+    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE}))"
 )
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
@@ -176,6 +180,8 @@ def _latest_year_of(month: int, anchor: Optional[Anchor]) -> Optional[int]:
     """The year of a month named without one: the latest such month up to the document's date."""
     if anchor is None:
         return None
+    if anchor.period_year is not None:
+        return anchor.period_year
     if anchor.month is None or month <= anchor.month:
         return anchor.year
     return anchor.year - 1
@@ -269,8 +275,8 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         year = _relative(group("yrel"), anchor)
         if year is None:
             return None
-        if anchor is not None and year == anchor.year and group("yrel") != "全年":
-            return Period((year, 1), anchor.end), "flow"
+        if anchor is not None and year == anchor.year and anchor.end < (year, 12):
+            return Period((year, 1), anchor.end), "so far"
         return full_year(year), "flow"
     return None
 
@@ -289,7 +295,9 @@ def find_time_expressions(text: str, anchor: Optional[Anchor] = None, start: int
                 found.append(TimeExpression(opener.start(), since.end(), Period(read[0].start, anchor.end), "since"))
                 continue
         if read is not None:
-            found.append(TimeExpression(match.start(), match.end(), read[0], read[1]))
+            period, kind = read
+            so_far = kind == "so far"
+            found.append(TimeExpression(match.start(), match.end(), period, "flow" if so_far else kind, so_far))
     return found
 
 

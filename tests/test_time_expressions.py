@@ -89,3 +89,9 @@ def test_period_labels_and_calendar_year(period, label, year):
     assert period.label() == label
     assert period.year == year
     assert Period.from_json(period.as_json()) == period
+
+
+def test_issue_numbers_and_datelines_are_no_periods():
+    assert read_period("市妇联简报（2023年第8期）") is None
+    assert read_period("本报南宁6月1日电", MAY_2024) is None
+    assert read_period("其中2021年300个") == Period((2021, 1), (2021, 12))
