@@ -14,12 +14,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Sequence
 
 from fuhe_cli.errors import UsageError
+from fuhe_cli.time_expressions import Period, effective_period, month_text, parse_month
 
 if TYPE_CHECKING:
     from fuhe_cli.models import Document, DocumentError, Fact
 
 FACTS_SCHEMA = "fuhe.facts/1"
 EXTRA_HINT = 'pip install "fuhe[dask]"'
+
+
+def _period_text(period, end: str):
+    if period is None:
+        return None
+    return month_text(period.start if end == "start" else period.end)
 
 
 def _region(document, fact):
@@ -46,6 +53,9 @@ FACT_COLUMNS: list[tuple[str, str, Callable[[Any, Any], Any]]] = [
     ("region_name", "string", lambda document, fact: (_region(document, fact) or _NO_REGION).name),
     ("region_level", "string", lambda document, fact: (_region(document, fact) or _NO_REGION).level),
     ("year", "int32", lambda document, fact: fact.year if fact.year is not None else document.year),
+    ("period_start", "string", lambda document, fact: _period_text(effective_period(fact, document), "start")),
+    ("period_end", "string", lambda document, fact: _period_text(effective_period(fact, document), "end")),
+    ("target", "bool_", lambda document, fact: fact.target),
     ("rule", "string", lambda document, fact: fact.rule),
     ("location", "string", lambda document, fact: fact.location),
 ]
@@ -62,6 +72,8 @@ DOCUMENT_COLUMNS: list[tuple[str, str, Callable[[Any, Any], Any]]] = [
     ("region_name", "string", lambda document, run: (document.region or _NO_REGION).name),
     ("region_level", "string", lambda document, run: (document.region or _NO_REGION).level),
     ("year", "int32", lambda document, run: document.year),
+    ("period_start", "string", lambda document, run: document.period.start if document.period else None),
+    ("period_end", "string", lambda document, run: document.period.end if document.period else None),
     ("fact_count", "int32", lambda document, run: run.fact_count),
     ("warnings", "warnings", lambda document, run: [warning.model_dump() for warning in document.warnings]),
     ("rules_version", "string", lambda document, run: run.rules_version),
@@ -327,5 +339,7 @@ def read_facts(path: str, region_codes: Optional[Iterable[str]] = None):
             low=_number(row["low"]), high=_number(row["high"]), indicator=indicators[indicator_key],
             region=regions[region_key], year=row["year"], rule=row["rule"],
             document_date=dates.get(row["sha256"]),
+            period=Period(parse_month(row["period_start"]), parse_month(row["period_end"])) if row["period_end"] else None,
+            target=bool(row["target"]),
         ))
     return facts

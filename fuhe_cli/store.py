@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Literal, Optional, Sequence
 
 from fuhe_cli.errors import StoreError, UsageError
 from fuhe_cli.models import Document, Fact, Indicator, Region
-from fuhe_cli.time_expressions import Period, effective_period, month_text as _month, span_kind
+from fuhe_cli.time_expressions import Period, as_model, effective_period, month_text as _month, span_kind
 
 SaveOutcome = Literal["added", "unchanged", "replaced"]
 
@@ -455,16 +455,16 @@ class Store:
 
         documents = self._query(
             "SELECT id, sha256, path, encoding, title, date, region_code, region_name, region_level, year,"
-            " rules_version, warnings FROM documents ORDER BY path, sha256").fetchall()
+            " rules_version, warnings, period_start, period_end FROM documents ORDER BY path, sha256").fetchall()
         indicators: dict[tuple, Indicator] = {}
         regions: dict[tuple, Optional[Region]] = {}
         for (document_id, sha256, path, encoding, title, date, code, name, level, year, rules_version,
-             warnings) in documents:
+             warnings, period_start, period_end) in documents:
             facts = []
             for row in self._query(
                     "SELECT line, col, text, number, value, unit, qualifier, low, high, indicator_id,"
-                    " indicator_name, fact_region, region_code, region_name, region_level, fact_year, year, rule"
-                    " FROM facts WHERE document_id = ? ORDER BY id", (document_id,)):
+                    " indicator_name, fact_region, region_code, region_name, region_level, fact_year, year, rule,"
+                    " period_start, period_end, target FROM facts WHERE document_id = ? ORDER BY id", (document_id,)):
                 indicator_key = (row[9], row[10])
                 if indicator_key not in indicators:
                     indicators[indicator_key] = Indicator(id=row[9], name=row[10])
@@ -475,9 +475,11 @@ class Store:
                                   unit=row[5], qualifier=row[6], low=row[7], high=row[8],
                                   indicator=indicators[indicator_key],
                                   region=regions[region_key] if row[11] else None,
-                                  year=row[16] if row[15] else None, rule=row[17]))
+                                  year=row[16] if row[15] else None, rule=row[17],
+                                  period=as_model(_period(row[18], row[19])), target=bool(row[20])))
             yield Document(path=path, sha256=sha256, encoding=encoding, title=title, date=date,
-                           region=_region(code, name, level), year=year, facts=facts,
+                           region=_region(code, name, level), year=year,
+                           period=as_model(_period(period_start, period_end)), facts=facts,
                            warnings=[DocumentWarning(**warning) for warning in json.loads(warnings or "[]")]), \
                 rules_version
 
