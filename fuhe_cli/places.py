@@ -9,8 +9,10 @@ pulls the fact up.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from fuhe_cli.layout import BULLETS, CLOSING_SOURCE, SIGN_OFF, Section, furniture_lines, text_lines
+from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, SIGN_OFF, Section, furniture_lines, page_footer,
+                             text_lines)
 from fuhe_cli.models import Region
 
 SOURCE_FEDERATION = re.compile(r"来源\s*[:：]\s*(\S{2,20}?妇联)")
@@ -20,15 +22,41 @@ LEAD_LABEL = re.compile(r"【([^】]{2,12})】|([^，,。：:]{2,12}?)(妇联)?[
 NATIONAL_BODY = re.compile(r"全国妇联|中华全国妇女联合会|全国妇女联合会")
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
+# Where a reporter filed from: a news dateline ("新华社长沙12月20日电", "本报成都电") or a byline's
+# "发自南昌". The place is where the story was written, not the region of its figures: weak
+# evidence, used only when nothing else in the article names a place.
+DATELINE = re.compile(r"[ \t\u3000]*(?:据|[（(【])?(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本刊|"
+                      r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台))(?:记者)?[ \u3000]*"
+                      r"([\u4e00-\u9fff]{2,8}?)[ \u3000]*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?[ \u3000]*电")
+FILED_FROM = re.compile(r"发自[ \u3000]*([\u4e00-\u9fff]{2,8}?)(?=[\s\d，,。（()）]|$)")
+# A body's score (see _dominant_score) for a place named there again and again: twice in its
+# opening, or three times further on, or once as a federation.
+REPEATED = 3.0
+# How far into an article (from its headline) a dateline or byline stands.
+DATELINE_REACH = 300
+# A scope word that opens a clause names the level its figures belong to: "…兰州市妇联作交流发言，
+# 全省已建成…" is the province's figure, not 兰州's. Not when it qualifies an honour or a title
+# ("全省三八红旗手", "全国妇联").
+SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|今年|去年|目前|当前|截至目前|近年来|年内|全年|"
+                   r"据统计|据了解|同时|此外)[，,]?)?全(省|市|县|区|州|旗|盟|国)"
+                   r"(?!妇联(?!系统)|三八|巾帼|最美|五好|文明|十佳|优秀|先进|示范|最|首|第|重点|性)")
 
 
 # -- the region of an article ---------------------------------------------------------------
 def _headline_region(places, head: str) -> Region | None:
     """The place a headline is about: 四川省妇联… > 扬中市 > 江苏/杭州萧山, then the deepest
     place named inside it (江苏扬中市 -> 扬中市, 杭州萧山 -> 萧山区)."""
+    return _headline_evidence(places, head)[0]
+
+
+# Headlines, source lines and labels recur on a page (and across the pages of a run): their
+# answers are kept by text. The gazetteer is one object, so the text alone is the key.
+@lru_cache(maxsize=4096)
+def _headline_evidence(places, head: str) -> tuple[Region | None, int]:
+    """(_headline_region, how it is written: 3 a federation's name, 2 a full name, 1 a short name)."""
     mentions = [m for m in places.find_mentions(head) if not _in_quotes(head, m.start)]
     if not mentions:
-        return None
+        return None, 0
 
     def strength(mention) -> int:
         if head[mention.end:mention.end + 2] == "妇联":
@@ -40,14 +68,23 @@ def _headline_region(places, head: str) -> Region | None:
     for mention in mentions:
         if mention.region.code != chosen.code and places.is_within(mention.region, chosen):
             chosen = mention.region
-    return chosen
+    return chosen, top
 
 
-def _section_region(places, text: str, section: Section, footer: list[str]) -> Region | None:
-    """`footer`: _page_footer(text)."""
+def _section_region(places, text: str, section: Section, footer: list[str],
+                    filed: Region | None = None) -> Region | None:
+    """`footer`: the page's furniture lines; `filed`: the place the article was filed from
+    (its dateline or byline), masked out of `text`."""
     head = text[section.title_start:section.headline_end]
     body = text[section.headline_end:section.end]
-    chosen = _headline_region(places, head)
+    chosen, written = _headline_evidence(places, head)
+    if chosen is not None and written == 1 and chosen.level == "county":
+        # A county named only by its short name ("…惠民…") needs the body's support: a province or
+        # city the body names again and again, and that is not its parent, wins.
+        named, score = _dominant_score(places, body)
+        if named is not None and score >= REPEATED and not places.is_within(chosen, named) \
+                and not places.is_within(named, chosen):
+            chosen = named
     if chosen is None and NATIONAL_BODY.search(head):
         return None     # 全国妇联's own report: the country is no gazetteer region
     source = SOURCE_FEDERATION.search(head)
@@ -56,14 +93,11 @@ def _section_region(places, text: str, section: Section, footer: list[str]) -> R
         if named is not None and (chosen is None or places.is_within(named, chosen)):
             chosen = named
     if chosen is None:
-        byline = re.search(r"发自(\S{2,6}?)(?=\s|\d|，|,)", body[:200])
-        if byline:
-            found = places.find_mentions(byline.group(1) + "市")
-            chosen = found[0].region if found else None
-    if chosen is None:
         chosen = _sign_off_region(places, body)
     if chosen is None:
         chosen = _site_or_body_region(places, text, section, body, footer)
+    if chosen is None and filed is not None and not NATIONAL_BODY.search(body, 0, DATELINE_REACH):
+        chosen = filed      # only where the reporter filed from names a place (全国妇联 filed from 北京: none)
     sign_off = re.search(r"[（(]\s*(省|自治区)妇联\s*[)）]\s*$", body.strip()[-20:])
     if chosen is not None and sign_off and chosen.level != "province":
         chosen = places.chain(chosen)[0]     # signed by the provincial federation
@@ -114,6 +148,11 @@ def _in_quotes(text: str, index: int) -> bool:
 
 def _dominant(places, body: str) -> Region | None:
     """The most named place in a body, federation sign-offs (XX妇联) counted thrice."""
+    return _dominant_score(places, body)[0]
+
+
+def _dominant_score(places, body: str) -> tuple[Region | None, float]:
+    """(_dominant, its score)."""
     scores: dict[str, float] = {}
     regions: dict[str, Region] = {}
     for mention in places.find_mentions(body[:3000]):
@@ -123,9 +162,55 @@ def _dominant(places, body: str) -> Region | None:
         scores[mention.region.code] = scores.get(mention.region.code, 0.0) + weight
         regions[mention.region.code] = mention.region
     if not scores:
-        return None
+        return None, 0.0
     best = max(scores, key=lambda code: (scores[code], len(places.chain(regions[code]))))
-    return regions[best]
+    return regions[best], scores[best]
+
+
+def _datelines(text: str, start: int, end: int):
+    """DATELINE matches at the start of a line and FILED_FROM matches in text[start:end]. Most
+    articles have neither: a search for 电 / 发自 in C comes first."""
+    mark = text.find("电", start, end)
+    while mark >= 0:
+        match = DATELINE.match(text, text.rfind("\n", start, mark) + 1 or start, mark + 1)
+        if match is not None:
+            yield match
+        mark = text.find("电", mark + 1, end)
+    mark = text.find("发自", start, end)
+    while mark >= 0:
+        match = FILED_FROM.match(text, mark, end)
+        if match is not None:
+            yield match
+        mark = text.find("发自", mark + 2, end)
+
+
+def _filed_from(places, text: str, sections: list[Section]) -> tuple[str, list[Region | None]]:
+    """The text with each article's dateline or byline place blanked out (same length), and per
+    article the place it was filed from (None: no dateline)."""
+    spans, filed = [], []
+    seen: dict[str, list] = {}      # the same few datelines and bylines recur on a page
+    for section in sections:
+        found = None
+        head = min(section.end, section.headline_end + DATELINE_REACH)
+        for match in _datelines(text, section.title_start, head):
+                name = match.group(1)
+                query = name + "市" if match.re is FILED_FROM else name
+                mentions = seen.get(query)
+                if mentions is None:
+                    mentions = seen[query] = places.find_mentions(query)
+                if not mentions or mentions[0].start != 0 or mentions[0].end < len(name):
+                    continue        # 发自内心, 网格员来电: no place there
+                spans.append((match.start(1), match.end(1)))
+                found = found or mentions[0].region
+        filed.append(found)
+    if not spans:
+        return text, filed
+    pieces, last = [], 0
+    for start, end in sorted(spans):
+        pieces += [text[last:start], "\u3000" * (end - start)]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), filed
 
 
 class _PlaceSpans:
@@ -133,8 +218,8 @@ class _PlaceSpans:
     figures it holds, and the answers shared by the figures of one sentence; the bounds come
     from the layout."""
 
-    def __init__(self, layout, places):
-        self.text = layout.text
+    def __init__(self, layout, places, text: str):
+        self.text = text                # the layout's text, datelines blanked (_filed_from)
         self.places = places
         self.sentence = layout.sentence
         self.paragraph = layout.paragraph
@@ -207,15 +292,46 @@ def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start:
     s_end = max(s_end, start)
     sentence_mentions = spans.mentions(s_start, s_end, base)
     if not sentence_mentions or sentence_mentions[0].end > start - s_start:
-        return base                 # most figures: no place named before them in the sentence
+        # Most figures: no place named before them in the sentence. A paragraph that opens with
+        # a federation inside the article's region (兰州市妇联…) still yields to a scope word.
+        if base is section.region or base is None or section.region is None:
+            return base
+        return _scoped(places, text[s_start:start], (), base, section.region)
     found = [m for m in sentence_mentions if m.end <= start - s_start]
     clause = text.rfind("其中", s_start, start)
     clause = clause - s_start if clause >= 0 else -1
     # The figures of one sentence after the same places and the same 其中 share the answer.
     key = (s_start, s_end, base.code if base else None, len(found), clause)
     if key not in spans.regions:
-        spans.regions[key] = _region_after(places, text[s_start:start], found, clause, base)
+        before = text[s_start:start]
+        region = _region_after(places, before, found, clause, base)
+        article = section.region
+        if region is not None and article is not None and region.code != article.code \
+                and places.is_within(region, article):
+            region = _scoped(places, before, found, region, article)
+        spans.regions[key] = region
     return spans.regions[key]
+
+
+def _scoped(places, before: str, found: list, region: Region, base: Region) -> Region:
+    """The region of a figure whose sentence names `region` (inside the article's `base`) before
+    it, when a scope word opens the figure's clause after that name: 全省 / 全市 / 全县 … name the
+    level (the nearest region of that kind from `region` up to `base`), 全国 the whole country
+    (the article's region then, as the country is no gazetteer region)."""
+    scope = None
+    for scope in SCOPE.finditer(before):
+        pass
+    if scope is None or any(m.start >= scope.end() for m in found):
+        return region       # no scope word, or a place named after it is the figure's subject
+    level = scope.group(1)
+    if level == "国":
+        return base
+    for candidate in reversed(places.chain(region)):
+        if not places.is_within(candidate, base):
+            break
+        if candidate.name.endswith(level) or (level == "省" and candidate.level == "province"):
+            return candidate
+    return base
 
 
 def _region_after(places, before: str, found: list, clause: int, base: Region | None) -> Region | None:
@@ -252,10 +368,12 @@ def attribute_places(layout, quantities: list) -> list[Region | None]:
     from fuhe_cli.regions import gazetteer
 
     places = gazetteer()
-    text = layout.text
-    for section in layout.sections:
-        section.region = _section_region(places, text, section, layout.footer)
-    spans = _PlaceSpans(layout, places)
+    text, filed = _filed_from(places, layout.text, layout.sections)
+    # A short page's last lines may hold its byline: where it was filed from names no site.
+    footer = layout.footer if text is layout.text else page_footer(text)
+    for section, filed_from in zip(layout.sections, filed):
+        section.region = _section_region(places, text, section, footer, filed_from)
+    spans = _PlaceSpans(layout, places, text)
     fact_regions = []
     for quantity in quantities:
         spans.forget()

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from fuhe_cli.errors import UsageError
 from fuhe_cli.models import Region
@@ -99,6 +100,7 @@ class Gazetteer:
             self._by_pinyin.setdefault(alias, []).append(code)
         self._surface: dict[str, list[tuple[str, bool]]] | None = None
         self._readings: dict[str, tuple[list[Region], bool, bool]] = {}
+        self._cuts: dict[str, frozenset[int]] = {}      # window -> its word boundaries
 
     # -- lookups --------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -330,6 +332,23 @@ class Gazetteer:
                     break
         return mentions
 
+    # Enough characters either side of a name for the words that could straddle its edges.
+    BOUNDARY_WINDOW = 4
+
+    def _on_word_boundaries(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] starts and ends at word boundaries (jieba, on a window around
+        it; answers are kept per window, so a name repeated in the same words costs one cut)."""
+        low = max(0, start - self.BOUNDARY_WINDOW)
+        window = text[low:end + self.BOUNDARY_WINDOW]
+        cuts = self._cuts.get(window)
+        if cuts is None:
+            from fuhe_cli import words
+
+            if len(self._cuts) > 50_000:
+                self._cuts.clear()
+            cuts = self._cuts[window] = frozenset(accumulate(map(len, words.split(window)), initial=0))
+        return start - low in cuts and end - low in cuts
+
     def _reading(self, form: str) -> tuple[list[Region], bool, bool]:
         """(regions, is_short, common) of a surface form: full names win over short ones."""
         reading = self._readings.get(form)
@@ -348,10 +367,12 @@ class Gazetteer:
         before = previous[-1] if previous and previous[-1].end == start else None
         if is_short:
             after = text[end:end + 2]
-            anchored = after.startswith(("妇联", "市", "省", "县", "区", "州")) or \
-                text[max(0, start - 2):start] == "发自" or before is not None
+            suffixed = after.startswith(("妇联", "市", "省", "县", "区", "州"))
+            anchored = suffixed or text[max(0, start - 2):start] == "发自" or before is not None
             if common and not anchored:
                 return None
+            if not suffixed and not self._on_word_boundaries(text, start, end):
+                return None     # 搭建平台 holds 建平, 惠民生 holds 惠民: parts of other words
         chosen = regions[0] if len(regions) == 1 else self._pick(regions, before.region if before else None, context)
         if chosen is None:
             return None
@@ -381,21 +402,29 @@ def _note(message: str) -> None:
     console.note(f"fuhe: note: {message}")
 
 
-def _parse(text: str) -> list[Entry]:
+def _parse(text: str, wordlike: frozenset[str] = frozenset()) -> list[Entry]:
     entries = []
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         code, level, parent, name, short, short_py, full_py, flags = line.split("\t")
-        entries.append(Entry(code, level, parent, name, short, short_py, full_py, "common" in flags))
+        common = "common" in flags or (short in wordlike and short != name)
+        entries.append(Entry(code, level, parent, name, short, short_py, full_py, common))
     return entries
+
+
+@lru_cache(maxsize=1)
+def wordlike_names() -> frozenset[str]:
+    """Short names that are everyday words (fuhe_cli/data/wordlike_places.txt)."""
+    data = resources.files("fuhe_cli").joinpath("data", "wordlike_places.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in data.splitlines() for word in line.split("#", 1)[0].split())
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The packaged gazetteer, parsed on first use and cached."""
     data = resources.files("fuhe_cli").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
-    return Gazetteer(_parse(data))
+    return Gazetteer(_parse(data, wordlike_names()))
 
 
 def resolve(query: str) -> Region:

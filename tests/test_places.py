@@ -1,0 +1,113 @@
+"""Region attribution as evidence: place names on word boundaries, word-like short names that need
+evidence, datelines and bylines as weak evidence, scope words (全省/全市/全国) naming the level.
+
+The report-style cases of each trap are corpus texts (tests/corpus/news_*, page_*, report_* in the
+`attribution` suite); these tables pin the mechanisms one by one.
+"""
+from __future__ import annotations
+
+import pytest
+
+from fuhe_cli.attribution import attribute
+from fuhe_cli.normalise import normalise
+from fuhe_cli.numbers import find_quantities
+from fuhe_cli.regions import gazetteer, wordlike_names
+
+
+@pytest.fixture(scope="module")
+def places():
+    return gazetteer()
+
+
+# -- mentions -----------------------------------------------------------------------------------
+MENTIONS = [
+    # (text, the places found in it)
+    ("为妇女搭建平台", []),                     # 搭建/平台 holds 建平 across a word boundary
+    ("暖心又惠民！", []),                       # 惠民 is an everyday word
+    ("全面推进乡村振兴", []),                   # 振兴区
+    ("评选平安家庭示范户", []),                 # 平安区
+    ("表彰三八红旗手", []),                     # 红旗区
+    ("新华社记者报道", []),                     # 新华区
+    ("惠民县妇联开展评选", ["惠民县"]),         # the full name
+    ("惠民妇联开展评选", ["惠民县"]),           # a federation's name is evidence
+    ("山东惠民", ["山东省", "惠民县"]),         # so is the parent just before it
+    ("湖南宁远开展培训", ["湖南省", "宁远县"]),
+    ("记者发自南昌", ["南昌市"]),
+    ("在朝阳建平开展活动", ["建平县"]),         # 朝阳 is word-like and bare; 建平 sits on word boundaries
+    ("四川人在成都", ["四川省", "成都市"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MENTIONS)
+def test_place_mentions_sit_on_word_boundaries_and_need_evidence(places, text, expected):
+    assert [m.region.name for m in places.find_mentions(text)] == expected
+
+
+ISSUE_WORDS = ["惠民", "振兴", "平安", "光明", "友好", "红旗", "向阳", "白云", "新华", "富民", "安康", "大同", "和平"]
+
+
+@pytest.mark.parametrize("word", ISSUE_WORDS)
+def test_word_like_short_names_are_flagged(places, word):
+    entries = [places.entry(r.code) for r in places if places.entry(r.code).short == word]
+    assert entries, f"{word} names no division"
+    assert all(entry.common for entry in entries)
+
+
+def test_word_like_list_holds_short_names_of_divisions_below_province(places):
+    shorts = {}
+    for region in places:
+        entry = places.entry(region.code)
+        shorts.setdefault(entry.short, set()).add(entry.level)
+    names = wordlike_names()
+    assert len(names) > 50
+    for name in names:
+        assert name in shorts, f"{name} is the short name of no division"
+        assert "province" not in shorts[name], f"{name} is a province"
+
+
+# -- attribution --------------------------------------------------------------------------------
+def regions_of(text: str) -> tuple[str | None, list[str | None]]:
+    norm = normalise(text).text
+    result = attribute(norm, find_quantities(norm))
+    name = lambda region: region.name if region else None   # noqa: E731
+    return name(result.region), [name(region) for region in result.fact_regions]
+
+
+ATTRIBUTION = [
+    # (what it shows, text, document region, fact regions)
+    ("a dateline's city is where the reporter filed",
+     "巾帼课堂开进田间\n\n新华社长沙12月20日电（记者 李明）湖南省妇联介绍，今年全省培训妇女42.3万人次。",
+     "湖南省", ["湖南省"]),
+    ("全国妇联's national figures filed from 北京 have no region",
+     "巾帼行动成效明显\n\n新华社北京3月5日电（记者 赵敏）全国妇联发布数据，全国各级妇联培训农村妇女1200万人次。",
+     None, [None]),
+    ("a byline's 发自 loses to the province the body names",
+     "宣讲员走进乡村\n中国妇女报全媒体记者 王芳 发自南昌\n\n记者从江西省妇联获悉，江西各级妇联开展宣讲活动1.8万场。",
+     "江西省", ["江西省"]),
+    ("a byline's 发自 is the region when nothing else names one",
+     "宣讲员走进乡村\n中国妇女报全媒体记者 王芳 发自南昌\n\n记者近日获悉，当地开展宣讲活动1.8万场。",
+     "南昌市", ["南昌市"]),
+    ("全省 after a city in the same sentence is the province's",
+     "推进会召开\n来源：甘肃省妇联\n\n兰州市妇联作交流发言，全省已建成家长学校1.2万所。",
+     "甘肃省", ["甘肃省"]),
+    ("全市 in a city's clause is that city's",
+     "推进会召开\n来源：甘肃省妇联\n\n天水市妇联介绍，全市建成指导站320个。",
+     "甘肃省", ["天水市"]),
+    ("a place named after the scope word is the figure's subject",
+     "推进会召开\n来源：湖南省妇联\n\n全省建成巾帼创业基地430个，其中株洲市建成56个。",
+     "湖南省", ["湖南省", "株洲市"]),
+    ("全省 qualifying an honour does not climb",
+     "工作简报\n来源：甘肃省妇联\n\n临泽县妇联推荐，全省三八红旗手3名。",
+     "甘肃省", ["临泽县"]),
+    ("a headline's bare county name loses to a province the body names again and again",
+     "临泽巾帼在行动\n\n湖南各级妇联开展培训。湖南省妇联介绍，湖南培训妇女2.1万人次。",
+     "湖南省", ["湖南省"]),
+    ("a headline's bare county name inside the province the body names stays",
+     "宁远巾帼在行动\n\n湖南各级妇联开展培训。湖南省妇联介绍，宁远培训妇女2100人次。",
+     "宁远县", ["宁远县"]),
+]
+
+
+@pytest.mark.parametrize("about, text, document, facts", ATTRIBUTION, ids=[row[0] for row in ATTRIBUTION])
+def test_region_attribution(about, text, document, facts):
+    assert regions_of(text) == (document, facts)
