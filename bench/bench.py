@@ -4,6 +4,7 @@
     python bench/bench.py --corpus DIR          # build the corpus from your own reports
     python bench/bench.py --quick               # 1 MB, 1 run, small store and RSS figures
     python bench/bench.py --profile             # also cProfile the library pipeline
+    python bench/bench.py --help-timings        # only every command's --help start-up
 
 The corpus repeats report texts (the bundled examples, or --corpus DIR read the way fuhe reads
 them) until it holds --mb million characters; each copy shifts its digits so nothing is cached.
@@ -224,6 +225,15 @@ def store_size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))   # with -wal and -shm
 
 
+def print_help_timings(fuhe: list[str], env: dict) -> None:
+    """`fuhe CMD --help` for every command: median wall time of 5 (the budget is 0.2 s)."""
+    from fuhe_cli.cli import COMMAND_MODULES
+
+    for command in [[]] + [[name] for name in COMMAND_MODULES] + [["rules", "list"], ["rules", "test"]]:
+        label = " ".join(["fuhe", *command, "--help"])
+        print(f"  {label:40s}{command_figures(fuhe + command + ['--help'], 5, env)[0]:.3f} s")
+
+
 def row(name: str, seconds: float, chars: int, reference: float, cpu: float | None = None) -> str:
     cpu_text = f"{cpu:8.2f}" if cpu is not None else " " * 8
     return f"{name:44s} {seconds:8.3f} {cpu_text} {chars / seconds / 1e6:9.2f} {seconds / reference:8.2f}x"
@@ -243,7 +253,12 @@ def main() -> int:
     parser.add_argument("--rss-mb", type=float, default=50.0, help="peak RSS of one report of N MB (0: skip)")
     parser.add_argument("--profile", action="store_true", help="cProfile extract_text on the corpus")
     parser.add_argument("--quick", action="store_true", help="--mb 1 --runs 1 --store-mb 2 --store-docs 1000 --rss-mb 5")
+    parser.add_argument("--help-timings", action="store_true", help="only time every command's --help, then stop")
     args = parser.parse_args()
+    if args.help_timings:
+        print(f"--help of every command (median wall time of 5), load average {os.getloadavg()[0]:.2f}")
+        print_help_timings([sys.executable, "-m", "fuhe_cli"], {**os.environ, "PYTHONPATH": str(REPO)})
+        return 0
     if args.quick:
         args.mb, args.runs, args.store_mb, args.store_docs, args.rss_mb = 1.0, 1, 2.0, 1000, 5.0
 
@@ -313,6 +328,7 @@ def main() -> int:
         if not report.exists():
             report = folder / "r00000.txt"
         print(f"  fuhe --version                          {command_figures(fuhe + ['--version'], 5, env)[0]:.3f} s")
+        print_help_timings(fuhe, env)
         print(f"  fuhe extract one report ({report.name})  "
               f"{command_figures(fuhe + ['extract', str(report), '--no-save', '--format', 'json'], 5, env)[0]:.3f} s")
 

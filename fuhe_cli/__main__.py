@@ -18,8 +18,48 @@ def _fast_version(argv: list[str]) -> bool:
     return False
 
 
+# Options of the whole program, accepted anywhere on the line (`fuhe extract -q report.txt`).
+GLOBAL_FLAGS = ("-q", "--quiet", "--debug")
+
+
+def _global_flags_first(argv: list[str]) -> list[str]:
+    """Move the global flags before the command, where Typer reads them; `--` ends the options."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags = [arg for arg in argv[:end] if arg in GLOBAL_FLAGS]
+    if not flags:
+        return argv
+    return flags + [arg for arg in argv[:end] if arg not in GLOBAL_FLAGS] + argv[end:]
+
+
+def _help_only(argv: list[str]) -> bool:
+    """`fuhe CMD --help`: render the help without parsing the line.
+
+    Parsing processes every option of the program, and Typer coerces their values through
+    pydantic; the help needs none of that, and stays fast (bench/bench.py times it).
+    """
+    end = argv.index("--") if "--" in argv else len(argv)
+    if "--help" not in argv[:end]:
+        return False
+    import typer
+    import typer.main
+
+    from fuhe_cli.cli import app
+
+    command = typer.main.get_command(app)
+    context = typer.Context(command, info_name="fuhe")
+    for word in argv[:end]:
+        if word.startswith("-"):
+            continue
+        sub = command.get_command(context, word) if hasattr(command, "get_command") else None
+        if sub is None:
+            break
+        command, context = sub, typer.Context(sub, info_name=word, parent=context)
+    typer.echo(context.get_help())
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _global_flags_first(list(sys.argv[1:] if argv is None else argv))
     if _fast_version(argv):
         return 0
     from fuhe_cli import console
@@ -30,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
 
         from fuhe_cli.cli import app
 
+        if _help_only(argv):
+            return 0
         try:
             result = app(args=argv, prog_name="fuhe", standalone_mode=False)
         except typer.Abort:

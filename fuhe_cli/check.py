@@ -812,14 +812,15 @@ def check_documents(items: Sequence[tuple[Document, str | None]], *,
                                          unreadable=len(errors)))
 
 
-def read_and_extract(path: str, ruleset, encoding: str | None = None) -> tuple[Document, str] | DocumentError:
+def read_and_extract(path: str, ruleset, encoding: str | None = None, *,
+                     stdin_name: str | None = None) -> tuple[Document, str] | DocumentError:
     """One report's Document and its original text, which the checks read too (其中, fuhe-ignore).
 
     The whole text is extracted at once, not block by block: the checks look across paragraphs.
     """
     from fuhe_cli.extract import extract_text, read_report
 
-    source = read_report(path, encoding=encoding)
+    source = read_report(path, encoding=encoding, stdin_name=stdin_name)
     if isinstance(source, DocumentError):
         return source
     doc = extract_text(source.text, source.path, rules=ruleset, encoding=source.encoding,
@@ -828,9 +829,9 @@ def read_and_extract(path: str, ruleset, encoding: str | None = None) -> tuple[D
 
 
 def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str | None = None,
-                rule_dirs: Sequence[str] = (), encoding: str | None = None,
+                rule_dirs: Sequence[str] = (), encoding: str | None = None, stdin_name: str | None = None,
                 on_error: Callable[[DocumentError], None] | None = None) -> CheckResult:
-    """Read, extract and lint report files and directories."""
+    """Read, extract and lint report files and directories ('-' is called `stdin_name` if given)."""
     from fuhe_cli.reading import iter_input_paths
     from fuhe_cli.indicators import load_rules
 
@@ -841,8 +842,9 @@ def check_paths(paths: Sequence[str], *, config_path: str | None = None, db: str
     errors: list[DocumentError] = []
     for path in iter_input_paths(list(paths)):
         # An invalid project file stops the run before any output.
-        locator.for_report(path)
-        extracted = read_and_extract(path, ruleset, encoding)
+        # stdin named by --stdin-name takes the project file of that name's folder (as eslint does)
+        locator.for_report(stdin_name if path == "-" and stdin_name else path)
+        extracted = read_and_extract(path, ruleset, encoding, stdin_name=stdin_name)
         if isinstance(extracted, DocumentError):
             errors.append(extracted)
             if on_error:

@@ -194,20 +194,23 @@ def merge_parts(parts) -> Document:
     })
 
 
-def read_report(path: str, encoding: str | None = None) -> SourceText | DocumentError:
-    """Read one file; an unreadable one comes back as its `DocumentError`, so the run goes on."""
+def read_report(path: str, encoding: str | None = None, *,
+                stdin_name: str | None = None) -> SourceText | DocumentError:
+    """Read one file; an unreadable one comes back as its `DocumentError`, so the run goes on.
+    `stdin_name`: what '-' is called in documents and messages."""
     from fuhe_cli.errors import InputError
     from fuhe_cli.reading import read_source
 
     try:
-        return read_source(path, encoding=encoding)
+        return read_source(path, encoding=encoding, stdin_name=stdin_name)
     except InputError as exc:
-        return DocumentError(path=path, code=getattr(exc, "code", "unreadable"), message=str(exc))
+        name = stdin_name if path == "-" and stdin_name else path
+        return DocumentError(path=name, code=getattr(exc, "code", "unreadable"), message=str(exc))
 
 
-def iter_path_parts(path: str, *, rules=None, encoding: str | None = None):
+def iter_path_parts(path: str, *, rules=None, encoding: str | None = None, stdin_name: str | None = None):
     """Read one file and yield its document parts; an unreadable file yields one `DocumentError`."""
-    source = read_report(path, encoding=encoding)
+    source = read_report(path, encoding=encoding, stdin_name=stdin_name)
     if isinstance(source, DocumentError):
         yield source
         return
@@ -274,9 +277,10 @@ def input_files(paths: Sequence[str]) -> list[str]:
 
 
 def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
-                       rules=None, jobs: int = 1) -> Iterable[Iterable[Document] | DocumentError]:
+                       rules=None, jobs: int = 1,
+                       stdin_name: str | None = None) -> Iterable[Iterable[Document] | DocumentError]:
     """Per input file (already expanded, see `input_files`), in order whatever `jobs` is: its
-    document parts, or its error.
+    document parts, or its error.  '-' (stdin) is called `stdin_name` when one is given.
 
     Serially the parts of a huge file are produced lazily (bounded memory); parallel workers
     return whole documents.
@@ -287,7 +291,7 @@ def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rul
 
             rules = load_rules(rule_dirs)
         for path in files:
-            parts = iter_path_parts(path, rules=rules, encoding=encoding)
+            parts = iter_path_parts(path, rules=rules, encoding=encoding, stdin_name=stdin_name)
             first = next(parts)
             if isinstance(first, DocumentError):
                 yield first
@@ -314,13 +318,13 @@ def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rul
 
 
 def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),
-            rules=None, jobs: int = 1,
+            rules=None, jobs: int = 1, stdin_name: str | None = None,
             on_result: Callable[[Document | DocumentError], None] | None = None) -> ExtractResult:
     """Extract facts from files and directories into one `ExtractResult` envelope."""
     documents: list[Document] = []
     errors: list[DocumentError] = []
     for parts in iter_extract_parts(input_files(paths), encoding=encoding, rule_dirs=rule_dirs,
-                                    rules=rules, jobs=jobs):
+                                    rules=rules, jobs=jobs, stdin_name=stdin_name):
         result = parts if isinstance(parts, DocumentError) else merge_parts(parts)
         if on_result is not None:
             on_result(result)
@@ -342,7 +346,7 @@ class ExtractRun:
 
 
 def extract_into(files: Sequence[str], writer, *, store=None, rules=None, encoding: str | None = None,
-                 rule_dirs: Sequence[str] = (), jobs: int = 1,
+                 rule_dirs: Sequence[str] = (), jobs: int = 1, stdin_name: str | None = None,
                  on_error: Callable[[DocumentError], None] | None = None,
                  on_file: Callable[[], None] | None = None) -> ExtractRun:
     """Extract files in order, handing each document's parts to `writer` (begin_document, part,
@@ -368,7 +372,7 @@ def extract_into(files: Sequence[str], writer, *, store=None, rules=None, encodi
         writer.end_document()
 
     for item in iter_extract_parts(files, encoding=encoding, rule_dirs=rule_dirs,
-                                   rules=rules, jobs=jobs):
+                                   rules=rules, jobs=jobs, stdin_name=stdin_name):
         if on_file is not None:
             on_file()
         if isinstance(item, DocumentError):

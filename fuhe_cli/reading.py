@@ -128,9 +128,17 @@ def iter_input_paths(args: list[str]) -> Iterator[str]:
 
 
 # --- reading ---------------------------------------------------------------------------------
-def read_source(path: str, encoding: str | None = None) -> SourceText:
-    """Read one input into a `SourceText`; raise `InputError` with a `.code` if it cannot be."""
-    data = _read_bytes(path)
+def read_source(path: str, encoding: str | None = None, *, stdin_name: str | None = None) -> SourceText:
+    """Read one input into a `SourceText`; raise `InputError` with a `.code` if it cannot be.
+
+    `stdin_name` is what '-' is called from then on (its suffix picks the format, as a file's
+    would): `--stdin-name`, so reports and CI annotations point at the real file.
+    """
+    if path == "-" and stdin_name:
+        data = _read_bytes(path, stdin_name)
+        path = stdin_name
+    else:
+        data = _read_bytes(path)
     # isspace() rather than strip(): no copy of a large file just to test it
     if not data or data.isspace():
         raise InputError(f"{path}: empty file", code="empty")
@@ -153,12 +161,12 @@ def read_source(path: str, encoding: str | None = None) -> SourceText:
     return SourceText(path, text, used, kind)
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, stdin_name: str = "-") -> bytes:
     if path == "-":
         try:
             return sys.stdin.buffer.read()
         except (OSError, AttributeError) as exc:
-            raise InputError(f"-: cannot read standard input ({exc})", code="unreadable") from exc
+            raise InputError(f"{stdin_name}: cannot read standard input ({exc})", code="unreadable") from exc
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file", code="missing")
     if os.path.isdir(path):

@@ -53,6 +53,51 @@ def test_every_command_has_help_and_is_in_the_readme(capsys):
     assert len(COMMAND_MODULES) == len(set(COMMAND_MODULES))
 
 
+@pytest.mark.parametrize("command", [[name] for name in COMMAND_MODULES] + [["rules", "list"], ["rules", "test"], []])
+def test_help_does_not_import_pydantic_the_rules_or_the_store(command):
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "fuhe_cli", *command, "--help"],
+                            capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 0 and "Usage: fuhe" in result.stdout
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    for heavy in ("pydantic", "fuhe_cli.indicators", "fuhe_cli.rulefile", "fuhe_cli.store", "fuhe_cli.models",
+                  "jieba", "cn2an", "opencc"):
+        assert heavy not in imported, f"fuhe {' '.join(command)} --help imported {heavy}"
+
+
+def test_subcommand_help_is_the_subcommands(capsys):
+    assert main(["rules", "test", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Usage: fuhe rules test")
+    assert main(["extract", "--format", "json", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("Usage: fuhe extract")
+
+
+@pytest.mark.parametrize("line", [["-q", "extract"], ["extract", "-q"], ["extract", "--quiet"]])
+def test_quiet_works_anywhere_on_the_line(tmp_path, line):
+    report = tmp_path / "report.txt"
+    report.write_text("全年开展巾帼宣讲320场。\n", encoding="utf-8")
+    result = run_fuhe(*line, str(report), "--db", str(tmp_path / "fuhe.sqlite"), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b"", "-q silences the 'saved …' note"
+    assert json.loads(result.stdout)["documents"][0]["facts"]
+
+
+def test_debug_after_the_command_shows_the_traceback(monkeypatch, capsys):
+    import fuhe_cli.extract as extract_module
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(extract_module, "iter_extract_parts", explode)
+    assert main(["extract", "whatever.txt", "--no-save", "--debug"]) == 5
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_global_flags_after_double_dash_are_arguments(tmp_path):
+    result = run_fuhe("extract", "--no-save", "--", "-q", cwd=tmp_path)
+    assert result.returncode == 4 and b"-q: no such file" in result.stderr
+
+
 def test_unknown_command_and_bad_option_are_usage_errors():
     result = run_fuhe("no-such-command")
     assert result.returncode == 2
@@ -94,6 +139,26 @@ def test_stdin_is_read_as_bytes():
     assert result.returncode == 0, result.stderr.decode()
     facts = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [(fact["value"], fact["unit"]) for fact in facts] == [(13000, "人次")]
+
+
+def test_stdin_name_names_stdin_in_facts_errors_and_annotations():
+    text = "全年培训农村妇女1.3万人次，就业率达120%。\n".encode("utf-8")
+    result = run_fuhe("extract", "-", "--no-save", "--format", "jsonl", "--stdin-name", "reports/a.txt", stdin=text)
+    assert result.returncode == 0, result.stderr.decode()
+    assert {json.loads(line)["path"] for line in result.stdout.decode().splitlines()} == {"reports/a.txt"}
+    result = run_fuhe("check", "-", "--format", "github", "--stdin-name", "drafts/a.txt", stdin=text)
+    assert result.returncode == 1
+    assert "file=drafts/a.txt,line=1" in result.stdout.decode()
+    result = run_fuhe("extract", "-", "--no-save", "--stdin-name", "reports/b.txt", stdin=b"\x00\x01\x02\x03")
+    assert result.returncode == 4 and b"reports/b.txt: binary file" in result.stderr
+
+
+def test_stdin_name_keeps_the_columns_of_an_html_page():
+    page = "<html><body><p>全年培训农村妇女1.3万人次。</p></body></html>".encode("utf-8")
+    result = run_fuhe("extract", "-", "--no-save", "--format", "json", "--stdin-name", "page.htm", stdin=page)
+    document = json.loads(result.stdout)["documents"][0]
+    assert document["path"] == "page.htm"
+    assert document["facts"][0]["column"] == len("<html><body><p>全年培训农村妇女") + 1
 
 
 def test_fail_on_empty_gate(tmp_path):

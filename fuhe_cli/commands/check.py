@@ -6,7 +6,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from fuhe_cli.commands.options import CheckFormat, Encoding, RuleDirs, format_option
+from fuhe_cli.commands.options import CheckFormat, Encoding, RuleDirs, StdinName, format_option
 
 
 class FailOn(str, Enum):
@@ -52,6 +52,7 @@ def register(app: typer.Typer) -> None:
         config: Optional[str] = typer.Option(None, "--config", help="Project file to use instead of the nearest .fuhe.yaml."),
         rules_dirs: RuleDirs = [],
         encoding: Encoding = None,
+        stdin_name: StdinName = None,
     ) -> None:
         """Check the figures of draft reports: impossible rates, parts larger than their total,
         conflicting values, 万/元 slips, malformed numbers and missing required indicators.
@@ -70,6 +71,7 @@ def register(app: typer.Typer) -> None:
         from fuhe_cli.errors import ExitCode
 
         result = check_paths(paths, config_path=config, db=db, rule_dirs=rules_dirs, encoding=encoding,
+                             stdin_name=stdin_name,
                              on_error=lambda error: console.error(error.message))
         render_check(result, fmt)
         if result.errors:

@@ -6,7 +6,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from fuhe_cli.commands.options import Db, Encoding, FactFormat, RuleDirs, format_option
+from fuhe_cli.commands.options import Db, Encoding, FactFormat, RuleDirs, StdinName, format_option
 
 
 class ExtractGate(str, Enum):
@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
                                              help="Write the facts as Parquet (FILE.parquet, and FILE.documents.parquet beside it) instead of printing them; needs pip install \"fuhe[dask]\"."),
         dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
                                            help="Extract on a Dask cluster: a scheduler address (tcp://host:8786), local, or local:N worker processes; needs --output (the store is not written)."),
+        stdin_name: StdinName = None,
     ) -> None:
         """Extract every work and outcome figure from reports.
 
@@ -99,7 +100,7 @@ def register(app: typer.Typer) -> None:
         finished = False
         try:
             run = extract_into(files, writer, store=store, rules=rules, encoding=encoding, rule_dirs=rules_dirs,
-                               jobs=jobs if jobs > 0 else default_jobs(),
+                               jobs=jobs if jobs > 0 else default_jobs(), stdin_name=stdin_name,
                                on_error=lambda error: console.error(error.message),
                                on_file=(lambda: progress.advance(progress.task_ids[0])) if progress else None)
             writer.finish(run.errors)
