@@ -367,7 +367,7 @@ def extracting(monkeypatch):
     """Serve hand-built documents for files by name, instead of the real reader and extractor."""
     documents: dict[str, tuple[list, list]] = {}
 
-    def fake_extract(path, ruleset, encoding=None):
+    def fake_extract(path, ruleset, encoding=None, stdin_name=None):
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
