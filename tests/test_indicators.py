@@ -18,3 +18,23 @@ def test_breakdown_indicator(text, indicator, rules):
     from fuhe_cli.extract import extract_text
 
     assert extract_text(text, rules=rules).facts[-1].indicator.id == indicator
+
+
+# Labels printed apart from the figure: an item heading sentence, a 数说 caption line, a column
+# header, a sentence broken by a hard line break.  (text, which fact, its indicator)
+LABELS = [
+    ("（二）开展巾帼志愿服务。全年累计服务4.5万次。", -1, "org.volunteer_services"),
+    ("3.“两癌”救助。向困难患病妇女发放救助资金96万元。", -1, "health.cancer_relief_funds"),
+    ("一、发放创业担保贷款。贴息贷款3.2亿元，带动就业6400人。", -1, "employment.people"),
+    ("18个\n新建巾帼示范基地", -1, "employment.demo_bases"),
+    ("类别\t执委人数（名）\n村级\t1260", -1, "org.executive_members"),
+    ("今年以来，全县各级妇联共举办各类家庭教育讲座和亲子活动\n452场，惠及家庭8000余户。", 0, "family.education_activities"),
+]
+
+
+@pytest.mark.parametrize("text, which, indicator", LABELS, ids=range(len(LABELS)))
+def test_label_apart(text, which, indicator, rules):
+    from fuhe_cli.extract import extract_text
+
+    facts = extract_text(text, rules=rules).facts
+    assert facts and facts[which].indicator.id == indicator

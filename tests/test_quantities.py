@@ -15,6 +15,15 @@ GRAMMAR = [
     ("为期5天的培训", []),
     ("历时3个月的专项行动", []),
     ("卖了2万多斤脐橙", [(20000, "斤", "at_least")]),
+    # forms and budgets, scores and formulas, PDF line breaks, the length of a period just named
+    ("所需经费：36万元", [(360000, "元", "exact")]),                # a form's label, then its figure
+    ("8期×1.5万元/期=12万元", [(8, "期", "exact"), (120000, "元", "exact")]),  # the total of a budget line
+    ("比分3：2", []),
+    ("1+1=2", []),
+    ("发放宣传册2.4万\n份，覆盖全县", [(24000, "份", "exact")]),  # a PDF line break inside the unit
+    ("调处纠纷310件\n次日回访", [(310, "件", "exact")]),
+    ("服务期为2024年1月至6月（共6个月）", []),                    # the length of the period just named
+    ("志愿服务时长共1.2万小时", [(12000, "小时", "exact")]),
 ]
 
 
