@@ -1,0 +1,38 @@
+"""The year a figure belongs to: the mechanisms that date it, on short texts."""
+from __future__ import annotations
+
+import pytest
+
+
+def last_fact_year(text: str) -> int | None:
+    """The year fuhe gives the last figure of a short text."""
+    from fuhe_cli.extract import extract_text
+
+    document = extract_text(text)
+    assert document.facts, "no figure found"
+    return document.facts[-1].year
+
+
+# (text, year of the last figure).  A period clause inside the opening paragraph, the day a news
+# lead opens with, a bare year in a title, a form's period field; a page's publication date alone
+# still dates nothing (never a guess).
+YEARS = [
+    ("关于城乡妇女创业情况的调研\n\n为摸清底数，2023年9月至10月，市妇联组织力量开展调研。\n"
+     "共走访女性创业主体86家。", 2023),
+    ("结对帮扶结硕果\n\n某县妇联与爱心企业自2019年结对以来，合作不断深化。2022年，双方联合开展活动15场。\n"
+     "在技能培训方面，共培训妇女320人次。", 2022),
+    ("区妇联举办家庭文明建设推进会\n\n2023年11月8日上午，推进会在区会议中心召开。\n"
+     "会上为20户“最美家庭”颁奖。", 2023),
+    ("回眸2022 | 县妇联工作掠影\n\n各级妇联组织开展宣讲80场。", 2022),
+    ("县妇联工作动态\n发布时间：2024-05-06\n\n各级妇联累计开展宣讲80场。", None),
+    ("县妇联2023-2025年妇女发展行动计划\n\n计划培训妇女800人次。", None),
+    # a form's period field (实施周期, 项目周期), within one year only; a publication date is none
+    ("家庭教育服务项目实施方案\n实施周期：2023年5月—2023年11月\n\n开展家长课堂12期。", 2023),
+    ("家庭教育服务项目实施方案\n实施周期：2023年5月—2024年4月\n\n开展家长课堂12期。", None),
+    ("县妇联动态\n发布时间：2024年5月6日\n\n各级妇联累计开展宣讲80场。", None),
+]
+
+
+@pytest.mark.parametrize("text, year", YEARS, ids=range(len(YEARS)))
+def test_year_mechanisms(text, year):
+    assert last_fact_year(text) == year
