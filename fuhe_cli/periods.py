@@ -34,7 +34,7 @@ TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|拟(?=" + _PLAN_VER
                         r"将(?=" + _PLAN_VERBS + r")")
 # A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
 NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
-                  r"(?:至少|不少于|不低于|不得少于|原则上)|(?:至少|不少于|不低于|不得少于)[^。；;！？]{0,6}$")
+                  r"(?:至少|不少于|不低于|不得少于|原则上)")
 # A count that stands at a date, written just before its figure; a flow word overrules it.
 STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数|总量|保有|已建成|累计建成|建成(?!\d)|已发展|已成立")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
@@ -181,11 +181,12 @@ class Timing:
             year = period.year
         elif period is not None and period.year is not None and period.start is not None \
                 and STOCK_CUE.search(clause) and not FLOW_CUE.search(clause):
-            # A count with no date of its own stands at the period's end, or at "now" if sooner.
-            anchor = document.anchor
-            period = Period(None, min(period.end, anchor.end) if anchor else period.end)
+            period = period.as_stock()
 
         target = self._is_target(start, s_start, p_start, headings, period)
+        if period is not None and period.start is None and not target and document.anchor is not None:
+            # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.
+            period = Period(None, min(period.end, document.anchor.end))
         if target and governing is not None and governing.so_far:
             period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
         return FactTime(period=period, year=year, target=target)
@@ -193,7 +194,8 @@ class Timing:
     def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period]) -> bool:
         text = self.text
         before = text[s_start:start]
-        if TARGET_CUE.search(before) or NORM.search(before):
+        # A figure's own qualifier may be the norm's word: 每个村[至少有1个].
+        if TARGET_CUE.search(before) or NORM.search(text, s_start, start + 3):
             return True
         anchor = self.document.anchor
         for expression in self._expressions(s_start):

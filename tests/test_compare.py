@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from fuhe_cli.cli import app
-from fuhe_cli.compare import Cell, compare, display_number, facts_from_documents, order
+from fuhe_cli.compare import (Cell, compare, display_cell, display_number, display_row_name, facts_from_documents,
+                              order)
 from fuhe_cli.errors import ExitCode, UsageError
 from fuhe_cli.models import Document, Fact, Indicator, Region
 from fuhe_cli.store import _INSERT_FACT, Store
@@ -393,3 +394,45 @@ def test_store_shortcut_agrees_with_the_full_choice(db):
     assert len(narrowed) < len(everything)
     assert compare(regions, narrowed) == compare(regions, everything)
     assert compare(regions, everything) == compare(regions, facts_from_documents(fixture_documents()))
+
+
+def _with_period(made: Fact, start, end, target=False, year=None) -> Fact:
+    from fuhe_cli.models import Period
+
+    made.period, made.target, made.year = Period(start=start, end=end), target, year
+    return made
+
+
+def test_a_five_year_total_never_stands_beside_one_years_figure():
+    documents = [
+        document("deyang-2023.txt", SICHUAN, 2023, [
+            _with_period(fact("training.people", 200000, "人次", line=3), "2019-01", "2023-12"),
+            _with_period(fact("training.people", 9000, "人次", line=8), "2024-01", "2024-12", target=True, year=2024),
+        ]),
+        document("mianyang-2023.txt", CHONGQING, 2023, [
+            fact("training.people", 41000, "人次", line=4, year=2023),
+            _with_period(fact("women_microhome.count", 230, "个", line=6), None, "2024-06", year=2024),
+        ]),
+    ]
+    result = compare([SICHUAN, CHONGQING], facts_from_documents(documents))
+    rows = [(row.indicator.id, row.span, [None if c is None else c.value for c in row.cells]) for row in result.rows]
+    assert rows == [("training.people", "year", [None, 41000]),
+                    ("training.people", "years 5", [200000, None]),
+                    ("women_microhome.count", "stock", [None, 230])]
+    five_year = result.rows[1]
+    assert display_cell(five_year.cells[0], five_year.unit) == "20万人次 (2019–2023)"
+    assert display_row_name(five_year) == "培训人次 (5-year total)"
+    assert display_cell(result.rows[2].cells[1], "个") == "230个 (at 2024-06)"
+    assert five_year.comparison is None          # nothing to compare it with
+
+    planned = compare([SICHUAN, CHONGQING], facts_from_documents(documents), targets=True, year=2024)
+    assert [(row.span, [c and c.target for c in row.cells]) for row in planned.rows] == [
+        ("year", [True, None]), ("stock", [None, False])]
+    assert display_cell(planned.rows[0].cells[0], "人次") == "9000人次 (2024) target"
+
+
+def test_compare_json_cells_carry_period_and_target(db, regions):
+    payload = json.loads(run("sichuan", "chongqing", "--db", db, "--format", "json").stdout)
+    cell = next(c for row in payload["rows"] for c in row["cells"] if c)
+    assert {"period", "target"} <= set(cell) and cell["target"] is False
+    assert all(row["span"] == "year" for row in payload["rows"])

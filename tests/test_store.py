@@ -237,3 +237,54 @@ def test_docs_command_lists_and_removes(tmp_path, db):
     result = runner.invoke(app, ["docs", "--db", db, "--format", "csv"])
     assert result.stdout.splitlines()[0].startswith("path,")
     assert len(result.stdout.splitlines()) == 2
+
+
+def _version_one_store(path: str) -> None:
+    """A store as fuhe wrote it before facts had periods (schema version 1)."""
+    from fuhe_cli.store import APPLICATION_ID, MIGRATIONS
+
+    connection = sqlite3.connect(path)
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            connection.execute(statement)
+    connection.execute("INSERT INTO documents (sha256, path, path_key, year, fact_count, saved_at)"
+                       " VALUES ('ab', 'old.txt', 'old.txt', 2022, 2, 'then')")
+    for line, year in ((1, 2022), (2, None)):
+        connection.execute("INSERT INTO facts (document_id, line, col, text, number, value, unit, qualifier,"
+                           " indicator_id, indicator_name, fact_region, region_code, fact_year, year)"
+                           " VALUES (1, ?, 1, 't', '5', 5, '人次', 'exact', 'x', 'x', 0, '510000', 0, ?)",
+                           (line, year))
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_version_one_store_is_upgraded_in_place_and_loses_nothing(tmp_path, readonly):
+    path = str(tmp_path / "old.sqlite")
+    _version_one_store(path)
+    with Store.open(path, readonly=readonly) as store:
+        facts = store.facts(["510000"])
+        assert [(f.line, f.year, f.span, f.target) for f in facts] == [(2, None, "undated", False),
+                                                                       (1, 2022, "year", False)]
+        assert facts[1].period.label() == "2022"
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert connection.execute("SELECT count(*) FROM facts").fetchone()[0] == 2
+    connection.close()
+
+
+def test_periods_and_targets_round_trip_through_the_store(db):
+    from fuhe_cli.models import Period
+
+    document = make_document("p.txt", "p", [("training.people", 20), ("training.people", 30)])
+    document.facts[0].period = Period(start="2019-01", end="2023-12")
+    document.facts[1].period, document.facts[1].target = Period(start="2025-01", end="2025-12"), True
+    document.facts[1].year = 2025
+    with Store.open(db) as store:
+        store.save(document, "r")
+        assert [(f.span, f.target) for f in store.facts(["510000"])] == [("year", True), ("years 5", False)]
+        assert [f.value for f in store.facts(["510000"], targets=False)] == [20]
+        saved = next(store.iter_documents())[0]
+        assert [(f.period.start, f.target) for f in saved.facts] == [("2019-01", False), ("2025-01", True)]

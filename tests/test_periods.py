@@ -1,0 +1,130 @@
+"""The period each fact covers, stock or flow, plan or achievement — on report-style texts.
+
+Each case is a short report (its title and date line matter) and, for figures in it, the period
+a reader gives them: (figure as written, period start, period end, target, year). A start of None
+is a stock counted at the end month; a period of None means nothing in the text fixes it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from fuhe_cli.extract import extract_text
+
+HALF_YEAR = """双流区妇联2024年上半年工作情况
+
+一、主要工作
+上半年，全区新建妇女微家26个，培训妇女1200人次。截至2024年6月底，全区建成妇女微家230个。
+目前，全区共有巾帼志愿服务队85支。
+二、下半年工作打算
+力争新建儿童之家20个，计划培训妇女3000人次。
+"""
+THREE_QUARTERS = """某县妇联2022年前三季度工作开展情况
+
+全县妇联组织开展家庭教育讲座46场，参与家长3200人次。
+"""
+FIRST_QUARTER = """市妇联2023年第一季度工作简报
+
+一季度，全市受理妇女来信来访132件次，办结率98.5%。
+"""
+ANNUAL_WITH_PLAN = """某市妇联2023年工作总结和2024年工作计划
+
+一、2023年工作总结
+全年培训农村妇女4.1万人次，发放创业担保贷款3.2亿元。
+2019年至2023年，全市共发放妇女创业担保贷款12.6亿元。
+二、2024年工作计划
+（一）围绕就业创业
+2024年，力争培训妇女5万人次。
+（二）关爱儿童
+新建儿童之家30个。
+"""
+CONGRESS = """在某市第十次妇女代表大会上的报告
+（2024年12月20日）
+
+五年来，全市累计培训妇女20万人次，建成巾帼示范基地120个。
+2023年，全市妇联系统开展维权宣传活动860场。
+今后五年，到2029年，全市将建成妇女微家500个。
+"""
+NEWS = """市妇联今年以来帮扶困难妇女2300人
+发布时间：2024-05-10
+
+今年以来，市妇联共走访慰问困难妇女2300人，发放慰问金46万元。去年，全市共救助困难妇女1800人。
+截至目前，全市已建成“春蕾书屋”48个。
+"""
+NORMS = """关于加强基层妇联阵地建设的通知
+
+各县妇联：
+每个村至少有1个妇女之家，每月至少开展1次活动。
+"""
+UNDATED = """妇联工作动态
+
+县妇联组织妇女参加技能培训班，培训学员260人次。
+"""
+
+CASES = [
+    (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
+                 ("1200人次", (2024, 1), (2024, 6), False, 2024),
+                 ("230个", None, (2024, 6), False, 2024),          # a stock counted at a date
+                 ("85支", None, (2024, 6), False, 2024),           # 目前 in a half-year report: its end
+                 ("20个", (2024, 7), (2024, 12), True, 2024),      # a plan for the next half-year
+                 ("3000人次", (2024, 7), (2024, 12), True, 2024)]),
+    (THREE_QUARTERS, [("46场", (2022, 1), (2022, 9), False, 2022)]),
+    (FIRST_QUARTER, [("132件次", (2023, 1), (2023, 3), False, 2023)]),
+    (ANNUAL_WITH_PLAN, [("4.1万人次", (2023, 1), (2023, 12), False, 2023),
+                        ("12.6亿元", (2019, 1), (2023, 12), False, None),   # five years, no one year
+                        ("5万人次", (2024, 1), (2024, 12), True, 2024),
+                        ("30个", (2024, 1), (2024, 12), True, 2024)]),    # under a plan's sub-heading
+    (CONGRESS, [("20万人次", (2020, 1), (2024, 12), False, None),
+                ("860场", (2023, 1), (2023, 12), False, 2023),
+                ("500个", None, (2029, 12), True, 2029)]),
+    (NEWS, [("2300人", (2024, 1), (2024, 5), False, 2024),
+            ("1800人", (2023, 1), (2023, 12), False, 2023),
+            ("48个", None, (2024, 5), False, 2024)]),
+    (NORMS, [("1个", None, None, True, None), ("1次", None, None, True, None)]),
+    (UNDATED, [("260人次", None, None, False, None)]),
+]
+
+
+def _fact_at(document, text, figure):
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if figure in content)
+    matches = [fact for fact in document.facts if fact.line == line and fact.text.endswith(figure)]
+    assert matches, f"no fact {figure!r} on line {line}: {[f.text for f in document.facts]}"
+    return matches[0]
+
+
+def _month(pair):
+    return None if pair is None else f"{pair[0]:04d}-{pair[1]:02d}"
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[text.splitlines()[0] for text, _ in CASES])
+def test_each_figure_gets_the_period_a_reader_gives_it(text, expected):
+    document = extract_text(text, "report.txt")
+    got, want = [], []
+    for figure, start, end, target, year in expected:
+        fact = _fact_at(document, text, figure)
+        period = None if fact.period is None else (fact.period.start, fact.period.end)
+        got.append((figure, period, fact.target, fact.year))
+        want.append((figure, None if end is None else (_month(start), _month(end)), target, year))
+    assert got == want
+
+
+def test_the_reporting_period_of_a_title_is_the_documents():
+    document = extract_text(HALF_YEAR, "report.txt")
+    assert (document.period.start, document.period.end, document.year) == ("2024-01", "2024-06", 2024)
+    assert extract_text(UNDATED, "report.txt").period is None
+
+
+def test_a_comparison_base_is_not_the_period():
+    text = "某县妇联2024年工作总结\n\n全年培训妇女3200人次，较2023年增长12%。\n"
+    fact = _fact_at(extract_text(text, "r.txt"), text, "3200人次")
+    assert (fact.period.start, fact.period.end) == ("2024-01", "2024-12")
+
+
+def test_a_project_named_plan_is_no_target():
+    text = "某县妇联2023年工作总结\n\n实施“春蕾计划”，资助女童120名。按计划完成培训班12期。\n"
+    document = extract_text(text, "r.txt")
+    assert [fact.target for fact in document.facts] == [False, False]
+
+
+def test_at_least_without_a_norm_is_an_achievement():
+    text = "某县妇联2023年工作总结\n\n全年培训妇女至少500人次。\n"
+    assert [fact.target for fact in extract_text(text, "r.txt").facts] == [False]
