@@ -46,8 +46,9 @@ CHECKS: dict[str, CheckInfo] = {info.id: info for info in (
               "A part introduced by 其中 is larger than the total it belongs to (same unit).",
               "共培训妇女300人次，其中农村妇女450人次"),
     CheckInfo("conflicting-values", "warning",
-              "The same indicator for the same region and year is given different values in two "
-              "paragraphs of one report, or (with --db) in another report in the store.",
+              "The same indicator for the same region and period (a flow over the same span, a stock "
+              "at the same date) is given different values in two paragraphs of one report, or (with "
+              "--db) in another report in the store. Plans and flows of other spans are no conflict.",
               "调解成功率98.6% … 调解成功率96.2%"),
     CheckInfo("magnitude-outlier", "warning",
               "A figure more than 100x away from the median of the same indicator in regions of the "
@@ -375,11 +376,14 @@ class TextIndex:
         self.starts = [0]
         for line in self.lines[:-1]:
             self.starts.append(self.starts[-1] + len(line) + 1)
-        # Paragraph number of each line: blank lines separate Markdown paragraphs.
+        # Paragraph number of each line: blank lines separate Markdown paragraphs, and a numbered
+        # heading (the layout's: 一、 （一） 1.) starts a section in a text without blank lines.
+        from fuhe_cli.layout import HEADING
+
         self.paragraphs = []
         paragraph = 0
         for line in self.lines:
-            if not line.strip():
+            if not line.strip() or HEADING.match("\n" + line):
                 paragraph += 1
             self.paragraphs.append(paragraph)
 
@@ -576,8 +580,15 @@ def report_year(doc: Document) -> Optional[int]:
 
 
 def _key(fact: Fact, doc: Document, year: Optional[int] = None):
+    """What two figures must share to contradict each other: indicator, region and period (a stock
+    at the same date, a flow over the same span; a year-end stock and a half-year flow never clash)."""
+    from fuhe_cli.time_expressions import effective_period, full_year
+
     region = fact.region or doc.region
-    return fact.indicator.id, region.code if region else None, fact.year if fact.year is not None else year
+    period = effective_period(fact, doc)
+    if period is None and year is not None:
+        period = full_year(year)
+    return fact.indicator.id, region.code if region else None, period
 
 
 def check_conflicting_values(doc: Document, index: TextIndex | None) -> list[Finding]:
@@ -590,8 +601,8 @@ def check_conflicting_values(doc: Document, index: TextIndex | None) -> list[Fin
         return index.paragraph_of(fact.line) if index is not None else fact.line
 
     for fact in sorted(doc.facts, key=lambda fact: (fact.line, fact.column)):
-        if fact.indicator.id == UNCATEGORIZED or id(fact) in parts:
-            continue
+        if fact.indicator.id == UNCATEGORIZED or id(fact) in parts or fact.target:
+            continue                # a plan's figure is no restatement of what was done
         key = _key(fact, doc, year)
         earlier = first_seen.setdefault(key, [])
         # Figures of one indicator in one paragraph are usually a breakdown (3期11场, 16个县189个乡镇),
@@ -602,7 +613,7 @@ def check_conflicting_values(doc: Document, index: TextIndex | None) -> list[Fin
         if clash is not None:
             region = fact.region or doc.region
             scope = ", ".join(part for part in (region.name if region else None,
-                                                str(key[2]) if key[2] is not None else None) if part)
+                                                key[2].label() if key[2] is not None else None) if part)
             findings.append(_finding(
                 doc, fact, "conflicting-values",
                 f"{fact.indicator.name} ({fact.indicator.id}) is {_figure(fact)} here {_quote(fact)} but "
@@ -667,22 +678,24 @@ def check_conflicting_across(doc: Document, store_facts: StoreFacts) -> list[Fin
     reported: set[tuple] = set()
     default_year = report_year(doc)
     for fact in sorted(doc.facts, key=lambda fact: (fact.line, fact.column)):
-        indicator, region_code, year = _key(fact, doc, default_year)
-        if indicator == UNCATEGORIZED or region_code is None or year is None or (indicator, region_code, year) in reported:
+        indicator, region_code, period = _key(fact, doc, default_year)
+        if indicator == UNCATEGORIZED or region_code is None or period is None or fact.target \
+                or (indicator, region_code, period) in reported:
             continue
         for stored in store_facts.for_indicator(indicator):
             stored_code = stored.region.code if stored.region else None
-            if stored_code != region_code or stored.year != year or _same_document(stored, doc):
+            if stored_code != region_code or stored.period != period or stored.target \
+                    or _same_document(stored, doc):
                 continue
             if _conflict(fact, stored):
-                reported.add((indicator, region_code, year))
+                reported.add((indicator, region_code, period))
                 region = fact.region or doc.region
                 where = f"{stored.path}:{stored.line}" if stored.line else stored.path
                 findings.append(_finding(
                     doc, fact, "conflicting-values",
                     f"{fact.indicator.name} ({indicator}) is {_figure(fact)} here {_quote(fact)} but "
                     f"{stored.number or _format_value(stored.value)}{stored.unit or ''} in {where} for "
-                    f"{region.name if region else region_code}, {year}"))
+                    f"{region.name if region else region_code}, {period.label()}"))
                 break
     return findings
 

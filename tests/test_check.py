@@ -680,3 +680,25 @@ def test_a_breakdown_in_one_paragraph_is_not_a_conflict():
     findings = run_checks(doc(text, facts), text)
     # Only the restatement in the second paragraph that disagrees with the first is reported.
     assert [(finding.check, finding.line, finding.figure) for finding in findings] == [("conflicting-values", 3, "18个")]
+
+
+# --- conflicting-values between periods -------------------------------------------------------------
+STOCKS_AND_FLOWS = """某区妇联2024年上半年工作情况
+
+一、阵地建设
+上半年，全区新建妇女微家26个。全区建成妇女微家320个。
+二、数据
+截至2024年6月底，全区妇女微家达到230个。
+三、下半年打算
+力争妇女微家达到260个。
+"""
+
+
+def test_two_stocks_at_one_date_conflict_but_a_flow_and_a_plan_do_not(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(STOCKS_AND_FLOWS, encoding="utf-8")
+    result = invoke(draft, "--format", "json")
+    payload = json.loads(result.stdout)
+    found = [(item["line"], item["check"]) for item in payload["findings"] if item["check"] == "conflicting-values"]
+    assert found == [(6, "conflicting-values")], payload["findings"]
+    assert "2024-06" in next(item["message"] for item in payload["findings"] if item["line"] == 6)
