@@ -25,8 +25,9 @@ class Attribution:
     fact_targets: list[bool] = field(default_factory=list)
 
 
-def attribute(text: str, quantities: list) -> Attribution:
-    """Layout → places → periods over normalised text and its quantities (in text order)."""
+def attribute(text: str, quantities: list, bases: list | None = None) -> Attribution:
+    """Layout → places → years → periods over normalised text and its quantities (in text order);
+    `bases`: per quantity, its rule's basis (flow | stock | None)."""
     from fuhe_cli.layout import Layout
     from fuhe_cli.periods import Timing, document_time, title_period
     from fuhe_cli.places import attribute_places
@@ -38,7 +39,9 @@ def attribute(text: str, quantities: list) -> Attribution:
     year, fact_years = attribute_years(layout, quantities, stated.year if stated else None)
     document = document_time(layout, stated, year)
     timing = Timing(layout, document)
-    times = [timing.fact(quantity.start, fact_year) for quantity, fact_year in zip(quantities, fact_years)]
+    bases = bases or [None] * len(quantities)
+    times = [timing.fact(quantity.start, fact_year, basis)
+             for quantity, fact_year, basis in zip(quantities, fact_years, bases)]
     lead = layout.sections[0].region if layout.sections else None
     return Attribution(title=layout.title, date=layout.date, region=lead, year=year,
                        fact_regions=fact_regions, fact_years=[time.year for time in times],

@@ -70,6 +70,11 @@ def _clause_start(text: str, start: int) -> int:
     return position
 
 
+def _basis(rules, rule_id: str | None) -> str | None:
+    rule = rules.get(rule_id) if rule_id else None
+    return rule.basis if rule is not None else None
+
+
 def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str | None = None,
                  line_labels: list[str] | None = None) -> Document:
     """Extract every quantity of one report's text into a `Document`."""
@@ -85,13 +90,15 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
     normalised = normalise(text)
     norm_text = normalised.text
     quantities = find_quantities(norm_text)
-    attribution = attribute(norm_text, quantities)
+    indicators = [rules.classify(norm_text, quantity) for quantity in quantities]
+    bases = [_basis(rules, rule_id) for _, rule_id in indicators]
+    attribution = attribute(norm_text, quantities, bases)
     lines = LineIndex(text)
     to_original = normalised.to_original
 
     facts = []
     for index, quantity in enumerate(quantities):
-        indicator, rule_id = rules.classify(norm_text, quantity)
+        indicator, rule_id = indicators[index]
         original_start = to_original(quantity.start)
         original_end = to_original(quantity.end)
         context_start = to_original(_clause_start(norm_text, quantity.start))

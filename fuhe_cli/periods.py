@@ -132,9 +132,9 @@ class Timing:
             self._paragraph_openings[paragraph_start] = opening
         return self._paragraph_openings[paragraph_start]
 
-    def fact(self, start: int, year: Optional[int]) -> FactTime:
+    def fact(self, start: int, year: Optional[int], basis: Optional[str] = None) -> FactTime:
         """The period, calendar year and target flag of the figure at `start`, given the year
-        that year attribution found for it."""
+        that year attribution found for it and its rule's basis (flow | stock)."""
         text, layout, document = self.text, self.layout, self.document
         s_start = layout.full_sentence_start(start)
         governing, level = None, None
@@ -180,13 +180,14 @@ class Timing:
             period = Period(None, document.anchor.end)       # 目前已建成…: counted at the page's date
             year = period.year
         elif period is not None and period.year is not None and period.start is not None \
-                and STOCK_CUE.search(clause) and not FLOW_CUE.search(clause):
+                and (STOCK_CUE.search(clause) and basis != "flow" or basis == "stock") \
+                and not FLOW_CUE.search(clause):
             period = period.as_stock()
 
         target = self._is_target(start, s_start, p_start, headings, period)
         if period is not None and period.start is None and not target and document.anchor is not None:
             # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.
-            period = Period(None, min(period.end, document.anchor.end))
+            period = Period(None, max(min(period.end, document.anchor.end), (period.end[0], 1)))
         if target and governing is not None and governing.so_far:
             period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
         return FactTime(period=period, year=year, target=target)

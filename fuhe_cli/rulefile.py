@@ -137,6 +137,9 @@ class Rule(_Strict):
     range: Optional[Range] = None
     priority: int = 0
     refines: Optional[Refines] = None
+    basis: Optional[Literal["flow", "stock"]] = Field(
+        None, description="What the indicator counts when its wording does not say: work done over a "
+        "period (flow) or what exists at a date (stock: 妇女之家, 执委). 新建/新增 still make a flow")
     description: Optional[str] = None
     examples: list[Example] = Field(default_factory=list)
 
