@@ -71,7 +71,10 @@ def document_time(layout, stated: Optional[Period], year: Optional[int]) -> Docu
     if period is None and year is not None:
         period = full_year(year)
     anchor = _date_anchor(layout.date)
-    if period is not None and (anchor is None or (anchor.year == period.end[0] and anchor.end > period.end)):
+    # A report of a period speaks from its end: 今年 in a 2024年工作总结 written in November is the
+    # year, 目前 in a half-year report the end of June.
+    if period is not None and (anchor is None or anchor.year == period.end[0]
+                               and (anchor.end > period.end or period.start == (period.end[0], 1))):
         anchor = Anchor(*period.end)
     if anchor is not None and period is not None and period.year is not None:
         anchor = Anchor(anchor.year, anchor.month, period_year=period.year)

@@ -128,3 +128,15 @@ def test_a_project_named_plan_is_no_target():
 def test_at_least_without_a_norm_is_an_achievement():
     text = "某县妇联2023年工作总结\n\n全年培训妇女至少500人次。\n"
     assert [fact.target for fact in extract_text(text, "r.txt").facts] == [False]
+
+
+def test_a_year_report_written_before_its_end_speaks_for_the_whole_year():
+    text = "某县妇联2024年工作总结\n2024年11月20日\n\n今年，全县培训妇女3200人次。目前，全县共有妇女之家120个。\n"
+    document = extract_text(text, "r.txt")
+    assert [(f.period.start, f.period.end) for f in document.facts] == [("2024-01", "2024-12"), (None, "2024-12")]
+
+
+def test_a_news_page_speaks_from_its_date():
+    text = "县妇联开展技能培训\n发布时间：2024-05-10\n\n今年，县妇联已培训妇女860人次。\n"
+    fact = extract_text(text, "r.txt").facts[0]
+    assert (fact.period.start, fact.period.end, fact.year) == ("2024-01", "2024-05", 2024)
