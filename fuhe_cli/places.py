@@ -22,6 +22,7 @@ LEAD_LABEL = re.compile(r"【([^】]{2,12})】|([^，,。：:]{2,12}?)(妇联)?[
 NATIONAL_BODY = re.compile(r"全国妇联|中华全国妇女联合会|全国妇女联合会")
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
+LIST_AFTER = ("等", "妇联等", "市等", "县等", "区等")
 # Where a reporter filed from: a news dateline ("新华社长沙12月20日电", "本报成都电") or a byline's
 # "发自南昌". The place is where the story was written, not the region of its figures: weak
 # evidence, used only when nothing else in the article names a place.
@@ -129,7 +130,8 @@ def _site_or_body_region(places, text: str, section: Section, body: str, footer:
     site_text = "\n".join(furniture_lines(header) + footer)
     site = _headline_region(places, site_text) if site_text.strip() else None
     if site is None:
-        return dominant
+        return _scope_climbed(places, text[section.title_start:section.headline_end] + "\n" + body[:3000],
+                              dominant)
     leads = {lead.code for _, _, line in text_lines(body[:3000])[:30]
              if (lead := _lead_region(places, line.strip()[:24], site)) is not None}
     if len(leads) > 1:
@@ -139,6 +141,24 @@ def _site_or_body_region(places, text: str, section: Section, body: str, footer:
             m.region == dominant for m in opening):
         return dominant
     return site
+
+
+def _scope_climbed(places, text: str, region: Region | None) -> Region | None:
+    """The place a body names most, raised to the level its scope words keep naming: an article
+    that says 全省 again and again (a provincial meeting held in 芜湖) is about the province, even
+    when it never names it."""
+    if region is None or region.level == "province":
+        return region
+    counts: dict[str, int] = {}
+    for scope in SCOPE.finditer(text):
+        counts[scope.group(1)] = counts.get(scope.group(1), 0) + 1
+    if counts.get("省", 0) >= 2:
+        return places.chain(region)[0]
+    if counts.get("市", 0) >= 2 and region.level == "county":
+        for candidate in reversed(places.chain(region)):
+            if candidate.name.endswith("市"):
+                return candidate
+    return region
 
 
 def _in_quotes(text: str, index: int) -> bool:
@@ -278,8 +298,9 @@ def _lead_region(places, paragraph: str, context: Region | None) -> Region | Non
     chained = 0                     # 自贡市贡井区妇联: places written one after the other
     while chained + 1 < len(mentions) and mentions[chained + 1].start == mentions[chained].end:
         chained += 1
-    if opening[mentions[chained].end:mentions[chained].end + 2] != "妇联":
-        return None
+    if opening[mentions[chained].end:mentions[chained].end + 2] != "妇联" \
+            or opening.startswith("等", mentions[chained].end + 2):
+        return None                 # no federation, or the first of a list (泉州市妇联等34个单位)
     lead = _headline_region(places, opening[:mentions[chained].end + 2])
     # A parent or a partner federation opening a paragraph (镇江市妇联到我市调研) is not its subject.
     return lead if lead is not None and (context is None or places.is_within(lead, context)) else None
@@ -339,8 +360,10 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
     `found` are named; `clause` is where its last 其中 stands in `before` (-1: none)."""
     if clause >= 0 and any(m.start >= clause for m in found):
         found = [m for m in found if m.start >= clause]   # "…全州64期，其中康定市妇联开班9期": the clause's subject
+    # A place where something is held (在龙岩举办) is not the figure's subject.
     mentions = [m for m in found if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]
     if base is None:
+        mentions = [m for m in mentions if not before.startswith(LIST_AFTER, m.end)]
         return mentions[-1].region if mentions else None
     inside = [m.region for m in mentions if m.region.code != base.code and places.is_within(m.region, base)]
     # 成都、绵阳等地: a list of places, the figure is the whole region's. A place written with
@@ -352,6 +375,8 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
     # with 宁德市, "自贡与重庆江津区…联合举办" goes to 自贡. Partner regions elsewhere are skipped.
     for mention in mentions:
         region = mention.region
+        if before.startswith(LIST_AFTER, mention.end):
+            continue    # the first of a list (泉州市妇联等34个单位): the figure is the whole region's
         if places.is_within(base, region):          # the article's region or a parent: stay
             return base
         if places.is_within(region, base):          # a place inside it
