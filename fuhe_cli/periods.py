@@ -38,7 +38,8 @@ NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街�
 # A count that stands at a date, written just before its figure; a flow word overrules it.
 STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数|总量|保有|已建成|累计建成|建成(?!\d)|已发展|已成立")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
-FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年")
+FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
+                      r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌")
 # A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
 COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
 
