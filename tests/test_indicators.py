@@ -1,7 +1,13 @@
 """Which indicator a figure is given: the mechanisms beyond a rule's own triggers, on short texts."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_scoring import evaluate  # noqa: E402
 
 # 其中 breakdowns measure what the figure before them measures, unless their own rule is of the
 # same work area (a narrower or sibling indicator) or declared more specific.
@@ -38,3 +44,16 @@ def test_label_apart(text, which, indicator, rules):
 
     facts = extract_text(text, rules=rules).facts
     assert facts and facts[which].indicator.id == indicator
+
+
+def test_same_thing_worded_differently_gets_one_indicator(rules):
+    """Two corpus texts report the same indicators in different words, line for line."""
+    left = evaluate("summary_county_alignment_wording", rules)
+    right = evaluate("summary_prefecture_half_year_alignment", rules)
+    by_left = {e["indicator"]: f.indicator.id for f, e in left.matched if not e.get("todo")}
+    by_right = {e["indicator"]: f.indicator.id for f, e in right.matched if not e.get("todo")}
+    shared = set(by_left) & set(by_right)
+    assert len(shared) >= 12
+    # family.model_families.* differ by level on purpose; everything else must line up
+    for indicator in shared:
+        assert by_left[indicator] == by_right[indicator] == indicator
