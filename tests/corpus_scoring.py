@@ -50,12 +50,14 @@ class Suite:
     document: bool               # the YAML's top-level region / date / year are judged
     minimum: int                 # at least this many texts
     texts: tuple[str, ...]
+    requires: tuple[str, ...] = ()   # top-level keys every YAML of the suite gives
 
 
 def suites() -> dict[str, Suite]:
     index = yaml.safe_load((CORPUS / "index.yaml").read_text(encoding="utf-8"))
     return {name: Suite(name, entry["about"], tuple(entry["answers"]), entry["complete"],
-                        entry["document"], entry["minimum"], tuple(entry.get("texts") or ()))
+                        entry["document"], entry["minimum"], tuple(entry.get("texts") or ()),
+                        tuple(entry.get("requires") or ()))
             for name, entry in index["suites"].items()}
 
 
@@ -239,8 +241,7 @@ def well_formed_problems(name: str) -> list[str]:
     expected = expectations(name)
     lines = read(name).text.split("\n")
     out = []
-    if suite.document and "region" not in expected:
-        out.append("no document region")
+    out += [f"no document {key}" for key in suite.requires if key not in expected]
     for answer in expected["facts"]:
         missing = set(suite.answers) - set(answer)
         if missing:
