@@ -120,3 +120,31 @@ ATTRIBUTION = [
 @pytest.mark.parametrize("about, text, document, facts", ATTRIBUTION, ids=[row[0] for row in ATTRIBUTION])
 def test_region_attribution(about, text, document, facts):
     assert regions_of(text) == (document, facts)
+
+
+# -- report shapes, one mechanism a case: (text, [(figure, region, year)]) --------------------------
+SHAPES = [
+    # a headline ending in a quoted name is still a headline; a dated page header is no article
+    ("社区新闻汇编\n2023年4月3日\n\n武侯区：院落里的“妇女微家”\n本报讯 成都市武侯区妇联建成妇女微家40个。\n\n"
+     "江阳区：江边的“巾帼驿站”\n本报讯 泸州市江阳区妇联建成巾帼驿站15个。\n",
+     [("40个", "武侯区", None), ("15个", "江阳区", None)]),
+    # an item that only a closing （来源：…） line ends gets its own region
+    ("各地动态\n\n南明区：家庭教育进校园\n本报讯 贵阳市南明区妇联举办家长课堂30场。\n\n"
+     "鼓楼区开展巾帼护河行动\n近日，鼓楼区妇联组织志愿者巡河80人次。\n（来源：福州鼓楼区融媒体中心）\n",
+     [("30场", "南明区", None), ("80人次", "鼓楼区", None)]),
+    # 全国妇联's own notice: national figures have no region; 新疆生产建设兵团 is not 新疆
+    ("全国妇联关于2022年寒潮救助工作情况的通报\n\n各省、自治区、直辖市妇联，新疆生产建设兵团妇联：\n\n"
+     "各级妇联共走访困难妇女9000户。河南省妇联发放慰问金60万元。\n",
+     [("9000户", None, 2022), ("60万元", "河南省", 2022)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHAPES, ids=range(len(SHAPES)))
+def test_attribution_of_report_shapes(text, expected):
+    from fuhe_cli.extract import extract_text
+
+    facts = extract_text(text).facts
+    for figure, region, year in expected:
+        found = [fact for fact in facts if fact.text.endswith(figure)]
+        assert found, figure
+        assert (found[0].region.name if found[0].region else None, found[0].year) == (region, year), figure

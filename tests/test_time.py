@@ -44,3 +44,22 @@ YEARS = [
 @pytest.mark.parametrize("text, year", YEARS, ids=range(len(YEARS)))
 def test_year_mechanisms(text, year):
     assert last_fact_year(text) == year
+
+
+# Report shapes, one mechanism a case, with the region beside the year: (text, [(figure, region, year)]).
+SHAPES = [
+    # a plan paragraph (今后，…将…) is of no reporting period
+    ("南平市妇联2023年工作总结\n\n全年培训妇女2000人次。\n\n今后，市妇联将新建婚姻家庭调解室10个。\n",
+     [("2000人次", "南平市", 2023), ("10个", "南平市", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHAPES, ids=range(len(SHAPES)))
+def test_year_of_report_shapes(text, expected):
+    from fuhe_cli.extract import extract_text
+
+    facts = extract_text(text).facts
+    for figure, region, year in expected:
+        found = [fact for fact in facts if fact.text.endswith(figure)]
+        assert found, figure
+        assert (found[0].region.name if found[0].region else None, found[0].year) == (region, year), figure
