@@ -136,6 +136,16 @@ SHAPES = [
     ("全国妇联关于2022年寒潮救助工作情况的通报\n\n各省、自治区、直辖市妇联，新疆生产建设兵团妇联：\n\n"
      "各级妇联共走访困难妇女9000户。河南省妇联发放慰问金60万元。\n",
      [("9000户", None, 2022), ("60万元", "河南省", 2022)]),
+    # dated wire leads start articles even under headlines that name no place
+    ("人民日报 2023年6月2日\n\n让孩子们快乐过节\n本报南宁6月1日电 南宁市妇联为留守儿童送去图书5000册。\n\n"
+     "家门口的维权站\n新华社西宁6月1日电 西宁市城西区妇联建成妇女维权站12个。\n",
+     [("5000册", "南宁市", None), ("12个", "城西区", None)]),
+    # a parenthesised sign-off names the county over a parent named more often in the body
+    ("关于开展春风行动的情况汇报\n\n今年，我们落实宿迁市妇联部署，参与宿迁市春风行动。\n"
+     "一、全年举办招聘会12场。\n\n（沭阳县妇联供稿）\n2023年12月28日\n",
+     [("12场", "沭阳县", 2023)]),
+    # customary banner abbreviations are places
+    ("兴安盟妇联动态\n\n科右中旗妇联为妇女开展筛查3200人。\n", [("3200人", "科尔沁右翼中旗", None)]),
 ]
 
 

@@ -51,6 +51,11 @@ SHAPES = [
     # a plan paragraph (今后，…将…) is of no reporting period
     ("南平市妇联2023年工作总结\n\n全年培训妇女2000人次。\n\n今后，市妇联将新建婚姻家庭调解室10个。\n",
      [("2000人次", "南平市", 2023), ("10个", "南平市", None)]),
+    # a period opening the sentence dates the clauses after its semicolon
+    ("常德市妇联工作情况\n\n2023年1至9月，全市开展宣讲860场；举办培训45期。\n", [("45期", "常德市", 2023)]),
+    # a year behind 其中 breaks a total down; it does not date the total
+    ("嘉兴市妇联工作简报\n2024-01-08\n\n近三年，全市共建成妇女微家1200个，其中2021年300个、2022年400个。\n",
+     [("1200个", "嘉兴市", None), ("300个", "嘉兴市", 2021)]),
 ]
 
 
