@@ -49,3 +49,13 @@ def test_index_lists_every_text_once():
     assert NAMES == texts and len(set(NAMES)) == len(NAMES)
     for suite in suites().values():
         assert len(suite.texts) >= suite.minimum, suite.name
+
+
+def test_encoded_text_is_really_encoded():
+    """One text is stored as GB18030, so the corpus also goes through decoding."""
+    from fuhe_cli.reading import read_source
+
+    raw = (CORPUS / "speech_executive_meeting_gb18030.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    assert read_source(str(CORPUS / "speech_executive_meeting_gb18030.txt")).encoding in {"gb18030", "gbk", "gb2312"}

@@ -8,6 +8,17 @@ from __future__ import annotations
 import pytest
 
 GRAMMAR = [
+    # enumerations with 分别, lists of years or buildings, counters (10万+), durations
+    ("分别比上年提高1.5、2.2和0.7个百分点", [(1.5, "百分点", "exact"), (2.2, "百分点", "exact"),
+                                          (0.7, "百分点", "exact")]),
+    ("分别为120、85和60万元", [(1200000, "元", "exact"), (850000, "元", "exact"), (600000, "元", "exact")]),
+    ("于2023、2024年分别举办3场", [(3, "场", "exact")]),
+    ("1、2号楼共建成站点12个", [(12, "个", "exact")]),
+    ("阅读 10万+", []),
+    ("在看 2186", []),
+    ("推文阅读量达10万+", [(100000, None, "at_least")]),
+    ("今年前4个月接待来访236件次", [(236, "件次", "exact")]),
+    ("开展为期3个月的专项行动", []),
     # 来 as "about"; a duration is no quantity
     ("来参加的群众有2100来人", [(2100, "人", "approx")]),
     ("三十来个妇女报名", [(30, "个", "approx")]),

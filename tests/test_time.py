@@ -13,10 +13,16 @@ def last_fact_year(text: str) -> int | None:
     return document.facts[-1].year
 
 
-# (text, year of the last figure).  A period clause inside the opening paragraph, the day a news
-# lead opens with, a bare year in a title, a form's period field; a page's publication date alone
-# still dates nothing (never a guess).
+# (text, year of the last figure)
 YEARS = [
+    # A paragraph that opens with its period dates the paragraphs after it; a month-only
+    # signature dates 今年; a title naming a period over a longer subject still gives the period.
+    ("市妇联工作情况\n2024-03-28\n\n2023年，全市妇联扎实开展工作。\n全年培训妇女3400人次。", 2023),
+    ("市妇联工作情况\n2024-03-28\n\n全市妇联扎实开展工作。\n全年培训妇女3400人次。", None),
+    ("家庭教育专题报告\n嘉兴市妇联\n2023年12月\n\n今年1至11月，开展活动3600余场次。", 2023),
+    ("2023年宜昌市妇女儿童发展规划监测统计报告\n\n一、健康\n全市共有儿童之家1392个。", 2023),
+    # A period clause inside the opening paragraph, the day a news lead opens with, a bare year in
+    # a title, a form's period field; a page's publication date alone still dates nothing (never a guess).
     ("关于城乡妇女创业情况的调研\n\n为摸清底数，2023年9月至10月，市妇联组织力量开展调研。\n"
      "共走访女性创业主体86家。", 2023),
     ("结对帮扶结硕果\n\n某县妇联与爱心企业自2019年结对以来，合作不断深化。2022年，双方联合开展活动15场。\n"
