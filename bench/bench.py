@@ -5,6 +5,7 @@
     python bench/bench.py --quick               # 1 MB, 1 run, small store and RSS figures
     python bench/bench.py --profile             # also cProfile the library pipeline
     python bench/bench.py --help-timings        # only every command's --help start-up
+    python bench/bench.py --dask-mb 36          # also Dask local:1 vs local:2 on ~100 MB (needs fuhe[dask])
 
 The corpus repeats report texts (the bundled examples, or --corpus DIR read the way fuhe reads
 them) until it holds --mb million characters; each copy shifts its digits so nothing is cached.
@@ -234,6 +235,36 @@ def print_help_timings(fuhe: list[str], env: dict) -> None:
         print(f"  {label:40s}{command_figures(fuhe + command + ['--help'], 5, env)[0]:.3f} s")
 
 
+def dask_scaling(fuhe: list[str], env: dict, texts: list[str], tmp: Path, args) -> None:
+    """`fuhe extract --dask local:N --output` for N = 1, 2 on a corpus of --dask-mb M characters,
+    with the serial --output run beside it; wall times include starting the local cluster, which is
+    also timed alone (a run over one small file)."""
+    parts = build_corpus(texts, args.dask_mb)
+    chars = sum(len(part) for part in parts)
+    folder = tmp / "dask-corpus"
+    files = write_files(parts, folder, args.store_file_kb * 1000)
+    print(f"\nDask: {chars / 1e6:.1f} M characters ({sum(len(p.encode()) for p in parts) / 1e6:.0f} MB) "
+          f"in {files} files, --output facts.parquet (medians of {args.runs})")
+    one_file = tmp / "dask-one"
+    one_file.mkdir()
+    shutil.copy(folder / "r00000.txt", one_file / "r00000.txt")
+    walls = {}
+    for name, options in (("--jobs 1 (no Dask)", ["--no-save", "--jobs", "1"]),
+                          ("--dask local:1", ["--dask", "local:1"]), ("--dask local:2", ["--dask", "local:2"])):
+        out = tmp / "facts.parquet"
+        runs = [run_child(fuhe + ["extract", str(folder), *options, "--output", str(out)], env)
+                for _ in range(args.runs)]
+        if any(code not in (0,) for *_, code in runs):
+            raise SystemExit(f"fuhe extract {' '.join(options)} exited {[code for *_, code in runs]}")
+        wall = statistics.median(r[0] for r in runs)
+        start = statistics.median(run_child(fuhe + ["extract", str(one_file), *options, "--output",
+                                                    str(tmp / "one.parquet")], env)[0] for _ in range(args.runs))
+        walls[name] = wall
+        print(f"  {name:20s} {wall:7.2f} s wall, {chars / wall / 1e6:5.2f} M char/s; one small file: {start:5.2f} s")
+    print(f"  local:2 against local:1: {walls['--dask local:1'] / walls['--dask local:2']:.2f}x; "
+          f"local:2 against --jobs 1: {walls['--jobs 1 (no Dask)'] / walls['--dask local:2']:.2f}x")
+
+
 def row(name: str, seconds: float, chars: int, reference: float, cpu: float | None = None) -> str:
     cpu_text = f"{cpu:8.2f}" if cpu is not None else " " * 8
     return f"{name:44s} {seconds:8.3f} {cpu_text} {chars / seconds / 1e6:9.2f} {seconds / reference:8.2f}x"
@@ -251,6 +282,9 @@ def main() -> int:
                         help="characters per file (thousands) for the store ingest: 12 gives thousands of files")
     parser.add_argument("--store-docs", type=int, default=10_000, help="documents in the compare store (0: skip)")
     parser.add_argument("--rss-mb", type=float, default=50.0, help="peak RSS of one report of N MB (0: skip)")
+    parser.add_argument("--dask-mb", type=float, default=0.0,
+                        help="Dask scaling: --dask local:1 against local:2 (and --jobs 1) writing Parquet, on N M "
+                             "characters in --store-file-kb files (36: about 100 MB of UTF-8; 0: skip; needs fuhe[dask])")
     parser.add_argument("--profile", action="store_true", help="cProfile extract_text on the corpus")
     parser.add_argument("--quick", action="store_true", help="--mb 1 --runs 1 --store-mb 2 --store-docs 1000 --rss-mb 5")
     parser.add_argument("--help-timings", action="store_true", help="only time every command's --help, then stop")
@@ -366,6 +400,9 @@ def main() -> int:
                       f"peak RSS {rss / 1024:.0f} MB, store {store_size(db) / 1e6:.0f} MB "
                       f"(median of {args.runs})")
             print(f"  --jobs 2 speed-up: {walls[1] / walls[2]:.2f}x")
+
+        if args.dask_mb:
+            dask_scaling(fuhe, env, texts, tmp, args)
 
         if args.rss_mb:
             big = tmp / "big-report.txt"

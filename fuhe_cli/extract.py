@@ -5,10 +5,12 @@ so it can run inside any distributed engine. `extract` adds reading files and pa
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import os
 from bisect import bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
@@ -75,9 +77,29 @@ def _basis(rules, rule_id: str | None) -> str | None:
     return rule.basis if rule is not None else None
 
 
+@contextmanager
+def _collections_paused():
+    """No garbage collection while one text is extracted: the stages make tens of thousands of
+    small objects that live until the document is built (quantities, spans, facts), and each
+    collection walks all of them again (about 4 % of the time on an 8 M-character report).
+    They hold no reference cycles to speak of, so nothing piles up; collection resumes after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str | None = None,
                  line_labels: list[str] | None = None) -> Document:
     """Extract every quantity of one report's text into a `Document`."""
+    with _collections_paused():
+        return _extract_text(text, path, rules=rules, encoding=encoding, line_labels=line_labels)
+
+
+def _extract_text(text: str, path: str, *, rules, encoding: str | None, line_labels: list[str] | None) -> Document:
     from fuhe_cli.attribution import attribute
     from fuhe_cli.normalise import normalise
     from fuhe_cli.numbers import find_quantities

@@ -118,3 +118,16 @@ SNIPPETS = [
 def test_snippet_does_not_start_inside_a_number_or_word(rules, text, value, snippet):
     (fact,) = [fact for fact in extract_text(text, rules=rules).facts if fact.value == value]
     assert fact.text == snippet
+
+
+@pytest.mark.parametrize("value", [1, 98.6, 67520132.32, 1e16, 1.5e17, 0.0001, 0.00005, 1e-05, 1e-09, 0.0, -2.5])
+def test_a_fact_in_json_is_written_as_json_dumps_writes_it(value, rules):
+    """The JSON output writes facts with pydantic's serializer, which must give json.dumps's bytes
+    (indent 2, non-ASCII kept), small floats included (pydantic writes 0.00001 for 1e-05)."""
+    from fuhe_cli.render import model_json, to_json
+
+    fact = extract_text("四川省妇联2023年开展“巾帼宣讲”120场，覆盖率达9.5%。\n", "r.txt", rules=rules).facts[0]
+    fact = fact.model_copy(update={"value": value, "low": value, "text": "引号\"、反斜杠\\、换行\n和\t制表"})
+    expected = json.dumps(fact.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2)
+    assert model_json(fact) == expected == to_json(fact.model_dump(mode="json", by_alias=True))
+    assert model_json(fact, 8) == expected.replace("\n", "\n" + " " * 8)
