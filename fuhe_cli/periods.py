@@ -19,7 +19,7 @@ from fuhe_cli.time_expressions import Anchor, Period, TimeExpression, find_time_
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标任务|工作要点|重点工作|努力方向|工作设想")
-REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点")
+REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点|不足|问题|短板|困难")
 # A title that names a report of a period: 工作情况, 总结, 简报, 通报, 工作要点 …
 # (after its period: "2024年上半年工作情况", not "召开2024年工作会议", which names a meeting).
 REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|推进会|座谈会|例会)|情况|总结|报告|简报|综述|通报|要点|"
@@ -30,13 +30,15 @@ PLAN_OPENING = re.compile(r"^[ \t\u3000]*(?:下一步|下步|接下来|今后|�
 _PLAN_VERBS = (r"(?:新建|建成|建设|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用)")
 TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|拟(?=" + _PLAN_VERBS + r")|"
-                        r"(?<![”\"」蕾康护苗行动按])计划(?=" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
-                        r"将(?=" + _PLAN_VERBS + r")")
+                        r"(?<![”\"」蕾康护苗行动按])计划(?=每|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
+                        r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=" + _PLAN_VERBS + r")")
 # A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
 NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
                   r"(?:至少|不少于|不低于|不得少于|原则上)")
 # A count that stands at a date, written just before its figure; a flow word overrules it.
 STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数|总量|保有|已建成|累计建成|建成(?!\d)|已发展|已成立")
+# Words that set a plan within the current year: 力争全年…, 年内再新建…, 到年底….
+WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
                       r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌")
@@ -74,13 +76,16 @@ def document_time(layout, stated: Optional[Period], year: Optional[int]) -> Docu
     anchor = _date_anchor(layout.date)
     # A report of a period speaks from its end: 今年 in a 2024年工作总结 written in November is the
     # year, 目前 in a half-year report the end of June.
-    if period is not None and (anchor is None or anchor.year == period.end[0]
-                               and (anchor.end > period.end or period.start == (period.end[0], 1))):
+    title = layout.title
+    is_plan = bool(title and PLAN_TITLE.search(title) and not REVIEW_HEADING.search(title))
+    if is_plan and period is not None and period.start is not None:
+        # A plan speaks from the start of its period (or its date), not from its end.
+        anchor = anchor or Anchor(*period.start)
+    elif period is not None and (anchor is None or anchor.year == period.end[0]
+                                 and (anchor.end > period.end or period.start == (period.end[0], 1))):
         anchor = Anchor(*period.end)
     if anchor is not None and period is not None and period.year is not None:
         anchor = Anchor(anchor.year, anchor.month, period_year=period.year)
-    title = layout.title
-    is_plan = bool(title and PLAN_TITLE.search(title) and not REVIEW_HEADING.search(title))
     return DocumentTime(period=period, anchor=anchor, is_plan=is_plan)
 
 
@@ -95,6 +100,10 @@ def _header_lines(text: str, title: Optional[str]) -> list[str]:
         if line and len(line) <= HEADING_LENGTH and not any(mark in line for mark in "。；！？"):
             lines.append(line)
     return lines
+
+
+def _is_whole_year_word(text: str, expression: TimeExpression) -> bool:
+    return expression.end - expression.start == 2 and text.startswith("全年", expression.start)
 
 
 @dataclass
@@ -141,13 +150,17 @@ class Timing:
         that year attribution found for it and its rule's basis (flow | stock)."""
         text, layout, document = self.text, self.layout, self.document
         s_start = layout.full_sentence_start(start)
-        governing, level = None, None
+        governing, level, deadline = None, None, None
         for expression in self._expressions(s_start):
             if expression.end > start:
                 break
-            if expression.kind == "until" or COMPARISON_BEFORE.search(text, max(s_start, expression.start - 3),
-                                                                      expression.start):
+            if expression.kind == "until":
+                deadline = expression
                 continue
+            if COMPARISON_BEFORE.search(text, max(s_start, expression.start - 3), expression.start):
+                continue
+            if governing is not None and _is_whole_year_word(text, expression):
+                continue            # 2024年，…全年培训…: the year already named
             governing, level = expression, "sentence"
         p_start = layout.paragraph(start)[0]
         if governing is None:
@@ -162,11 +175,31 @@ class Timing:
                 governing, level = found[0], "heading"
                 break
         period = governing.period if governing is not None else None
+        if governing is not None and year is not None and _is_whole_year_word(text, governing):
+            period = full_year(year)        # 全年 restates the year the figure already has
         if period is None and document.period is not None:
             period, level = document.period, "document"
 
+        clause = text[max(s_start, start - 16):start]
+        clause = clause[max(clause.rfind(mark) for mark in "，,；;：:") + 1:]
+        target = self._is_target(start, s_start, p_start, headings, period, clause)
+
+        if deadline is not None and any(mark in text[deadline.end:start] for mark in "；;"):
+            deadline = None             # 到2025年底，…；培训…: the deadline's clause is over
+        if deadline is not None and (level != "sentence" or governing.start < deadline.start):
+            # 到2029年，…达到5000名 / 到年底…: a goal for the deadline.
+            end_year = deadline.period.end[0]
+            if deadline.relative and period is not None:
+                end_year = period.end[0]
+            period = full_year(end_year) if FLOW_CUE.search(clause) else Period(None, (end_year, 12))
+            year = end_year
+        elif target and period is not None and period.year is not None \
+                and (level != "document" or document.is_plan) and level != "paragraph":
+            # A plan's own period (二、2025年工作计划; a 2025年工作要点) outweighs a year carried
+            # over from the review before it.
+            year = period.year
         # The calendar year found for the figure is the backbone; a run of years has none.
-        if period is not None and period.start is not None and period.year is None:
+        elif period is not None and period.start is not None and period.year is None:
             year = None
         elif period is not None and year is None:
             if level != "sentence":
@@ -178,8 +211,10 @@ class Timing:
         elif period is None and year is not None:
             period = full_year(year)
 
-        clause = text[max(s_start, start - 16):start]
-        clause = clause[max(clause.rfind(mark) for mark in "，,；;：:") + 1:]
+        if period is None and target and document.anchor is not None and WITHIN_YEAR.search(text, s_start, start):
+            anchor = document.anchor       # 下一步，力争全年… / 年内再新建…: this year's plan
+            period = full_year(anchor.period_year if anchor.period_year is not None else anchor.year)
+            year = period.year
         if period is None and document.anchor is not None and NOW_CUE.search(clause):
             period = Period(None, document.anchor.end)       # 目前已建成…: counted at the page's date
             year = period.year
@@ -188,20 +223,22 @@ class Timing:
                 and not FLOW_CUE.search(clause):
             period = period.as_stock()
 
-        target = self._is_target(start, s_start, p_start, headings, period)
         if period is not None and period.start is None and not target and document.anchor is not None:
             # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.
             period = Period(None, max(min(period.end, document.anchor.end), (period.end[0], 1)))
-        if target and governing is not None and governing.so_far:
+        if target and governing is not None and governing.so_far and period is not None:
             period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
         return FactTime(period=period, year=year, target=target)
 
-    def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period]) -> bool:
+    def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period],
+                   clause: str) -> bool:
         text = self.text
         before = text[s_start:start]
         # A figure's own qualifier may be the norm's word: 每个村[至少有1个].
         if TARGET_CUE.search(before) or NORM.search(text, s_start, start + 3):
             return True
+        if NOW_CUE.search(clause):
+            return False            # 目前，仍有9个…: how things stand, even under a plan's heading
         anchor = self.document.anchor
         for expression in self._expressions(s_start):
             if expression.start >= start:

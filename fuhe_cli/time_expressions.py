@@ -123,6 +123,7 @@ class TimeExpression:
     period: Period
     kind: Literal["flow", "stock", "since", "until"]    # until: 到2025年, a deadline (a plan when ahead)
     so_far: bool = False        # 今年 cut at the document's date: the year so far
+    relative: bool = False      # 到年底 / 年底前: the end of whichever year governs the sentence
 
 
 # --- the pattern -------------------------------------------------------------------------------
@@ -130,7 +131,8 @@ _YEAR = r"(?<![\d.])(?:19|20)\d{2}"
 _CN_MONTH = r"十[一二]|[一二三四五六七八九十]"
 _MONTH = rf"(?:(?<![\d.])(?:1[0-2]|0?[1-9])|{_CN_MONTH})"
 _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
-_PART = "|".join(sorted((p for p in YEAR_PARTS if p not in ("全年", "年度")), key=len, reverse=True))
+_PART = "|".join(sorted((p for p in YEAR_PARTS if p != "年度"), key=len, reverse=True))
+_DAYPART = r"(?:上旬|中旬|下旬|初|底|末|中)"
 _COUNT = r"(?:[一二两三四五六七八九十]|\d{1,2})"
 _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 
@@ -138,16 +140,19 @@ PATTERN = re.compile(
     # 2019年至2023年, 2019—2023年, 2019-2023年度
     rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
     # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
-    rf"|(?P<months>(?:(?P<my1>{_YEAR})\s*年\s*)?(?P<m1>{_MONTH})\s*月?份?{_DASH}"
-    rf"(?:(?P<my2>{_YEAR})\s*年\s*)?(?P<m2>{_MONTH})\s*月份?)"
+    rf"|(?P<months>(?:(?P<my1>{_YEAR})\s*年\s*)?(?P<m1>{_MONTH})\s*(?:月份?{_DAYPART}?)?{_DASH}"
+    rf"(?:(?P<my2>{_YEAR})\s*年\s*)?(?P<m2>{_MONTH})\s*月份?{_DAYPART}?)"
     # 截至2024年6月底, 截止到2023年末, 截至目前, 截至6月底
     rf"|(?P<stock>(?:截至|截止)到?\s*(?:(?P<sy>{_YEAR})\s*年|(?P<srel>今年|去年|本年))?\s*"
     rf"(?:(?P<sm>{_MONTH})\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?|(?P<send>底|末|年底|年末)|(?P<snow>目前|当前|现在|今天|日前|发稿时))?)"
     # 到2025年底 (a deadline)
-    rf"|(?P<until>(?<![截止])到\s*(?P<uy>{_YEAR})\s*年(?:底|末)?)"
+    rf"|(?P<until>(?<![截止])到\s*(?:(?P<uy>{_YEAR})\s*年(?:底|末)?|(?P<urel>今年|明年)?\s*年底|(?P<uy2>{_YEAR})\s*年)"
+    rf"|(?:(?P<uy3>{_YEAR})\s*年|(?P<urel3>今年|明年))?\s*年?(?:底|末)前)"
     # 自2019年…以来, 2019年以来, 今年以来, 去年以来
-    rf"|(?P<since>(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?\s*(?:以来|来))"
+    rf"|(?P<since>(?:(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?"
+    rf"|(?P<sibare>{_MONTH})\s*月份?)\s*(?:以来|来))"
     # 五年来, 近三年来, 近5年, 过去五年, 这五年, 本届以来
+    rf"|(?P<ahead>(?:今后|未来|往后)(?P<an>{_COUNT})\s*年)"
     rf"|(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中)?|本届以来|本届)"
     # 2023年上半年, 今年一季度, 上半年, 前5个月
     rf"|(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
@@ -219,8 +224,20 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
                 month = 12
         return (Period(None, (year, month)), "stock") if year is not None else None
     if group("until"):
-        year = int(group("uy"))
-        return Period(None, (year, 12)), "until"
+        year = group("uy") or group("uy2") or group("uy3")
+        if year:
+            return Period(None, (int(year), 12)), "until"
+        relative = group("urel") or group("urel3")
+        if anchor is None:
+            return None
+        base = anchor.period_year if anchor.period_year is not None else anchor.year
+        return Period(None, (base + (1 if relative == "明年" else 0), 12)), "until by year-end"
+    if group("since") and group("sibare"):
+        month = _month_number(group("sibare"))
+        year = _latest_year_of(month, anchor) if 1 <= month <= 12 else None
+        if year is None or (year, month) > anchor.end:
+            return None
+        return Period((year, month), anchor.end), "since"
     if group("since"):
         year = int(group("siy")) if group("siy") else _relative(group("sirel"), anchor)
         if year is None or anchor is None or year > anchor.year:
@@ -229,6 +246,13 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if (year, month) > anchor.end:
             return None
         return Period((year, month), anchor.end), "since"
+    if group("ahead"):
+        count = _month_number(group("an")) if not group("an").isdigit() else int(group("an"))
+        if anchor is None or not 2 <= count <= 30:
+            return None
+        # The years ahead start next year, or this one when it has barely begun (a plan of January).
+        first = anchor.year + 1 if (anchor.month or 12) >= 7 else anchor.year
+        return Period((first, 1), (first + count - 1, 12)), "flow"
     if group("run"):
         text = group("run")
         if anchor is None:
@@ -251,6 +275,11 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
                 return None
         else:
             months = YEAR_PARTS[word]
+        if year is None and word == "全年":
+            # 全年 is the reporting period's year; in a page with no such period it says nothing.
+            year = anchor.period_year if anchor is not None else None
+            if year is None:
+                return None
         if year is None:
             year = _latest_year_of(months[1] if word != "下半年" else 7, anchor)
         if year is None:
@@ -297,7 +326,9 @@ def find_time_expressions(text: str, anchor: Optional[Anchor] = None, start: int
         if read is not None:
             period, kind = read
             so_far = kind == "so far"
-            found.append(TimeExpression(match.start(), match.end(), period, "flow" if so_far else kind, so_far))
+            relative = kind == "until by year-end"
+            kind = "flow" if so_far else "until" if relative else kind
+            found.append(TimeExpression(match.start(), match.end(), period, kind, so_far, relative))
     return found
 
 

@@ -140,3 +140,22 @@ def test_a_news_page_speaks_from_its_date():
     text = "县妇联开展技能培训\n发布时间：2024-05-10\n\n今年，县妇联已培训妇女860人次。\n"
     fact = extract_text(text, "r.txt").facts[0]
     assert (fact.period.start, fact.period.end, fact.year) == ("2024-01", "2024-05", 2024)
+
+
+PLAN_DOCUMENT = """某县妇联2025年工作要点
+
+2024年，全县妇联全年培训妇女3800人次，新建妇女微家40个。
+一、助力发展
+1. 全年开展巾帼宣讲200场以上。
+2. 今后五年，新建妇女微家300个；到2029年，结对困境儿童达到5000名。
+"""
+
+
+def test_a_work_plans_review_is_done_and_its_items_are_the_plans_year():
+    document = extract_text(PLAN_DOCUMENT, "plan.txt")
+    got = [(f.number, f.period.start, f.period.end, f.target, f.year) for f in document.facts]
+    assert got == [("3800", "2024-01", "2024-12", False, 2024),
+                   ("40", "2024-01", "2024-12", False, 2024),
+                   ("200", "2025-01", "2025-12", True, 2025),
+                   ("300", "2025-01", "2029-12", True, None),     # 今后五年 of a 2025 plan
+                   ("5000", None, "2029-12", True, 2029)]
