@@ -32,6 +32,8 @@ APOSTROPHES = "'’‘`"
 # (科右前旗 for 科尔沁右翼前旗): names in their own right, for resolving and in running text.
 # A place name followed by these words names a body that is not the division (新疆生产建设兵团).
 NOT_A_DIVISION_AFTER = ("生产建设兵团",)
+# A short name followed by these names a town, street or estate called so (兴隆镇, 永丰路), not the division.
+BELOW_A_DIVISION_AFTER = ("镇", "乡", "街道", "村", "路", "街", "社区", "大道", "小区")
 
 ABBREVIATIONS = {
     "科右前旗": "152221", "科右中旗": "152222", "科左中旗": "150521", "科左后旗": "150522",
@@ -368,7 +370,11 @@ class Gazetteer:
         if is_short:
             after = text[end:end + 2]
             suffixed = after.startswith(("妇联", "市", "省", "县", "区", "州"))
-            anchored = suffixed or text[max(0, start - 2):start] == "发自" or before is not None
+            if text.startswith(BELOW_A_DIVISION_AFTER, end):
+                return None     # 兴隆镇, 永丰路街道: a town or a street of that name, not the county
+            # A parent's name just before it (山东惠民) is evidence; a neighbour's (蕉城公安) is not.
+            parented = before is not None and any(self.is_within(r, before.region) for r in regions)
+            anchored = suffixed or text[max(0, start - 2):start] == "发自" or parented
             if common and not anchored:
                 return None
             if not suffixed and not self._on_word_boundaries(text, start, end):

@@ -35,6 +35,11 @@ MENTIONS = [
     ("记者发自南昌", ["南昌市"]),
     ("在朝阳建平开展活动", ["建平县"]),         # 朝阳 is word-like and bare; 建平 sits on word boundaries
     ("四川人在成都", ["四川省", "成都市"]),
+    ("在兴隆镇举办培训", []),                   # a town called 兴隆, not 兴隆县
+    ("河北省沧州市永丰路街道", ["河北省", "沧州市"]),   # a street, not 永丰县
+    ("蕉城公安巡特警", ["蕉城区"]),             # a neighbour's name is no parent: 公安 stays a word
+    ("北京朝阳：楼门院里", ["北京市", "朝阳区"]),   # the parent's name is evidence for 朝阳
+    ("发放巾帼惠农贷", []),                     # 惠农区
 ]
 
 
