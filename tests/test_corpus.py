@@ -59,3 +59,13 @@ def test_encoded_text_is_really_encoded():
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
     assert read_source(str(CORPUS / "speech_executive_meeting_gb18030.txt")).encoding in {"gb18030", "gbk", "gb2312"}
+
+
+def test_no_test_file_is_named_by_round():
+    """Test files say what behaviour they guard; a new batch of texts goes into the corpus."""
+    import re
+
+    tests = Path(__file__).resolve().parent
+    named_by_round = [path.name for path in tests.rglob("*.py")
+                      if re.search(r"heldout|unseen|round|batch|\d\.py$", path.name)]
+    assert not named_by_round
