@@ -158,6 +158,51 @@ def item_bounds(text: str, quantity, start: int, end: int) -> tuple[int, int, tu
     return start, end, tail
 
 
+_NAME_QUOTES = frozenset("“”\"'「」『』《》")
+_FIGURE_CHARS = frozenset("0123456789.万亿千百余多")
+_ITEM_MARKS = "、，,；;"
+
+
+def names_earlier_figure(text: str, hit_end: int, num_start: int, unit: str | None) -> bool:
+    """True when the trigger ending at `hit_end` is printed right before an earlier figure of the
+    same unit, and the figure at `num_start` stands in a later item that names something of its
+    own: in "三八红旗手100名、“优秀女法官”5名" or "三八红旗手30名，优秀妇女工作者20名" 红旗手 is
+    the 100's (the 30's) name, not the 5's (the 20's)."""
+    position = hit_end
+    while position < num_start and text[position] in _NAME_QUOTES:
+        position += 1
+    if unit is None or position >= num_start or not text[position].isdigit():
+        return False
+    end = position
+    while end < num_start and text[end] in _FIGURE_CHARS:
+        end += 1
+    if not text.startswith(unit, end):
+        return False
+    mark = max(text.rfind(char, end, num_start) for char in _ITEM_MARKS)
+    if mark == -1:
+        return False
+    own = CJK_RUN.findall(text, mark + 1, num_start)
+    return len(_without_link_words("".join(own))) >= 2
+
+
+# Words that stand before a bare figure without naming anything (累计达137个, 新建8个, 其中3个).
+_LINK_WORDS = ("累计", "总数", "总量", "总计", "共计", "合计", "达到", "已经", "现有", "目前", "全年", "今年", "新增",
+               "新建", "建成", "创建", "培育", "增加", "增至", "增长", "提高", "其中", "另有", "同比", "实际", "计划", "完成", "超过",
+               "突破", "达", "至", "到", "共", "计", "为", "有", "已", "又", "再", "还", "近", "约", "逾", "超", "的")
+
+
+def _without_link_words(words: str) -> str:
+    changed = True
+    while changed and words:
+        changed = False
+        for word in _LINK_WORDS:
+            if words.startswith(word):
+                words, changed = words[len(word):], True
+            if words.endswith(word):
+                words, changed = words[:-len(word)], True
+    return words
+
+
 def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
     """True when another figure follows the trigger with no list mark in between."""
     digit = DIGIT.search(text, hit_end, clause_end)

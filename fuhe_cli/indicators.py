@@ -63,8 +63,9 @@ import regex
 from fuhe_cli.clauses import (
     DIGIT, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_next_item,
-    place_and_verb, wrapped_line,
+    names_earlier_figure, place_and_verb, wrapped_line,
 )
+from fuhe_cli.labels import context_phrase
 from fuhe_cli.models import UNCATEGORIZED, Indicator
 from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
@@ -205,6 +206,9 @@ class RuleSet:
                 continue      # a trigger inside the number itself (千场, 万人) is not context
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end
+                if not (label or carried) and "、" in text[hit_end:num_start] and names_earlier_figure(
+                        text, hit_end, num_start, unit):
+                    continue  # "基地56个、县级手工服务站点19个": the word names the earlier item
             elif hit_start >= q_end:
                 side, distance = "after", hit_start - q_end
                 if "、" in text[q_end:hit_start] and names_next_item(text, hit_end, end):
@@ -320,6 +324,10 @@ class RuleSet:
                 previous_end = start - 1
                 start, _ = clause_around(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
+                if carried is not None and carried.priority >= 0 and not breakdown and names_earlier_figure(
+                        text, quantity.start - carried.distance, getattr(quantity, "num_start", quantity.start),
+                        quantity.unit):
+                    break   # "表彰三八红旗手30名，优秀妇女工作者20名": the word is the 30's name
                 if carried is not None and carried.priority >= 0:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
@@ -425,48 +433,3 @@ class RuleSet:
             found = first_clause_break(text, line_end + 1, caption_end)
             span = (line_end + 1, caption_end if found is None else found)
         return self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
-
-
-# --- the context phrase of an uncategorized fact -------------------------------------------------
-_LEADING = ("其中", "目前", "全年", "共计", "累计", "先后", "已经", "共有", "共", "已", "还", "并", "同时", "今年",
-            "全市", "全省", "全区", "全县", "各级", "通过", "积极", "组织", "开展", "举办", "建立", "建成", "实现")
-_TRAILING = ("达到", "超过", "共计", "累计", "总计", "合计", "约为", "达", "超", "逾", "近", "约", "共", "计", "为",
-             "有", "的", "了", "和", "及", "等", "在", "以")
-PHRASE_CHARS = 10
-_LIST_MARK = regex.compile(r"[、和及与]")
-_LIST_MARK_OR_DIGIT = regex.compile(r"[、和及与\d]")
-_ANY_DIGIT = regex.compile(r"\d")
-_TRIM_CHARS = " \t“”\"'‘’《》()（）、"
-
-
-def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> str:
-    """A short phrase saying what an unnamed figure counts: the words before it, else after it."""
-    from fuhe_cli import words
-
-    before = _trim(text[max(clause_start, quantity.start - 24):quantity.start])
-    last_item = _LIST_MARK.split(before)[-1] if before else ""
-    if len(last_item) >= 2 and not _ANY_DIGIT.search(last_item):
-        return words.tail(_trim(last_item), PHRASE_CHARS)
-    # "14个中院、111个基层法院": in a list of figures the counted thing follows the number.
-    after = _LIST_MARK_OR_DIGIT.split(text[quantity.end:min(clause_end, quantity.end + 16)])[0]
-    after = _trim(after)
-    return (words.head(after, PHRASE_CHARS) if after else "") \
-        or (words.tail(before, PHRASE_CHARS) if before else "") or (quantity.unit or "")
-
-
-def _trim(phrase: str) -> str:
-    phrase = phrase.strip(_TRIM_CHARS)
-    changed = True
-    while changed and phrase:
-        changed = False
-        # One C-level test of all the words first: a loop that matches none changes nothing.
-        if phrase.endswith(_TRAILING):
-            for word in _TRAILING:
-                if phrase.endswith(word) and len(phrase) > len(word):
-                    phrase, changed = phrase[: -len(word)], True
-        if phrase.startswith(_LEADING):
-            for word in _LEADING:
-                if phrase.startswith(word) and len(phrase) > len(word) + 1:
-                    phrase, changed = phrase[len(word):], True
-        phrase = phrase.strip(_TRIM_CHARS)
-    return phrase

@@ -1,5 +1,8 @@
 """Word boundaries for context phrases, with jieba.
 
+Each line of words.txt also carries jieba's part-of-speech tag, so the noun phrase an unnamed figure
+counts can be told from the verb before it (建成 | 儿童友好社区).
+
 Only for naming what an unnamed figure counts ("基层法院均设有妇女儿童维权岗" → cut between words,
 not inside 妇女儿童) — never for the number grammar, which jieba splits ("1.72万亿" → pieces).
 A small dictionary (jieba's 40,000 most frequent words, fuhe_cli/data/words.txt, built by
@@ -70,6 +73,19 @@ def boundary_after(text: str, position: int, end: int) -> int:
     spanning = [stop for start in range(max(0, position - 3), position)
                 for stop in range(position + 1, min(end, start + 4) + 1) if text[start:stop] in words]
     return max(spanning) if spanning else position
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    import re
+
+    return dict(re.findall(r"^(\S+) \d+ (\S+)$", WORDS_FILE.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech tag) for each word of `text`; a word not in the dictionary is "x"."""
+    tags = _tags()
+    return [(word, tags.get(word, "x")) for word in split(text)]
 
 
 def split(text: str) -> list[str]:

@@ -57,3 +57,70 @@ def test_same_thing_worded_differently_gets_one_indicator(rules):
     # family.model_families.* differ by level on purpose; everything else must line up
     for indicator in shared:
         assert by_left[indicator] == by_right[indicator] == indicator
+
+
+def _facts(text, rules):
+    from fuhe_cli.extract import extract_text
+
+    return extract_text(text, rules=rules).facts
+
+
+# Look-alikes seen on public reports: the close-but-wrong name is worse than an honest fallback.
+# (text, value of the figure, the indicator it must get, the indicator it must not get)
+LOOK_ALIKES = [
+    ("全县评选出优秀妇女工作者36名，三八红旗手15名。", 36, "honours.individuals", "honours.red_banner"),
+    ("表彰三八红旗手30名，优秀妇女工作者20名。", 20, "honours.individuals", "honours.red_banner"),
+    ("授予200名同志“市巾帼建功标兵”称号。", 200, "honours.individuals", "honours.red_banner"),
+    ("建成妇女微家120个，妇女小组86个。", 86, "org.women_groups", "women_microhome.count"),
+    ("社區內共有婦女小組18個。", 18, "org.women_groups", "org.federations"),
+    ("为53名贫困女大学生发放助学金10.6万元。", 53, "care.student_aid", "care.spring_bud"),
+    ("三家爱心企业现场捐赠4.1万元。", 41000, "projects.donations", "projects.funds"),
+    ("联合法院设立家事法庭6个。", 6, "rights.family_courts", "rights.stations"),
+    ("在全县设立家事审判庭3个。", 3, "rights.family_courts", "rights.stations"),
+    ("涌现出457户全国、省、市最美家庭。", 457, "family.model_families", "family.model_families.prefecture"),
+    # a word printed right before an earlier figure of the list is that figure's name
+    ("创建手工加工基地56个、县级手工服务站点19个。", 19, "uncategorized", "employment.demo_bases"),
+    ("“三八”红旗手100名、“十佳好婆婆”10名。", 10, "honours.individuals", "honours.red_banner"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator, not_indicator", LOOK_ALIKES, ids=range(len(LOOK_ALIKES)))
+def test_look_alike_names_stay_apart(text, value, indicator, not_indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator != not_indicator
+
+
+# A bare figure after a named one keeps the name when its own words only link (累计达, 新建, 其中).
+CARRIED = [
+    ("今年新建巾帼示范基地12个，累计达137个。", 137, "employment.demo_bases"),
+    ("培训23期，累计5000余人次。", 5000, "training.participants"),
+    ("来访412批次，其中集体访12批次。", 12, "rights.petitions"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", CARRIED, ids=range(len(CARRIED)))
+def test_linking_words_keep_the_carried_name(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# The label of a figure no rule names is the noun phrase it counts, on word boundaries.
+COUNTED_LABELS = [
+    ("今年全市建成1623个儿童友好社区。", 1623, "儿童友好社区"),
+    ("扶贫助困 对全区10678名城镇贫困妇女、4163名农村贫困妇女进行调查摸底。", 10678, "城镇贫困妇女"),
+    ("扶贫助困 对全区10678名城镇贫困妇女、4163名农村贫困妇女进行调查摸底。", 4163, "农村贫困妇女"),
+    ("对730名贫困患者进行了免费救治。", 730, "贫困患者"),
+    ("我县注册女性社团187个，", 187, "女性社团"),
+    ("全镇已转移农村劳动力33613人。", 33613, "农村劳动力"),
+    ("确定精准脱贫对象28人。", 28, "精准脱贫对象"),
+    ("媒体采用的各类新闻稿件达190余篇。", 190, "新闻稿件"),
+    ("全市256家各类积分兑换超市累计发放积分。", 256, "积分兑换超市"),
+    ("女党员占党员总数的27.9%。", 27.9, "女党员占比"),
+]
+
+
+@pytest.mark.parametrize("text, value, label", COUNTED_LABELS, ids=[row[2] for row in COUNTED_LABELS])
+def test_fallback_label_is_the_counted_noun_phrase(text, value, label, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == "uncategorized"
+    assert fact.indicator.name == label
