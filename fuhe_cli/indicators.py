@@ -65,7 +65,7 @@ from fuhe_cli.clauses import (
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_next_item,
     names_earlier_figure, place_and_verb, wrapped_line,
 )
-from fuhe_cli.labels import context_phrase
+from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
 from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
@@ -126,6 +126,28 @@ def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
     own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
     return (own_rule.id.split(".")[0] == carried_rule.id.split(".")[0]
             or own_rule.priority > carried_rule.priority)
+
+
+_LAST_FIGURE = regex.compile(r"(?r)[0-9][0-9.]*[万亿千百]?[余多]?")
+
+
+def _names_figure_before(text: str, start: int, hit_start: int, compiled: CompiledRule) -> bool:
+    """True when a figure of a unit the rule takes stands before its trigger in text[start:hit_start]
+    (为36万名农村妇女进行了“两癌”检查: the trigger names that figure)."""
+    found = _LAST_FIGURE.search(text, start, hit_start)
+    return found is not None and text.startswith(tuple(compiled.units), found.end())
+
+
+def _names_another(text: str, quantity, carried: "_Candidate", start: int, end: int) -> bool:
+    """True when a carried trigger is the name of another figure, not of this one, which names its
+    own thing: printed right before an earlier figure of the same unit ("表彰三八红旗手30名，优秀
+    妇女工作者20名"), or after a figure it names when this one is followed by its own noun ("为36万名
+    妇女进行了“两癌”检查，对730名贫困患者…")."""
+    hit_end = quantity.start - carried.distance
+    if names_earlier_figure(text, hit_end, getattr(quantity, "num_start", quantity.start), quantity.unit):
+        return True
+    return _names_figure_before(text, start, hit_end - carried.span, carried.compiled) and bool(
+        counted_after(text, quantity.end, end))
 
 
 def _names_again(own, text: str, span) -> bool:
@@ -324,10 +346,9 @@ class RuleSet:
                 previous_end = start - 1
                 start, _ = clause_around(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
-                if carried is not None and carried.priority >= 0 and not breakdown and names_earlier_figure(
-                        text, quantity.start - carried.distance, getattr(quantity, "num_start", quantity.start),
-                        quantity.unit):
-                    break   # "表彰三八红旗手30名，优秀妇女工作者20名": the word is the 30's name
+                if carried is not None and carried.priority >= 0 and not breakdown and _names_another(
+                        text, quantity, carried, start, end):
+                    break
                 if carried is not None and carried.priority >= 0:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:

@@ -36,14 +36,14 @@ _TRIM_CHARS = " \t\u3000“”\"'‘’《》()（）、"
 def context_phrase(text: str, quantity, clause_start: int, clause_end: int) -> str:
     """A short phrase saying what an unnamed figure counts: the noun after its measure word when
     one follows, else the words before it (after their verb), else its unit."""
-    after = _counted_after(text, quantity.end, clause_end)
+    after = counted_after(text, quantity.end, clause_end)
     if after:
         return after
     before = _counted_before(text, max(clause_start, quantity.start - 24), quantity.start)
     return before or (quantity.unit or "")
 
 
-def _counted_after(text: str, start: int, clause_end: int) -> str:
+def counted_after(text: str, start: int, clause_end: int) -> str:
     """The noun phrase right after the measure word ("1623个|儿童友好社区"), up to a verb that
     closes it; "" when the figure is not followed by a noun."""
     from fuhe_cli import words
