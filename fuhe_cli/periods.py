@@ -11,6 +11,7 @@ disagrees with it gives way to that whole year. A count that stands at a date (�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -30,7 +31,7 @@ PLAN_OPENING = re.compile(r"^[ \t\u3000]*(?:下一步|下步|接下来|今后|�
 _PLAN_VERBS = (r"(?:新建|建成|建设|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用)")
 TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|拟(?=" + _PLAN_VERBS + r")|"
-                        r"(?<![”\"」蕾康护苗行动按])计划(?=每|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
+                        r"(?<![”\"」蕾康护苗行动按])计划(?=每|全年|年内|今年|明年|下半年|再|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=" + _PLAN_VERBS + r")")
 # A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
 NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
@@ -121,18 +122,20 @@ class Timing:
         self.layout = layout
         self.text = layout.text
         self.document = document
-        self._sentence_expressions: dict[int, list[TimeExpression]] = {}
+        # One pass over the text finds every time expression; a sentence or heading slices them.
+        self._all = find_time_expressions(self.text, document.anchor)
+        self._starts = [expression.start for expression in self._all]
         self._paragraph_openings: dict[int, Optional[TimeExpression]] = {}
 
+    def _between(self, start: int, end: int) -> list[TimeExpression]:
+        low = bisect_left(self._starts, start)
+        high = low
+        while high < len(self._all) and self._all[high].end <= end:
+            high += 1
+        return self._all[low:high]
+
     def _expressions(self, sentence_start: int) -> list[TimeExpression]:
-        found = self._sentence_expressions.get(sentence_start)
-        if found is None:
-            if len(self._sentence_expressions) > 512:
-                self._sentence_expressions.clear()      # figures come in text order: keep memory flat
-            found = find_time_expressions(self.text, self.document.anchor, sentence_start,
-                                          self.layout.full_sentence_end(sentence_start))
-            self._sentence_expressions[sentence_start] = found
-        return found
+        return self._between(sentence_start, self.layout.full_sentence_end(sentence_start))
 
     def _paragraph_opening(self, paragraph_start: int) -> Optional[TimeExpression]:
         """The time a paragraph opens with ("2023年，…", "今年以来，…"), if it opens with one."""
@@ -169,20 +172,22 @@ class Timing:
                 governing, level = opening, "paragraph"
         headings = layout.headings_above(start)
         for heading in headings if governing is None else ():
-            found = [e for e in find_time_expressions(text, document.anchor, heading.start, heading.end)
-                     if e.kind in ("flow", "since")]
+            found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since")]
             if found:
                 governing, level = found[0], "heading"
                 break
         period = governing.period if governing is not None else None
-        if governing is not None and year is not None and _is_whole_year_word(text, governing):
-            period = full_year(year)        # 全年 restates the year the figure already has
         if period is None and document.period is not None:
             period, level = document.period, "document"
 
         clause = text[max(s_start, start - 16):start]
         clause = clause[max(clause.rfind(mark) for mark in "，,；;：:") + 1:]
         target = self._is_target(start, s_start, p_start, headings, period, clause)
+        if level == "sentence" and year is not None and _is_whole_year_word(text, governing) \
+                and not (target and document.is_plan):
+            # 全年 restates the year the figure already has ("2024年是关键一年。…确保全年…"); in a
+            # work plan it is the plan's year.
+            period = full_year(year)
 
         if deadline is not None and any(mark in text[deadline.end:start] for mark in "；;"):
             deadline = None             # 到2025年底，…；培训…: the deadline's clause is over
