@@ -3,7 +3,8 @@
 Each check has a stable id (`CHECKS`), a default severity and a documented purpose.  A project
 file (`.fuhe.yaml`, found by walking up from each report's directory) can disable checks, change
 their severity, ignore single findings and list the indicators a kind of report must contain.
-Markdown drafts can silence one line with `<!-- fuhe-ignore: check-id -->` on it or the line before.
+Markdown and HTML drafts can silence one line with `<!-- fuhe-ignore: check-id -->` (or
+`<!-- fuhe: ignore check-id -->`) on it or the line before.
 
 The checks work on `models.Document`s plus the report's text, so they can be tested without
 files; `check_paths` adds reading, extraction, project files and the optional store.
@@ -43,7 +44,8 @@ CHECKS: dict[str, CheckInfo] = {info.id: info for info in (
               "A rate or share above 100% or below 0%, or a figure outside its rule's range.",
               "调解成功率达120%"),
     CheckInfo("part-exceeds-whole", "error",
-              "A part introduced by 其中 is larger than the total it belongs to (same unit).",
+              "A part introduced by 其中 is larger than the total it belongs to (same unit), or the parts "
+              "one 其中 lists add up to more than it.",
               "共培训妇女300人次，其中农村妇女450人次"),
     CheckInfo("conflicting-values", "warning",
               "The same indicator for the same region and period (a flow over the same span, a stock "
@@ -73,7 +75,8 @@ CHANGE_WORDS = ("增长", "增加", "增幅", "提高", "提升", "上升", "下
 PART_MARKER = "其中"
 SENTENCE_ENDS = "。！？；!?;"
 PERCENT_UNITS = ("%", "百分点", "‰")
-INLINE_IGNORE = re.compile(r"<!--\s*fuhe-ignore(?::\s*([\w\-,\s]*?))?\s*-->")
+# <!-- fuhe-ignore: id, id --> or <!-- fuhe: ignore id, id --> (no ids: every check), in Markdown and HTML
+INLINE_IGNORE = re.compile(r"<!--\s*fuhe\s*(?:-\s*ignore|:\s*ignore)(?:\s*:?\s*([\w\-,\s]*?))?\s*-->")
 
 
 # --- payload models -------------------------------------------------------------------------------
@@ -513,6 +516,7 @@ def check_out_of_range(doc: Document, index: TextIndex | None, rules: RuleFacts)
 class PartWhole:
     whole: Fact
     part: Fact
+    marker: int = -1    # offset of the 其中 that introduces the part
 
 
 def part_whole_pairs(doc: Document, index: TextIndex) -> list[PartWhole]:
@@ -543,7 +547,7 @@ def part_whole_pairs(doc: Document, index: TextIndex) -> list[PartWhole]:
                 whole = facts[candidate_index]
                 break
         if whole is not None:
-            pairs.append(PartWhole(whole=whole, part=part))
+            pairs.append(PartWhole(whole=whole, part=part, marker=marker))
     return pairs
 
 
@@ -551,6 +555,7 @@ def check_part_exceeds_whole(doc: Document, index: TextIndex | None) -> list[Fin
     if index is None:
         return []
     findings = []
+    together: dict[tuple[int, int], list[PartWhole]] = {}   # the parts one 其中 lists for one whole
     for pair in part_whole_pairs(doc, index):
         part_low, _ = _bounds(pair.part)
         _, whole_high = _bounds(pair.whole)
@@ -559,6 +564,23 @@ def check_part_exceeds_whole(doc: Document, index: TextIndex | None) -> list[Fin
                 doc, pair.part, "part-exceeds-whole",
                 f"the part {_quote(pair.part)} ({_figure(pair.part)}) is larger than the total "
                 f"{_quote(pair.whole)} ({_figure(pair.whole)}, line {pair.whole.line}) it belongs to"))
+        else:
+            together.setdefault((id(pair.whole), pair.marker), []).append(pair)
+    for pairs in together.values():
+        # 共培训1200人次，其中农村妇女700人次、城镇妇女650人次: parts of one unit that together exceed
+        # the whole (shares are left out by part_whole_pairs; their groups overlap by nature)
+        if len(pairs) < 2 or len({pair.part.unit for pair in pairs}) > 1:
+            continue
+        whole = pairs[0].whole
+        total = sum(_bounds(pair.part)[0] for pair in pairs)
+        if total > _bounds(whole)[1]:
+            last = pairs[-1].part
+            listed = "、".join(_quote(pair.part) for pair in pairs)
+            findings.append(_finding(
+                doc, last, "part-exceeds-whole",
+                f"the parts {listed} add up to {_format_value(total)}{last.unit or ''}, more than the total "
+                f"{_quote(whole)} ({_figure(whole)}, line {whole.line}) they belong to"))
+    findings.sort(key=lambda finding: (finding.line, finding.column))
     return findings
 
 

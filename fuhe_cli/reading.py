@@ -451,8 +451,29 @@ def _entity(match: re.Match) -> str:
     return value + " " * (len(raw) - len(value))
 
 
+# fuhe's own comments (`<!-- fuhe-ignore: out-of-range -->`) stay in the text, as in Markdown, so
+# `fuhe check` reads them in HTML drafts too.
+FUHE_COMMENT_RE = re.compile(r"<!--\s*fuhe\s*[-:][^\n]*?-->")
+
+
 def html_to_text(source: str) -> str:
-    """Blank HTML markup to spaces, keeping every newline and offset of `source`."""
+    """Blank HTML markup to spaces, keeping every newline and offset of `source` (and fuhe's
+    own comments, see FUHE_COMMENT_RE)."""
+    text = _blank_markup(source)
+    if "fuhe" not in source:
+        return text
+    directives = list(FUHE_COMMENT_RE.finditer(source))
+    if not directives:
+        return text
+    pieces, position = [], 0
+    for directive in directives:   # same length back at the same offsets
+        pieces += [text[position:directive.start()], directive.group()]
+        position = directive.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _blank_markup(source: str) -> str:
     text = _COMMENT_RE.sub(_blank, source)
     text = _RAWTEXT_RE.sub(_blank, text)
 

@@ -315,6 +315,53 @@ def test_inline_ignore_on_the_line_or_the_line_before():
     assert suppressed == 2
 
 
+def lint_file(tmp_path: Path, name: str, content: str) -> list[tuple[str, int]]:
+    """Real reading and extraction of one draft, then every check: (check, line) per finding."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = check.check_paths([str(path)], config_path=None)
+    return [(finding.check, finding.line) for finding in result.findings]
+
+
+@pytest.mark.parametrize("comment", ["<!-- fuhe-ignore: out-of-range -->", "<!-- fuhe: ignore out-of-range -->",
+                                     "<!-- fuhe-ignore -->", "<!-- fuhe: ignore -->"])
+def test_inline_ignore_works_in_html_drafts(tmp_path, comment):
+    page = ("<html><body>\n<p>全市调解成功率达120%。" + comment + "</p>\n"
+            "<p>全区开展活动20场。</p>\n<p>全县调解成功率达130%。</p>\n</body></html>\n")
+    # the comment silences its line and the next, not line 4
+    assert lint_file(tmp_path, "draft.html", page) == [("out-of-range", 4)]
+
+
+def test_inline_ignore_of_another_check_does_not_silence_in_html(tmp_path):
+    page = "<p>全市调解成功率达120%。<!-- fuhe-ignore: malformed-number --></p>\n"
+    assert lint_file(tmp_path, "draft.html", page) == [("out-of-range", 1)]
+
+
+def test_html_comments_of_fuhe_do_not_change_the_facts():
+    from fuhe_cli.reading import html_to_text
+
+    page = "<p>开展活动20场。<!-- fuhe-ignore --></p><!-- 其他注释 30场 -->"
+    text = html_to_text(page)
+    assert len(text) == len(page) and "<!-- fuhe-ignore -->" in text and "30场" not in text
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("共培训妇女1200人次，其中农村妇女700人次、城镇妇女650人次。", True),
+    ("共培训妇女1200人次，其中农村妇女700人次、城镇妇女500人次。", False),
+    ("共培训妇女1200余人次，其中农村妇女700人次、城镇妇女550人次。", False),    # 1200余 may be 1250
+    ("共有会员1000人，其中女性会员占60%、农村会员占50%。", False),            # shares overlap by nature
+    ("全年共服务1200人次，其中开展讲座700场、服务城镇妇女650人次。", False),   # parts of different units
+])
+def test_parts_that_together_exceed_the_whole(tmp_path, sentence, flagged):
+    found = lint_file(tmp_path, "draft.txt", sentence + "\n")
+    assert (("part-exceeds-whole", 1) in found) is flagged, found
+
+
+def test_one_part_larger_than_the_whole_is_reported_once(tmp_path):
+    found = lint_file(tmp_path, "draft.txt", "共培训妇女300人次，其中农村妇女450人次、城镇妇女100人次。\n")
+    assert found.count(("part-exceeds-whole", 1)) == 1
+
+
 def test_project_ignore_disable_and_severity(tmp_path):
     config = project(tmp_path, """\
 disable: [conflicting-values]

@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
 
         Checks: out-of-range, part-exceeds-whole, conflicting-values, magnitude-outlier (needs --db),
         malformed-number, required-indicator. The nearest .fuhe.yaml above each report can disable
-        checks, change their severity, ignore findings and require indicators; in Markdown,
+        checks, change their severity, ignore findings and require indicators; in Markdown and HTML,
         `<!-- fuhe-ignore: check-id -->` silences its line and the next. Exit 0 when nothing at or
         above --fail-on is found, 1 when something is, 3 for an invalid project file, 4 when an input
         could not be read (the rest is still checked).
