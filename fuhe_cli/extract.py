@@ -336,14 +336,26 @@ def iter_extract_parts(files: Sequence[str], *, encoding: str | None = None, rul
     inherited = rules is not None and context.get_start_method() == "fork"
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                initargs=(tuple(str(d) for d in rule_dirs), inherited))
+    finished = False
     try:
         # map keeps input order, so a parallel run prints exactly what a serial run does.
         for result in pool.map(_extract_in_worker, [(path, encoding) for path in files],
                                chunksize=max(1, min(CHUNK_FILES, len(files) // (jobs * 4)))):
             yield result if isinstance(result, DocumentError) else [result]
+        finished = True
     finally:
-        # all done, interrupted, or the reader of our output went away: drop queued work at once
+        _shut_down(pool, finished)
+
+
+def _shut_down(pool, finished: bool) -> None:
+    """Close the pool on every path, and wait for it: a pool left to close itself at interpreter
+    exit writes to a pipe it has already closed ("Exception ignored … Bad file descriptor")."""
+    if not finished:
+        # interrupted, or the reader of our output went away: drop queued work, stop running work
         pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=True)
 
 
 def extract(paths: Sequence[str], *, encoding: str | None = None, rule_dirs: Sequence[str] = (),

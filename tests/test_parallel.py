@@ -109,3 +109,20 @@ def test_parallel_workers_use_the_rules_of_each_call(tmp_path):
     shipped = rule_ids(load_rules(use_env=False), [])
     assert "custom.kitchen_classes" in with_user
     assert "custom.kitchen_classes" not in shipped
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_parallel_run_with_unreadable_inputs_shuts_its_pool_down_without_a_traceback(tmp_path):
+    # A pool left to close itself at interpreter exit printed "Exception ignored … Bad file
+    # descriptor" in some runs; the pool is now shut down and waited for on every path.
+    (tmp_path / "good.txt").write_text("全年开展巾帼宣讲320场，覆盖群众4.5万人次。\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    os.mkfifo(tmp_path / "pipe.txt")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for _ in range(8):
+        result = subprocess.run([sys.executable, "-m", "fuhe_cli", "extract", str(tmp_path), "--no-save",
+                                 "--jobs", "2", "--format", "jsonl"], capture_output=True, text=True,
+                                env=env, timeout=120)
+        assert result.returncode == 4
+        assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
+        assert "pipe.txt: not a regular file" in result.stderr
