@@ -853,11 +853,12 @@ def read_and_extract(path: str, ruleset, encoding: str | None = None, *,
 
     The whole text is extracted at once, not block by block: the checks look across paragraphs.
     """
-    from fuhe_cli.extract import extract_text, read_report
+    from fuhe_cli.extract import extract_text, read_report, warn_repairs
 
     source = read_report(path, encoding=encoding, stdin_name=stdin_name)
     if isinstance(source, DocumentError):
         return source
+    warn_repairs(source)
     doc = extract_text(source.text, source.path, rules=ruleset, encoding=source.encoding,
                        line_labels=source.line_labels)
     return doc, source.text

@@ -237,12 +237,22 @@ def read_report(path: str, encoding: str | None = None, *,
         return DocumentError(path=name, code=getattr(exc, "code", "unreadable"), message=str(exc))
 
 
+def warn_repairs(source: SourceText) -> None:
+    """A warning on stderr for each repair reading made (stray NUL bytes …)."""
+    if source.repairs:
+        from fuhe_cli import console
+
+        for repair in source.repairs:
+            console.warn(f"{source.path}: {repair}")
+
+
 def iter_path_parts(path: str, *, rules=None, encoding: str | None = None, stdin_name: str | None = None):
     """Read one file and yield its document parts; an unreadable file yields one `DocumentError`."""
     source = read_report(path, encoding=encoding, stdin_name=stdin_name)
     if isinstance(source, DocumentError):
         yield source
         return
+    warn_repairs(source)
     yield from iter_text_parts(source.text, source.path, rules=rules, encoding=source.encoding,
                                line_labels=source.line_labels)
 

@@ -64,6 +64,7 @@ class SourceText:
     # For formats whose "line" is not a text line (docx paragraphs, pdf page:line),
     # line_labels[i] names line i+1; None means plain 1-based line numbers.
     line_labels: list[str] | None = field(default=None)
+    repairs: list[str] = field(default_factory=list)   # what reading had to repair, for a warning
 
 
 # --- paths ----------------------------------------------------------------------------------
@@ -148,7 +149,8 @@ def read_source(path: str, encoding: str | None = None, *, stdin_name: str | Non
     if lower.endswith(".docx") or (data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]):
         return _read_docx(path, data)
 
-    text, used = decode_bytes(data, path, encoding)
+    repairs: list[str] = []
+    text, used = decode_bytes(data, path, encoding, repairs)
     del data  # a large report should not be held twice
     if not text or text.isspace():
         raise InputError(f"{path}: empty file (only whitespace)", code="empty")
@@ -156,9 +158,9 @@ def read_source(path: str, encoding: str | None = None, *, stdin_name: str | Non
         text = html_to_text(text)
         if not text.strip():
             raise InputError(f"{path}: no text outside the HTML markup", code="empty")
-        return SourceText(path, text, used, "html")
+        return SourceText(path, text, used, "html", repairs=repairs)
     kind = "md" if lower.endswith(".md") else "txt"
-    return SourceText(path, text, used, kind)
+    return SourceText(path, text, used, kind, repairs=repairs)
 
 
 def _read_bytes(path: str, stdin_name: str = "-") -> bytes:
@@ -275,8 +277,14 @@ def _looks_like_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> tuple[str, str]:
-    """Decode `data`, detecting the encoding unless given; returns (text, encoding name)."""
+# Stray NUL bytes (left by some exporters) in text that is UTF-8 otherwise: at most 1 byte in 100.
+STRAY_NUL_SHARE = 0.01
+
+
+def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None,
+                 repairs: list[str] | None = None) -> tuple[str, str]:
+    """Decode `data`, detecting the encoding unless given; returns (text, encoding name).
+    What had to be repaired to read it is appended to `repairs`."""
     if encoding:
         name = _normalise_encoding_name(encoding)
         try:
@@ -310,6 +318,18 @@ def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None
                     return text, utf16
             except UnicodeDecodeError:
                 pass
+        nuls = data.count(0)
+        if nuls <= len(data) * STRAY_NUL_SHARE and not data.startswith(_OLE_MAGIC):
+            # NUL -> space: one character for one, so every offset, line and column stays
+            try:
+                text = data.replace(b"\x00", b" ").decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                if not _CONTROL_RE.search(text):
+                    if repairs is not None:
+                        repairs.append(f"{nuls} stray NUL byte(s) read as spaces")
+                    return text, "utf-8"
         hint = " (a legacy Office file: save it as .docx)" if data.startswith(_OLE_MAGIC) else ""
         raise InputError(f"{path}: binary file (contains NUL bytes){hint}", code="binary")
 

@@ -414,3 +414,55 @@ def test_fuheignore_skips_listed_folders_and_files(tmp_path):
     assert found == ["sub/keep.txt"]
     # walking the ignored folder itself, or naming the file, still reads it
     assert [Path(p).name for p in iter_input_paths([str(tmp_path / "drafts")])] == ["draft.md"]
+
+
+# --- stray NUL bytes -------------------------------------------------------------------------
+STRAY_NUL_REPORT = "全市妇联2023年工作总结\n全年开展巾帼宣讲320场，覆盖群众4.5万人次。\n发放创业担保贷款1.2亿元。\n" * 5
+
+
+def test_stray_nul_bytes_in_utf8_text_are_read_as_spaces_with_a_repair(tmp_path):
+    from fuhe_cli.reading import read_source
+
+    with_nuls = STRAY_NUL_REPORT.replace("覆盖", "\x00覆盖", 2).replace("发放", "发放\x00", 1)
+    path = tmp_path / "exported.txt"
+    path.write_bytes(with_nuls.encode("utf-8"))
+    source = read_source(str(path))
+    assert source.text == with_nuls.replace("\x00", " ") and source.encoding == "utf-8"
+    assert source.repairs == ["3 stray NUL byte(s) read as spaces"]
+
+
+def test_stray_nul_bytes_keep_every_fact_and_column(tmp_path):
+    from fuhe_cli.extract import extract_path, extract_text
+
+    with_nuls = STRAY_NUL_REPORT.replace("覆盖", "\x00覆盖", 3)
+    path = tmp_path / "exported.txt"
+    path.write_bytes(with_nuls.encode("utf-8"))
+    document = extract_path(str(path))
+    expected = extract_text(with_nuls.replace("\x00", " "), str(path))
+    assert [(f.line, f.column, f.value) for f in document.facts] == [(f.line, f.column, f.value) for f in expected.facts]
+    assert len(document.facts) >= 15
+
+
+def test_stray_nul_bytes_are_named_on_stderr():
+    import subprocess
+    import sys
+
+    data = STRAY_NUL_REPORT.replace("覆盖", "\x00覆盖", 1).encode("utf-8")
+    result = subprocess.run([sys.executable, "-m", "fuhe_cli", "extract", "-", "--no-save", "--format", "jsonl"],
+                            input=data, capture_output=True, timeout=60, cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0
+    assert b"stray NUL byte(s) read as spaces" in result.stderr and result.stdout.count(b"\n") >= 15
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\x03" * 64, "正文".encode() + b"\x00" * 40 + "正文".encode(),
+                                  b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 400,
+                                  STRAY_NUL_REPORT.encode() + b"\x00\x07"])
+def test_real_binary_is_still_refused(tmp_path, data):
+    from fuhe_cli.errors import InputError
+    from fuhe_cli.reading import read_source
+
+    path = tmp_path / "binary.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_source(str(path))
+    assert caught.value.code == "binary"
