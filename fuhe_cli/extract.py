@@ -9,6 +9,7 @@ import gc
 import hashlib
 import itertools
 import os
+import re
 from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -92,6 +93,11 @@ def _collections_paused():
             gc.enable()
 
 
+# Lone surrogates (U+D800..U+DFFF) cannot be encoded; files never decode to them, library callers'
+# strings can: each becomes U+FFFD (one character for one, offsets kept), with a warning.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str | None = None,
                  line_labels: list[str] | None = None) -> Document:
     """Extract every quantity of one report's text into a `Document`."""
@@ -109,6 +115,10 @@ def _extract_text(text: str, path: str, *, rules, encoding: str | None, line_lab
         from fuhe_cli.indicators import load_rules
 
         rules = load_rules()
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate is not None:
+        replaced = len(_LONE_SURROGATE.findall(text))
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     normalised = normalise(text)
     norm_text = normalised.text
     quantities = find_quantities(norm_text)
@@ -149,6 +159,10 @@ def _extract_text(text: str, path: str, *, rules, encoding: str | None, line_lab
             line=line, column=column, code=repair.kind,
             message=f"{REPAIR_MESSAGES.get(repair.kind, repair.kind)}: {text[repair.start:repair.end]!r}",
         ))
+    if surrogate is not None:
+        line, column = lines.locate(surrogate.start())
+        warnings.append(DocumentWarning(line=line, column=column, code="lone-surrogate",
+                                        message=f"{replaced} lone surrogate(s) replaced with U+FFFD"))
     warnings.sort(key=lambda warning: (warning.line, warning.column, warning.code))
 
     return Document(

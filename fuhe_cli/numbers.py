@@ -624,6 +624,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             and (unit or mult or n1 and n1[-1] in "万亿")
             and (wrapped := _WRAPPED_UNIT.match(folded, match_end + 1)) is not None
             and (unit or "") + wrapped.group(1) in _UNIT_SET
+            # 六亿|万元 would stack 亿 and 万 (6×10^12): a multiplied unit never completes a multiplied number
+            and not (wrapped.group(1)[0] in "万亿" and (unit or mult or n1 and n1[-1] in "万亿"))
             and folded[wrapped.end():wrapped.end() + 1] not in _UNIT_FALSE_CONTINUATIONS.get(wrapped.group(1)[-1], "")):
         unit, match_end = (unit or "") + wrapped.group(1), wrapped.end()  # PDF text: 4120人|次
     if (unit and after is None and folded.startswith(_BRACKETED_CI, match_end)

@@ -416,3 +416,63 @@ def test_file_modes_of_a_new_store_are_not_world_writable(tmp_path):
     db = tmp_path / "new" / "fuhe.sqlite"
     assert run_fuhe("extract", str(path), "--db", str(db), "--format", "json").returncode == 0
     assert not db.stat().st_mode & stat.S_IWOTH
+
+
+# --- strings a library caller can pass ------------------------------------------------------
+def test_extract_text_replaces_lone_surrogates_with_a_warning():
+    from fuhe_cli.extract import extract_text
+
+    document = extract_text("全年开展巾帼宣讲\ud800320场，覆盖群众4.5万人次\udc80。")
+    assert [(fact.value, fact.unit, fact.column) for fact in document.facts] == [(320, "场", 10), (45000, "人次", 19)]
+    assert [(warning.code, warning.column) for warning in document.warnings] == [("lone-surrogate", 9)]
+
+
+def test_extract_text_never_raises_on_lone_surrogates():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from fuhe_cli.extract import extract_text
+
+    pieces = st.sampled_from(["全年培训", "1.3万", "人次", "，", "。", "\n", "三百", "场", "资金", "亿元", "%"])
+    surrogate = st.integers(0xD800, 0xDFFF).map(chr)
+
+    @given(st.lists(st.one_of(pieces, surrogate), max_size=30))
+    @settings(max_examples=300, deadline=None)
+    def check(parts):
+        text = "".join(parts)
+        document = extract_text(text)
+        document.model_dump_json()   # and the result serialises
+        assert all(not ("\ud800" <= char <= "\udfff") for fact in document.facts for char in fact.text)
+
+    check()
+
+
+# --- facts and line breaks ------------------------------------------------------------------
+def test_a_multiplied_number_does_not_take_a_multiplied_unit_from_the_next_line():
+    # 六亿|万元 would be 6×10^12 元 and a fact across a line break
+    from fuhe_cli.extract import extract_text
+
+    facts = extract_text("投入六亿\n万元。").facts
+    assert [(fact.value, fact.unit, "\n" in fact.text) for fact in facts] == [(600_000_000, "元", False)]
+
+
+def test_a_fact_crosses_a_line_break_only_to_complete_its_unit():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from fuhe_cli.extract import extract_text
+    from fuhe_cli.numbers import UNITS
+
+    pieces = st.sampled_from(["投入", "资金", "培训", "六", "亿", "万", "千", "3", "1.2", "十", "元", "万元", "亿元",
+                              "人", "次", "人次", "场", "\n", "，", "。", "余", "约"])
+
+    @given(st.lists(pieces, min_size=1, max_size=16))
+    @settings(max_examples=500, deadline=None)
+    def check(parts):
+        for fact in extract_text("".join(parts)).facts:
+            if "\n" in fact.text:
+                before, _, wrapped = fact.text.rpartition("\n")
+                assert any(unit.endswith(wrapped) for unit in UNITS), fact.text   # a unit's tail: 人|次
+                assert not (wrapped[:1] in "万亿" and before[-1:] in "万亿"), fact.text
+
+    check()
