@@ -264,6 +264,34 @@ def _validation_problems(path: str, root: yaml.Node, exc: ValidationError) -> li
     return problems
 
 
+def _first_alias(path: str, text: str, root: yaml.Node) -> RuleProblem | None:
+    """Rule files take no anchors or aliases (&name / *name): a few nested aliases expand to
+    billions of nodes ("billion laughs") and every walk over the tree would follow them.
+
+    A composed tree with an alias reaches one node twice; one walk over distinct nodes finds
+    that, and only then the events are read again for the alias's position.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            break
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    else:
+        return None
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return RuleProblem(path, mark.line + 1, mark.column + 1, "yaml-alias",
+                               f"aliases (*{event.anchor}) are not allowed in rule files; write the value out")
+    return RuleProblem(path, 1, 1, "yaml-alias", "aliases are not allowed in rule files; write the value out")
+
+
 def _duplicate_keys(path: str, node: yaml.Node, problems: list[RuleProblem]) -> None:
     # PyYAML keeps the last of two equal keys without a word: a typo's silent rule change.
     if isinstance(node, yaml.MappingNode):
@@ -364,6 +392,9 @@ def _parse_file_uncached(path: Path) -> tuple[list[Rule], list[RuleProblem], str
         # libyaml's C loader when present: compose is paid at every start-up and in every worker
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         root = yaml.compose(text, Loader=loader)
+        alias = _first_alias(shown, text, root) if root is not None else None
+        if alias is not None:
+            return [], [alias], digest
         data = yaml.SafeLoader("").construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -476,3 +476,40 @@ def test_a_fact_crosses_a_line_break_only_to_complete_its_unit():
                 assert not (wrapped[:1] in "万亿" and before[-1:] in "万亿"), fact.text
 
     check()
+
+
+# --- a YAML bomb in a user rule file --------------------------------------------------------
+BILLION_LAUGHS = "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+    for previous, name in zip("abcdefgh", "bcdefghi"))
+
+
+@pytest.mark.parametrize("where", ["top", "inside-a-rule"])
+def test_aliases_in_a_rule_file_are_refused_quickly_with_their_position(tmp_path, where):
+    if where == "top":
+        text = "schema: fuhe.rule/1\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + BILLION_LAUGHS + "rules: []\n"
+        line = 3
+    else:
+        bomb = BILLION_LAUGHS.replace("\n", "\n      ")
+        text = ("schema: fuhe.rule/1\nrules:\n  - id: bomb.rule\n    name: 炸弹\n    kind: volume\n    unit: 人\n"
+                "    triggers: {any: [培训], within: 8}\n    notes:\n      a: &a [lol, lol, lol]\n      " + bomb + "\n")
+        line = 10
+    path = tmp_path / "bomb.yaml"
+    path.write_text(text, encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text("全年培训妇女300人。\n", encoding="utf-8")
+    for command in (["rules", "check", str(path)], ["extract", str(report), "--no-save", "--rules", str(path)]):
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "fuhe_cli", *command], capture_output=True, text=True,
+                                timeout=60, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+        assert time.monotonic() - started < 20        # was > 60 s; well under a second of its own
+        assert result.returncode == 3, result.stderr
+        assert f"{path}:{line}:" in result.stderr and "yaml-alias" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_rule_file_alias_check_is_cheap_without_aliases():
+    from fuhe_cli.rulefile import check_rule_files, shipped_rules_dir
+
+    rules, problems = check_rule_files([shipped_rules_dir()])
+    assert rules and not [problem for problem in problems if problem.code == "yaml-alias"]
