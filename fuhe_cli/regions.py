@@ -174,6 +174,8 @@ class Gazetteer:
         codes = self._candidates(text)
         if not codes:
             codes = self._qualified_candidates(text)
+        if not codes and (city := xpcc_city(text)) is not None:
+            return self.get(city)
         if not codes:
             raise UsageError(self._unknown_message(text))
         return self._choose(text, codes)
@@ -435,3 +437,50 @@ def gazetteer() -> Gazetteer:
 
 def resolve(query: str) -> Region:
     return gazetteer().resolve(query)
+
+
+# --- 新疆生产建设兵团 (XPCC) ---------------------------------------------------------------------
+XPCC = "新疆生产建设兵团"
+_XPCC_NAMES = (XPCC, "新疆兵团", "兵团", "xpcc")
+_XPCC_DIVISION = re.compile(r"(?:新疆生产建设兵团|新疆兵团|兵团)?(?:第|农)?([一二三四五六七八九十]{1,3})师(.*)")
+
+
+@lru_cache(maxsize=1)
+def xpcc_divisions() -> dict[str, tuple[str, str]]:
+    """第八师 -> (659001, 石河子市): the XPCC's divisions and the city each is one with (师市合一),
+    from fuhe_cli/data/xpcc.tsv; ("", "") for a division without a city."""
+    data = resources.files("fuhe_cli").joinpath("data", "xpcc.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
+    return {division: (code, city) for division, code, city in rows}
+
+
+def xpcc_division_of(code: str) -> str | None:
+    """The XPCC division a city is one with: 659001 -> 新疆生产建设兵团第八师."""
+    return next((f"{XPCC}{division}" for division, (city_code, _) in xpcc_divisions().items()
+                 if city_code == code), None)
+
+
+def xpcc_city(query: str) -> str | None:
+    """The code of the city an XPCC division is one with (第八师, 兵团第八师, 农八师, 第八师石河子市);
+    None when the query names no division.  UsageError for the corps itself or a division
+    without a city: neither is one region."""
+    text = query.strip()
+    divisions = xpcc_divisions()
+    if text.lower() in _XPCC_NAMES:
+        listed = ", ".join(f"{division} {city} ({code})" if code else f"{division} (no city)"
+                           for division, (code, city) in divisions.items())
+        raise UsageError(f"{XPCC} is not one region: name one of its divisions or cities: {listed}")
+    match = _XPCC_DIVISION.fullmatch(text)
+    if match is None:
+        return None
+    division = f"第{match.group(1)}师"
+    if division not in divisions:
+        return None
+    code, city = divisions[division]
+    rest = match.group(2)
+    if rest and rest not in (city, city.removesuffix("市")):
+        return None
+    if not code:
+        raise UsageError(f"{XPCC}{division} has no city of its own (师市合一 covers 12 of its 14 divisions), "
+                         "so no region code")
+    return code

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -186,3 +187,45 @@ def test_command_ambiguous_exits_2(capsys):
 def test_command_table(capsys):
     assert main(["regions", "四川"]) == 0
     assert "510000" in capsys.readouterr().out
+
+
+# --- 新疆生产建设兵团: divisions and the cities they are one with (师市合一) ------------------------
+@pytest.mark.parametrize("query, code", [
+    ("第八师", "659001"), ("兵团第八师", "659001"), ("新疆生产建设兵团第八师", "659001"), ("农八师", "659001"),
+    ("第八师石河子市", "659001"), ("第一师阿拉尔市", "659002"), ("第十四师", "659009"), ("第九师", "659012"),
+    ("石河子市", "659001"), ("可克达拉", "659008"),
+])
+def test_xpcc_divisions_resolve_to_their_cities(query, code):
+    from fuhe_cli.regions import gazetteer
+
+    region = gazetteer().resolve(query)
+    assert region.code == code and region.level == "county"
+    assert gazetteer().parent(region).code == "650000"
+
+
+def test_every_xpcc_city_is_in_the_national_list():
+    from fuhe_cli.regions import gazetteer, xpcc_divisions
+
+    divisions = xpcc_divisions()
+    assert len(divisions) == 14
+    cities = {code: city for code, city in divisions.values() if code}
+    assert len(cities) == 12
+    for code, city in cities.items():
+        assert code.startswith("6590") and gazetteer().get(code).name == city
+
+
+@pytest.mark.parametrize("query, message", [("第十二师", "no city of its own"), ("新疆生产建设兵团", "is not one region"),
+                                            ("兵团", "第八师 石河子市 (659001)")])
+def test_the_corps_and_a_division_without_a_city_are_usage_errors(query, message):
+    from fuhe_cli.errors import UsageError
+    from fuhe_cli.regions import gazetteer
+
+    with pytest.raises(UsageError, match=re.escape(message)):
+        gazetteer().resolve(query)
+
+
+def test_regions_command_names_the_division_of_an_xpcc_city():
+    from fuhe_cli.commands.regions import region_payload
+
+    assert region_payload("石河子")["xpcc_division"] == "新疆生产建设兵团第八师"
+    assert "xpcc_division" not in region_payload("成都")

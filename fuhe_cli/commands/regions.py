@@ -10,7 +10,7 @@ from fuhe_cli.commands.options import TableOrJson, format_option
 
 def region_payload(query: str, children: bool = False) -> dict:
     """The fuhe.regions/1 envelope for one query (raises UsageError when unknown or ambiguous)."""
-    from fuhe_cli.regions import gazetteer
+    from fuhe_cli.regions import gazetteer, xpcc_division_of
 
     places = gazetteer()
     region = places.resolve(query)
@@ -19,6 +19,9 @@ def region_payload(query: str, children: bool = False) -> dict:
         "region": region.model_dump(mode="json"),
         "parents": [parent.model_dump(mode="json") for parent in places.chain(region)[:-1]],
     }
+    division = xpcc_division_of(region.code)
+    if division is not None:
+        payload["xpcc_division"] = division   # 师市合一: the city is also this XPCC division
     if children:
         payload["children"] = [child.model_dump(mode="json") for child in places.children(region)]
     return payload
@@ -49,6 +52,8 @@ def register(app: typer.Typer) -> None:
         rows = [[item["level"], item["code"], item["name"]] for item in payload["parents"]]
         region = payload["region"]
         rows.append([region["level"], region["code"], region["name"]])
+        if "xpcc_division" in payload:
+            rows.append(["  (师市合一)", "", payload["xpcc_division"]])
         for child in payload.get("children", []):
             rows.append([f"  {child['level']}", child["code"], child["name"]])
         render.emit_rows(["level", "code", "name"], rows, "table")
