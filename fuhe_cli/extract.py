@@ -201,10 +201,9 @@ def iter_text_parts(text: str, path: str = "<text>", *, rules=None, encoding: st
         digest.update(text[offset:offset + block_chars].encode("utf-8", "surrogatepass"))
     sha256 = digest.hexdigest()
     header = None
-    start, line_offset = 0, 0
+    start, line_offset, column_offset = 0, 0, 0
     while start < len(text):
-        end = text.find("\n", start + block_chars)
-        end = len(text) if end == -1 else end + 1
+        end = _block_end(text, start, block_chars)
         block = text[start:end]
         labels = line_labels[line_offset:] if line_labels else None
         part = extract_text(block, path, rules=rules, encoding=encoding, line_labels=labels)
@@ -212,17 +211,40 @@ def iter_text_parts(text: str, path: str = "<text>", *, rules=None, encoding: st
             header = {"sha256": sha256, "title": part.title, "date": part.date,
                       "region": part.region, "year": part.year, "period": part.period}
         for fact in part.facts:
+            if fact.line == 1:
+                fact.column += column_offset   # a block cut inside a long line
             fact.line += line_offset
             if fact.region is None:
                 fact.region = header["region"]
             if fact.year is None and fact.period is None:
                 fact.year, fact.period = header["year"], header["period"]
         for warning in part.warnings:
+            if warning.line == 1:
+                warning.column += column_offset
             warning.line += line_offset
         yield part.model_copy(update=header)
         del part
-        line_offset += block.count("\n")
+        newlines = block.count("\n")
+        line_offset += newlines
+        column_offset = end - (block.rfind("\n") + 1 + start) if newlines else column_offset + len(block)
         start = end
+
+
+_SENTENCE_ENDS = re.compile("[。！？；!?;]")
+
+
+def _block_end(text: str, start: int, block_chars: int) -> int:
+    """Where the block from `start` ends: after the first line end past `block_chars`; in a line
+    far longer than that (minified HTML, a PDF text layer), after the first sentence end past
+    it, so a single-line report costs what the same report with line breaks does."""
+    end = text.find("\n", start + block_chars, start + 2 * block_chars)
+    if end != -1:
+        return end + 1
+    if len(text) <= start + 2 * block_chars:
+        end = text.find("\n", start + block_chars)
+        return len(text) if end == -1 else end + 1
+    sentence = _SENTENCE_ENDS.search(text, start + block_chars, start + 2 * block_chars)
+    return sentence.end() if sentence else start + 2 * block_chars
 
 
 def merge_parts(parts) -> Document:

@@ -513,3 +513,34 @@ def test_rule_file_alias_check_is_cheap_without_aliases():
 
     rules, problems = check_rule_files([shipped_rules_dir()])
     assert rules and not [problem for problem in problems if problem.code == "yaml-alias"]
+
+
+# --- one very long line -------------------------------------------------------------------
+def test_a_single_line_report_is_cut_at_sentence_ends_with_exact_columns():
+    from fuhe_cli.extract import iter_text_parts, merge_parts
+
+    sentences = "全市开展巾帼宣讲320场，覆盖群众4.5万人次；发放创业担保贷款1.2亿元。帮扶困难妇女3000人左右！"
+    one_line = "妇联2023年工作总结 " + sentences * 300
+    with_breaks = one_line.replace("。", "。\n")
+    parts = list(iter_text_parts(one_line, "one.txt", block_chars=2000))
+    assert len(parts) >= len(one_line) // 4000, "a line far longer than a block is cut into blocks"
+    single = merge_parts(parts)
+    broken = merge_parts(iter_text_parts(with_breaks, "broken.txt", block_chars=2000))
+    assert [(f.number, f.value, f.unit, f.qualifier) for f in single.facts] == \
+        [(f.number, f.value, f.unit, f.qualifier) for f in broken.facts]
+    assert len(single.facts) == 4 * 300
+    for fact in single.facts:
+        assert fact.line == 1
+        assert one_line[fact.column - 1:fact.column - 1 + len(fact.number)] == fact.number
+
+
+def test_blocks_cut_inside_a_line_keep_columns_of_later_lines():
+    from fuhe_cli.extract import iter_text_parts, merge_parts
+
+    text = ("开展宣讲320场。" * 400) + "\n第二行培训妇女450人次。\n" + ("服务群众600人次。" * 400)
+    document = merge_parts(iter_text_parts(text, "mixed.txt", block_chars=1000))
+    lines = text.split("\n")
+    for fact in document.facts:
+        line = lines[fact.line - 1]
+        assert line[fact.column - 1:fact.column - 1 + len(fact.number)] == fact.number
+    assert [fact.value for fact in document.facts if fact.line == 2] == [450]
