@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from fuhe_cli.layout import Section
+from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -261,6 +261,12 @@ def _undated_years(text: str, sections: list[Section]) -> dict[int, tuple[int, i
         while body < section.end and text[body] in "\n \t\u3000":
             body += 1
         opening_end = text.find("\n", body, section.end)
+        # A byline or source line under the headline is not the opening paragraph.
+        while opening_end > 0 and (BYLINE.match(line := text[body:opening_end]) or SOURCE_LINE.match(line)):
+            body = opening_end + 1
+            while body < section.end and text[body] in "\n \t\u3000":
+                body += 1
+            opening_end = text.find("\n", body, section.end)
         clause = (LEAD_DAY.match(text, body)
                   or PERIOD_CLAUSE.search(text, body, section.end if opening_end < 0 else opening_end))
         if clause is not None:
