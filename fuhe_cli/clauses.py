@@ -1,5 +1,5 @@
 """Where an indicator's words are read around a figure: its clause, sentence, list item, the
-heading sentence opening its line, the report's title.
+heading sentence opening its line and the report's title (both found by `layout`).
 
 All positions are offsets into the normalised text; nothing here knows about rules.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 import regex
+
+from fuhe_cli.layout import heading_span, title_span
 
 # (Big5-era small forms such as ﹐﹔ are folded to these by normalise.)
 CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
@@ -37,9 +39,6 @@ def first_clause_break(text: str, start: int, end: int) -> int | None:
 
 DIGIT = re.compile(r"[0-9]")
 _LAST_DIGIT = regex.compile(r"(?r)[0-9]")
-_SENTENCE_END = re.compile("[。；;！!？?]")
-_ITEM_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．])\s*")
-_HEADING_CHARS = 24
 _WRAP_MIN_LINE = 16
 _LINE_SPACE = frozenset("\n \t\u3000")
 
@@ -52,19 +51,6 @@ def alone_on_line(text: str, quantity) -> bool:
     line_start = text.rfind("\n", 0, quantity.start) + 1
     line_end = text.find("\n", quantity.end)
     return not text[line_start:quantity.start].strip() and not text[quantity.end:None if line_end == -1 else line_end].strip()
-
-
-def heading_span(text: str, quantity) -> tuple[int, int] | None:
-    """Where an item's heading sentence is, when the quantity's line opens with one."""
-    line_start = text.rfind("\n", 0, quantity.start) + 1
-    found = _SENTENCE_END.search(text, line_start, min(quantity.start, line_start + _HEADING_CHARS + 8))
-    if found is None:
-        return None
-    marker = _ITEM_MARK.match(text, line_start, found.start())
-    heading_start = marker.end() if marker else line_start
-    if found.start() - heading_start > _HEADING_CHARS or DIGIT.search(text, heading_start, found.start()):
-        return None
-    return heading_start, found.start()
 
 
 # The sentence a refining rule's context words are looked for in: it ends at 。！？ and at a
@@ -110,20 +96,6 @@ def wrapped_line(text: str, newline: int) -> bool:
 PLACE_HEAD_PATTERN = r"[\u4e00-\u9fff]{1,5}[区县市旗镇乡村州盟省]"
 PLACE_HEAD = regex.compile(PLACE_HEAD_PATTERN)
 CJK_RUN = regex.compile(r"[\u4e00-\u9fff]+")
-_TITLE = regex.compile(r"\s*([^\n，。；：,;:]{4,40})\n")
-_SECTION = regex.compile(r"\n[ \t\u3000]*[一二三四五六七八九十]+、")
-
-
-def title_span(text: str) -> tuple[int, int, int] | None:
-    """(start, end) of a report's title — its first line, short and with no clause punctuation —
-    and where its first numbered section (一、…) starts; None when it has no such title or section."""
-    found = _TITLE.match(text)
-    if found is None:
-        return None
-    section = _SECTION.search(text, found.end() - 1)
-    return (*found.span(1), section.start()) if section else None
-
-
 _PLACE_VERB_CHARS = 4
 
 

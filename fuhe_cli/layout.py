@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, islice
 
+import regex
+
 from fuhe_cli.models import Region
 
 CLOSING_QUOTES = "”」』"
@@ -379,6 +381,39 @@ class Heading:
     start: int
     end: int            # end of the heading's words
     level: int          # 1 (一、) … 3 (1.)
+
+
+# -- the spans indicator rules read: a report's title line and an item's heading sentence -----
+# (regex, not re: the rules' other spans use it too and the patterns must match alike)
+_TITLE_LINE = regex.compile(r"\s*([^\n，。；：,;:]{4,40})\n")
+_FIRST_SECTION = regex.compile(r"\n[ \t\u3000]*[一二三四五六七八九十]+、")
+_ITEM_SENTENCE_END = re.compile("[。；;！!？?]")
+_ITEM_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．])\s*")
+_ITEM_HEADING_CHARS = 24
+_DIGIT = re.compile(r"[0-9]")
+
+
+def title_span(text: str) -> tuple[int, int, int] | None:
+    """(start, end) of a report's title — its first line, short and with no clause punctuation —
+    and where its first numbered section (一、…) starts; None when it has no such title or section."""
+    found = _TITLE_LINE.match(text)
+    if found is None:
+        return None
+    section = _FIRST_SECTION.search(text, found.end() - 1)
+    return (*found.span(1), section.start()) if section else None
+
+
+def heading_span(text: str, quantity) -> tuple[int, int] | None:
+    """Where an item's heading sentence is, when the quantity's line opens with one."""
+    line_start = text.rfind("\n", 0, quantity.start) + 1
+    found = _ITEM_SENTENCE_END.search(text, line_start, min(quantity.start, line_start + _ITEM_HEADING_CHARS + 8))
+    if found is None:
+        return None
+    marker = _ITEM_MARK.match(text, line_start, found.start())
+    heading_start = marker.end() if marker else line_start
+    if found.start() - heading_start > _ITEM_HEADING_CHARS or _DIGIT.search(text, heading_start, found.start()):
+        return None
+    return heading_start, found.start()
 
 
 # -- the layout object ----------------------------------------------------------------------
