@@ -12,7 +12,7 @@ __all__ = ["extract", "extract_text", "parse_number", "load_rules", "Fact", "Doc
 _LAZY = {
     "extract": ("fuhe_cli.extract", "extract"),
     "extract_text": ("fuhe_cli.extract", "extract_text"),
-    "parse_number": ("fuhe_cli.numbers", "parse_number"),
+    "parse_number": ("fuhe_cli.number_expressions", "parse_number"),
     "load_rules": ("fuhe_cli.indicators", "load_rules"),
     "Fact": ("fuhe_cli.models", "Fact"),
     "Document": ("fuhe_cli.models", "Document"),

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fuhe_cli.numbers import Quantity, find_quantities, fold, parse_number
+from fuhe_cli.number_expressions import parse_number
+from fuhe_cli.numbers import Quantity, find_quantities
+from fuhe_cli.numerals import fold
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -265,7 +267,7 @@ def own_reading_rows() -> list[tuple[str, str, str, str]]:
                          ids=[row[1] for row in own_reading_rows()])
 def test_own_readings_table_shows_cn2an_beside_fuhe(form, numeral, cn2an_answer, fuhe_answer):
     cn2an = pytest.importorskip("cn2an")
-    from fuhe_cli import numbers
+    from fuhe_cli import numerals as numbers
 
     try:
         theirs = str(cn2an.cn2an(numeral, "smart"))
@@ -279,14 +281,14 @@ def test_own_readings_table_shows_cn2an_beside_fuhe(form, numeral, cn2an_answer,
 
 
 def test_every_own_reading_is_in_the_docs_table():
-    from fuhe_cli import numbers
+    from fuhe_cli import numerals as numbers
 
     documented = {row[0] for row in own_reading_rows()}
     assert set(numbers.OWN_READINGS) | set(numbers.CN2AN_MISREADS) == documented
 
 
 def test_chinese_numerals_are_read_by_cn2an(monkeypatch):
-    from fuhe_cli import numbers
+    from fuhe_cli import numerals as numbers
 
     asked = []
     monkeypatch.setattr(numbers, "_cn2an_reading", lambda span: asked.append(span) or None)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fuhe_cli.numbers import parse_number
+from fuhe_cli.number_expressions import parse_number
 
 SPECS = Path(__file__).resolve().parents[1].parent / "shared" / "external" / "recognizers-text-zh"
 PASS_RATE_FLOOR = 0.97
