@@ -179,7 +179,136 @@ def _region(code, name, level) -> Optional[Region]:
     return Region(code=code, name=name or code, level=level or "province")
 
 
-class Store:
+class StoreQueries:
+    """The read side of the store: documents and facts as compare, check and export ask for
+    them (`Store` holds the connection and the write side)."""
+
+    def _query(self, sql: str, parameters: Sequence = ()) -> sqlite3.Cursor:
+        try:
+            return self.connection.execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from None
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored document, by path."""
+        rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY path, sha256").fetchall()
+        return [_stored_document(row) for row in rows]
+
+    def count_documents(self) -> int:
+        return self._query("SELECT count(*) FROM documents").fetchone()[0]
+
+    def iter_documents(self) -> Iterator[tuple[Document, Optional[str]]]:
+        """Every stored document with its facts, as extracted (a fact's own region and year, or
+        None where it inherits its document's), and its rules version; by path, one at a time."""
+        from fuhe_cli.models import DocumentWarning
+
+        documents = self._query(
+            "SELECT id, sha256, path, encoding, title, date, region_code, region_name, region_level, year,"
+            " rules_version, warnings, period_start, period_end FROM documents ORDER BY path, sha256").fetchall()
+        indicators: dict[tuple, Indicator] = {}
+        regions: dict[tuple, Optional[Region]] = {}
+        for (document_id, sha256, path, encoding, title, date, code, name, level, year, rules_version,
+             warnings, period_start, period_end) in documents:
+            facts = []
+            for row in self._query(
+                    "SELECT line, col, text, number, value, unit, qualifier, low, high, indicator_id,"
+                    " indicator_name, fact_region, region_code, region_name, region_level, fact_year, year, rule,"
+                    " period_start, period_end, target FROM facts WHERE document_id = ? ORDER BY id", (document_id,)):
+                indicator_key = (row[9], row[10])
+                if indicator_key not in indicators:
+                    indicators[indicator_key] = Indicator(id=row[9], name=row[10])
+                region_key = (row[12], row[13], row[14])
+                if region_key not in regions:
+                    regions[region_key] = _region(*region_key)
+                facts.append(Fact(line=row[0], column=row[1], text=row[2], number=row[3], value=row[4],
+                                  unit=row[5], qualifier=row[6], low=row[7], high=row[8],
+                                  indicator=indicators[indicator_key],
+                                  region=regions[region_key] if row[11] else None,
+                                  year=row[16] if row[15] else None, rule=row[17],
+                                  period=as_model(_period(row[18], row[19])), target=bool(row[20])))
+            yield Document(path=path, sha256=sha256, encoding=encoding, title=title, date=date,
+                           region=_region(code, name, level), year=year,
+                           period=as_model(_period(period_start, period_end)), facts=facts,
+                           warnings=[DocumentWarning(**warning) for warning in json.loads(warnings or "[]")]), \
+                rules_version
+
+    def facts(self, region_codes: Iterable[str], indicator_ids: Iterable[str] | None = None,
+              year: int | None = None, *, latest_only: bool = False, best_only: bool = False,
+              categorized_only: bool = False, targets: bool = True) -> list[StoredFact]:
+        """Facts whose (effective) region is one of `region_codes`, optionally filtered.
+
+        `latest_only`: per region, indicator and span kind (a year, a part of one, a stock, a run
+        of years: what compare lines up), only the facts of the latest period, read through the
+        (region_code, indicator_id, span, period_end) index. `best_only` (with `latest_only`): of
+        those, only the facts stating the figure compare shows (largest lower bound, then the firmer
+        qualifier, then the earliest source), so a store with thousands of reports per region stays
+        fast. `targets=False` leaves planned figures out.
+        Sorted by region, indicator, span, period, path, line, column: the same store gives the same list.
+        """
+        codes = list(dict.fromkeys(region_codes))
+        if not codes:
+            return []
+        conditions = [f"f.region_code IN ({','.join('?' * len(codes))})"]
+        parameters: list = list(codes)
+        indicators = list(dict.fromkeys(indicator_ids or ()))
+        if indicators:
+            conditions.append(f"f.indicator_id IN ({','.join('?' * len(indicators))})")
+            parameters.extend(indicators)
+        if categorized_only:
+            conditions.append("f.indicator_id != 'uncategorized'")
+        if not targets:
+            conditions.append("f.target = 0")
+        if year is not None:
+            conditions.append("f.year = ?")
+            parameters.append(year)
+        where = " AND ".join(conditions)
+        if latest_only and year is None:
+            # Two steps, each an index search: the latest period of every (region, indicator, span),
+            # then exactly those facts. One joined query scanned every period's facts instead.
+            latest = self._query(
+                f"SELECT f.region_code, f.indicator_id, f.span, max(f.period_end) FROM facts f WHERE {where}"
+                " GROUP BY f.region_code, f.indicator_id, f.span ORDER BY f.region_code, f.indicator_id, f.span",
+                parameters).fetchall()
+            rows = []
+            same_cell = f"{where} AND f.region_code = ? AND f.indicator_id = ? AND f.span = ? AND f.period_end IS ?"
+            for quadruple in latest:
+                cell_parameters = (*parameters, *quadruple)
+                if best_only:
+                    # Must agree with compare's choice (compare._choice_key): this only narrows.
+                    best = self._query(
+                        "SELECT f.value, f.qualifier, f.low, f.high, f.unit FROM facts f"
+                        f" JOIN documents d ON d.id = f.document_id WHERE {same_cell} ORDER BY"
+                        " (CASE WHEN f.qualifier = 'range' AND f.low IS NOT NULL THEN f.low ELSE f.value END) DESC,"
+                        " (CASE f.qualifier WHEN 'exact' THEN 4 WHEN 'at_least' THEN 3 WHEN 'approx' THEN 2"
+                        " WHEN 'range' THEN 1 ELSE 0 END) DESC, d.path, f.line LIMIT 1", cell_parameters).fetchone()
+                    rows.extend(self._query(
+                        f"{FACT_SELECT} WHERE {same_cell} AND f.value IS ? AND f.qualifier = ? AND f.low IS ?"
+                        " AND f.high IS ? AND f.unit IS ? ORDER BY d.path, f.line, f.col",
+                        (*cell_parameters, *best)).fetchall())
+                else:
+                    rows.extend(self._query(f"{FACT_SELECT} WHERE {same_cell} ORDER BY d.path, f.line, f.col",
+                                            cell_parameters).fetchall())
+        else:
+            rows = self._query(
+                f"{FACT_SELECT} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.span, f.period_end,"
+                " d.path, f.line, f.col", parameters).fetchall()
+        return _stored_facts(rows)
+
+    def indicator_facts(self, indicator_id: str) -> list[StoredFact]:
+        """Every stored fact of one indicator, in every region: `fuhe check --db` sets a figure
+        against other reports and other regions of its level. Sorted by region, year, path, line."""
+        try:
+            rows = self.connection.execute(
+                f"{FACT_SELECT} WHERE f.indicator_id = ? AND f.value IS NOT NULL"
+                " ORDER BY f.region_code, f.year, d.path, f.line, f.col", (indicator_id,)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # an empty SQLite file: nothing stored yet
+                return []
+            raise _store_error(self.path, exc) from None
+        return _stored_facts(rows)
+
+
+class Store(StoreQueries):
     """Documents and facts in one SQLite file. Use `Store.open`, then `close()` (or `with`)."""
 
     def __init__(self, connection: sqlite3.Connection, path: str, readonly: bool = False):
@@ -434,129 +563,6 @@ class Store:
         return rows
 
     # --- reading ------------------------------------------------------------------------
-    def _query(self, sql: str, parameters: Sequence = ()) -> sqlite3.Cursor:
-        try:
-            return self.connection.execute(sql, parameters)
-        except sqlite3.Error as exc:
-            raise _store_error(self.path, exc) from None
-
-    def documents(self) -> list[StoredDocument]:
-        """Every stored document, by path."""
-        rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY path, sha256").fetchall()
-        return [_stored_document(row) for row in rows]
-
-    def count_documents(self) -> int:
-        return self._query("SELECT count(*) FROM documents").fetchone()[0]
-
-    def iter_documents(self) -> Iterator[tuple[Document, Optional[str]]]:
-        """Every stored document with its facts, as extracted (a fact's own region and year, or
-        None where it inherits its document's), and its rules version; by path, one at a time."""
-        from fuhe_cli.models import DocumentWarning
-
-        documents = self._query(
-            "SELECT id, sha256, path, encoding, title, date, region_code, region_name, region_level, year,"
-            " rules_version, warnings, period_start, period_end FROM documents ORDER BY path, sha256").fetchall()
-        indicators: dict[tuple, Indicator] = {}
-        regions: dict[tuple, Optional[Region]] = {}
-        for (document_id, sha256, path, encoding, title, date, code, name, level, year, rules_version,
-             warnings, period_start, period_end) in documents:
-            facts = []
-            for row in self._query(
-                    "SELECT line, col, text, number, value, unit, qualifier, low, high, indicator_id,"
-                    " indicator_name, fact_region, region_code, region_name, region_level, fact_year, year, rule,"
-                    " period_start, period_end, target FROM facts WHERE document_id = ? ORDER BY id", (document_id,)):
-                indicator_key = (row[9], row[10])
-                if indicator_key not in indicators:
-                    indicators[indicator_key] = Indicator(id=row[9], name=row[10])
-                region_key = (row[12], row[13], row[14])
-                if region_key not in regions:
-                    regions[region_key] = _region(*region_key)
-                facts.append(Fact(line=row[0], column=row[1], text=row[2], number=row[3], value=row[4],
-                                  unit=row[5], qualifier=row[6], low=row[7], high=row[8],
-                                  indicator=indicators[indicator_key],
-                                  region=regions[region_key] if row[11] else None,
-                                  year=row[16] if row[15] else None, rule=row[17],
-                                  period=as_model(_period(row[18], row[19])), target=bool(row[20])))
-            yield Document(path=path, sha256=sha256, encoding=encoding, title=title, date=date,
-                           region=_region(code, name, level), year=year,
-                           period=as_model(_period(period_start, period_end)), facts=facts,
-                           warnings=[DocumentWarning(**warning) for warning in json.loads(warnings or "[]")]), \
-                rules_version
-
-    def facts(self, region_codes: Iterable[str], indicator_ids: Iterable[str] | None = None,
-              year: int | None = None, *, latest_only: bool = False, best_only: bool = False,
-              categorized_only: bool = False, targets: bool = True) -> list[StoredFact]:
-        """Facts whose (effective) region is one of `region_codes`, optionally filtered.
-
-        `latest_only`: per region, indicator and span kind (a year, a part of one, a stock, a run
-        of years: what compare lines up), only the facts of the latest period, read through the
-        (region_code, indicator_id, span, period_end) index. `best_only` (with `latest_only`): of
-        those, only the facts stating the figure compare shows (largest lower bound, then the firmer
-        qualifier, then the earliest source), so a store with thousands of reports per region stays
-        fast. `targets=False` leaves planned figures out.
-        Sorted by region, indicator, span, period, path, line, column: the same store gives the same list.
-        """
-        codes = list(dict.fromkeys(region_codes))
-        if not codes:
-            return []
-        conditions = [f"f.region_code IN ({','.join('?' * len(codes))})"]
-        parameters: list = list(codes)
-        indicators = list(dict.fromkeys(indicator_ids or ()))
-        if indicators:
-            conditions.append(f"f.indicator_id IN ({','.join('?' * len(indicators))})")
-            parameters.extend(indicators)
-        if categorized_only:
-            conditions.append("f.indicator_id != 'uncategorized'")
-        if not targets:
-            conditions.append("f.target = 0")
-        if year is not None:
-            conditions.append("f.year = ?")
-            parameters.append(year)
-        where = " AND ".join(conditions)
-        if latest_only and year is None:
-            # Two steps, each an index search: the latest period of every (region, indicator, span),
-            # then exactly those facts. One joined query scanned every period's facts instead.
-            latest = self._query(
-                f"SELECT f.region_code, f.indicator_id, f.span, max(f.period_end) FROM facts f WHERE {where}"
-                " GROUP BY f.region_code, f.indicator_id, f.span ORDER BY f.region_code, f.indicator_id, f.span",
-                parameters).fetchall()
-            rows = []
-            same_cell = f"{where} AND f.region_code = ? AND f.indicator_id = ? AND f.span = ? AND f.period_end IS ?"
-            for quadruple in latest:
-                cell_parameters = (*parameters, *quadruple)
-                if best_only:
-                    # Must agree with compare's choice (compare._choice_key): this only narrows.
-                    best = self._query(
-                        "SELECT f.value, f.qualifier, f.low, f.high, f.unit FROM facts f"
-                        f" JOIN documents d ON d.id = f.document_id WHERE {same_cell} ORDER BY"
-                        " (CASE WHEN f.qualifier = 'range' AND f.low IS NOT NULL THEN f.low ELSE f.value END) DESC,"
-                        " (CASE f.qualifier WHEN 'exact' THEN 4 WHEN 'at_least' THEN 3 WHEN 'approx' THEN 2"
-                        " WHEN 'range' THEN 1 ELSE 0 END) DESC, d.path, f.line LIMIT 1", cell_parameters).fetchone()
-                    rows.extend(self._query(
-                        f"{FACT_SELECT} WHERE {same_cell} AND f.value IS ? AND f.qualifier = ? AND f.low IS ?"
-                        " AND f.high IS ? AND f.unit IS ? ORDER BY d.path, f.line, f.col",
-                        (*cell_parameters, *best)).fetchall())
-                else:
-                    rows.extend(self._query(f"{FACT_SELECT} WHERE {same_cell} ORDER BY d.path, f.line, f.col",
-                                            cell_parameters).fetchall())
-        else:
-            rows = self._query(
-                f"{FACT_SELECT} WHERE {where} ORDER BY f.region_code, f.indicator_id, f.span, f.period_end,"
-                " d.path, f.line, f.col", parameters).fetchall()
-        return _stored_facts(rows)
-
-    def indicator_facts(self, indicator_id: str) -> list[StoredFact]:
-        """Every stored fact of one indicator, in every region: `fuhe check --db` sets a figure
-        against other reports and other regions of its level. Sorted by region, year, path, line."""
-        try:
-            rows = self.connection.execute(
-                f"{FACT_SELECT} WHERE f.indicator_id = ? AND f.value IS NOT NULL"
-                " ORDER BY f.region_code, f.year, d.path, f.line, f.col", (indicator_id,)).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc):  # an empty SQLite file: nothing stored yet
-                return []
-            raise _store_error(self.path, exc) from None
-        return _stored_facts(rows)
 
 
 FACT_SELECT = ("SELECT d.path, d.sha256, f.line, f.col, f.text, f.number, f.value, f.unit, f.qualifier, f.low,"
