@@ -77,7 +77,150 @@ def _exact_pinyin(text: str) -> str:
     return "".join("'" if ch in APOSTROPHES else ch for ch in text.lower() if ch not in " -_.")
 
 
-class Gazetteer:
+class MentionFinding:
+    """The places a text names, on word boundaries and with the evidence a word-like name needs;
+    mixed into `Gazetteer`, whose tables it reads."""
+
+    # -- mentions in running text -----------------------------------------------------------
+    def _surface_forms(self) -> dict[str, list[tuple[str, bool]]]:
+        """surface string -> [(code, is_short)]; built on first use."""
+        if self._surface is None:
+            forms: dict[str, list[tuple[str, bool]]] = {}
+            for entry in self._entries.values():
+                if entry.name not in GENERIC_FULL_NAMES:
+                    forms.setdefault(entry.name, []).append((entry.code, False))
+                if entry.short != entry.name and len(entry.short) >= 2:
+                    forms.setdefault(entry.short, []).append((entry.code, True))
+                    for suffix in ("自治州", "自治县", "自治旗"):
+                        if entry.name.endswith(suffix):   # 甘孜州, 恩施州, 积石山县
+                            forms.setdefault(entry.short + suffix[-1], []).append((entry.code, False))
+            for abbreviation, code in ABBREVIATIONS.items():
+                if code in self._entries:
+                    forms.setdefault(abbreviation, []).append((code, False))
+            forms = {form: codes for form, codes in forms.items() if len(form) >= 2}
+            self._surface = forms
+            # Names are looked up only where two characters start one (about 1 position in 70 of
+            # report text); a character-class regex finds the likely positions in C first and
+            # returns the two characters there (findall: strings, not a match object per hit).
+            lengths: dict[str, set[int]] = {}
+            for form in forms:
+                lengths.setdefault(form[:2], set()).add(len(form))
+            self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+            firsts = "".join(sorted({form[0] for form in forms}))
+            seconds = "".join(sorted({form[1] for form in forms}))
+            self._heads = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
+        return self._surface
+
+    def may_name_at(self, text: str, index: int) -> bool:
+        """False when no place name starts at text[index] (its first two characters begin none)."""
+        self._surface_forms()
+        return text[index:index + 2] in self._lengths
+
+    def find_mentions(self, text: str, context: Region | None = None) -> list[Mention]:
+        """Places named in `text`, leftmost-longest, without overlaps.
+
+        Short names that are ordinary words (中山, 和平, 合作) count only next to 妇联 or a level
+        word, after 发自, or right after a parent's name (广东中山). Ambiguous names prefer a
+        reading inside `context`, then inside the place named just before, then the higher level.
+        """
+        forms = self._surface if self._surface is not None else self._surface_forms()
+        lengths_of = self._lengths
+        mentions: list[Mention] = []
+        n = len(text)
+        resume = 0                      # the end of the last mention: no overlaps
+        # The likely heads come in text order, so the next occurrence of one that begins a name,
+        # from just past the last such head, is where it stands (any occurrence before would
+        # have been a head of its own).
+        after_last = 0
+        for head in self._heads.findall(text):
+            lengths = lengths_of.get(head)
+            if lengths is None:
+                continue                # most hits of the character classes begin no name
+            i = text.find(head, after_last)
+            after_last = i + 1
+            if i < resume:
+                continue
+            for length in lengths:
+                if i + length > n:
+                    continue
+                form = text[i:i + length]
+                if form in forms:
+                    mention = self._mention(text, i, i + length, form, mentions, context)
+                    if mention is not None:
+                        mentions.append(mention)
+                        resume = i + length
+                    break
+        return mentions
+
+    # Enough characters either side of a name for the words that could straddle its edges.
+    BOUNDARY_WINDOW = 4
+
+    def _on_word_boundaries(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] starts and ends at word boundaries (jieba, on a window around
+        it; answers are kept per window, so a name repeated in the same words costs one cut)."""
+        low = max(0, start - self.BOUNDARY_WINDOW)
+        window = text[low:end + self.BOUNDARY_WINDOW]
+        cuts = self._cuts.get(window)
+        if cuts is None:
+            from fuhe_cli import words
+
+            if len(self._cuts) > 50_000:
+                self._cuts.clear()
+            cuts = self._cuts[window] = frozenset(accumulate(map(len, words.split(window)), initial=0))
+        return start - low in cuts and end - low in cuts
+
+    def _reading(self, form: str) -> tuple[list[Region], bool, bool]:
+        """(regions, is_short, common) of a surface form: full names win over short ones."""
+        reading = self._readings.get(form)
+        if reading is None:
+            hits = self._surface_forms()[form]
+            full = [code for code, is_short in hits if not is_short]
+            codes = full or [code for code, _ in hits]
+            reading = self._readings[form] = ([self.get(code) for code in codes], not full,
+                                              any(self._entries[c].common for c in codes))
+        return reading
+
+    def _mention(self, text, start, end, form, previous, context) -> Mention | None:
+        regions, is_short, common = self._readings.get(form) or self._reading(form)
+        if text.startswith(NOT_A_DIVISION_AFTER, end):
+            return None     # 新疆生产建设兵团 is no part of 新疆维吾尔自治区's administration
+        before = previous[-1] if previous and previous[-1].end == start else None
+        if is_short:
+            after = text[end:end + 2]
+            suffixed = after.startswith(("妇联", "市", "省", "县", "区", "州"))
+            if text.startswith(BELOW_A_DIVISION_AFTER, end):
+                return None     # 兴隆镇, 永丰路街道: a town or a street of that name, not the county
+            # A parent's name just before it (山东惠民) is evidence; a neighbour's (蕉城公安) is not.
+            parented = before is not None and any(self.is_within(r, before.region) for r in regions)
+            anchored = suffixed or text[max(0, start - 2):start] == "发自" or parented
+            if common and not anchored:
+                return None
+            if not suffixed and not self._on_word_boundaries(text, start, end):
+                return None     # 搭建平台 holds 建平, 惠民生 holds 惠民: parts of other words
+        chosen = regions[0] if len(regions) == 1 else self._pick(regions, before.region if before else None, context)
+        if chosen is None:
+            return None
+        return Mention(start, end, chosen, tuple(regions) if len(regions) > 1 else (), is_short)
+
+    def _pick(self, regions: list[Region], before: Region | None, context: Region | None) -> Region | None:
+        if len(regions) == 1:
+            return regions[0]
+        for anchor in (before, context):
+            if anchor is None:
+                continue
+            inside = [r for r in regions if self.is_within(r, anchor)]
+            if len(inside) == 1:
+                return inside[0]
+            containing = [r for r in regions if self.is_within(anchor, r)]
+            if len(containing) == 1:
+                return containing[0]
+        ranks = sorted(LEVEL_RANK[r.level] for r in regions)
+        if ranks[0] < ranks[1]:
+            return min(regions, key=lambda r: LEVEL_RANK[r.level])
+        return None
+
+
+class Gazetteer(MentionFinding):
     def __init__(self, entries: list[Entry]):
         self._entries = {entry.code: entry for entry in entries}
         self._regions: dict[str, Region] = {}
@@ -265,143 +408,6 @@ class Gazetteer:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"unknown region {text!r}{hint}"
 
-    # -- mentions in running text -----------------------------------------------------------
-    def _surface_forms(self) -> dict[str, list[tuple[str, bool]]]:
-        """surface string -> [(code, is_short)]; built on first use."""
-        if self._surface is None:
-            forms: dict[str, list[tuple[str, bool]]] = {}
-            for entry in self._entries.values():
-                if entry.name not in GENERIC_FULL_NAMES:
-                    forms.setdefault(entry.name, []).append((entry.code, False))
-                if entry.short != entry.name and len(entry.short) >= 2:
-                    forms.setdefault(entry.short, []).append((entry.code, True))
-                    for suffix in ("自治州", "自治县", "自治旗"):
-                        if entry.name.endswith(suffix):   # 甘孜州, 恩施州, 积石山县
-                            forms.setdefault(entry.short + suffix[-1], []).append((entry.code, False))
-            for abbreviation, code in ABBREVIATIONS.items():
-                if code in self._entries:
-                    forms.setdefault(abbreviation, []).append((code, False))
-            forms = {form: codes for form, codes in forms.items() if len(form) >= 2}
-            self._surface = forms
-            # Names are looked up only where two characters start one (about 1 position in 70 of
-            # report text); a character-class regex finds the likely positions in C first and
-            # returns the two characters there (findall: strings, not a match object per hit).
-            lengths: dict[str, set[int]] = {}
-            for form in forms:
-                lengths.setdefault(form[:2], set()).add(len(form))
-            self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
-            firsts = "".join(sorted({form[0] for form in forms}))
-            seconds = "".join(sorted({form[1] for form in forms}))
-            self._heads = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
-        return self._surface
-
-    def may_name_at(self, text: str, index: int) -> bool:
-        """False when no place name starts at text[index] (its first two characters begin none)."""
-        self._surface_forms()
-        return text[index:index + 2] in self._lengths
-
-    def find_mentions(self, text: str, context: Region | None = None) -> list[Mention]:
-        """Places named in `text`, leftmost-longest, without overlaps.
-
-        Short names that are ordinary words (中山, 和平, 合作) count only next to 妇联 or a level
-        word, after 发自, or right after a parent's name (广东中山). Ambiguous names prefer a
-        reading inside `context`, then inside the place named just before, then the higher level.
-        """
-        forms = self._surface if self._surface is not None else self._surface_forms()
-        lengths_of = self._lengths
-        mentions: list[Mention] = []
-        n = len(text)
-        resume = 0                      # the end of the last mention: no overlaps
-        # The likely heads come in text order, so the next occurrence of one that begins a name,
-        # from just past the last such head, is where it stands (any occurrence before would
-        # have been a head of its own).
-        after_last = 0
-        for head in self._heads.findall(text):
-            lengths = lengths_of.get(head)
-            if lengths is None:
-                continue                # most hits of the character classes begin no name
-            i = text.find(head, after_last)
-            after_last = i + 1
-            if i < resume:
-                continue
-            for length in lengths:
-                if i + length > n:
-                    continue
-                form = text[i:i + length]
-                if form in forms:
-                    mention = self._mention(text, i, i + length, form, mentions, context)
-                    if mention is not None:
-                        mentions.append(mention)
-                        resume = i + length
-                    break
-        return mentions
-
-    # Enough characters either side of a name for the words that could straddle its edges.
-    BOUNDARY_WINDOW = 4
-
-    def _on_word_boundaries(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] starts and ends at word boundaries (jieba, on a window around
-        it; answers are kept per window, so a name repeated in the same words costs one cut)."""
-        low = max(0, start - self.BOUNDARY_WINDOW)
-        window = text[low:end + self.BOUNDARY_WINDOW]
-        cuts = self._cuts.get(window)
-        if cuts is None:
-            from fuhe_cli import words
-
-            if len(self._cuts) > 50_000:
-                self._cuts.clear()
-            cuts = self._cuts[window] = frozenset(accumulate(map(len, words.split(window)), initial=0))
-        return start - low in cuts and end - low in cuts
-
-    def _reading(self, form: str) -> tuple[list[Region], bool, bool]:
-        """(regions, is_short, common) of a surface form: full names win over short ones."""
-        reading = self._readings.get(form)
-        if reading is None:
-            hits = self._surface_forms()[form]
-            full = [code for code, is_short in hits if not is_short]
-            codes = full or [code for code, _ in hits]
-            reading = self._readings[form] = ([self.get(code) for code in codes], not full,
-                                              any(self._entries[c].common for c in codes))
-        return reading
-
-    def _mention(self, text, start, end, form, previous, context) -> Mention | None:
-        regions, is_short, common = self._readings.get(form) or self._reading(form)
-        if text.startswith(NOT_A_DIVISION_AFTER, end):
-            return None     # 新疆生产建设兵团 is no part of 新疆维吾尔自治区's administration
-        before = previous[-1] if previous and previous[-1].end == start else None
-        if is_short:
-            after = text[end:end + 2]
-            suffixed = after.startswith(("妇联", "市", "省", "县", "区", "州"))
-            if text.startswith(BELOW_A_DIVISION_AFTER, end):
-                return None     # 兴隆镇, 永丰路街道: a town or a street of that name, not the county
-            # A parent's name just before it (山东惠民) is evidence; a neighbour's (蕉城公安) is not.
-            parented = before is not None and any(self.is_within(r, before.region) for r in regions)
-            anchored = suffixed or text[max(0, start - 2):start] == "发自" or parented
-            if common and not anchored:
-                return None
-            if not suffixed and not self._on_word_boundaries(text, start, end):
-                return None     # 搭建平台 holds 建平, 惠民生 holds 惠民: parts of other words
-        chosen = regions[0] if len(regions) == 1 else self._pick(regions, before.region if before else None, context)
-        if chosen is None:
-            return None
-        return Mention(start, end, chosen, tuple(regions) if len(regions) > 1 else (), is_short)
-
-    def _pick(self, regions: list[Region], before: Region | None, context: Region | None) -> Region | None:
-        if len(regions) == 1:
-            return regions[0]
-        for anchor in (before, context):
-            if anchor is None:
-                continue
-            inside = [r for r in regions if self.is_within(r, anchor)]
-            if len(inside) == 1:
-                return inside[0]
-            containing = [r for r in regions if self.is_within(anchor, r)]
-            if len(containing) == 1:
-                return containing[0]
-        ranks = sorted(LEVEL_RANK[r.level] for r in regions)
-        if ranks[0] < ranks[1]:
-            return min(regions, key=lambda r: LEVEL_RANK[r.level])
-        return None
 
 
 def _note(message: str) -> None:
