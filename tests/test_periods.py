@@ -159,3 +159,8 @@ def test_a_work_plans_review_is_done_and_its_items_are_the_plans_year():
                    ("200", "2025-01", "2025-12", True, 2025),
                    ("300", "2025-01", "2029-12", True, None),     # 今后五年 of a 2025 plan
                    ("5000", None, "2029-12", True, 2029)]
+
+
+def test_a_plan_announced_with_jiang_and_a_work_verb_is_a_target():
+    text = "某县妇联2023年前三季度工作情况\n\n第四季度，县妇联将重点抓好以下工作：举办电商培训班2期。\n"
+    assert [fact.target for fact in extract_text(text, "r.txt").facts] == [True]
