@@ -106,7 +106,8 @@ def emit_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *
 
 # --- `fuhe extract`, streamed -----------------------------------------------------------------
 FACT_COLUMNS = ["path", "line", "column", "text", "number", "value", "unit", "qualifier", "low", "high",
-                "indicator_id", "indicator_name", "region_code", "region_name", "year", "rule"]
+                "indicator_id", "indicator_name", "region_code", "region_name", "year", "period_start",
+                "period_end", "target", "rule"]
 
 
 def fact_row(path: str, fact) -> list:
@@ -114,7 +115,16 @@ def fact_row(path: str, fact) -> list:
     return [path, fact.line, fact.column, fact.text, fact.number, fact.value, fact.unit, fact.qualifier,
             fact.low, fact.high, fact.indicator.id, fact.indicator.name,
             fact.region.code if fact.region else None, fact.region.name if fact.region else None,
-            fact.year, fact.rule]
+            fact.year, fact.period.start if fact.period else None, fact.period.end if fact.period else None,
+            fact.target, fact.rule]
+
+
+def _period_text(fact) -> str:
+    """2023, 2024-01–06, 2019–2023, at 2024-06 (target); the year alone when no period is known."""
+    from fuhe_cli.time_expressions import from_model
+
+    text = from_model(fact.period).label() if fact.period else str(fact.year or "")
+    return f"{text} (target)" if fact.target else text
 
 
 class ExtractWriter:
@@ -168,11 +178,11 @@ class ExtractWriter:
             rows = [[f"{fact.line}:{fact.column}", fact.text, fact.value, fact.unit or "",
                      f"{fact.low}–{fact.high}" if fact.qualifier == "range" else QUALIFIER_MARKS[fact.qualifier],
                      fact.indicator.id if fact.rule else f"({fact.indicator.name})",
-                     fact.region.name if fact.region else "", fact.year or ""]
+                     fact.region.name if fact.region else "", _period_text(fact)]
                     for fact in part.facts]
             title = (f"{part.path} — {part.encoding}, {part.region.name if part.region else 'region unknown'}, "
                      f"{part.date or 'undated'}")
-            emit_rows(["where", "text", "value", "unit", "qualifier", "indicator", "region", "year"],
+            emit_rows(["where", "text", "value", "unit", "qualifier", "indicator", "region", "period"],
                       rows, "table", title=title)
 
     def end_document(self) -> None:
