@@ -32,7 +32,8 @@ from fuhe_cli.models import (COMPARE_SCHEMA, UNCATEGORIZED, Document, DocumentEr
                              Qualifier, Region)
 from fuhe_cli.render import QUALIFIER_MARKS
 from fuhe_cli.store import StoredFact
-from fuhe_cli.time_expressions import as_model, effective_period, from_model, span_order, span_title
+from fuhe_cli.time_expressions import Period as TimePeriod
+from fuhe_cli.time_expressions import as_model, effective_period, from_model, full_year, span_order, span_title
 
 APPROX_TOLERANCE = 0.10
 # Units that count the same thing, so cells in them can be ordered against each other.
@@ -175,6 +176,7 @@ class Comparing:
 
 def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), year: int | None = None,
                     all_values: bool = False, include_children: bool = False, targets: bool = False,
+                    period: Optional[str] = None,
                     from_paths: Sequence[str] = (), db: str | None = None) -> Comparing:
     """`fuhe compare`: resolve the regions, read their facts from the store (or from files), line them up."""
     from fuhe_cli.errors import UsageError
@@ -205,8 +207,9 @@ def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), y
         from fuhe_cli.store import Store
 
         with Store.open(db, readonly=True) as store:
-            facts = store.facts(codes, indicators or None, year, latest_only=not all_values,
-                                best_only=not all_values, categorized_only=True, targets=targets)
+            narrow = not all_values and period is None   # the latest period would hide the one asked for
+            facts = store.facts(codes, indicators or None, year, latest_only=narrow,
+                                best_only=narrow, categorized_only=True, targets=targets)
             source = f"the store {store.path}"
         hint = "add its reports with `fuhe extract FILE`"
     if include_children:
@@ -214,8 +217,42 @@ def compare_regions(queries: Sequence[str], *, indicators: Sequence[str] = (), y
         reported = {fact.region.code for fact in facts if fact.region is not None}
         asked = {region.code for region in given}
         columns = [region for region in columns if region.code in asked or region.code in reported]
-    result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values, targets=targets)
+    result = compare(columns, facts, indicators=indicators, year=year, all_values=all_values, targets=targets,
+                     period=parse_period_selector(period) if period else None)
     return Comparing(result=result, source=source, hint=hint, errors=errors)
+
+
+# --- --period ---------------------------------------------------------------------------------
+_SELECTOR = re.compile(r"^(?P<y1>\d{4})(?:(?P<half>H[12])|(?P<quarter>Q[1-4])|-(?P<m1>\d{2})(?:\.\.(?P<y2>\d{4})-(?P<m2>\d{2}))?"
+                       r"|[-–](?P<last>\d{4}))?$", re.IGNORECASE)
+
+
+def parse_period_selector(text: str) -> TimePeriod:
+    """2024 | 2024H1 | 2024Q3 | 2019-2023 | 2024-01..2024-06 | 2024-06 (a stock counted then)."""
+    from fuhe_cli.errors import UsageError
+
+    match = _SELECTOR.match(text.strip())
+    if match is None:
+        raise UsageError(f"--period {text!r}: expected 2024, 2024H1, 2024Q3, 2019-2023, 2024-01..2024-06 or 2024-06")
+    year = int(match.group("y1"))
+    if match.group("half"):
+        first = 1 if match.group("half").upper() == "H1" else 7
+        return TimePeriod((year, first), (year, first + 5))
+    if match.group("quarter"):
+        first = (int(match.group("quarter")[1]) - 1) * 3 + 1
+        return TimePeriod((year, first), (year, first + 2))
+    if match.group("last"):
+        return TimePeriod((year, 1), (int(match.group("last")), 12))
+    if match.group("m2"):
+        return TimePeriod((year, int(match.group("m1"))), (int(match.group("y2")), int(match.group("m2"))))
+    if match.group("m1"):
+        return TimePeriod(None, (year, int(match.group("m1"))))
+    return full_year(year)
+
+
+def _covers(selected: TimePeriod, period: Optional[TimePeriod]) -> bool:
+    """A flow over exactly the selected span, or a stock counted at its end."""
+    return period is not None and (period == selected or period.start is None and period.end == selected.end)
 
 
 # --- choosing and ordering --------------------------------------------------------------------
@@ -325,7 +362,8 @@ def _cells_for(facts: list[StoredFact], all_values: bool) -> Optional[Cell]:
 
 
 def compare(regions: Sequence[Region], facts: Iterable[StoredFact], *, indicators: Sequence[str] = (),
-            year: int | None = None, all_values: bool = False, targets: bool = False) -> CompareResult:
+            year: int | None = None, all_values: bool = False, targets: bool = False,
+            period: Optional[TimePeriod] = None) -> CompareResult:
     """Line up `regions` (columns, in order) over every indicator any of them reports.
 
     One row per indicator and span kind: a five-year total, a half-year figure, a stock counted
@@ -342,6 +380,8 @@ def compare(regions: Sequence[Region], facts: Iterable[StoredFact], *, indicator
         if wanted and fact.indicator.id not in wanted:
             continue
         if year is not None and fact.year != year:
+            continue
+        if period is not None and not _covers(period, fact.period):
             continue
         if fact.target and not targets:
             continue

@@ -436,3 +436,40 @@ def test_compare_json_cells_carry_period_and_target(db, regions):
     cell = next(c for row in payload["rows"] for c in row["cells"] if c)
     assert {"period", "target"} <= set(cell) and cell["target"] is False
     assert all(row["span"] == "year" for row in payload["rows"])
+
+
+@pytest.mark.parametrize("selector, start, end", [
+    ("2024", (2024, 1), (2024, 12)), ("2024H1", (2024, 1), (2024, 6)), ("2024h2", (2024, 7), (2024, 12)),
+    ("2023Q3", (2023, 7), (2023, 9)), ("2019-2023", (2019, 1), (2023, 12)),
+    ("2024-01..2024-06", (2024, 1), (2024, 6)), ("2024-06", None, (2024, 6)),
+])
+def test_period_selectors(selector, start, end):
+    from fuhe_cli.compare import parse_period_selector
+    from fuhe_cli.time_expressions import Period as TimePeriod
+
+    assert parse_period_selector(selector) == TimePeriod(start, end)
+
+
+def test_a_bad_period_selector_is_a_usage_error():
+    from fuhe_cli.compare import parse_period_selector
+
+    with pytest.raises(UsageError):
+        parse_period_selector("last year")
+
+
+def test_period_selects_one_span_and_the_stocks_counted_at_its_end():
+    from fuhe_cli.compare import parse_period_selector
+
+    documents = [
+        document("a-2024h1.txt", SICHUAN, 2024, [
+            _with_period(fact("training.people", 3000, "人次", line=2), "2024-01", "2024-06", year=2024),
+            _with_period(fact("women_microhome.count", 230, "个", line=3), None, "2024-06", year=2024),
+        ]),
+        document("a-2023.txt", SICHUAN, 2023, [fact("training.people", 8000, "人次", line=2, year=2023)]),
+        document("b-2024h1.txt", CHONGQING, 2024, [
+            _with_period(fact("training.people", 2600, "人次", line=2), "2024-01", "2024-06", year=2024),
+        ]),
+    ]
+    result = compare([SICHUAN, CHONGQING], facts_from_documents(documents), period=parse_period_selector("2024H1"))
+    assert [(row.indicator.id, row.span, [c and c.value for c in row.cells]) for row in result.rows] == [
+        ("training.people", "months 01-06", [3000, 2600]), ("women_microhome.count", "stock", [230, None])]

@@ -87,6 +87,9 @@ def register(app: typer.Typer) -> None:
                                             help="Regions by pinyin, Chinese name or adcode."),
         year: Optional[int] = typer.Option(None, "--year", help="Only figures of this calendar year."),
         targets: bool = typer.Option(False, "--targets", help="Include planned figures (targets), marked as such."),
+        period: Optional[str] = typer.Option(None, "--period", metavar="SPAN",
+                                             help="Only figures over this span (2024, 2024H1, 2024Q3, 2019-2023, "
+                                                  "2024-01..2024-06) or stocks counted at its end (2024-06)."),
         indicators: List[str] = typer.Option([], "--indicator", "-i", metavar="ID",
                                              help="Only this indicator id (repeatable); see `fuhe rules list`."),
         sources: bool = typer.Option(False, "--sources", help="Show file:line for each cell."),
@@ -126,6 +129,7 @@ def register(app: typer.Typer) -> None:
         from fuhe_cli.errors import ExitCode
 
         comparing = compare_regions(regions, indicators=indicators, year=year, all_values=all_values, targets=targets,
+                                    period=period,
                                     include_children=include_children, from_paths=from_paths, db=db)
         for error in comparing.errors:
             console.error(error.message)
