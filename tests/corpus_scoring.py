@@ -235,6 +235,21 @@ def evaluate(name: str, rules=None) -> Outcome:
     return outcome
 
 
+def region_and_year_misses(text: str, expected) -> list[str]:
+    """For a short report-shaped text and its [(figure, region, year)]: the figures whose first
+    fact (the one whose text ends with the figure) has another region or year, or is missing."""
+    from fuhe_cli.extract import extract_text
+
+    facts = extract_text(text).facts
+    misses = []
+    for figure, region, year in expected:
+        found = [fact for fact in facts if fact.text.endswith(figure)]
+        got = (found[0].region.name if found[0].region else None, found[0].year) if found else "missing"
+        if got != (region, year):
+            misses.append(f"{figure}: {got}, want {(region, year)}")
+    return misses
+
+
 def well_formed_problems(name: str) -> list[str]:
     """What is wrong with a text's answers: missing keys, or a figure not on the line it claims."""
     suite = suite_of(name)
