@@ -95,3 +95,18 @@ def test_issue_numbers_and_datelines_are_no_periods():
     assert read_period("市妇联简报（2023年第8期）") is None
     assert read_period("本报南宁6月1日电", MAY_2024) is None
     assert read_period("其中2021年300个") == Period((2021, 1), (2021, 12))
+
+
+def test_zoned_scan_finds_what_a_scan_of_the_whole_text_finds():
+    """The pattern runs only near 年/月/季/截/届/底/末; on every report text of the corpus, and
+    with figures far from any such mark, the expressions are those of a scan of the whole text."""
+    from pathlib import Path
+
+    from fuhe_cli.time_expressions import _expressions_in
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted((Path(__file__).parent / "corpus").glob("*.txt"))]
+    texts.append("开展活动" * 40 + "2019 — 2023年累计" + "培训" * 30 + "截至目前" + "x" * 50 + "10—12月份共")
+    assert len(texts) > 50
+    for text in texts:
+        for anchor in (None, MAY_2024, DEC_2024):
+            assert find_time_expressions(text, anchor) == _expressions_in(text, anchor, 0, 0, len(text))
