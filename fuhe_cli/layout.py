@@ -459,16 +459,28 @@ class Layout:
     def _heading_starts(self) -> list[int]:
         return [heading.start for heading in self.headings]
 
+    @cached_property
+    def _heading_parents(self) -> list[int]:
+        """Per heading, the index of the nearest heading before it of a higher level (-1: none),
+        worked out once: a figure's chain of headings is then a walk up these links, however
+        many headings of its own level come before it."""
+        parents: list[int] = []
+        open_at: dict[int, int] = {}           # level -> index of the last heading of that level
+        for index, heading in enumerate(self.headings):
+            higher = [open_at[level] for level in open_at if level < heading.level]
+            parents.append(max(higher) if higher else -1)
+            open_at = {level: at for level, at in open_at.items() if level < heading.level}
+            open_at[heading.level] = index
+        return parents
+
     def headings_above(self, index: int) -> list[Heading]:
         """The headings text[index] stands under, nearest first: its own, then each higher level."""
-        headings = self.headings
+        headings, parents = self.headings, self._heading_parents
         position = bisect_right(self._heading_starts, index) - 1
         chain: list[Heading] = []
-        while position >= 0 and (not chain or chain[-1].level > 1):
-            heading = headings[position]
-            if not chain or heading.level < chain[-1].level:
-                chain.append(heading)
-            position -= 1
+        while position >= 0:
+            chain.append(headings[position])
+            position = parents[position]
         return chain
 
     def full_sentence_start(self, index: int) -> int:

@@ -164,3 +164,15 @@ def test_a_work_plans_review_is_done_and_its_items_are_the_plans_year():
 def test_a_plan_announced_with_jiang_and_a_work_verb_is_a_target():
     text = "某县妇联2023年前三季度工作情况\n\n第四季度，县妇联将重点抓好以下工作：举办电商培训班2期。\n"
     assert [fact.target for fact in extract_text(text, "r.txt").facts] == [True]
+
+
+def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
+    from fuhe_cli.layout import Layout
+
+    lines = ["一、上半年工作"] + [f"（{n}）第{n}项工作" for n in "一二三四五"] + ["1.具体内容", "培训妇女120人次。"]
+    text = "\n".join(lines)
+    chain = Layout(text).headings_above(text.index("120"))
+    assert [text[h.start:h.end] for h in chain] == ["1.具体内容", "（五）第五项工作", "一、上半年工作"]
+    no_top = "\n".join(lines[1:])
+    chain = Layout(no_top).headings_above(no_top.index("120"))
+    assert [no_top[h.start:h.end] for h in chain] == ["1.具体内容", "（五）第五项工作"]
