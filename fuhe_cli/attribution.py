@@ -36,8 +36,10 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     layout = Layout(text)
     fact_regions = attribute_places(layout, quantities)
     stated = title_period(layout)
-    year, fact_years = attribute_years(layout, quantities, stated.year if stated else None)
-    document = document_time(layout, stated, year)
+    titled = title_period(layout, title_only=True)
+    year, fact_years = attribute_years(layout, quantities, stated.year if stated else None,
+                                       titled.year if titled else None)
+    document = document_time(layout, stated, year, titled)
     timing = Timing(layout, document)
     bases = bases or [None] * len(quantities)
     times = [timing.fact(quantity.start, fact_year, basis)

@@ -57,11 +57,13 @@ class DocumentTime:
     is_plan: bool
 
 
-def title_period(layout) -> Optional[Period]:
+def title_period(layout, title_only: bool = False) -> Optional[Period]:
     """The reporting period a title or a short header line states ("2024年上半年工作情况",
-    "2022年前三季度工作开展情况", "2023年第一季度工作简报"), if any."""
+    "2022年前三季度工作开展情况", "2023年第一季度工作简报"), if any; `title_only`: the title line's
+    own (a heading near the top, 一、去年工作回顾, states a section's period, not the report's)."""
     anchor = _date_anchor(layout.date)
-    for line in _header_lines(layout.text, layout.title):
+    lines = ([layout.title] if layout.title else []) if title_only else _header_lines(layout.text, layout.title)
+    for line in lines:
         for expression in find_time_expressions(line, anchor):
             # A date line or a headline dates the page, not a reporting period.
             if expression.kind == "flow" and REPORT_TITLE.match(line, expression.end):
@@ -69,9 +71,11 @@ def title_period(layout) -> Optional[Period]:
     return None
 
 
-def document_time(layout, stated: Optional[Period], year: Optional[int]) -> DocumentTime:
-    """The reporting period (`stated` by the title, else the year the year attribution found);
-    "now" is the document's date, or the end of its period when that comes first."""
+def document_time(layout, stated: Optional[Period], year: Optional[int],
+                  titled: Optional[Period] = None) -> DocumentTime:
+    """The reporting period (`stated` by the title or header, else the year the year attribution
+    found); "now" is the document's date, or the end of its period when that comes first.
+    `titled`: the period the title line itself states (a report of it, see title_period)."""
     period = stated if stated is not None and stated.year in (None, year) else None
     if period is None and year is not None:
         period = full_year(year)
@@ -84,7 +88,9 @@ def document_time(layout, stated: Optional[Period], year: Optional[int]) -> Docu
         # A plan speaks from the start of its period (or its date), not from its end.
         anchor = anchor or Anchor(*period.start)
     elif period is not None and (anchor is None or anchor.year == period.end[0]
-                                 and (anchor.end > period.end or period.start == (period.end[0], 1))):
+                                 and (anchor.end > period.end or period.start == (period.end[0], 1))
+                                 or titled is not None and titled == period and anchor.end > period.end):
+        # (a report of the period its title states, signed after it, speaks from its end too)
         anchor = Anchor(*period.end)
     if anchor is not None and period is not None and period.year is not None:
         anchor = Anchor(anchor.year, anchor.month, period_year=period.year)

@@ -33,6 +33,9 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年
                   "上一年": -1, "上年度": -1, "前年": -2, "明年": 1, "来年": 1}
 # A congress term: "本届以来" is the five years since the last congress.
 TERM_YEARS = 5
+# A report written in the first months of a year (a congress in January, an annual report in
+# March) counts its runs of years (五年来, 近三年) in whole years, up to last December.
+EARLY_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,8 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
             count = _month_number(group("n")) if not group("n").isdigit() else int(group("n"))
             if not 2 <= count <= 30:
                 return None
+        if anchor.month is not None and anchor.month <= EARLY_MONTHS:
+            return Period((anchor.year - count, 1), (anchor.year - 1, 12)), "flow"
         return Period((anchor.year - count + 1, 1), anchor.end), "flow"
     if group("part"):
         year = int(group("py")) if group("py") else _relative(group("prel"), anchor)

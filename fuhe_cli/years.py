@@ -386,9 +386,11 @@ def _header_period(text: str) -> int | None:
 
 
 # -- entry point ---------------------------------------------------------------------------
-def attribute_years(layout, quantities: list, stated_year: int | None = None) -> tuple[int | None, list[int | None]]:
+def attribute_years(layout, quantities: list, stated_year: int | None = None,
+                    titled_year: int | None = None) -> tuple[int | None, list[int | None]]:
     """(the document's reporting year, the year of each quantity). `stated_year`: the year of a
-    reporting period the title states in words this module does not read (2024年上半年工作情况)."""
+    reporting period the title or header states in words this module does not read
+    (2024年上半年工作情况); `titled_year`: that of the title line itself."""
     text, date = layout.text, layout.date
     base_year = int(date[:4]) if date else None
     base_month = int(date[5:7]) if date else None
@@ -404,6 +406,10 @@ def attribute_years(layout, quantities: list, stated_year: int | None = None) ->
             period = int(review.group(1) or review.group(2))
     if period is None:
         period = stated_year
+    if titled_year is not None and period == titled_year and base_year is not None and base_year > period:
+        # A report of a year dated after it (a 2023年工作总结 signed in January 2024) speaks from
+        # that year's end: its 今年 is 2023, its 目前 the end of 2023.
+        base_year, base_month = period, 12
     leads = _lead_years(text, base_year, base_month)
     lead_offsets = [lead[0] for lead in leads]
     spans = _Spans(layout, base_year, base_month)

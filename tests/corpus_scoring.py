@@ -124,38 +124,46 @@ class Outcome:
 
     def mismatches(self) -> dict[str, list[str]]:
         """Per judged field, the matched facts that got it wrong (a `todo` answer's marked)."""
-        from fuhe_cli.evaluate import same_value
-
         out: dict[str, list[str]] = {kind: [] for kind in FIELDS}
         for fact, expected in self.matched:
-            where = f"L{fact.line} {fact.text}"
-            before = {kind: len(items) for kind, items in out.items()}
-            if "qualifier" in expected and fact.qualifier != expected["qualifier"]:
-                out["qualifier"].append(f"{where}: {fact.qualifier}, want {expected['qualifier']}")
-            for bound in ("low", "high"):
-                if bound in expected and not same_value(getattr(fact, bound), expected[bound]):
-                    out["bounds"].append(f"{where}: {bound} {getattr(fact, bound)}, want {expected[bound]}")
-            if expected.get("indicator", "any") != "any" and fact.indicator.id != expected["indicator"]:
-                out["indicator"].append(f"{where}: {fact.indicator.id}, want {expected['indicator']}")
-            if "region" in expected:
-                region = region_name(fact.region, expected["region"])
-                if region != expected["region"]:
-                    out["region"].append(f"{where}: {region}, want {expected['region']}")
-            if "year" in expected and fact.year != expected["year"]:
-                out["year"].append(f"{where}: {fact.year}, want {expected['year']}")
-            for key in ("period", "target"):
-                if key not in expected:
-                    continue
-                if not hasattr(fact, key):
-                    self.unjudged.add(key)
-                    continue
-                got = _period(fact.period) if key == "period" else fact.target
-                want = _period(expected[key]) if key == "period" else expected[key]
-                if got != want:
-                    out[key].append(f"{where}: {got}, want {want}")
-            if expected.get("todo"):
-                for kind, items in out.items():
-                    items[before[kind]:] = [f"{item} ({expected['todo']}){TODO_MARK}" for item in items[before[kind]:]]
+            for kind, item in self._wrong(fact, expected):
+                out[kind].append(f"{item} ({expected['todo']}){TODO_MARK}" if expected.get("todo") else item)
+        return out
+
+    def stale_todos(self) -> list[str]:
+        """`todo` answers fuhe now gets right: the note must go, or it hides the next regression."""
+        return [f"L{fact.line} {fact.text}: {expected['todo']}" for fact, expected in self.matched
+                if expected.get("todo") and not self._wrong(fact, expected)]
+
+    def _wrong(self, fact, expected: dict) -> list[tuple[str, str]]:
+        """(field, what is wrong) for each judged field of one matched fact that fuhe got wrong."""
+        from fuhe_cli.evaluate import same_value
+
+        where = f"L{fact.line} {fact.text}"
+        out = []
+        if "qualifier" in expected and fact.qualifier != expected["qualifier"]:
+            out.append(("qualifier", f"{where}: {fact.qualifier}, want {expected['qualifier']}"))
+        for bound in ("low", "high"):
+            if bound in expected and not same_value(getattr(fact, bound), expected[bound]):
+                out.append(("bounds", f"{where}: {bound} {getattr(fact, bound)}, want {expected[bound]}"))
+        if expected.get("indicator", "any") != "any" and fact.indicator.id != expected["indicator"]:
+            out.append(("indicator", f"{where}: {fact.indicator.id}, want {expected['indicator']}"))
+        if "region" in expected:
+            region = region_name(fact.region, expected["region"])
+            if region != expected["region"]:
+                out.append(("region", f"{where}: {region}, want {expected['region']}"))
+        if "year" in expected and fact.year != expected["year"]:
+            out.append(("year", f"{where}: {fact.year}, want {expected['year']}"))
+        for key in ("period", "target"):
+            if key not in expected:
+                continue
+            if not hasattr(fact, key):
+                self.unjudged.add(key)
+                continue
+            got = _period(fact.period) if key == "period" else fact.target
+            want = _period(expected[key]) if key == "period" else expected[key]
+            if got != want:
+                out.append((key, f"{where}: {got}, want {want}"))
         return out
 
     def problems(self) -> list[str]:

@@ -59,6 +59,19 @@ UNDATED = """妇联工作动态
 
 县妇联组织妇女参加技能培训班，培训学员260人次。
 """
+SIGNED_AFTER = """某县妇联2023年工作总结
+
+2018年以来，全县累计发放贴息贷款2.1亿元。
+现有妇女之家320个，今年新建妇女微家15个。
+
+某县妇女联合会
+2024年1月8日
+"""
+CONGRESS_IN_JANUARY = """在某县第九次妇女代表大会上的报告
+（2022年1月12日）
+
+五年来，全县累计培训妇女3.2万人次。
+"""
 
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
@@ -81,6 +94,12 @@ CASES = [
             ("48个", None, (2024, 5), False, 2024)]),
     (NORMS, [("1个", None, None, True, None), ("1次", None, None, True, None)]),
     (UNDATED, [("260人次", None, None, False, None)]),
+    # a report of the year its title states, signed the next January, speaks from that year's end
+    (SIGNED_AFTER, [("2.1亿元", (2018, 1), (2023, 12), False, None),
+                    ("320个", None, (2023, 12), False, 2023),
+                    ("15个", (2023, 1), (2023, 12), False, 2023)]),
+    # a congress in January counts its five years in whole years, up to last December
+    (CONGRESS_IN_JANUARY, [("3.2万人次", (2017, 1), (2021, 12), False, None)]),
 ]
 
 
