@@ -105,7 +105,7 @@ def _is_furniture(stripped: str, previous: Container[str] = _NOTHING_SEEN) -> bo
     looked for the byline already)."""
     if NAVIGATION_START.match(stripped) or NAVIGATION_ANYWHERE.search(stripped) or CREDIT.search(stripped):
         return True
-    if _date_in(stripped) and len(_DATE_CHARS.sub("", stripped)) <= 6:
+    if date_in(stripped) and len(_DATE_CHARS.sub("", stripped)) <= 6:
         return True             # a bare date/time line
     if stripped in previous:    # site names repeated in a header
         return True
@@ -150,13 +150,13 @@ def _is_dateline(line: str) -> bool:
         return False
     if SOURCE_LINE.match(stripped):
         return True
-    if _date_in(stripped) is None:
+    if date_in(stripped) is None:
         return False
     rest = _DATELINE_FURNITURE.sub("", stripped)
     return len(rest) <= 6 or _DATELINE_WORDS.search(rest) is not None
 
 
-def _date_in(text: str) -> str | None:
+def date_in(text: str) -> str | None:
     if _YEAR_HINT.search(text) is None:
         return None             # both date patterns start with a year
     found = []
@@ -173,11 +173,11 @@ def find_date(text: str) -> str | None:
     lines = text.split("\n")
     first = list(islice((line for line in lines if line.strip()), 12))
     head = "\n".join(line if len(line) < 80 else line[:40] for line in first)
-    date = _date_in(head)
+    date = date_in(head)
     if date is None:
         last = list(islice((line for line in reversed(lines) if line.strip()), 3))[::-1]
         tail = "\n".join(line for line in last if len(line) < 40)
-        date = _date_in(tail)
+        date = date_in(tail)
     return date
 
 

@@ -11,7 +11,7 @@ disagrees with it gives way to that whole year. A count that stands at a date (�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -97,6 +97,22 @@ def document_time(layout, stated: Optional[Period], year: Optional[int],
     return DocumentTime(period=period, anchor=anchor, is_plan=is_plan)
 
 
+def _article_anchors(layout, page: Optional[Anchor]) -> list[Optional[Anchor]]:
+    """Per article of the layout, the "now" it speaks from: the date in its own headline block
+    (a later article's 发布时间), else the page's."""
+    from fuhe_cli.layout import date_in
+
+    anchors = [page]
+    for section in layout.sections[1:]:
+        date = date_in(layout.text[section.title_start:section.headline_end])
+        own = _date_anchor(date)
+        if own is None or page is None:
+            anchors.append(own or page)
+        else:
+            anchors.append(Anchor(own.year, own.month, page.period_year if page.period_year == own.year else None))
+    return anchors
+
+
 def _date_anchor(date: Optional[str]) -> Optional[Anchor]:
     return Anchor(int(date[:4]), int(date[5:7])) if date else None
 
@@ -129,10 +145,20 @@ class Timing:
         self.layout = layout
         self.text = layout.text
         self.document = document
-        # One pass over the text finds every time expression; a sentence or heading slices them.
-        self._all = find_time_expressions(self.text, document.anchor)
+        # Each article of a page speaks from its own date line (发布时间：2024-05-21), else the page's.
+        self._anchors = _article_anchors(layout, document.anchor)
+        # One pass over each article finds every time expression; a sentence or heading slices them.
+        if len(set(self._anchors)) <= 1:
+            self._all = find_time_expressions(self.text, document.anchor)
+        else:
+            self._all = [expression for section, anchor in zip(layout.sections, self._anchors)
+                         for expression in find_time_expressions(self.text, anchor, section.start, section.end)]
         self._starts = [expression.start for expression in self._all]
         self._paragraph_openings: dict[int, Optional[TimeExpression]] = {}
+
+    def _anchor_at(self, index: int) -> Optional[Anchor]:
+        anchors = self._anchors
+        return anchors[0] if len(anchors) == 1 else anchors[max(0, bisect_right(self.layout.section_starts, index) - 1)]
 
     def _between(self, start: int, end: int) -> list[TimeExpression]:
         low = bisect_left(self._starts, start)
@@ -159,6 +185,7 @@ class Timing:
         """The period, calendar year and target flag of the figure at `start`, given the year
         that year attribution found for it and its rule's basis (flow | stock)."""
         text, layout, document = self.text, self.layout, self.document
+        anchor = self._anchor_at(start)
         s_start = layout.full_sentence_start(start)
         governing, level, deadline = None, None, None
         for expression in self._expressions(s_start):
@@ -223,21 +250,21 @@ class Timing:
         elif period is None and year is not None:
             period = full_year(year)
 
-        if period is None and target and document.anchor is not None and WITHIN_YEAR.search(text, s_start, start):
-            anchor = document.anchor       # 下一步，力争全年… / 年内再新建…: this year's plan
+        if period is None and target and anchor is not None and WITHIN_YEAR.search(text, s_start, start):
+            # 下一步，力争全年… / 年内再新建…: this year's plan
             period = full_year(anchor.period_year if anchor.period_year is not None else anchor.year)
             year = period.year
-        if period is None and document.anchor is not None and NOW_CUE.search(clause):
-            period = Period(None, document.anchor.end)       # 目前已建成…: counted at the page's date
+        if period is None and anchor is not None and NOW_CUE.search(clause):
+            period = Period(None, anchor.end)       # 目前已建成…: counted at the page's date
             year = period.year
         elif period is not None and period.year is not None and period.start is not None \
                 and (STOCK_CUE.search(clause) and basis != "flow" or basis == "stock") \
                 and not FLOW_CUE.search(clause):
             period = period.as_stock()
 
-        if period is not None and period.start is None and not target and document.anchor is not None:
+        if period is not None and period.start is None and not target and anchor is not None:
             # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.
-            period = Period(None, max(min(period.end, document.anchor.end), (period.end[0], 1)))
+            period = Period(None, max(min(period.end, anchor.end), (period.end[0], 1)))
         if target and governing is not None and governing.so_far and period is not None:
             period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
         return FactTime(period=period, year=year, target=target)
@@ -251,7 +278,7 @@ class Timing:
             return True
         if NOW_CUE.search(clause):
             return False            # 目前，仍有9个…: how things stand, even under a plan's heading
-        anchor = self.document.anchor
+        anchor = self._anchor_at(start)
         for expression in self._expressions(s_start):
             if expression.start >= start:
                 break

@@ -72,6 +72,16 @@ CONGRESS_IN_JANUARY = """在某县第九次妇女代表大会上的报告
 
 五年来，全县累计培训妇女3.2万人次。
 """
+PAGE_OF_ARTICLES = """市妇联新闻中心
+
+甲县：巾帼家政培训走进乡村
+发布时间：2024-06-18
+今年以来，甲县妇联培训家政服务员300人次。
+
+乙县：巾帼宣讲进万家
+发布时间：2024-05-21
+5月以来，乙县妇联开展巾帼宣讲40场。目前，乙县共有宣讲队12支。
+"""
 
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
@@ -100,6 +110,10 @@ CASES = [
                     ("15个", (2023, 1), (2023, 12), False, 2023)]),
     # a congress in January counts its five years in whole years, up to last December
     (CONGRESS_IN_JANUARY, [("3.2万人次", (2017, 1), (2021, 12), False, None)]),
+    # each article of a page speaks from its own date line
+    (PAGE_OF_ARTICLES, [("300人次", (2024, 1), (2024, 6), False, 2024),
+                        ("40场", (2024, 5), (2024, 5), False, 2024),
+                        ("12支", None, (2024, 5), False, 2024)]),
 ]
 
 
