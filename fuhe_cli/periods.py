@@ -44,6 +44,8 @@ WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
                       r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌")
+# A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
+FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰)")
 # A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
 COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
 
@@ -259,8 +261,13 @@ class Timing:
             year = period.year
         elif period is not None and period.year is not None and period.start is not None \
                 and (STOCK_CUE.search(clause) and basis != "flow" or basis == "stock") \
-                and not FLOW_CUE.search(clause):
+                and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, start):
             period = period.as_stock()
+        elif period is not None and period.start is not None and period.year is None \
+                and NOW_CUE.search(clause) and not FLOW_CUE.search(clause):
+            # 自2020年…以来，…现有家政服务员680名: how things stand at the span's end
+            period = period.as_stock()
+            year = period.year
 
         if period is not None and period.start is None and not target and anchor is not None:
             # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.

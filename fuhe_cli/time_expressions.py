@@ -141,7 +141,7 @@ _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 
 PATTERN = re.compile(
     # Every alternative starts with one of these: the engine skips other characters in C.
-    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全])(?:"
+    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全目])(?:"
     # 2019年至2023年, 2019—2023年, 2019-2023年度
     rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
     # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
@@ -167,7 +167,9 @@ PATTERN = re.compile(
     # 2023年底 / 年末 (the date a count stands at)
     rf"|(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
     # 2023年, 2023年度, 今年, 去年
-    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE})))"
+    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE}))"
+    # 目前, 当前: how things stand at the document's date
+    rf"|(?P<now>(?<![截止至到])(?:目前|当前)))"
 )
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
@@ -302,6 +304,8 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if year is None:
             return None
         return Period((year, month), (year, month)), "flow"
+    if group("now"):
+        return (Period(None, anchor.end), "stock") if anchor is not None else None
     if group("yearend"):
         year = int(group("ey")) if group("ey") else _relative(group("erel"), anchor)
         return (Period(None, (year, 12)), "stock") if year is not None else None
@@ -317,10 +321,10 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
     return None
 
 
-# Every time expression holds one of these characters, at most ZONE_BEFORE characters after its
+# Every time expression holds one of these marks, at most ZONE_BEFORE characters after its
 # start and ZONE_AFTER before its end: the pattern runs only in the zones around them (in a
 # report they cover a fifth of the text), with the same matches as over the whole text.
-_ZONE_MARK = re.compile("[年月季截届底末]")
+_ZONE_MARK = re.compile("[年月季截届底末]|目前|当前")
 ZONE_BEFORE, ZONE_AFTER = 32, 24
 
 
