@@ -19,8 +19,10 @@ from fuhe_cli.layout import HEADING_LENGTH
 from fuhe_cli.time_expressions import Anchor, Period, TimeExpression, find_time_expressions, full_year
 
 # Headings and openings of what is planned, not done.
-PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标任务|工作要点|重点工作|努力方向|工作设想")
+PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|努力方向|工作设想")
 REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点|不足|问题|短板|困难")
+# The section of a plan that reviews what was done (一、基本情况, 一、2024年工作回顾).
+REVIEW_SECTION = re.compile(r"回顾|总结|成效|成绩|完成情况|基本情况|现状|工作基础")
 # A title that names a report of a period: 工作情况, 总结, 简报, 通报, 工作要点 …
 # (after its period: "2024年上半年工作情况", not "召开2024年工作会议", which names a meeting).
 REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|推进会|座谈会|例会)|情况|总结|报告|简报|综述|通报|要点|"
@@ -43,7 +45,9 @@ STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
-                      r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌")
+                      r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选")
+# What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个).
+NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长")
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰)")
 # A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
@@ -68,7 +72,8 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
     for line in lines:
         for expression in find_time_expressions(line, anchor):
             # A date line or a headline dates the page, not a reporting period.
-            if expression.kind == "flow" and REPORT_TITLE.match(line, expression.end):
+            if expression.kind == "flow" and (REPORT_TITLE.match(line, expression.end)
+                                              or _bracketed_after_title(line, expression)):
                 return expression.period
     return None
 
@@ -99,6 +104,15 @@ def document_time(layout, stated: Optional[Period], year: Optional[int],
     return DocumentTime(period=period, anchor=anchor, is_plan=is_plan)
 
 
+# …实施方案（2024—2025年）, …工作规划（2021-2025年）: the period in brackets closing a plan's or report's title.
+_TITLE_NOUN_BEFORE = re.compile(r"(?:方案|规划|计划|要点|纲要|总结|报告|情况)\s*[（(]\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]\s*$")
+
+
+def _bracketed_after_title(line: str, expression: TimeExpression) -> bool:
+    return bool(_TITLE_NOUN_BEFORE.search(line, 0, expression.start) and _BRACKET_CLOSE.match(line, expression.end))
+
+
 def _article_anchors(layout, page: Optional[Anchor]) -> list[Optional[Anchor]]:
     """Per article of the layout, the "now" it speaks from: the date in its own headline block
     (a later article's 发布时间), else the page's."""
@@ -126,6 +140,27 @@ def _header_lines(text: str, title: Optional[str]) -> list[str]:
         if line and len(line) <= HEADING_LENGTH and not any(mark in line for mark in "。；！？"):
             lines.append(line)
     return lines
+
+
+def _part_of_a_year(period: Period) -> bool:
+    """上半年, 一季度, 1-5月: a flow within one calendar year that is not all of it."""
+    return period.start is not None and period.year is not None and (period.start[1], period.end[1]) != (1, 12)
+
+
+_NAMES_A_YEAR = re.compile(r"\d{4}|今年|去年|明年|本年|当年|上年|前年|来年")
+
+
+def _without_year(text: str, expression: TimeExpression) -> bool:
+    """二季度, 3月, 下半年: a part of a year written with no year of its own."""
+    return _part_of_a_year(expression.period) and not _NAMES_A_YEAR.search(text, expression.start, expression.end)
+
+
+def _clause_before(text: str, s_start: int, start: int) -> str:
+    """The words of the figure's clause before it (up to 16 characters); a label's colon just
+    before the figure does not cut it (其中新建儿童之家：6个)."""
+    clause = text[max(s_start, start - 16):start]
+    body = clause.rstrip(" \t：:")
+    return clause[max(body.rfind(mark) for mark in "，,；;：:") + 1:]
 
 
 def _is_whole_year_word(text: str, expression: TimeExpression) -> bool:
@@ -172,6 +207,14 @@ class Timing:
     def _expressions(self, sentence_start: int) -> list[TimeExpression]:
         return self._between(sentence_start, self.layout.full_sentence_end(sentence_start))
 
+    def _heading_year(self, headings) -> Optional[int]:
+        """The calendar year the nearest heading with a period names (四、2024年工作打算), if any."""
+        for heading in headings:
+            for expression in self._between(heading.start, heading.end):
+                if expression.kind == "flow":
+                    return expression.period.year
+        return None
+
     def _paragraph_opening(self, paragraph_start: int) -> Optional[TimeExpression]:
         """The time a paragraph opens with ("2023年，…", "今年以来，…"), if it opens with one."""
         if paragraph_start not in self._paragraph_openings:
@@ -198,8 +241,10 @@ class Timing:
                 continue
             if COMPARISON_BEFORE.search(text, max(s_start, expression.start - 3), expression.start):
                 continue
-            if governing is not None and _is_whole_year_word(text, expression):
-                continue            # 2024年，…全年培训…: the year already named
+            if governing is not None and _is_whole_year_word(text, expression) and (
+                    not _part_of_a_year(governing.period) or any(mark in text[expression.end:start] for mark in "；;")):
+                # 2024年，…全年培训…: the year already named. 下半年…力争全年…: the whole year, in its own clause.
+                continue
             governing, level = expression, "sentence"
         p_start = layout.paragraph(start)[0]
         if governing is None:
@@ -208,22 +253,32 @@ class Timing:
                 governing, level = opening, "paragraph"
         headings = layout.headings_above(start)
         for heading in headings if governing is None else ():
-            found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since")]
+            found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since", "stock")]
             if found:
                 governing, level = found[0], "heading"
                 break
         period = governing.period if governing is not None else None
+        clause = _clause_before(text, s_start, start)
+        if period is not None and period.start is None and governing.kind == "stock" \
+                and NEW_CUE.search(clause) and "累计" not in clause:
+            # 截至6月底，新建家长学校38所: built this year, up to that date
+            period = Period((period.end[0], 1), period.end)
         if period is None and document.period is not None:
             period, level = document.period, "document"
 
-        clause = text[max(s_start, start - 16):start]
-        clause = clause[max(clause.rfind(mark) for mark in "，,；;：:") + 1:]
-        target = self._is_target(start, s_start, p_start, headings, period, clause)
+        norm = NORM.search(text, s_start, start + 3) is not None
+        target = self._is_target(start, s_start, p_start, headings, period, clause, norm)
+        if target and governing is not None and period is not None and anchor is not None \
+                and period.end < anchor.end and _without_year(text, governing):
+            # 二季度，将力争新建…: a yearless part of a year in a plan is the next one, not the last
+            period = Period((period.start[0] + 1, period.start[1]) if period.start else None,
+                            (period.end[0] + 1, period.end[1]))
         if level == "sentence" and year is not None and _is_whole_year_word(text, governing) \
                 and not (target and document.is_plan):
-            # 全年 restates the year the figure already has ("2024年是关键一年。…确保全年…"); in a
-            # work plan it is the plan's year.
-            period = full_year(year)
+            # 全年 restates the year the figure already has ("2024年是关键一年。…确保全年…"), or the
+            # year of the heading it stands under (四、2024年工作打算); in a work plan it is the plan's year.
+            heading_year = self._heading_year(headings)
+            period = full_year(heading_year if heading_year is not None else year)
 
         if deadline is not None and any(mark in text[deadline.end:start] for mark in "；;"):
             deadline = None             # 到2025年底，…；培训…: the deadline's clause is over
@@ -232,8 +287,15 @@ class Timing:
             end_year = deadline.period.end[0]
             if deadline.relative and period is not None:
                 end_year = period.end[0]
-            period = full_year(end_year) if FLOW_CUE.search(clause) else Period(None, (end_year, 12))
-            year = end_year
+            stock = (STOCK_CUE.search(clause) or basis == "stock") and not FLOW_CUE.search(clause)
+            if period is not None and period.years > 1 and period.start is not None \
+                    and period.start[0] <= end_year and not stock and level == "sentence" \
+                    and not any(mark in text[governing.end:deadline.start] for mark in "；;"):
+                # 今后五年…到2026年，培训…: the run's total up to the deadline
+                period, year = Period(period.start, (end_year, 12)), None
+            else:
+                period = full_year(end_year) if FLOW_CUE.search(clause) else Period(None, (end_year, 12))
+                year = end_year
         elif target and period is not None and period.year is not None \
                 and (level != "document" or document.is_plan) and level != "paragraph":
             # A plan's own period (二、2025年工作计划; a 2025年工作要点) outweighs a year carried
@@ -272,16 +334,20 @@ class Timing:
         if period is not None and period.start is None and not target and anchor is not None:
             # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.
             period = Period(None, max(min(period.end, anchor.end), (period.end[0], 1)))
+        if norm and period is not None:
+            # 每个村至少有1个…: a requirement holds at the end of the period it is set for
+            period = Period(None, period.end)
+            year = period.year
         if target and governing is not None and governing.so_far and period is not None:
             period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
         return FactTime(period=period, year=year, target=target)
 
     def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period],
-                   clause: str) -> bool:
+                   clause: str, norm: bool) -> bool:
         text = self.text
         before = text[s_start:start]
         # A figure's own qualifier may be the norm's word: 每个村[至少有1个].
-        if TARGET_CUE.search(before) or NORM.search(text, s_start, start + 3):
+        if TARGET_CUE.search(before) or norm:
             return True
         if NOW_CUE.search(clause):
             return False            # 目前，仍有9个…: how things stand, even under a plan's heading
@@ -298,7 +364,10 @@ class Timing:
             if PLAN_HEADING.search(words) and not REVIEW_HEADING.search(words):
                 return True
         if self.document.is_plan:
-            # A plan's review of the year before stays an achievement.
+            # A plan's review (一、基本情况; of the year before) stays an achievement.
+            if any(REVIEW_SECTION.search(text, heading.start, heading.end) for heading in headings
+                   if not heading.start <= start < heading.end):       # (a numbered item is no section)
+                return False
             document_period = self.document.period
             return not (period is not None and document_period is not None and period.end < document_period.start)
         return False

@@ -89,6 +89,40 @@ NOW_GOVERNS_SENTENCE = """县妇联巾帼民宿带动妇女就业
 自2020年开展家政培训以来，全县现有持证家政服务员680名。
 去年，全县共有16户家庭获评市级最美家庭。
 """
+HALF_YEAR_MIXED = """某区妇联2024年上半年工作总结
+
+截至6月底，全区新建家长学校18所，已培育家政企业27家。
+下半年，力争全年宣讲场次突破400场。
+其中新建儿童之家：6个
+"""
+PLAN_HEADINGS = """某县妇联2023年工作总结
+2024年1月5日
+
+一、主要工作
+全年培训妇女2100人次。
+二、基础数据（截至2023年12月31日）
+全县村级妇联执委2360名。
+三、2024年目标
+新建妇女微家20个，全年宣讲不少于50场。
+"""
+FIVE_YEAR_GOALS = """在某县第十次妇女代表大会上的报告
+（2022年1月10日）
+
+今后五年，到2026年，全县培训城乡妇女3万人次，新增巾帼示范基地20个。每个村至少有1支巾帼志愿服务队。
+"""
+BRACKETED_PLAN = """某区妇联“平安家庭”创建实施方案（2024—2025年）
+2024年3月5日
+
+一、基本情况
+2023年，全区调处婚姻家庭纠纷342件。
+二、工作要求
+每个乡镇至少建成1个婚姻家庭辅导站。
+"""
+QUARTER_PLAN = """市妇联一季度工作简讯
+发布时间：2024-04-16
+
+一季度，全市新建妇女微家26个。二季度，市妇联将力争新建妇女微家80个。
+"""
 
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
@@ -126,6 +160,27 @@ CASES = [
                             ("2100多名", None, (2024, 5), False, 2024),
                             ("680名", None, (2024, 5), False, 2024),
                             ("16户", (2023, 1), (2023, 12), False, 2023)]),
+    # under a stock's date, what is new is a flow of the year up to it; 已培育 stays a stock;
+    # 全年 after 下半年 is the whole year; a label's colon does not hide its 新建
+    (HALF_YEAR_MIXED, [("18所", (2024, 1), (2024, 6), False, 2024),
+                       ("27家", None, (2024, 6), False, 2024),
+                       ("400场", (2024, 1), (2024, 12), True, 2024),
+                       ("6个", (2024, 1), (2024, 6), False, 2024)]),
+    # a heading's stock date and a heading's goals (三、2024年目标) govern the figures under them
+    (PLAN_HEADINGS, [("2100人次", (2023, 1), (2023, 12), False, 2023),
+                     ("2360名", None, (2023, 12), False, 2023),
+                     ("20个", (2024, 1), (2024, 12), True, 2024),
+                     ("50场", (2024, 1), (2024, 12), True, 2024)]),
+    # a deadline inside a run of years caps the run; a norm holds at the period's end
+    (FIVE_YEAR_GOALS, [("3万人次", (2022, 1), (2026, 12), True, None),
+                       ("20个", (2022, 1), (2026, 12), True, None),
+                       ("1支", None, (2026, 12), True, 2026)]),
+    # a plan's period in brackets after its title; its 基本情况 is no target
+    (BRACKETED_PLAN, [("342件", (2023, 1), (2023, 12), False, 2023),
+                      ("1个", None, (2025, 12), True, 2025)]),
+    # a yearless quarter in a plan is the coming one
+    (QUARTER_PLAN, [("26个", (2024, 1), (2024, 3), False, 2024),
+                    ("80个", (2024, 4), (2024, 6), True, 2024)]),
 ]
 
 
