@@ -133,6 +133,44 @@ def test_region_attribution(about, text, document, facts):
     assert regions_of(text) == (document, facts)
 
 
+# -- a parent federation as the subject of a figure in a county's article ----------------------------
+PARENT_SUBJECT = [
+    # (what it shows, text, fact regions)
+    ("a parent federation opening the clause with its scope word lifts the figure",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "今年以来，衢州市妇联还在全市推广茶艺培训班9期。",
+     ["开化县", "衢州市"]),
+    ("the scope word may open a later clause (XX市妇联介绍，全市…)",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "衢州市妇联介绍，全市已有茶艺工作室260家。",
+     ["开化县", "衢州市"]),
+    ("written with its province (浙江省衢州市妇联) it is still the parent's",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "浙江省衢州市妇联在全市推广茶艺培训班9期。",
+     ["开化县", "衢州市"]),
+    ("a parent federation followed by the county's scope word stays with the county",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "衢州市妇联来开化调研，全县已培训茶艺师300名。",
+     ["开化县", "开化县"]),
+    ("a parent federation without a scope word stays with the county",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "衢州市妇联到开化调研，参观茶艺工作室6家。",
+     ["开化县", "开化县"]),
+    ("a parent federation that is not the clause's subject stays with the county",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "县妇联落实衢州市妇联部署，在全市率先开设茶艺培训班9期。",
+     ["开化县", "开化县"]),
+    ("a parent named next to a number (衢州市级) does not pull the figure up",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，其中6家获评衢州市级示范点。",
+     ["开化县", "开化县"]),
+]
+
+
+@pytest.mark.parametrize("about, text, facts", PARENT_SUBJECT, ids=[row[0] for row in PARENT_SUBJECT])
+def test_a_parent_federation_as_subject_with_its_scope_word_lifts_the_figure(about, text, facts):
+    assert regions_of(text)[1] == facts
+
+
 # -- report shapes, one mechanism a case: (text, [(figure, region, year)]) --------------------------
 SHAPES = [
     # a headline ending in a quoted name is still a headline; a dated page header is no article
