@@ -5,7 +5,8 @@ from its headline, source line, byline, sign-off, site name or body. Inside an a
 keeps the article's region unless its own sentence names a place *inside* that region before it
 (自贡 in a Sichuan report); a parent named next to a number (镇江市级 in a 扬中市 article) never
 pulls the fact up, only a parent's federation opening the clause with its own scope word
-(上饶市妇联还在全市… in a 婺源县 article).
+(上饶市妇联还在全市… in a 婺源县 article). A page of articles about several places, signed in its
+footer by a site whose region holds them all, is the site's.
 """
 from __future__ import annotations
 
@@ -422,10 +423,28 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
     return base
 
 
+def _site_region(places, text: str, sections: list[Section]) -> Region | None:
+    """The region of a whole page whose articles are about different places, all inside the
+    region of the site that signs the page's footer (版权所有：江西省妇女联合会 under a page of
+    city news: 江西省). None for a page of one article or of one place, whose site is elsewhere,
+    or that no footer signs: a list cut out of a site (重庆市妇联网 > 区县动态 over district
+    items, no footer) keeps its first item's region."""
+    regions = [section.region for section in sections]
+    if len(sections) < 2 or None in regions or len({region.code for region in regions}) < 2:
+        return None
+    # The footer after the last article's headline: that headline's 来源 line is the article's.
+    footer = "\n".join(page_footer(text[sections[-1].headline_end:]))
+    containers = [mention.region for mention in places.find_mentions(footer)
+                  if all(places.is_within(region, mention.region) for region in regions)]
+    return max(containers, key=lambda region: len(places.chain(region)), default=None)
+
+
 # -- entry point ---------------------------------------------------------------------------
 def attribute_places(layout, quantities: list) -> list[Region | None]:
-    """The region of each quantity; sets `Section.region` of every article of the layout (the
-    first article's is the document's)."""
+    """The region of each quantity; sets `Section.region` of every article of the layout. The
+    first article's is read as the document's, so on a site's page of articles about several
+    places inside the site's region (_site_region) it becomes the site's once every fact has
+    been attributed with its own article's region."""
     from fuhe_cli.regions import gazetteer
 
     places = gazetteer()
@@ -440,4 +459,7 @@ def attribute_places(layout, quantities: list) -> list[Region | None]:
         spans.forget()
         section = layout.section_at(quantity.start)
         fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
+    site = _site_region(places, text, layout.sections)
+    if site is not None:
+        layout.sections[0].region = site
     return fact_regions
