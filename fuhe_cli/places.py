@@ -4,7 +4,9 @@ Reads the layout (`fuhe_cli.layout.Layout`). Each article gets its own region (`
 from its headline, source line, byline, sign-off, site name or body. Inside an article a fact
 keeps the article's region unless its own sentence names a place *inside* that region before it
 (自贡 in a Sichuan report); a parent named next to a number (镇江市级 in a 扬中市 article) never
-pulls the fact up.
+pulls the fact up, only a parent's federation opening the clause with its own scope word
+(上饶市妇联还在全市… in a 婺源县 article). A page of articles about several places, signed in its
+footer by a site whose region holds them all, is the site's.
 """
 from __future__ import annotations
 
@@ -38,9 +40,14 @@ DATELINE_REACH = 300
 # A scope word that opens a clause names the level its figures belong to: "…兰州市妇联作交流发言，
 # 全省已建成…" is the province's figure, not 兰州's. Not when it qualifies an honour or a title
 # ("全省三八红旗手", "全国妇联").
+SCOPE_WORD = (r"全(省|市|县|区|州|旗|盟|国)"
+              r"(?!妇联(?!系统)|三八|巾帼|最美|五好|文明|十佳|优秀|先进|示范|最|首|第|重点|性)")
 SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|今年|去年|目前|当前|截至目前|近年来|年内|全年|"
-                   r"据统计|据了解|同时|此外)[，,]?)?全(省|市|县|区|州|旗|盟|国)"
-                   r"(?!妇联(?!系统)|三八|巾帼|最美|五好|文明|十佳|优秀|先进|示范|最|首|第|重点|性)")
+                   r"据统计|据了解|同时|此外)[，,]?)?" + SCOPE_WORD)
+# A scope word anywhere in a clause ("上饶市妇联还在全市…举办"): read only after a federation
+# that opens the clause as its subject (_parent_subject).
+SCOPE_ANYWHERE = re.compile(SCOPE_WORD)
+CLAUSE_MARKS = "，,；;。：:！？!?"
 
 
 # -- the region of an article ---------------------------------------------------------------
@@ -350,9 +357,39 @@ def _scoped(places, before: str, found: list, region: Region, base: Region) -> R
     for candidate in reversed(places.chain(region)):
         if not places.is_within(candidate, base):
             break
-        if candidate.name.endswith(level) or (level == "省" and candidate.level == "province"):
+        if _at_level(candidate, level):
             return candidate
     return base
+
+
+def _at_level(region: Region, level: str) -> bool:
+    """Whether a scope word's level (省, 市, 县 …: 全省, 全市) names `region`."""
+    return region.name.endswith(level) or (level == "省" and region.level == "province")
+
+
+def _parent_subject(places, before: str, mentions: list, index: int, base: Region) -> Region | None:
+    """The parent of the article's `base` when its federation, `mentions[index]` (written with
+    its own parents: 江西省上饶市妇联), opens a clause of `before` as the subject and the last scope
+    word after it names the parent's level: "上饶市妇联还在全市…举办培训班15期" in an article
+    about 婺源县 is 上饶市's figure. A parent named without a federation (获评镇江市级示范点) or
+    without its scope word (镇江市妇联到我市调研) names no figure of its own."""
+    first = last = mentions[index]
+    while index + 1 < len(mentions) and mentions[index + 1].start == last.end:
+        index += 1
+        last = mentions[index]
+    region = last.region
+    if region.code == base.code or not places.is_within(base, region) or not before.startswith("妇联", last.end):
+        return None
+    opening = before[:first.start].rstrip()
+    if opening and opening[-1] not in CLAUSE_MARKS:
+        return None     # 落实上饶市妇联部署: the federation is no subject here
+    scope = None
+    for scope in SCOPE_ANYWHERE.finditer(before, last.end):
+        pass
+    if scope is None or not _at_level(region, scope.group(1)) \
+            or any(m.start >= scope.end() for m in mentions):
+        return None     # no scope word, another level's, or a place named after it is the subject
+    return region
 
 
 def _region_after(places, before: str, found: list, clause: int, base: Region | None) -> Region | None:
@@ -373,12 +410,12 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
         return base
     # The first related place of the sentence is its subject: "宁德市妇联联合蕉城区…" stays
     # with 宁德市, "自贡与重庆江津区…联合举办" goes to 自贡. Partner regions elsewhere are skipped.
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         region = mention.region
         if before.startswith(LIST_AFTER, mention.end):
             continue    # the first of a list (泉州市妇联等34个单位): the figure is the whole region's
-        if places.is_within(base, region):          # the article's region or a parent: stay
-            return base
+        if places.is_within(base, region):          # the article's region or a parent: stay,
+            return _parent_subject(places, before, mentions, index, base) or base   # unless its subject
         if places.is_within(region, base):          # a place inside it
             if before[max(0, mention.start - 2):mention.start].endswith(PARTNER):
                 continue
@@ -386,10 +423,28 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
     return base
 
 
+def _site_region(places, text: str, sections: list[Section]) -> Region | None:
+    """The region of a whole page whose articles are about different places, all inside the
+    region of the site that signs the page's footer (版权所有：江西省妇女联合会 under a page of
+    city news: 江西省). None for a page of one article or of one place, whose site is elsewhere,
+    or that no footer signs: a list cut out of a site (重庆市妇联网 > 区县动态 over district
+    items, no footer) keeps its first item's region."""
+    regions = [section.region for section in sections]
+    if len(sections) < 2 or None in regions or len({region.code for region in regions}) < 2:
+        return None
+    # The footer after the last article's headline: that headline's 来源 line is the article's.
+    footer = "\n".join(page_footer(text[sections[-1].headline_end:]))
+    containers = [mention.region for mention in places.find_mentions(footer)
+                  if all(places.is_within(region, mention.region) for region in regions)]
+    return max(containers, key=lambda region: len(places.chain(region)), default=None)
+
+
 # -- entry point ---------------------------------------------------------------------------
 def attribute_places(layout, quantities: list) -> list[Region | None]:
-    """The region of each quantity; sets `Section.region` of every article of the layout (the
-    first article's is the document's)."""
+    """The region of each quantity; sets `Section.region` of every article of the layout. The
+    first article's is read as the document's, so on a site's page of articles about several
+    places inside the site's region (_site_region) it becomes the site's once every fact has
+    been attributed with its own article's region."""
     from fuhe_cli.regions import gazetteer
 
     places = gazetteer()
@@ -404,4 +459,7 @@ def attribute_places(layout, quantities: list) -> list[Region | None]:
         spans.forget()
         section = layout.section_at(quantity.start)
         fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
+    site = _site_region(places, text, layout.sections)
+    if site is not None:
+        layout.sections[0].region = site
     return fact_regions

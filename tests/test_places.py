@@ -133,6 +133,87 @@ def test_region_attribution(about, text, document, facts):
     assert regions_of(text) == (document, facts)
 
 
+# -- a parent federation as the subject of a figure in a county's article ----------------------------
+PARENT_SUBJECT = [
+    # (what it shows, text, fact regions)
+    ("a parent federation opening the clause with its scope word lifts the figure",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "今年以来，衢州市妇联还在全市推广茶艺培训班9期。",
+     ["开化县", "衢州市"]),
+    ("the scope word may open a later clause (XX市妇联介绍，全市…)",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "衢州市妇联介绍，全市已有茶艺工作室260家。",
+     ["开化县", "衢州市"]),
+    ("written with its province (浙江省衢州市妇联) it is still the parent's",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "浙江省衢州市妇联在全市推广茶艺培训班9期。",
+     ["开化县", "衢州市"]),
+    ("a parent federation followed by the county's scope word stays with the county",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "衢州市妇联来开化调研，全县已培训茶艺师300名。",
+     ["开化县", "开化县"]),
+    ("a parent federation without a scope word stays with the county",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "衢州市妇联到开化调研，参观茶艺工作室6家。",
+     ["开化县", "开化县"]),
+    ("a parent federation that is not the clause's subject stays with the county",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家。"
+     "县妇联落实衢州市妇联部署，在全市率先开设茶艺培训班9期。",
+     ["开化县", "开化县"]),
+    ("a parent named next to a number (衢州市级) does not pull the figure up",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，其中6家获评衢州市级示范点。",
+     ["开化县", "开化县"]),
+]
+
+
+@pytest.mark.parametrize("about, text, facts", PARENT_SUBJECT, ids=[row[0] for row in PARENT_SUBJECT])
+def test_a_parent_federation_as_subject_with_its_scope_word_lifts_the_figure(about, text, facts):
+    assert regions_of(text)[1] == facts
+
+
+# -- the region of a site's page of several articles --------------------------------------------------
+def portal_page(site_header: str, articles: list[tuple[str, str, str]], footer: str) -> str:
+    """A federation site's news page: header, articles (headline, source, body), footer."""
+    blocks = [f"{headline}\n发布时间：2024-04-0{day}  来源：{source}\n{body}"
+              for day, (headline, source, body) in zip(range(9, 0, -1), articles)]
+    return "\n\n".join([site_header, *blocks, footer]) + "\n"
+
+
+HUNAN_CITIES = [("株洲：巾帼家政培训开班", "株洲市妇联", "株洲市妇联举办家政培训班12期。"),
+                ("衡阳：儿童之家提质增效", "衡阳市妇联", "衡阳市妇联新建儿童之家35个。")]
+SITE_PAGES = [
+    # (what it shows, text, document region, fact regions)
+    ("articles about different cities under a province's signed footer are the province's page",
+     portal_page("湖南省妇女联合会 > 工作动态 > 市州动态", HUNAN_CITIES, "版权所有：湖南省妇女联合会  湘ICP备00000000号"),
+     "湖南省", ["株洲市", "衡阳市"]),
+    ("articles about different counties under a city's signed footer are the city's page",
+     portal_page("首页 > 区县动态",
+                 [("醴陵：巾帼创业贷落地", "醴陵市妇联", "醴陵市妇联协调发放创业贷款800万元。"),
+                  ("攸县：家门口的妇女微家", "攸县妇联", "攸县妇联建成妇女微家26个。")],
+                 "主办：株洲市妇女联合会  版权所有：株洲市妇女联合会"),
+     "株洲市", ["醴陵市", "攸县"]),
+    ("one article under a province's footer keeps its city",
+     portal_page("湖南省妇女联合会 > 工作动态", HUNAN_CITIES[:1], "版权所有：湖南省妇女联合会"),
+     "株洲市", ["株洲市"]),
+    ("articles about one city under a province's footer keep that city",
+     portal_page("湖南省妇女联合会 > 工作动态",
+                 [HUNAN_CITIES[0], ("株洲：儿童之家提质增效", "株洲市妇联", "株洲市妇联新建儿童之家35个。")],
+                 "版权所有：湖南省妇女联合会"),
+     "株洲市", ["株洲市", "株洲市"]),
+    ("articles about places outside the site's region keep the first article's",
+     portal_page("江西省妇女联合会 > 兄弟省份动态", HUNAN_CITIES, "版权所有：江西省妇女联合会"),
+     "株洲市", ["株洲市", "衡阳市"]),
+    ("a list that no footer signs keeps its first item's region",
+     portal_page("湖南省妇联网 > 市州动态", HUNAN_CITIES, ""),
+     "株洲市", ["株洲市", "衡阳市"]),
+]
+
+
+@pytest.mark.parametrize("about, text, document, facts", SITE_PAGES, ids=[row[0] for row in SITE_PAGES])
+def test_a_page_of_articles_about_places_inside_the_sites_region_is_the_sites(about, text, document, facts):
+    assert regions_of(text) == (document, facts)
+
+
 # -- report shapes, one mechanism a case: (text, [(figure, region, year)]) --------------------------
 SHAPES = [
     # a headline ending in a quoted name is still a headline; a dated page header is no article
