@@ -34,7 +34,7 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     from fuhe_cli.years import attribute_years
 
     layout = Layout(text)
-    fact_regions = attribute_places(layout, quantities)
+    region, fact_regions = attribute_places(layout, quantities)
     stated = title_period(layout)
     titled = title_period(layout, title_only=True)
     year, fact_years = attribute_years(layout, quantities, stated.year if stated else None,
@@ -44,8 +44,7 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     bases = bases or [None] * len(quantities)
     times = [timing.fact(quantity.start, fact_year, basis)
              for quantity, fact_year, basis in zip(quantities, fact_years, bases)]
-    lead = layout.sections[0].region if layout.sections else None
-    return Attribution(title=layout.title, date=layout.date, region=lead, year=year,
+    return Attribution(title=layout.title, date=layout.date, region=region, year=year,
                        fact_regions=fact_regions, fact_years=[time.year for time in times],
                        sections=layout.sections, period=document.period,
                        fact_periods=[time.period for time in times], fact_targets=[time.target for time in times])

@@ -440,11 +440,10 @@ def _site_region(places, text: str, sections: list[Section]) -> Region | None:
 
 
 # -- entry point ---------------------------------------------------------------------------
-def attribute_places(layout, quantities: list) -> list[Region | None]:
-    """The region of each quantity; sets `Section.region` of every article of the layout. The
-    first article's is read as the document's, so on a site's page of articles about several
-    places inside the site's region (_site_region) it becomes the site's once every fact has
-    been attributed with its own article's region."""
+def attribute_places(layout, quantities: list) -> tuple[Region | None, list[Region | None]]:
+    """(the document's region, the region of each quantity); sets `Section.region` of every
+    article of the layout. The document's is its first article's, or — on a site's page of
+    articles about several places inside the site's region (_site_region) — the site's."""
     from fuhe_cli.regions import gazetteer
 
     places = gazetteer()
@@ -459,7 +458,5 @@ def attribute_places(layout, quantities: list) -> list[Region | None]:
         spans.forget()
         section = layout.section_at(quantity.start)
         fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
-    site = _site_region(places, text, layout.sections)
-    if site is not None:
-        layout.sections[0].region = site
-    return fact_regions
+    lead = layout.sections[0].region if layout.sections else None
+    return _site_region(places, text, layout.sections) or lead, fact_regions
