@@ -259,8 +259,9 @@ class Timing:
                 break
         period = governing.period if governing is not None else None
         clause = _clause_before(text, s_start, start)
-        if period is not None and period.start is None and governing.kind == "stock" \
-                and NEW_CUE.search(clause) and "累计" not in clause:
+        new_since_stock = period is not None and period.start is None and governing.kind == "stock" \
+            and NEW_CUE.search(clause) is not None and "累计" not in clause
+        if new_since_stock:
             # 截至6月底，新建家长学校38所: built this year, up to that date
             period = Period((period.end[0], 1), period.end)
         if period is None and document.period is not None:
@@ -268,6 +269,8 @@ class Timing:
 
         norm = NORM.search(text, s_start, start + 3) is not None
         target = self._is_target(start, s_start, p_start, headings, period, clause, norm)
+        if new_since_stock and target:
+            period = full_year(period.end[0])   # 截至5月底…，计划年内再新建86个: this year's plan
         if target and governing is not None and period is not None and anchor is not None \
                 and period.end < anchor.end and _without_year(text, governing):
             # 二季度，将力争新建…: a yearless part of a year in a plan is the next one, not the last
