@@ -10,6 +10,7 @@ The month spans live in tables below, so a new phrase is a table row with a test
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, Optional
@@ -141,7 +142,7 @@ _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 
 PATTERN = re.compile(
     # Every alternative starts with one of these: the engine skips other characters in C.
-    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全目])(?:"
+    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全])(?:"
     # 2019年至2023年, 2019—2023年, 2019-2023年度
     rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
     # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
@@ -167,10 +168,11 @@ PATTERN = re.compile(
     # 2023年底 / 年末 (the date a count stands at)
     rf"|(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
     # 2023年, 2023年度, 今年, 去年
-    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE}))"
-    # 目前, 当前: how things stand at the document's date
-    rf"|(?P<now>(?<![截止至到])(?:目前|当前)))"
+    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE})))"
 )
+# 目前, 当前: how things stand at the document's date (截至目前 is a stock of the pattern's own).
+NOW_WORDS = ("目前", "当前")
+_NOT_NOW_BEFORE = frozenset("截止至到")
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
 _SINCE_AFTER = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
@@ -304,8 +306,6 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if year is None:
             return None
         return Period((year, month), (year, month)), "flow"
-    if group("now"):
-        return (Period(None, anchor.end), "stock") if anchor is not None else None
     if group("yearend"):
         year = int(group("ey")) if group("ey") else _relative(group("erel"), anchor)
         return (Period(None, (year, 12)), "stock") if year is not None else None
@@ -321,10 +321,10 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
     return None
 
 
-# Every time expression holds one of these marks, at most ZONE_BEFORE characters after its
+# Every time expression of the pattern holds one of these characters, at most ZONE_BEFORE characters after its
 # start and ZONE_AFTER before its end: the pattern runs only in the zones around them (in a
 # report they cover a fifth of the text), with the same matches as over the whole text.
-_ZONE_MARK = re.compile("[年月季截届底末]|目前|当前")
+_ZONE_MARK = re.compile("[年月季截届底末]")
 ZONE_BEFORE, ZONE_AFTER = 32, 24
 
 
@@ -343,8 +343,37 @@ def find_time_expressions(text: str, anchor: Optional[Anchor] = None, start: int
                           end: Optional[int] = None) -> list[TimeExpression]:
     """Every time expression in `text[start:end]` that names a period, in order."""
     end = len(text) if end is None else end
+    found = pattern_expressions(text, anchor, start, end)
+    now = _now_words(text, anchor, start, end)
+    if not now:
+        return found
+    starts = [expression.start for expression in found]
+    for expression in now:      # a few per text: each goes in its place, unless inside another
+        index = bisect_right(starts, expression.start)
+        if index and found[index - 1].end > expression.start:
+            continue
+        found.insert(index, expression)
+        starts.insert(index, expression.start)
+    return found
+
+
+def pattern_expressions(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:
+    """The pattern's expressions in text[start:end], found in the zones around their marks."""
     return [expression for first, last in _zones(text, start, end)
             for expression in _expressions_in(text, anchor, start, first, last)]
+
+
+def _now_words(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:
+    if anchor is None:
+        return []
+    out = []
+    for word in NOW_WORDS:
+        position = text.find(word, start, end)
+        while position >= 0:
+            if not (position and text[position - 1] in _NOT_NOW_BEFORE):
+                out.append(TimeExpression(position, position + len(word), Period(None, anchor.end), "stock"))
+            position = text.find(word, position + 2, end)
+    return sorted(out, key=lambda expression: expression.start)
 
 
 def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int, last: int) -> list[TimeExpression]:

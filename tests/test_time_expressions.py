@@ -105,7 +105,7 @@ def test_zoned_scan_finds_what_a_scan_of_the_whole_text_finds():
     with figures far from any such mark, the expressions are those of a scan of the whole text."""
     from pathlib import Path
 
-    from fuhe_cli.time_expressions import _expressions_in
+    from fuhe_cli.time_expressions import _expressions_in, pattern_expressions
 
     from fuhe_cli.reading import read_source
 
@@ -114,4 +114,12 @@ def test_zoned_scan_finds_what_a_scan_of_the_whole_text_finds():
     assert len(texts) > 50
     for text in texts:
         for anchor in (None, MAY_2024, DEC_2024):
-            assert find_time_expressions(text, anchor) == _expressions_in(text, anchor, 0, 0, len(text))
+            assert pattern_expressions(text, anchor, 0, len(text)) == _expressions_in(text, anchor, 0, 0, len(text))
+
+
+def test_now_words_are_stocks_at_the_date_unless_part_of_another_expression():
+    text = "目前，全县共有妇女之家320个；截至目前，已建成儿童之家86个，当前仍在推进。"
+    found = [(text[e.start:e.end], e.kind, e.period) for e in find_time_expressions(text, MAY_2024)]
+    at_may = Period(None, (2024, 5))
+    assert found == [("目前", "stock", at_may), ("截至目前", "stock", at_may), ("当前", "stock", at_may)]
+    assert find_time_expressions(text, None) == []
