@@ -145,7 +145,7 @@ def _site_or_body_region(places, text: str, section: Section, body: str, footer:
         return site         # a digest of several places' paragraphs: the site's region
     opening = places.find_mentions(body[:80])
     if dominant is not None and dominant != site and places.is_within(dominant, site) and any(
-            m.region == dominant for m in opening):
+            m.region == dominant and not body.startswith(LIST_AFTER, m.end) for m in opening):
         return dominant
     return site
 
@@ -397,6 +397,8 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
     `found` are named; `clause` is where its last 其中 stands in `before` (-1: none)."""
     if clause >= 0 and any(m.start >= clause for m in found):
         found = [m for m in found if m.start >= clause]   # "…全州64期，其中康定市妇联开班9期": the clause's subject
+    if base is not None and before.endswith("等"):
+        return base     # "仙游县…玉井村妇代会等193个": the places named are examples of the whole region's
     # A place where something is held (在龙岩举办) is not the figure's subject.
     mentions = [m for m in found if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]
     if base is None:

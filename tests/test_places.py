@@ -113,6 +113,13 @@ ATTRIBUTION = [
     ("the first of a list (XX市妇联等N个单位) is not the figure's subject",
      "工作动态\n来源：福建省妇联\n\n泉州市妇联等34个单位获评先进集体。",
      "福建省", ["福建省"]),
+    ("places written before 等N个 are examples of the whole region's",
+     "工作动态\n来源：莆田市妇联\n\n仙游县鲤城街道玉井村妇代会等193个村妇代会获评先进妇代会。",
+     "莆田市", ["莆田市"]),
+    ("a site's page whose body opens with the first of a list is the site's",
+     "您所在的位置：福建妇联新闻 > 妇联要闻 > 正文\n29个单位获评先进集体\n2012-12-11 来源：东南网\n"
+     "本报讯 记者从全省推进会获悉，福州市妇联等29个单位获评先进集体。今年全省培训农村妇女59万人次。",
+     "福建省", ["福建省", "福建省", "福建省"]),
     ("a meeting's venue is not the figure's subject",
      "工作动态\n来源：福建省妇联\n\n记者从在龙岩举办的推进会获悉，今年共培训妇女62万人次。",
      "福建省", ["福建省"]),
