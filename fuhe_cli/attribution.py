@@ -42,7 +42,7 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     document = document_time(layout, stated, year, titled)
     timing = Timing(layout, document)
     bases = bases or [None] * len(quantities)
-    times = [timing.fact(quantity.start, fact_year, basis)
+    times = [timing.fact(quantity.start, fact_year, basis, quantity.unit)
              for quantity, fact_year, basis in zip(quantities, fact_years, bases)]
     return Attribution(title=layout.title, date=layout.date, region=region, year=year,
                        fact_regions=fact_regions, fact_years=[time.year for time in times],

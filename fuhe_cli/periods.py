@@ -46,6 +46,9 @@ WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
                       r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选")
+# Units that count events, not things that exist: 共有59万人次接受培训 is a flow, and so is
+# 截至6月底，培训妇女1200人次 (from the year's start); only 累计 keeps a count at a date.
+EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批次", "户次", "起", "例", "课时", "学时"))
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个).
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长")
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
@@ -226,9 +229,10 @@ class Timing:
             self._paragraph_openings[paragraph_start] = opening
         return self._paragraph_openings[paragraph_start]
 
-    def fact(self, start: int, year: Optional[int], basis: Optional[str] = None) -> FactTime:
+    def fact(self, start: int, year: Optional[int], basis: Optional[str] = None,
+             unit: Optional[str] = None) -> FactTime:
         """The period, calendar year and target flag of the figure at `start`, given the year
-        that year attribution found for it and its rule's basis (flow | stock)."""
+        that year attribution found for it, its rule's basis (flow | stock) and its unit."""
         text, layout, document = self.text, self.layout, self.document
         anchor = self._anchor_at(start)
         s_start = layout.full_sentence_start(start)
@@ -260,7 +264,7 @@ class Timing:
         period = governing.period if governing is not None else None
         clause = _clause_before(text, s_start, start)
         new_since_stock = period is not None and period.start is None and governing.kind == "stock" \
-            and NEW_CUE.search(clause) is not None and "累计" not in clause
+            and (NEW_CUE.search(clause) is not None or unit in EVENT_UNITS) and "累计" not in clause
         if new_since_stock:
             # 截至6月底，新建家长学校38所: built this year, up to that date
             period = Period((period.end[0], 1), period.end)
@@ -326,7 +330,8 @@ class Timing:
             year = period.year
         elif period is not None and period.year is not None and period.start is not None \
                 and (STOCK_CUE.search(clause) and basis != "flow" or basis == "stock") \
-                and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, start):
+                and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, start) \
+                and unit not in EVENT_UNITS:
             period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
                 and NOW_CUE.search(clause) and not FLOW_CUE.search(clause):

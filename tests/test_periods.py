@@ -123,6 +123,11 @@ QUARTER_PLAN = """市妇联一季度工作简讯
 
 一季度，全市新建妇女微家26个。二季度，市妇联将力争新建妇女微家80个。
 """
+EVENTS_COUNTED = """县妇联家政培训成效明显
+发布时间：2024-08-20
+
+截至7月底，全县培训家政从业人员4300人次，累计培训妇女2.1万人次。今年全县共有1.2万人次参加技能培训。
+"""
 
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
@@ -181,6 +186,10 @@ CASES = [
     # a yearless quarter in a plan is the coming one
     (QUARTER_PLAN, [("26个", (2024, 1), (2024, 3), False, 2024),
                     ("80个", (2024, 4), (2024, 6), True, 2024)]),
+    # person-times, sessions, cases count events: flows, up to a stock's date; only 累计 counts at it
+    (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
+                      ("2.1万人次", None, (2024, 7), False, 2024),
+                      ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
 ]
 
 
