@@ -29,7 +29,7 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     """Layout → places → years → periods over normalised text and its quantities (in text order);
     `bases`: per quantity, its rule's basis (flow | stock | None)."""
     from fuhe_cli.layout import Layout
-    from fuhe_cli.periods import Timing, document_time, title_period
+    from fuhe_cli.periods import Timing, document_time, headline_period, title_period
     from fuhe_cli.places import attribute_places
     from fuhe_cli.years import attribute_years
 
@@ -40,9 +40,11 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     year, fact_years = attribute_years(layout, quantities, stated.year if stated else None,
                                        titled.year if titled else None)
     document = document_time(layout, stated, year, titled)
+    if year is None and (headline := headline_period(layout)) is not None:
+        year = headline.year            # 某县妇联：上半年…, a news page dated July: that year's news
     timing = Timing(layout, document)
     bases = bases or [None] * len(quantities)
-    times = [timing.fact(quantity.start, fact_year, basis, quantity.unit)
+    times = [timing.fact(quantity.start, fact_year, basis, getattr(quantity, "unit", None))
              for quantity, fact_year, basis in zip(quantities, fact_years, bases)]
     return Attribution(title=layout.title, date=layout.date, region=region, year=year,
                        fact_regions=fact_regions, fact_years=[time.year for time in times],

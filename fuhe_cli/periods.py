@@ -20,7 +20,7 @@ from fuhe_cli.time_expressions import Anchor, Period, TimeExpression, find_time_
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|努力方向|工作设想")
-REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点|不足|问题|短板|困难")
+REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点|不足|问题|短板|困难|进展|进度")
 # The section of a plan that reviews what was done (一、基本情况, 一、2024年工作回顾).
 REVIEW_SECTION = re.compile(r"回顾|总结|成效|成绩|完成情况|基本情况|现状|工作基础")
 # A title that names a report of a period: 工作情况, 总结, 简报, 通报, 工作要点 …
@@ -28,7 +28,7 @@ REVIEW_SECTION = re.compile(r"回顾|总结|成效|成绩|完成情况|基本情
 REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|推进会|座谈会|例会)|情况|总结|报告|简报|综述|通报|要点|"
                           r"计划|汇报|统计|完成|述职|盘点|回顾|数据|一览)")
 PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|工作安排|实施方案|行动方案|规划|计划")
-PLAN_OPENING = re.compile(r"^[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
+PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
 # Words that make a figure a goal. 计划 and 将 only as verbs: 春蕾计划 is a project, 将妇女… a preposition.
 _PLAN_VERBS = (r"(?:新建|建成|建设|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用|"
@@ -36,19 +36,24 @@ _PLAN_VERBS = (r"(?:新建|建成|建设|建立|开展|举办|培训|实现|完�
 TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|拟(?=" + _PLAN_VERBS + r")|"
                         r"(?<![”\"」蕾康护苗行动按])计划(?=每|全年|年内|今年|明年|下半年|再|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=" + _PLAN_VERBS + r")")
+# A goal named after its figure: 确定培训120万人次的目标, …的任务目标.
+TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,12}?的(?:目标|任务目标|工作目标)")
 # A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
 NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
                   r"(?:至少|不少于|不低于|不得少于|原则上)")
 # A count that stands at a date, written just before its figure; a flow word overrules it.
-STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数|总量|保有|已建成|累计建成|建成(?!\d)|已发展|已成立")
+STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数|总量|保有|已建成|累计建成|累计达到|建成(?!\d)|已发展|已成立")
 # Words that set a plan within the current year: 力争全年…, 年内再新建…, 到年底….
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
-                      r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选")
+                      r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选|"
+                      r"新培训|新开展|新设立|新选树|新建成")
 # Units that count events, not things that exist: 共有59万人次接受培训 is a flow, and so is
 # 截至6月底，培训妇女1200人次 (from the year's start); only 累计 keeps a count at a date.
 EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批次", "户次", "起", "例", "课时", "学时"))
+# A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
+LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个).
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长")
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
@@ -112,6 +117,20 @@ _TITLE_NOUN_BEFORE = re.compile(r"(?:方案|规划|计划|要点|纲要|总结|�
 _BRACKET_CLOSE = re.compile(r"\s*[)）]\s*$")
 
 
+def headline_period(layout) -> Optional[Period]:
+    """珙县妇联：上半年“巾帼家政”托起稳就业 — a part of a year opening a news headline (or its part
+    after the speaker's colon), read against the page's date: the year the article reports on.
+    Not a reporting period: the article still speaks from its date."""
+    title = layout.title
+    if not title:
+        return None
+    for expression in find_time_expressions(title, _date_anchor(layout.date)):
+        if expression.kind == "flow" and _part_of_a_year(expression.period) and (
+                not title[:expression.start].strip() or title[expression.start - 1] in "：:"):
+            return expression.period
+    return None
+
+
 def _bracketed_after_title(line: str, expression: TimeExpression) -> bool:
     return bool(_TITLE_NOUN_BEFORE.search(line, 0, expression.start) and _BRACKET_CLOSE.match(line, expression.end))
 
@@ -145,9 +164,9 @@ def _header_lines(text: str, title: Optional[str]) -> list[str]:
     return lines
 
 
-def _part_of_a_year(period: Period) -> bool:
+def _part_of_a_year(period: Optional[Period]) -> bool:
     """上半年, 一季度, 1-5月: a flow within one calendar year that is not all of it."""
-    return period.start is not None and period.year is not None and (period.start[1], period.end[1]) != (1, 12)
+    return period is not None and period.start is not None and period.year is not None and (period.start[1], period.end[1]) != (1, 12)
 
 
 _NAMES_A_YEAR = re.compile(r"\d{4}|今年|去年|明年|本年|当年|上年|前年|来年")
@@ -210,6 +229,17 @@ class Timing:
     def _expressions(self, sentence_start: int) -> list[TimeExpression]:
         return self._between(sentence_start, self.layout.full_sentence_end(sentence_start))
 
+    def _still_to_come(self, end, anchor: Optional[Anchor]):
+        """The first month of a plan's flow that ends at `end` (年底前新培训…): after the reporting
+        period, else from the page's month, when either lies in that year; else its January."""
+        period = self.document.period
+        if period is not None and period.end[0] == end[0] and period.end < end and not self.document.is_plan:
+            return (end[0], period.end[1] + 1)
+        if anchor is not None and anchor.month is not None and anchor.year == end[0] and not self.document.is_plan \
+                and (anchor.year, anchor.month) <= end:
+            return (end[0], anchor.month)
+        return (end[0], 1)
+
     def _heading_year(self, headings) -> Optional[int]:
         """The calendar year the nearest heading with a period names (四、2024年工作打算), if any."""
         for heading in headings:
@@ -262,15 +292,25 @@ class Timing:
                 governing, level = found[0], "heading"
                 break
         period = governing.period if governing is not None else None
+        if level == "sentence" and _part_of_a_year(period) and "全年" in text[governing.end:start] \
+                and not any(mark in text[governing.end:start] for mark in "；;"):
+            period = full_year(period.end[0])   # 四季度将力争…，确保全年完成…: that quarter's whole year
         clause = _clause_before(text, s_start, start)
         new_since_stock = period is not None and period.start is None and governing.kind == "stock" \
             and (NEW_CUE.search(clause) is not None or unit in EVENT_UNITS) and "累计" not in clause
         if new_since_stock:
             # 截至6月底，新建家长学校38所: built this year, up to that date
             period = Period((period.end[0], 1), period.end)
+        if period is not None and level == "sentence" and governing.kind == "stock" and not new_since_stock:
+            year = period.year          # 去年新增…，目前已达到520个: counted at the page's date, of its year
         if period is None and document.period is not None:
             period, level = document.period, "document"
 
+        report = document.period
+        if period is not None and report is not None and _part_of_a_year(report) and report.start[1] == 1 \
+                and period == full_year(report.end[0]) and level in ("sentence", "paragraph") \
+                and not _is_whole_year_word(text, governing) and not TARGET_CUE.search(clause):
+            period = report     # 2024年新建…12个 in a report of January–September 2024: counted so far
         norm = NORM.search(text, s_start, start + 3) is not None
         target = self._is_target(start, s_start, p_start, headings, period, clause, norm)
         if new_since_stock and target:
@@ -280,29 +320,33 @@ class Timing:
             # 二季度，将力争新建…: a yearless part of a year in a plan is the next one, not the last
             period = Period((period.start[0] + 1, period.start[1]) if period.start else None,
                             (period.end[0] + 1, period.end[1]))
-        if level == "sentence" and year is not None and _is_whole_year_word(text, governing) \
-                and not (target and document.is_plan):
-            # 全年 restates the year the figure already has ("2024年是关键一年。…确保全年…"), or the
-            # year of the heading it stands under (四、2024年工作打算); in a work plan it is the plan's year.
+        if level == "sentence" and _is_whole_year_word(text, governing) and not (target and document.is_plan):
+            # 全年 is the year of the heading it stands under (四、2024年工作打算), else restates the
+            # year the figure already has ("2024年是关键一年。…确保全年…"); in a work plan it is the plan's year.
             heading_year = self._heading_year(headings)
-            period = full_year(heading_year if heading_year is not None else year)
+            if heading_year is not None or year is not None:
+                period = full_year(heading_year if heading_year is not None else year)
 
         if deadline is not None and any(mark in text[deadline.end:start] for mark in "；;"):
             deadline = None             # 到2025年底，…；培训…: the deadline's clause is over
         if deadline is not None and (level != "sentence" or governing.start < deadline.start):
-            # 到2029年，…达到5000名 / 到年底…: a goal for the deadline.
-            end_year = deadline.period.end[0]
+            # 到2029年，…达到5000名 / 到年底… / 9月底前…: a goal for the deadline.
+            end = deadline.period.end
             if deadline.relative and period is not None:
-                end_year = period.end[0]
-            stock = (STOCK_CUE.search(clause) or basis == "stock") and not FLOW_CUE.search(clause)
+                end = (period.end[0], 12)
+            end_year = end[0]
+            stock = (STOCK_CUE.search(clause) or basis == "stock" or LEVEL_CUE.search(clause)) \
+                and not FLOW_CUE.search(clause) and unit not in EVENT_UNITS
             if period is not None and period.years > 1 and period.start is not None \
                     and period.start[0] <= end_year and not stock and level == "sentence" \
                     and not any(mark in text[governing.end:deadline.start] for mark in "；;"):
                 # 今后五年…到2026年，培训…: the run's total up to the deadline
                 period, year = Period(period.start, (end_year, 12)), None
+            elif FLOW_CUE.search(clause) or unit in EVENT_UNITS:
+                # what is still to be done: from the months not yet reported to the deadline
+                period, year = Period(self._still_to_come(end, anchor), end), end_year
             else:
-                period = full_year(end_year) if FLOW_CUE.search(clause) else Period(None, (end_year, 12))
-                year = end_year
+                period, year = Period(None, end), end_year
         elif target and period is not None and period.year is not None \
                 and (level != "document" or document.is_plan) and level != "paragraph":
             # A plan's own period (二、2025年工作计划; a 2025年工作要点) outweighs a year carried
@@ -354,8 +398,8 @@ class Timing:
                    clause: str, norm: bool) -> bool:
         text = self.text
         before = text[s_start:start]
-        # A figure's own qualifier may be the norm's word: 每个村[至少有1个].
-        if TARGET_CUE.search(before) or norm:
+        # A figure's own qualifier may be the norm's word: 每个村[至少有1个]; 120万人次的目标: named after it.
+        if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start):
             return True
         if NOW_CUE.search(clause):
             return False            # 目前，仍有9个…: how things stand, even under a plan's heading

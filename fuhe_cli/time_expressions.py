@@ -142,7 +142,7 @@ _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 
 PATTERN = re.compile(
     # Every alternative starts with one of these: the engine skips other characters in C.
-    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全])(?:"
+    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全“\"])(?:"
     # 2019年至2023年, 2019—2023年, 2019-2023年度
     rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
     # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
@@ -163,6 +163,12 @@ PATTERN = re.compile(
     # 2023年上半年, 今年一季度, 上半年, 前5个月
     rf"|(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
     rf"(?P<pw>{_PART}|前(?P<pn>{_COUNT})个月))"
+    # 9月底前, 2024年9月前: a deadline within a year
+    rf"|(?P<muntil>(?:(?P<muy>{_YEAR})\s*年\s*)?(?P<mum>{_MONTH})\s*月(?:底|末|份)?前)"
+    # 年内: within the year (the reporting period's, else the page's)
+    rf"|(?P<within>年内)"
+    # “十四五”以来, 十四五期间: the years of a five-year plan
+    rf"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:时期|期间|以来))"
     # 2023年10月, 今年3月, 3月份
     rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![\d电讯]))"
     # 2023年底 / 年末 (the date a count stands at)
@@ -296,6 +302,32 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if year is None:
             return None
         return Period((year, months[0]), (year, months[1])), "flow"
+    if group("muntil"):
+        month = _month_number(group("mum"))
+        if not 1 <= month <= 12:
+            return None
+        if group("muy"):
+            return Period(None, (int(group("muy")), month)), "until"
+        if anchor is None:
+            return None
+        base = anchor.period_year if anchor.period_year is not None else anchor.year
+        # a deadline lies ahead: 3月底前 written in May is next March's
+        if anchor.period_year is None and anchor.month is not None and month < anchor.month:
+            base += 1
+        return Period(None, (base, month)), "until"
+    if group("within"):
+        if anchor is None:
+            return None
+        return full_year(anchor.period_year if anchor.period_year is not None else anchor.year), "flow"
+    if group("plan"):
+        # from the third (1966-1970) on, the N-th five-year plan starts in 1966 + 5(N-3): 十四五 is 2021-2025
+        first = 1966 + 5 * (10 + CHINESE_DIGITS[group("plan_n")] - 3)
+        last = first + 4
+        if group("plan").endswith("以来"):
+            if anchor is None or anchor.end < (first, 1):
+                return None
+            return Period((first, 1), min(anchor.end, (last, 12))), "since"
+        return Period((first, 1), (last, 12)), "flow"
     if group("month"):
         month = _month_number(group("om"))
         if not 1 <= month <= 12:
@@ -324,7 +356,7 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
 # Every time expression of the pattern holds one of these characters, at most ZONE_BEFORE characters after its
 # start and ZONE_AFTER before its end: the pattern runs only in the zones around them (in a
 # report they cover a fifth of the text), with the same matches as over the whole text.
-_ZONE_MARK = re.compile("[年月季截届底末]")
+_ZONE_MARK = re.compile("[年月季截届底末五]")
 ZONE_BEFORE, ZONE_AFTER = 32, 24
 
 

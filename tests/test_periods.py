@@ -128,6 +128,31 @@ EVENTS_COUNTED = """县妇联家政培训成效明显
 
 截至7月底，全县培训家政从业人员4300人次，累计培训妇女2.1万人次。今年全县共有1.2万人次参加技能培训。
 """
+PROGRESS_BULLETIN = """市妇联工作简报
+2024年6月5日
+
+一、1-5月重点工作进展
+全市已建成妇女微家418个，受理妇女信访132件次。
+二、下一步工作
+年内力争培训绣娘1500人。9月底前全市巾帼志愿者达到1.3万人。确定全年培训农村妇女12万人次的目标。
+"""
+NEWS_NOW_AFTER_LAST_YEAR = """自治区妇联：巾帼示范基地带动增收
+发布时间：2024-03-18
+
+新华社南宁3月18日电
+去年全区新增巾帼示范基地45个，目前全区自治区级巾帼示范基地已达到520个。
+“十四五”以来，全区累计发放妇女创业担保贷款86亿元。
+"""
+THREE_QUARTERS_TABLE = """某市妇联2024年前三季度工作情况
+
+全市建成儿童之家1532个，其中2024年新建的12个。
+下一步，全年开展执委培训2次。
+"""
+REST_OF_YEAR = """县妇联巾帼家政托起稳就业
+发布时间：2024-07-19
+
+下一步，县妇联将力争在年底前新培训家政从业妇女1000人次。
+"""
 
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
@@ -187,6 +212,21 @@ CASES = [
     (QUARTER_PLAN, [("26个", (2024, 1), (2024, 3), False, 2024),
                     ("80个", (2024, 4), (2024, 6), True, 2024)]),
     # person-times, sessions, cases count events: flows, up to a stock's date; only 累计 counts at it
+    # progress under 重点工作进展 is done; 年内, a month deadline and 的目标 after a figure are plans
+    (PROGRESS_BULLETIN, [("418个", None, (2024, 5), False, 2024),
+                         ("132件次", (2024, 1), (2024, 5), False, 2024),
+                         ("1500人", (2024, 1), (2024, 12), True, 2024),
+                         ("1.3万人", None, (2024, 9), True, 2024),
+                         ("12万人次", (2024, 1), (2024, 12), True, 2024)]),
+    # 目前 after 去年 counts at the page's date, of its year; “十四五”以来 is a span from 2021
+    (NEWS_NOW_AFTER_LAST_YEAR, [("45个", (2023, 1), (2023, 12), False, 2023),
+                                ("520个", None, (2024, 3), False, 2024),
+                                ("86亿元", (2021, 1), (2024, 3), False, None)]),
+    # a year named inside a report of January-September is counted so far; 全年 in a plan is the year
+    (THREE_QUARTERS_TABLE, [("12个", (2024, 1), (2024, 9), False, 2024),
+                            ("2次", (2024, 1), (2024, 12), True, 2024)]),
+    # a plan up to the year's end, on a page of July: what is still to come
+    (REST_OF_YEAR, [("1000人次", (2024, 7), (2024, 12), True, 2024)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),

@@ -39,6 +39,12 @@ CASES = [
     ("近三年", DEC_2024, "flow", (2022, 1), (2024, 12)),
     ("本届以来", DEC_2024, "flow", (2020, 1), (2024, 12)),
     ("五年来", Anchor(2022, 1), "flow", (2017, 1), (2021, 12)),     # a congress in January: five whole years
+    ("9月底前", MAY_2024, "until", None, (2024, 9)),                # a deadline within the year
+    ("3月底前", MAY_2024, "until", None, (2025, 3)),                # deadlines lie ahead
+    ("2024年9月前", None, "until", None, (2024, 9)),
+    ("年内", MAY_2024, "flow", (2024, 1), (2024, 12)),
+    ("“十四五”以来", Anchor(2024, 11), "since", (2021, 1), (2024, 11)),
+    ("十三五期间", None, "flow", (2016, 1), (2020, 12)),
     ("近三年", Anchor(2024, 3), "flow", (2021, 1), (2023, 12)),
     ("过去五年", MAY_2024, "flow", (2020, 1), (2024, 5)),
     ("截至2024年6月底", None, "stock", None, (2024, 6)),
