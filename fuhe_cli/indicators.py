@@ -63,7 +63,7 @@ import regex
 from fuhe_cli.clauses import (
     DIGIT, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_next_item,
-    names_earlier_figure, place_and_verb, wrapped_line,
+    names_earlier_figure, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -245,8 +245,14 @@ class RuleSet:
                 if compiled.side == "after" or not compiled.carry:
                     continue
                 distance = q_start - hit_end
-            elif distance > compiled.within or (compiled.side != "both" and side != compiled.side):
+            elif compiled.side != "both" and side != compiled.side:
                 continue
+            elif distance > compiled.within:
+                # an age between them (1.2万名35至64岁农村妇女…检查) is not read as distance
+                distance = (reading_distance(text, hit_end, q_start) if side == "before"
+                            else reading_distance(text, q_end, hit_start))
+                if distance > compiled.within:
+                    continue
             # the overlap policy: longest trigger, then higher priority, nearer, earlier loaded
             key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)
             if best_key is not None and key >= best_key:

@@ -90,6 +90,22 @@ def test_look_alike_names_stay_apart(text, value, indicator, not_indicator, rule
     assert fact.indicator.id == indicator != not_indicator
 
 
+# An age or age range between a figure and its trigger says who is counted; it is not read as
+# distance, so the trigger still names the figure. (text, value, indicator)
+ASIDES = [
+    ("为辖区8600名40至60周岁城乡妇女开展免费“两癌”筛查。", 8600, "health.cancer_screening"),
+    ("组织2300名18岁以上返乡农村妇女参加家政技能培训。", 2300, "training.participants"),
+    # without the age the same words are too far apart to name the figure
+    ("为辖区8600名城乡居民中的适龄农村妇女开展免费“两癌”筛查。", 8600, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", ASIDES, ids=range(len(ASIDES)))
+def test_an_age_between_figure_and_trigger_is_no_distance(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A bare figure after a named one keeps the name when its own words only link (累计达, 新建, 其中).
 CARRIED = [
     ("今年新建巾帼示范基地12个，累计达137个。", 137, "employment.demo_bases"),
