@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -15,6 +16,8 @@ from fuhe_cli.rulefile import Rule, compile_user_regex
 REGEX_TIMEOUT = 0.05         # seconds per user-regex call: a catastrophic pattern cannot hang a run
 # Spans whose hits are kept while classification walks a text's figures in order.
 CACHE_LIMIT = 256
+# Quote marks a trigger word is matched across (see TriggerIndex._word_hits and vetoed).
+_QUOTE_MARK = re.compile("[“”「」『』\"‘’]")
 
 
 @dataclass
@@ -141,9 +144,27 @@ class TriggerIndex:
         return hits
 
     def _word_hits(self, text: str, start: int, end: int) -> tuple:
-        """(position, end, rule order) for every trigger word in text[start:end]."""
+        """(position, end, rule order) for every trigger word in text[start:end], quote marks
+        ignored: a quoted name may cut a trigger word ("三新”领域 holds 新领域, “两癌”检查 两癌检查).
+        A hit that spans a quote mark reaches from the word's first character to its last."""
         if self._heads is None:
             return ()
+        quote = _QUOTE_MARK.search(text, start, end)
+        if quote is None:
+            return self._plain_word_hits(text, start, end)
+        kept = _QUOTE_MARK.sub("", text[start:end])
+        # offsets into `kept` at which a quote mark was taken out (in order), to map hits back
+        removed = [found.start() - start - taken for taken, found in enumerate(
+            _QUOTE_MARK.finditer(text, quote.start(), end))]
+        hits = []
+        for position, stop, order in self._plain_word_hits(kept, 0, len(kept)):
+            first = start + position + bisect_right(removed, position)
+            last = start + stop - 1 + bisect_right(removed, stop - 1)
+            hits.append((first, last + 1, order))
+        return tuple(hits)
+
+    def _plain_word_hits(self, text: str, start: int, end: int) -> tuple:
+        """(position, end, rule order) for every trigger word in text[start:end] as written."""
         hits = []
         words = self._words
         lengths_of = self._lengths
@@ -221,8 +242,11 @@ def vetoed(compiled: CompiledRule, text: str, start: int, end: int, tail: tuple[
     if not compiled.exclude_words and not compiled.exclude_regexes:
         return False    # most rules have no exclusions: no window to cut
     window = text[start:end] if tail is None else text[start:end] + "\n" + text[tail[0]:tail[1]]
-    if any(word in window for word in compiled.exclude_words):
-        return True
+    if compiled.exclude_words:
+        # words are matched with quote marks ignored, as triggers are (“三新”领域 holds 新领域)
+        words = _QUOTE_MARK.sub("", window) if _QUOTE_MARK.search(window) else window
+        if any(word in words for word in compiled.exclude_words):
+            return True
     for pattern in compiled.exclude_regexes:
         try:
             if pattern.search(window, timeout=REGEX_TIMEOUT):
