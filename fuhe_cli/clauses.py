@@ -192,6 +192,12 @@ def _without_link_words(words: str) -> str:
     return words
 
 
+def named_words(text: str, start: int, end: int) -> str:
+    """The words of text[start:end] that name something: its CJK text less the link words at
+    either end ("共培训" -> "培训", "累计达" -> "")."""
+    return _without_link_words("".join(CJK_RUN.findall(text, start, end)))
+
+
 def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
     """True when another figure follows the trigger with no list mark in between."""
     digit = DIGIT.search(text, hit_end, clause_end)

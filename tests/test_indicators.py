@@ -120,6 +120,25 @@ def test_linking_words_keep_the_carried_name(text, value, indicator, rules):
     assert fact.indicator.id == indicator
 
 
+# A clause that is only its rule's trigger word and the figure (培训900人次) repeats the earlier
+# clause's verb: a more specific rule of the same work area read there, on a trigger holding that
+# word (干部培训), names it. A clause that names what it counts keeps its own rule.
+BARE_CLAUSES = [
+    ("开办村级妇联干部培训班5期，培训900人次。", 900, "training.cadre_participants"),
+    ("组织妇联执委培训2期，共培训260人。", 260, "training.cadre_participants"),
+    ("开办妇联干部培训班5期，培训农村妇女900人次。", 900, "training.participants"),
+    ("开设电商技能培训班7期，培训420人次。", 420, "training.participants"),
+    # 常务理事 does not hold 会员: the bare noun names its own figure
+    ("研究会现有常务理事15名、理事60名，会员510人。", 510, "association.members"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", BARE_CLAUSES, ids=range(len(BARE_CLAUSES)))
+def test_a_bare_repeated_verb_takes_the_earlier_clauses_narrower_rule(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # The label of a figure no rule names is the noun phrase it counts, on word boundaries.
 COUNTED_LABELS = [
     ("今年全市建成1623个儿童友好社区。", 1623, "儿童友好社区"),
