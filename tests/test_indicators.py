@@ -78,6 +78,9 @@ LOOK_ALIKES = [
     ("联合法院设立家事法庭6个。", 6, "rights.family_courts", "rights.stations"),
     ("在全县设立家事审判庭3个。", 3, "rights.family_courts", "rights.stations"),
     ("涌现出457户全国、省、市最美家庭。", 457, "family.model_families", "family.model_families.prefecture"),
+    # 就业创业 is one count of people into work; its training is training
+    ("全年促进妇女就业创业2100人。", 2100, "employment.people", "entrepreneurship.people"),
+    ("开展就业创业培训3400人次。", 3400, "training.participants", "employment.people"),
     # a word printed right before an earlier figure of the list is that figure's name
     ("创建手工加工基地56个、县级手工服务站点19个。", 19, "uncategorized", "employment.demo_bases"),
     ("“三八”红旗手100名、“十佳好婆婆”10名。", 10, "honours.individuals", "honours.red_banner"),
