@@ -192,10 +192,17 @@ def _without_link_words(words: str) -> str:
     return words
 
 
-def named_words(text: str, start: int, end: int) -> str:
-    """The words of text[start:end] that name something: its CJK text less the link words at
-    either end ("共培训" -> "培训", "累计达" -> "")."""
-    return _without_link_words("".join(CJK_RUN.findall(text, start, end)))
+LINK_CHARS = frozenset("".join(_LINK_WORDS))
+
+
+def names_nothing(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] holds no words but link words ("共", "累计达", "（", "")."""
+    if start >= end:
+        return True
+    words = "".join(CJK_RUN.findall(text, start, end))
+    if not LINK_CHARS.issuperset(words):
+        return False    # the cheap test first: a character no link word has
+    return not _without_link_words(words)
 
 
 def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:

@@ -64,9 +64,9 @@ from typing import Sequence
 import regex
 
 from fuhe_cli.clauses import (
-    DIGIT, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
+    DIGIT, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_next_item,
-    named_words, names_earlier_figure, place_and_verb, reading_distance, wrapped_line,
+    names_earlier_figure, names_nothing, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -136,12 +136,17 @@ def _bare_trigger(text: str, quantity, own: "_Candidate", start: int, end: int) 
     """The trigger word the figure's clause text[start:end] consists of besides the figure and
     link words (共, 累计): "培训" for "培训800人次" and "共培训800人次"; "" for any other clause."""
     num_start = getattr(quantity, "num_start", quantity.start)
-    if num_start - start > own.span + _BARE_LINK_CHARS:
-        return ""       # the cheap test first: most clauses say more before their figure
-    if named_words(text, quantity.end, end):
+    hit_end = quantity.start - own.distance
+    hit_start = hit_end - own.span
+    if hit_start < start or hit_end > num_start:
+        return ""       # the trigger is not (or not only) in the words before the figure
+    if hit_start > start and text[start] not in LINK_CHARS:
+        return ""       # the cheap test first: 开展宣讲300场 opens with a word of its own
+    word = text[hit_start:hit_end]
+    if (word not in own.compiled.rule.triggers.any or not names_nothing(text, start, hit_start)
+            or not names_nothing(text, hit_end, num_start) or not names_nothing(text, quantity.end, end)):
         return ""
-    word = named_words(text, start, num_start)
-    return word if word in own.compiled.rule.triggers.any else ""
+    return word
 
 
 def _narrows(text: str, quantity, carried: "_Candidate", own: "_Candidate", word: str) -> bool:
@@ -204,11 +209,41 @@ class RuleSet:
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         self._max_priority = max((rule.priority for rule in rules), default=0)
+        # found at first use (see _may_narrow): loading stays linear in the rules
+        self._narrower: dict[tuple[int, str], bool] = {}
+        self._narrowed: dict[int, bool] = {}
+        self._areas: dict[str, list[CompiledRule]] | None = None
         self._indicators: dict[str, Indicator] = {}
         self._spans = SpanCache()
         self._item_of: tuple = ()
         self._item: tuple | None = None
         self._label_start = 0
+
+    def _may_narrow(self, compiled: CompiledRule, word: str) -> bool:
+        """True when another rule of the same work area, taking one of the rule's units, has a
+        longer trigger word holding `word`, or a trigger regex that spells it out (see _narrows;
+        once per rule and word)."""
+        key = (compiled.order, word)
+        found = self._narrower.get(key)
+        if found is None:
+            if self._areas is None:
+                self._areas = {}
+                for other in self._compiled:
+                    self._areas.setdefault(other.rule.id.split(".")[0], []).append(other)
+            found = self._narrower[key] = any(
+                other.order != compiled.order and other.units & compiled.units
+                and (word in (other.rule.triggers.regex or "") or any(word in longer and longer != word
+                                                                    for longer in other.rule.triggers.any))
+                for other in self._areas[compiled.rule.id.split(".")[0]])
+        return found
+
+    def _has_narrower(self, compiled: CompiledRule) -> bool:
+        """True when some trigger word of the rule has a narrower rule (_may_narrow), once per rule."""
+        found = self._narrowed.get(compiled.order)
+        if found is None:
+            found = self._narrowed[compiled.order] = any(
+                self._may_narrow(compiled, word) for word in compiled.rule.triggers.any)
+        return found
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -374,8 +409,12 @@ class RuleSet:
         # "举办基层妇联干部培训班6期，培训800人次": a clause that is only its rule's trigger word and
         # the figure repeats the earlier clause's verb; a more specific rule of the same work area
         # read there (干部培训) names it.
-        bare = (own is not None and own.priority >= 0 and not breakdown
-                and _bare_trigger(text, quantity, own, start, end))
+        bare = ""
+        if (own is not None and own.priority >= 0 and not breakdown and self._has_narrower(own.compiled)
+                and own.span <= getattr(quantity, "num_start", quantity.start) - start <= own.span + _BARE_LINK_CHARS):
+            word = _bare_trigger(text, quantity, own, start, end)
+            if word and self._may_narrow(own.compiled, word):
+                bare = word
         if (own is None or own.priority < 0 or breakdown or bare) and not (
                 quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
