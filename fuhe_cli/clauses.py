@@ -31,6 +31,23 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# "为1.2万名35至64岁农村妇女开展“两癌”检查": an age or age range between a figure and its
+# trigger says who is counted; its characters do not count towards a rule's `within`.
+_AGE = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+_AGE_SPAN = re.compile(rf"{_AGE}(?:[至到~\-—–]{_AGE})?周?岁(?:及?以上|及?以下)?")
+
+
+def reading_distance(text: str, start: int, end: int) -> int:
+    """How far apart a figure and a trigger are across text[start:end]: its characters, less
+    those of the ages in it."""
+    distance = end - start
+    if text.find("岁", start, end) == -1:
+        return distance    # the cheap test first: most gaps hold no age
+    for age in _AGE_SPAN.finditer(text, start, end):
+        distance -= age.end() - age.start()
+    return distance
+
+
 def first_clause_break(text: str, start: int, end: int) -> int | None:
     """Where the first clause punctuation in text[start:end] stands (None: nowhere)."""
     found = _CLAUSE_BREAK.search(text, start, end)
@@ -173,6 +190,19 @@ def _without_link_words(words: str) -> str:
             if words.endswith(word):
                 words, changed = words[:-len(word)], True
     return words
+
+
+LINK_CHARS = frozenset("".join(_LINK_WORDS))
+
+
+def names_nothing(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] holds no words but link words ("共", "累计达", "（", "")."""
+    if start >= end:
+        return True
+    words = "".join(CJK_RUN.findall(text, start, end))
+    if not LINK_CHARS.issuperset(words):
+        return False    # the cheap test first: a character no link word has
+    return not _without_link_words(words)
 
 
 def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:

@@ -5,7 +5,8 @@ How a quantity is classified (`RuleSet.classify`):
 1. Only the clause around the number is read: the text between clause punctuation
    (，。；！？：and line breaks; 、 and quotes do not break a clause).
 2. A rule matches when one of its trigger words (or its trigger regex) occurs in that clause
-   no more than ``within`` characters before or after the quantity, the quantity's unit is one
+   no more than ``within`` characters (an age such as 35至64岁 in between not counted; quote
+   marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
    ``exclude`` word or regex occurs in the clause.
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
@@ -21,7 +22,9 @@ How a quantity is classified (`RuleSet.classify`):
    A part with no rule of its own is not named by a word that is one member of a mixed whole
    (工作人员和志愿者3800多名，其中“儿童主任”1935名: the trigger after 和/及/与).
    A hard line break after a prose line that ends on a word (a PDF's text layer) does not end
-   the sentence.
+   the sentence. A clause that is only its own rule's trigger word and the figure (培训800人次
+   after 举办基层妇联干部培训班6期) repeats the earlier clause's verb: a carried rule of the same
+   work area whose trigger holds that word (干部培训) names it instead.
 5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
@@ -61,9 +64,9 @@ from typing import Sequence
 import regex
 
 from fuhe_cli.clauses import (
-    DIGIT, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
+    DIGIT, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_next_item,
-    names_earlier_figure, place_and_verb, wrapped_line,
+    names_earlier_figure, names_nothing, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -95,6 +98,7 @@ _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 _BREAKDOWN = "其中"
 _AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
 _LABEL_COLONS = frozenset("：:")
+_BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
 _ITEM, _ITEM_OR_LABEL = -1, -2
 
@@ -126,6 +130,35 @@ def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
     own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
     return (own_rule.id.split(".")[0] == carried_rule.id.split(".")[0]
             or own_rule.priority > carried_rule.priority)
+
+
+def _bare_trigger(text: str, quantity, own: "_Candidate", start: int, end: int) -> str:
+    """The trigger word the figure's clause text[start:end] consists of besides the figure and
+    link words (共, 累计): "培训" for "培训800人次" and "共培训800人次"; "" for any other clause."""
+    num_start = getattr(quantity, "num_start", quantity.start)
+    hit_end = quantity.start - own.distance
+    hit_start = hit_end - own.span
+    if hit_start < start or hit_end > num_start:
+        return ""       # the trigger is not (or not only) in the words before the figure
+    if hit_start > start and text[start] not in LINK_CHARS:
+        return ""       # the cheap test first: 开展宣讲300场 opens with a word of its own
+    word = text[hit_start:hit_end]
+    if (word not in own.compiled.rule.triggers.any or not names_nothing(text, start, hit_start)
+            or not names_nothing(text, hit_end, num_start) or not names_nothing(text, quantity.end, end)):
+        return ""
+    return word
+
+
+def _narrows(text: str, quantity, carried: "_Candidate", own: "_Candidate", word: str) -> bool:
+    """The carried rule is a more specific name of the same work area than the bare clause's: another
+    rule of it, fired on a longer trigger that holds the clause's word (干部培训 holds 培训; in
+    "共有33名常务理事、101名理事，会员344人" 常务理事 does not hold 会员)."""
+    carried_rule, own_rule = carried.compiled.rule, own.compiled.rule
+    if carried_rule.id == own_rule.id or carried_rule.id.split(".")[0] != own_rule.id.split(".")[0]:
+        return False
+    hit_end = quantity.start - carried.distance
+    carried_word = text[hit_end - carried.span:hit_end]
+    return len(carried_word) > len(word) and word in carried_word
 
 
 _LAST_FIGURE = regex.compile(r"(?r)[0-9][0-9.]*[万亿千百]?[余多]?")
@@ -176,11 +209,41 @@ class RuleSet:
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         self._max_priority = max((rule.priority for rule in rules), default=0)
+        # found at first use (see _may_narrow): loading stays linear in the rules
+        self._narrower: dict[tuple[int, str], bool] = {}
+        self._narrowed: dict[int, bool] = {}
+        self._areas: dict[str, list[CompiledRule]] | None = None
         self._indicators: dict[str, Indicator] = {}
         self._spans = SpanCache()
         self._item_of: tuple = ()
         self._item: tuple | None = None
         self._label_start = 0
+
+    def _may_narrow(self, compiled: CompiledRule, word: str) -> bool:
+        """True when another rule of the same work area, taking one of the rule's units, has a
+        longer trigger word holding `word`, or a trigger regex that spells it out (see _narrows;
+        once per rule and word)."""
+        key = (compiled.order, word)
+        found = self._narrower.get(key)
+        if found is None:
+            if self._areas is None:
+                self._areas = {}
+                for other in self._compiled:
+                    self._areas.setdefault(other.rule.id.split(".")[0], []).append(other)
+            found = self._narrower[key] = any(
+                other.order != compiled.order and other.units & compiled.units
+                and (word in (other.rule.triggers.regex or "") or any(word in longer and longer != word
+                                                                    for longer in other.rule.triggers.any))
+                for other in self._areas[compiled.rule.id.split(".")[0]])
+        return found
+
+    def _has_narrower(self, compiled: CompiledRule) -> bool:
+        """True when some trigger word of the rule has a narrower rule (_may_narrow), once per rule."""
+        found = self._narrowed.get(compiled.order)
+        if found is None:
+            found = self._narrowed[compiled.order] = any(
+                self._may_narrow(compiled, word) for word in compiled.rule.triggers.any)
+        return found
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -245,8 +308,14 @@ class RuleSet:
                 if compiled.side == "after" or not compiled.carry:
                     continue
                 distance = q_start - hit_end
-            elif distance > compiled.within or (compiled.side != "both" and side != compiled.side):
+            elif compiled.side != "both" and side != compiled.side:
                 continue
+            elif distance > compiled.within:
+                # an age between them (1.2万名35至64岁农村妇女…检查) is not read as distance
+                distance = (reading_distance(text, hit_end, q_start) if side == "before"
+                            else reading_distance(text, q_end, hit_start))
+                if distance > compiled.within:
+                    continue
             # the overlap policy: longest trigger, then higher priority, nearer, earlier loaded
             key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)
             if best_key is not None and key >= best_key:
@@ -337,7 +406,16 @@ class RuleSet:
         # "培训妇女9.4万人次，其中农村留守妇女1.6万人次": a 其中 breakdown counts part of the figure
         # before it, so it measures the same thing, whatever its own words (留守妇女) would say.
         breakdown = text.startswith(_BREAKDOWN, start)
-        if (own is None or own.priority < 0 or breakdown) and not (
+        # "举办基层妇联干部培训班6期，培训800人次": a clause that is only its rule's trigger word and
+        # the figure repeats the earlier clause's verb; a more specific rule of the same work area
+        # read there (干部培训) names it.
+        bare = ""
+        if (own is not None and own.priority >= 0 and not breakdown and self._has_narrower(own.compiled)
+                and own.span <= getattr(quantity, "num_start", quantity.start) - start <= own.span + _BARE_LINK_CHARS):
+            word = _bare_trigger(text, quantity, own, start, end)
+            if word and self._may_narrow(own.compiled, word):
+                bare = word
+        if (own is None or own.priority < 0 or breakdown or bare) and not (
                 quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
             for _ in range(0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES):
@@ -349,6 +427,12 @@ class RuleSet:
                 if carried is not None and carried.priority >= 0 and not breakdown and _names_another(
                         text, quantity, carried, start, end):
                     break
+                if bare:
+                    if carried is not None and carried.priority >= 0 and _narrows(text, quantity, carried, own, bare):
+                        best = carried
+                    if carried is not None:
+                        break
+                    continue
                 if carried is not None and carried.priority >= 0:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:

@@ -195,6 +195,25 @@ _QUOTE_REACH = 30               # the longest look-back below (《…》)
 _ANY_OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTE_PAIRS)) + "]")
 
 
+# 评选“最美家庭”：80户, 参训人数（线上）：320人: a label may end in a closing quote or bracket.
+_LABEL_CLOSINGS = frozenset("”」』’》）)")
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _label_ends_before(text: str, colon: int) -> bool:
+    """True when a word label ends right before the colon at `colon`: a CJK character, or one
+    closed by a quote or bracket round CJK text (not 8:00, 1:3, （2023）：5号 or “A”：12个)."""
+    if colon < 1:
+        return False
+    last = text[colon - 1]
+    if last in _LABEL_CLOSINGS:
+        return colon >= 2 and _is_cjk(text[colon - 2])
+    return _is_cjk(last)
+
+
 def _read_range_pair(run: str) -> Optional[tuple[Decimal, Decimal]]:
     """两三万 -> (20000, 30000): two consecutive digits then multipliers."""
     if len(run) >= 2 and run[:2] in _CONSECUTIVE and all(c in _SMALL or c in _BIG for c in run[2:]):
@@ -456,8 +475,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     signed = (before != "" and before in "+-−" and unit in ("%", "个百分点", "百分点") and not n2
               and not (ahead.isascii() and ahead.isalnum()) and ahead not in ")）%")
     # 申请资金：48.6万元 / 12场×0.8万元/场=9.6万元: a label or a computed total, not a time or formula
-    labelled = (before != "" and before in "：=" and unit is not None and num_start >= 2
-                and "\u4e00" <= folded[num_start - 2] <= "\u9fff")
+    labelled = before != "" and before in "：=" and unit is not None and _label_ends_before(folded, num_start - 1)
     if before == "第" or (before in _CONNECTORS_BEFORE and not signed and not labelled) or before.isascii() and before.isalnum():
         return None
     if before == "-" and num_start >= 2 and folded[num_start - 2].isdigit():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -15,6 +16,9 @@ from fuhe_cli.rulefile import Rule, compile_user_regex
 REGEX_TIMEOUT = 0.05         # seconds per user-regex call: a catastrophic pattern cannot hang a run
 # Spans whose hits are kept while classification walks a text's figures in order.
 CACHE_LIMIT = 256
+# Quote marks a trigger word is matched across (see TriggerIndex._word_hits and vetoed).
+_QUOTE_MARK = re.compile("[“”「」『』\"‘’]")
+_QUOTE_RUN = re.compile("[“”「」『』\"‘’]+")
 
 
 @dataclass
@@ -89,6 +93,8 @@ class TriggerIndex:
                 lengths.setdefault(word[:2], set()).add(len(word))
         self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
         self._one_char = {word for word in self._words if len(word) == 1}
+        # the characters that follow each other in some trigger word (see _joined_across_quotes)
+        self._pairs = frozenset(word[i:i + 2] for word in self._words for i in range(len(word) - 1))
         initials = "".join(sorted({word[0] for word in self._words}))
         seconds = "".join(sorted({word[1] for word in self._words if len(word) > 1}))
         # The pattern returns the (up to) two characters at each such position: findall makes
@@ -103,6 +109,7 @@ class TriggerIndex:
         # into one search (built at first use).
         self._regex_groups: dict[str, tuple[int, tuple[CompiledRule, ...], object | None]] = {}
         self._hits_cache: tuple[str | None, dict] = (None, {})
+        self._joining_quotes: tuple[str | None, list] = (None, [])
         self._hits_from = 0
 
     def start_figure(self, position: int) -> None:
@@ -141,9 +148,43 @@ class TriggerIndex:
         return hits
 
     def _word_hits(self, text: str, start: int, end: int) -> tuple:
-        """(position, end, rule order) for every trigger word in text[start:end]."""
+        """(position, end, rule order) for every trigger word in text[start:end], quote marks
+        ignored: a quoted name may cut a trigger word ("三新”领域 holds 新领域, “两癌”检查 两癌检查).
+        A hit that spans a quote mark reaches from the word's first character to its last."""
         if self._heads is None:
             return ()
+        if not self._joined_across_quotes(text, start, end):
+            return self._plain_word_hits(text, start, end)
+        kept = _QUOTE_MARK.sub("", text[start:end])
+        # offsets into `kept` at which a quote mark was taken out (in order), to map hits back
+        removed = [found.start() - start - taken for taken, found in enumerate(
+            _QUOTE_MARK.finditer(text, start, end))]
+        hits = []
+        for position, stop, order in self._plain_word_hits(kept, 0, len(kept)):
+            first = start + position + bisect_right(removed, position)
+            last = start + stop - 1 + bisect_right(removed, stop - 1)
+            hits.append((first, last + 1, order))
+        return tuple(hits)
+
+    def _joined_across_quotes(self, text: str, start: int, end: int) -> bool:
+        """True when some quote marks in text[start:end] stand between two characters that follow
+        each other in a trigger word (癌”检 for 两癌检查): only then can a hit span them. Such
+        quote marks are found once per text."""
+        cached_text, runs = self._joining_quotes
+        if cached_text is not text:
+            pairs = self._pairs
+            runs = [(quotes.start(), quotes.end()) for quotes in _QUOTE_RUN.finditer(text)
+                    if quotes.start() and quotes.end() < len(text)
+                    and text[quotes.start() - 1] + text[quotes.end()] in pairs]
+            self._joining_quotes = (text, runs)
+        if not runs:
+            return False
+        # the first run with a character of the span before it; a later run ends later still
+        found = bisect_right(runs, (start + 1, -1))
+        return found < len(runs) and runs[found][1] < end
+
+    def _plain_word_hits(self, text: str, start: int, end: int) -> tuple:
+        """(position, end, rule order) for every trigger word in text[start:end] as written."""
         hits = []
         words = self._words
         lengths_of = self._lengths
@@ -221,8 +262,11 @@ def vetoed(compiled: CompiledRule, text: str, start: int, end: int, tail: tuple[
     if not compiled.exclude_words and not compiled.exclude_regexes:
         return False    # most rules have no exclusions: no window to cut
     window = text[start:end] if tail is None else text[start:end] + "\n" + text[tail[0]:tail[1]]
-    if any(word in window for word in compiled.exclude_words):
-        return True
+    if compiled.exclude_words:
+        # words are matched with quote marks ignored, as triggers are (“三新”领域 holds 新领域)
+        words = _QUOTE_MARK.sub("", window) if _QUOTE_MARK.search(window) else window
+        if any(word in words for word in compiled.exclude_words):
+            return True
     for pattern in compiled.exclude_regexes:
         try:
             if pattern.search(window, timeout=REGEX_TIMEOUT):

@@ -78,6 +78,9 @@ LOOK_ALIKES = [
     ("联合法院设立家事法庭6个。", 6, "rights.family_courts", "rights.stations"),
     ("在全县设立家事审判庭3个。", 3, "rights.family_courts", "rights.stations"),
     ("涌现出457户全国、省、市最美家庭。", 457, "family.model_families", "family.model_families.prefecture"),
+    # 就业创业 is one count of people into work; its training is training
+    ("全年促进妇女就业创业2100人。", 2100, "employment.people", "entrepreneurship.people"),
+    ("开展就业创业培训3400人次。", 3400, "training.participants", "employment.people"),
     # a word printed right before an earlier figure of the list is that figure's name
     ("创建手工加工基地56个、县级手工服务站点19个。", 19, "uncategorized", "employment.demo_bases"),
     ("“三八”红旗手100名、“十佳好婆婆”10名。", 10, "honours.individuals", "honours.red_banner"),
@@ -90,6 +93,22 @@ def test_look_alike_names_stay_apart(text, value, indicator, not_indicator, rule
     assert fact.indicator.id == indicator != not_indicator
 
 
+# An age or age range between a figure and its trigger says who is counted; it is not read as
+# distance, so the trigger still names the figure. (text, value, indicator)
+ASIDES = [
+    ("为辖区8600名40至60周岁城乡妇女开展免费“两癌”筛查。", 8600, "health.cancer_screening"),
+    ("组织2300名18岁以上返乡农村妇女参加家政技能培训。", 2300, "training.participants"),
+    # without the age the same words are too far apart to name the figure
+    ("为辖区8600名城乡居民中的适龄农村妇女开展免费“两癌”筛查。", 8600, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", ASIDES, ids=range(len(ASIDES)))
+def test_an_age_between_figure_and_trigger_is_no_distance(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A bare figure after a named one keeps the name when its own words only link (累计达, 新建, 其中).
 CARRIED = [
     ("今年新建巾帼示范基地12个，累计达137个。", 137, "employment.demo_bases"),
@@ -100,6 +119,25 @@ CARRIED = [
 
 @pytest.mark.parametrize("text, value, indicator", CARRIED, ids=range(len(CARRIED)))
 def test_linking_words_keep_the_carried_name(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# A clause that is only its rule's trigger word and the figure (培训900人次) repeats the earlier
+# clause's verb: a more specific rule of the same work area read there, on a trigger holding that
+# word (干部培训), names it. A clause that names what it counts keeps its own rule.
+BARE_CLAUSES = [
+    ("开办村级妇联干部培训班5期，培训900人次。", 900, "training.cadre_participants"),
+    ("组织妇联执委培训2期，共培训260人。", 260, "training.cadre_participants"),
+    ("开办妇联干部培训班5期，培训农村妇女900人次。", 900, "training.participants"),
+    ("开设电商技能培训班7期，培训420人次。", 420, "training.participants"),
+    # 常务理事 does not hold 会员: the bare noun names its own figure
+    ("研究会现有常务理事15名、理事60名，会员510人。", 510, "association.members"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", BARE_CLAUSES, ids=range(len(BARE_CLAUSES)))
+def test_a_bare_repeated_verb_takes_the_earlier_clauses_narrower_rule(text, value, indicator, rules):
     (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
     assert fact.indicator.id == indicator
 

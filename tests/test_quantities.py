@@ -30,6 +30,12 @@ GRAMMAR = [
     ("所需经费：36万元", [(360000, "元", "exact")]),                # a form's label, then its figure
     ("8期×1.5万元/期=12万元", [(8, "期", "exact"), (120000, "元", "exact")]),  # the total of a budget line
     ("比分3：2", []),
+    ("表彰“巾帼建功标兵”：45名", [(45, "名", "exact")]),         # a label may end in a closing quote
+    ("参训人数（线上）：320人", [(320, "人", "exact")]),            # or a closing bracket
+    ("开放时段“周末”：9:30", []),                                  # still no time after the colon
+    ("男女比例（参考）：1:2", []),                                 # nor a ratio
+    ("批号（2024）：7件", []),                                     # nor a code: the bracket holds no word
+    ("代号“B”：15个", []),
     ("1+1=2", []),
     ("发放宣传册2.4万\n份，覆盖全县", [(24000, "份", "exact")]),  # a PDF line break inside the unit
     ("调处纠纷310件\n次日回访", [(310, "件", "exact")]),

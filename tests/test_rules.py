@@ -135,6 +135,22 @@ def test_uncategorized_carries_a_context_phrase(shipped):
     assert indicator.name == "接待群众"
 
 
+def test_a_quote_inside_a_trigger_word_does_not_hide_it(shipped):
+    # “三新”领域 holds 新领域 with a quote mark in it; the general rule's exclusion sees it too.
+    results = classify_all(shipped, "今年在“三新”领域新建妇联组织18个。")
+    assert [r[3] for r in results] == ["org.new_sector_federations"]
+
+
+def test_a_trigger_across_quotes_reaches_from_its_first_to_its_last_character(shipped):
+    from fuhe_cli.triggers import TriggerIndex
+
+    index = shipped._triggers
+    assert isinstance(index, TriggerIndex)
+    text = "新建“三新”领域妇联组织"
+    words = {text[start:end] for start, end, _ in index.hits(text, 0, len(text))}
+    assert {"新”领域", "妇联组织"} <= words and "“三新”" not in words
+
+
 def test_catastrophic_user_regex_does_not_hang():
     ruleset = load_rules([FIXTURES / "slow"], use_env=False)
     text = "宣讲" * 35 + "开展12场"
