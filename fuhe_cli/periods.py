@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
@@ -190,6 +190,28 @@ def _is_whole_year_word(text: str, expression: TimeExpression) -> bool:
 
 
 @dataclass
+class _Reading:
+    """One figure's time as the steps of Timing.fact work it out."""
+
+    start: int
+    year: Optional[int]
+    basis: Optional[str]
+    unit: Optional[str]
+    anchor: Optional[Anchor]
+    s_start: int
+    p_start: int = 0
+    headings: list = field(default_factory=list)
+    governing: Optional[TimeExpression] = None
+    level: Optional[str] = None             # sentence | paragraph | heading | document
+    deadline: Optional[TimeExpression] = None
+    period: Optional[Period] = None
+    clause: str = ""
+    new_since_stock: bool = False
+    norm: bool = False
+    target: bool = False
+
+
+@dataclass
 class FactTime:
     period: Optional[Period]
     year: Optional[int]
@@ -262,137 +284,166 @@ class Timing:
     def fact(self, start: int, year: Optional[int], basis: Optional[str] = None,
              unit: Optional[str] = None) -> FactTime:
         """The period, calendar year and target flag of the figure at `start`, given the year
-        that year attribution found for it, its rule's basis (flow | stock) and its unit."""
-        text, layout, document = self.text, self.layout, self.document
-        anchor = self._anchor_at(start)
-        s_start = layout.full_sentence_start(start)
-        governing, level, deadline = None, None, None
-        for expression in self._expressions(s_start):
+        that year attribution found for it, its rule's basis (flow | stock) and its unit.
+
+        The steps, in order: the time that governs the figure (`_govern`); what a stock date, a
+        report of part of a year and the figure's own words make of it (`_within_spans`); plan or
+        achievement (`_is_target` and the plan's own time, `_plan_time`); a deadline or the year
+        backbone (`_deadline_or_backbone`); stock or flow (`_stock_or_flow`); norms and plans last."""
+        reading = _Reading(start=start, year=year, basis=basis, unit=unit, anchor=self._anchor_at(start),
+                           s_start=self.layout.full_sentence_start(start))
+        self._govern(reading)
+        self._within_spans(reading)
+        reading.norm = NORM.search(self.text, reading.s_start, start + 3) is not None
+        reading.target = self._is_target(start, reading.s_start, reading.p_start, reading.headings,
+                                         reading.period, reading.clause, reading.norm)
+        self._plan_time(reading)
+        self._deadline_or_backbone(reading)
+        self._stock_or_flow(reading)
+        self._finish(reading)
+        return FactTime(period=reading.period, year=reading.year, target=reading.target)
+
+    def _govern(self, r: "_Reading") -> None:
+        """The nearest governing time: the sentence, its paragraph's opening, its headings, the document."""
+        text, layout, start = self.text, self.layout, r.start
+        for expression in self._expressions(r.s_start):
             if expression.end > start:
                 break
             if expression.kind == "until":
-                deadline = expression
+                r.deadline = expression
                 continue
-            if COMPARISON_BEFORE.search(text, max(s_start, expression.start - 3), expression.start):
+            if COMPARISON_BEFORE.search(text, max(r.s_start, expression.start - 3), expression.start):
                 continue
-            if governing is not None and _is_whole_year_word(text, expression) and (
-                    not _part_of_a_year(governing.period) or any(mark in text[expression.end:start] for mark in "；;")):
+            if r.governing is not None and _is_whole_year_word(text, expression) and (
+                    not _part_of_a_year(r.governing.period) or any(mark in text[expression.end:start] for mark in "；;")):
                 # 2024年，…全年培训…: the year already named. 下半年…力争全年…: the whole year, in its own clause.
                 continue
-            governing, level = expression, "sentence"
-        p_start = layout.paragraph(start)[0]
-        if governing is None:
-            opening = self._paragraph_opening(p_start)
+            r.governing, r.level = expression, "sentence"
+        r.p_start = layout.paragraph(start)[0]
+        if r.governing is None:
+            opening = self._paragraph_opening(r.p_start)
             if opening is not None and opening.end <= start:
-                governing, level = opening, "paragraph"
-        headings = layout.headings_above(start)
-        for heading in headings if governing is None else ():
+                r.governing, r.level = opening, "paragraph"
+        r.headings = layout.headings_above(start)
+        for heading in r.headings if r.governing is None else ():
             found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since", "stock")]
             if found:
-                governing, level = found[0], "heading"
+                r.governing, r.level = found[0], "heading"
                 break
-        period = governing.period if governing is not None else None
-        if level == "sentence" and _part_of_a_year(period) and "全年" in text[governing.end:start] \
-                and not any(mark in text[governing.end:start] for mark in "；;"):
-            period = full_year(period.end[0])   # 四季度将力争…，确保全年完成…: that quarter's whole year
-        clause = _clause_before(text, s_start, start)
-        new_since_stock = period is not None and period.start is None and governing.kind == "stock" \
-            and (NEW_CUE.search(clause) is not None or unit in EVENT_UNITS) and "累计" not in clause
-        if new_since_stock:
-            # 截至6月底，新建家长学校38所: built this year, up to that date
-            period = Period((period.end[0], 1), period.end)
-        if period is not None and level == "sentence" and governing.kind == "stock" and not new_since_stock:
-            year = period.year          # 去年新增…，目前已达到520个: counted at the page's date, of its year
-        if period is None and document.period is not None:
-            period, level = document.period, "document"
+        r.period = r.governing.period if r.governing is not None else None
+        r.clause = _clause_before(text, r.s_start, start)
 
+    def _within_spans(self, r: "_Reading") -> None:
+        text, governing, document = self.text, r.governing, self.document
+        if r.level == "sentence" and _part_of_a_year(r.period) and "全年" in text[governing.end:r.start] \
+                and not any(mark in text[governing.end:r.start] for mark in "；;"):
+            r.period = full_year(r.period.end[0])   # 四季度将力争…，确保全年完成…: that quarter's whole year
+        r.new_since_stock = r.period is not None and r.period.start is None and governing.kind == "stock" \
+            and (NEW_CUE.search(r.clause) is not None or r.unit in EVENT_UNITS) and "累计" not in r.clause
+        if r.new_since_stock:
+            # 截至6月底，新建家长学校38所: built this year, up to that date
+            r.period = Period((r.period.end[0], 1), r.period.end)
+        if r.period is not None and r.level == "sentence" and governing.kind == "stock" and not r.new_since_stock:
+            r.year = r.period.year          # 去年新增…，目前已达到520个: counted at the page's date, of its year
+        if r.period is None and document.period is not None:
+            r.period, r.level = document.period, "document"
         report = document.period
-        if period is not None and report is not None and _part_of_a_year(report) and report.start[1] == 1 \
-                and period == full_year(report.end[0]) and level in ("sentence", "paragraph") \
-                and not _is_whole_year_word(text, governing) and not TARGET_CUE.search(clause):
-            period = report     # 2024年新建…12个 in a report of January–September 2024: counted so far
-        norm = NORM.search(text, s_start, start + 3) is not None
-        target = self._is_target(start, s_start, p_start, headings, period, clause, norm)
-        if new_since_stock and target:
-            period = full_year(period.end[0])   # 截至5月底…，计划年内再新建86个: this year's plan
-        if target and governing is not None and period is not None and anchor is not None \
-                and period.end < anchor.end and _without_year(text, governing):
+        if r.period is not None and report is not None and _part_of_a_year(report) and report.start[1] == 1 \
+                and r.period == full_year(report.end[0]) and r.level in ("sentence", "paragraph") \
+                and not _is_whole_year_word(text, governing) and not TARGET_CUE.search(r.clause):
+            r.period = report     # 2024年新建…12个 in a report of January–September 2024: counted so far
+
+    def _plan_time(self, r: "_Reading") -> None:
+        """What a plan's time words mean once the figure is known to be planned."""
+        period, governing = r.period, r.governing
+        if r.new_since_stock and r.target:
+            r.period = full_year(period.end[0])   # 截至5月底…，计划年内再新建86个: this year's plan
+        elif r.target and governing is not None and period is not None and r.anchor is not None \
+                and period.end < r.anchor.end and _without_year(self.text, governing):
             # 二季度，将力争新建…: a yearless part of a year in a plan is the next one, not the last
-            period = Period((period.start[0] + 1, period.start[1]) if period.start else None,
-                            (period.end[0] + 1, period.end[1]))
-        if level == "sentence" and _is_whole_year_word(text, governing) and not (target and document.is_plan):
+            r.period = Period((period.start[0] + 1, period.start[1]) if period.start else None,
+                              (period.end[0] + 1, period.end[1]))
+        if r.level == "sentence" and _is_whole_year_word(self.text, governing) \
+                and not (r.target and self.document.is_plan):
             # 全年 is the year of the heading it stands under (四、2024年工作打算), else restates the
             # year the figure already has ("2024年是关键一年。…确保全年…"); in a work plan it is the plan's year.
-            heading_year = self._heading_year(headings)
-            if heading_year is not None or year is not None:
-                period = full_year(heading_year if heading_year is not None else year)
+            heading_year = self._heading_year(r.headings)
+            if heading_year is not None or r.year is not None:
+                r.period = full_year(heading_year if heading_year is not None else r.year)
 
-        if deadline is not None and any(mark in text[deadline.end:start] for mark in "；;"):
+    def _deadline_or_backbone(self, r: "_Reading") -> None:
+        """A deadline sets a goal's time; otherwise the year attribution found stays the backbone."""
+        text, deadline, clause, period, governing = self.text, r.deadline, r.clause, r.period, r.governing
+        if deadline is not None and any(mark in text[deadline.end:r.start] for mark in "；;"):
             deadline = None             # 到2025年底，…；培训…: the deadline's clause is over
-        if deadline is not None and (level != "sentence" or governing.start < deadline.start):
+        if deadline is not None and (r.level != "sentence" or governing.start < deadline.start):
             # 到2029年，…达到5000名 / 到年底… / 9月底前…: a goal for the deadline.
             end = deadline.period.end
             if deadline.relative and period is not None:
                 end = (period.end[0], 12)
             end_year = end[0]
-            stock = (STOCK_CUE.search(clause) or basis == "stock" or LEVEL_CUE.search(clause)) \
-                and not FLOW_CUE.search(clause) and unit not in EVENT_UNITS
+            stock = (STOCK_CUE.search(clause) or r.basis == "stock" or LEVEL_CUE.search(clause)) \
+                and not FLOW_CUE.search(clause) and r.unit not in EVENT_UNITS
             if period is not None and period.years > 1 and period.start is not None \
-                    and period.start[0] <= end_year and not stock and level == "sentence" \
+                    and period.start[0] <= end_year and not stock and r.level == "sentence" \
                     and not any(mark in text[governing.end:deadline.start] for mark in "；;"):
                 # 今后五年…到2026年，培训…: the run's total up to the deadline
-                period, year = Period(period.start, (end_year, 12)), None
-            elif FLOW_CUE.search(clause) or unit in EVENT_UNITS:
+                r.period, r.year = Period(period.start, (end_year, 12)), None
+            elif FLOW_CUE.search(clause) or r.unit in EVENT_UNITS:
                 # what is still to be done: from the months not yet reported to the deadline
-                period, year = Period(self._still_to_come(end, anchor), end), end_year
+                r.period, r.year = Period(self._still_to_come(end, r.anchor), end), end_year
             else:
-                period, year = Period(None, end), end_year
-        elif target and period is not None and period.year is not None \
-                and (level != "document" or document.is_plan) and level != "paragraph":
+                r.period, r.year = Period(None, end), end_year
+        elif r.target and period is not None and period.year is not None \
+                and (r.level != "document" or self.document.is_plan) and r.level != "paragraph":
             # A plan's own period (二、2025年工作计划; a 2025年工作要点) outweighs a year carried
             # over from the review before it.
-            year = period.year
+            r.year = period.year
         # The calendar year found for the figure is the backbone; a run of years has none.
         elif period is not None and period.start is not None and period.year is None:
-            year = None
-        elif period is not None and year is None:
-            if level != "sentence":
-                period = None
+            r.year = None
+        elif period is not None and r.year is None:
+            if r.level != "sentence":
+                r.period = None
             else:
-                year = period.year
-        elif period is not None and period.year != year:
-            period = full_year(year)
-        elif period is None and year is not None:
-            period = full_year(year)
+                r.year = period.year
+        elif period is not None and period.year != r.year:
+            r.period = full_year(r.year)
+        elif period is None and r.year is not None:
+            r.period = full_year(r.year)
 
-        if period is None and target and anchor is not None and WITHIN_YEAR.search(text, s_start, start):
+    def _stock_or_flow(self, r: "_Reading") -> None:
+        text, clause, anchor, period = self.text, r.clause, r.anchor, r.period
+        if period is None and r.target and anchor is not None and WITHIN_YEAR.search(text, r.s_start, r.start):
             # 下一步，力争全年… / 年内再新建…: this year's plan
-            period = full_year(anchor.period_year if anchor.period_year is not None else anchor.year)
-            year = period.year
+            r.period = full_year(anchor.period_year if anchor.period_year is not None else anchor.year)
+            r.year = r.period.year
+            period = r.period
         if period is None and anchor is not None and NOW_CUE.search(clause):
-            period = Period(None, anchor.end)       # 目前已建成…: counted at the page's date
-            year = period.year
+            r.period = Period(None, anchor.end)       # 目前已建成…: counted at the page's date
+            r.year = r.period.year
         elif period is not None and period.year is not None and period.start is not None \
-                and (STOCK_CUE.search(clause) and basis != "flow" or basis == "stock") \
-                and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, start) \
-                and unit not in EVENT_UNITS:
-            period = period.as_stock()
+                and (STOCK_CUE.search(clause) and r.basis != "flow" or r.basis == "stock") \
+                and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, r.start) \
+                and r.unit not in EVENT_UNITS:
+            r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
                 and NOW_CUE.search(clause) and not FLOW_CUE.search(clause):
             # 自2020年…以来，…现有家政服务员680名: how things stand at the span's end
-            period = period.as_stock()
-            year = period.year
+            r.period = period.as_stock()
+            r.year = r.period.year
 
-        if period is not None and period.start is None and not target and anchor is not None:
+    def _finish(self, r: "_Reading") -> None:
+        period, anchor = r.period, r.anchor
+        if period is not None and period.start is None and not r.target and anchor is not None:
             # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.
-            period = Period(None, max(min(period.end, anchor.end), (period.end[0], 1)))
-        if norm and period is not None:
+            r.period = period = Period(None, max(min(period.end, anchor.end), (period.end[0], 1)))
+        if r.norm and period is not None:
             # 每个村至少有1个…: a requirement holds at the end of the period it is set for
-            period = Period(None, period.end)
-            year = period.year
-        if target and governing is not None and governing.so_far and period is not None:
-            period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
-        return FactTime(period=period, year=year, target=target)
+            r.period = period = Period(None, period.end)
+            r.year = period.year
+        if r.target and r.governing is not None and r.governing.so_far and period is not None:
+            r.period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
 
     def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period],
                    clause: str, norm: bool) -> bool:
