@@ -178,6 +178,23 @@ def test_a_parent_federation_as_subject_with_its_scope_word_lifts_the_figure(abo
     assert regions_of(text)[1] == facts
 
 
+# -- the place a figure's clause is about ------------------------------------------------------------
+CLAUSE_SUBJECT = [
+    # (what it shows, text, fact regions)
+    ("a chain of places (parent then child) is its deepest place",
+     "工作简报\n来源：四川省妇联\n\n今年以来，在省妇联指导下，自贡市贡井区建成妇女微家45个。",
+     ["贡井区"]),
+    ("a digest label repeated by the chain after it gives the chain's deepest place",
+     "湖北妇联动态\n\n【十堰】十堰市郧阳区妇联举办巾帼电商培训班12期，培训妇女640人次。",
+     ["郧阳区", "郧阳区"]),
+]
+
+
+@pytest.mark.parametrize("about, text, facts", CLAUSE_SUBJECT, ids=[row[0] for row in CLAUSE_SUBJECT])
+def test_the_place_a_figures_clause_is_about(about, text, facts):
+    assert regions_of(text)[1] == facts
+
+
 # -- the region of a site's page of several articles --------------------------------------------------
 def portal_page(site_header: str, articles: list[tuple[str, str, str]], footer: str) -> str:
     """A federation site's news page: header, articles (headline, source, body), footer."""
