@@ -407,6 +407,23 @@ def _chain_end(places, mentions: list, index: int) -> int:
     return index
 
 
+def _clause_subject(places, before: str, mentions: list, base: Region) -> Region | None:
+    """The place whose federation opens the last clause of `before` that one opens ("遵义市…，
+    湄潭县妇联带动…": 湄潭县), when it is the article's region or inside it. Not the first of a list
+    (泉州市妇联等 / 甲县妇联、乙县妇联), nor a parent (its figures need its scope word, see
+    _parent_subject)."""
+    for index in range(len(mentions) - 1, -1, -1):
+        first = mentions[index]
+        opening = before[:first.start].rstrip()
+        if opening and opening[-1] not in CLAUSE_MARKS:
+            continue
+        last = mentions[_chain_end(places, mentions, index)]
+        if not before.startswith("妇联", last.end) or before.startswith(("等", "、", "和", "与", "及"), last.end + 2):
+            continue
+        return last.region if places.is_within(last.region, base) else None
+    return None
+
+
 def _region_after(places, before: str, found: list, clause: int, base: Region | None) -> Region | None:
     """The region of a figure preceded by `before`, the rest of its sentence, where the places
     `found` are named; `clause` is where its last 其中 stands in `before` (-1: none)."""
@@ -419,6 +436,9 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
     if base is None:
         mentions = [m for m in mentions if not before.startswith(LIST_AFTER, m.end)]
         return mentions[-1].region if mentions else None
+    subject = _clause_subject(places, before, mentions, base)
+    if subject is not None:
+        return subject
     inside = [m.region for m in mentions if m.region.code != base.code and places.is_within(m.region, base)]
     # 成都、绵阳等地: a list of places, the figure is the whole region's. A place written with
     # its parent (自贡市贡井区) is one place, not a list.
