@@ -251,7 +251,7 @@ class _PlaceSpans:
         self.sentence = layout.sentence
         self.paragraph = layout.paragraph
         self._mentions: dict[tuple, list] = {}
-        self._leads: dict[tuple, Region | None] = {}
+        self._leads: dict[tuple, tuple[Region | None, int]] = {}
         self.regions: dict[tuple, Region | None] = {}     # see _fact_region
         self._caches = (self._mentions, self._leads, self.regions)
 
@@ -274,49 +274,58 @@ class _PlaceSpans:
             found = self._mentions[key] = self.places.find_mentions(self.text[start:end], context=context) or ()
         return found
 
-    def lead(self, paragraph_start: int, context: Region | None) -> Region | None:
+    def lead(self, paragraph_start: int, context: Region | None) -> tuple[Region | None, int]:
         key = (paragraph_start, context.code if context else None)
         if key not in self._leads:
-            self._leads[key] = _lead_region(self.places, self.text[paragraph_start:paragraph_start + 24], context)
+            self._leads[key] = _lead(self.places, self.text[paragraph_start:paragraph_start + 24], context)
         return self._leads[key]
 
 
-def _paragraph_lead(places, text: str, spans: _PlaceSpans, index: int, section: Section) -> Region | None:
-    """A digest paragraph that opens with its place: 【成都】…, 湖南宁远：…, ▲绵阳市妇联：…,
-    "2. 自贡市贡井区妇联开展…" (the federation named first is the paragraph's subject)."""
+def _paragraph_lead(places, text: str, spans: _PlaceSpans, index: int,
+                    section: Section) -> tuple[Region | None, int]:
+    """(the place a digest paragraph opens with, where its label ends: 0 when none): 【成都】…,
+    湖南宁远：…, ▲绵阳市妇联：…, "2. 自贡市贡井区妇联开展…" (the federation named first is the
+    paragraph's subject)."""
     p_start, _ = spans.paragraph(index)
     if p_start < section.headline_end:
-        return None
-    return spans.lead(p_start, section.region)
+        return None, 0
+    lead, label_end = spans.lead(p_start, section.region)
+    return lead, p_start + label_end if label_end else 0
 
 
 def _lead_region(places, paragraph: str, context: Region | None) -> Region | None:
+    return _lead(places, paragraph, context)[0]
+
+
+def _lead(places, paragraph: str, context: Region | None) -> tuple[Region | None, int]:
+    """(_lead_region, the offset in `paragraph` after its label, 0 when it has none)."""
     opening = LEAD_NUMBER.sub("", paragraph.lstrip(BULLETS), count=1).lstrip(BULLETS)
     match = LEAD_LABEL.match(opening)
     if match:
         label = match.group(1) or match.group(2)
-        mentions = places.find_mentions(label, context=context)
-        return _headline_region(places, label) if mentions else None
+        if not places.find_mentions(label, context=context):
+            return None, 0
+        return _headline_region(places, label), len(paragraph) - len(opening) + match.end()
     if not places.may_name_at(opening, 0):
-        return None                 # most paragraphs: no place name can start the opening
+        return None, 0              # most paragraphs: no place name can start the opening
     mentions = places.find_mentions(opening[:20], context=context)
     if not mentions or mentions[0].start != 0:
-        return None
-    chained = 0                     # 自贡市贡井区妇联: places written one after the other
-    while chained + 1 < len(mentions) and mentions[chained + 1].start == mentions[chained].end:
-        chained += 1
+        return None, 0
+    chained = _chain_end(places, mentions, 0)   # 自贡市贡井区妇联
     if opening[mentions[chained].end:mentions[chained].end + 2] != "妇联" \
             or opening.startswith("等", mentions[chained].end + 2):
-        return None                 # no federation, or the first of a list (泉州市妇联等34个单位)
+        return None, 0              # no federation, or the first of a list (泉州市妇联等34个单位)
     lead = _headline_region(places, opening[:mentions[chained].end + 2])
     # A parent or a partner federation opening a paragraph (镇江市妇联到我市调研) is not its subject.
-    return lead if lead is not None and (context is None or places.is_within(lead, context)) else None
+    return (lead if lead is not None and (context is None or places.is_within(lead, context)) else None), 0
 
 
 def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start: int) -> Region | None:
-    base = _paragraph_lead(places, text, spans, start, section) or section.region
+    lead, label_end = _paragraph_lead(places, text, spans, start, section)
+    base = lead or section.region
     s_start, s_end = spans.sentence(start)
-    s_start = max(s_start, section.start)
+    # The label (【宜昌】) made the lead: the sentence's places are those after it.
+    s_start = max(s_start, section.start, label_end if lead is not None and label_end <= start else 0)
     s_end = max(s_end, start)
     sentence_mentions = spans.mentions(s_start, s_end, base)
     if not sentence_mentions or sentence_mentions[0].end > start - s_start:
@@ -373,10 +382,7 @@ def _parent_subject(places, before: str, mentions: list, index: int, base: Regio
     word after it names the parent's level: "上饶市妇联还在全市…举办培训班15期" in an article
     about 婺源县 is 上饶市's figure. A parent named without a federation (获评镇江市级示范点) or
     without its scope word (镇江市妇联到我市调研) names no figure of its own."""
-    first = last = mentions[index]
-    while index + 1 < len(mentions) and mentions[index + 1].start == last.end:
-        index += 1
-        last = mentions[index]
+    first, last = mentions[index], mentions[_chain_end(places, mentions, index)]
     region = last.region
     if region.code == base.code or not places.is_within(base, region) or not before.startswith("妇联", last.end):
         return None
@@ -392,6 +398,32 @@ def _parent_subject(places, before: str, mentions: list, index: int, base: Regio
     return region
 
 
+def _chain_end(places, mentions: list, index: int) -> int:
+    """The index of the deepest place of the chain `mentions[index]` opens: places written one
+    after the other, each inside the one before (江西省上饶市, 宜昌市夷陵区)."""
+    while index + 1 < len(mentions) and mentions[index + 1].start == mentions[index].end \
+            and places.is_within(mentions[index + 1].region, mentions[index].region):
+        index += 1
+    return index
+
+
+def _clause_subject(places, before: str, mentions: list, base: Region) -> Region | None:
+    """The place whose federation opens the last clause of `before` that one opens ("遵义市…，
+    湄潭县妇联带动…": 湄潭县), when it is the article's region or inside it. Not the first of a list
+    (泉州市妇联等 / 甲县妇联、乙县妇联), nor a parent (its figures need its scope word, see
+    _parent_subject)."""
+    for index in range(len(mentions) - 1, -1, -1):
+        first = mentions[index]
+        opening = before[:first.start].rstrip()
+        if opening and opening[-1] not in CLAUSE_MARKS:
+            continue
+        last = mentions[_chain_end(places, mentions, index)]
+        if not before.startswith("妇联", last.end) or before.startswith(("等", "、", "和", "与", "及"), last.end + 2):
+            continue
+        return last.region if places.is_within(last.region, base) else None
+    return None
+
+
 def _region_after(places, before: str, found: list, clause: int, base: Region | None) -> Region | None:
     """The region of a figure preceded by `before`, the rest of its sentence, where the places
     `found` are named; `clause` is where its last 其中 stands in `before` (-1: none)."""
@@ -404,6 +436,9 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
     if base is None:
         mentions = [m for m in mentions if not before.startswith(LIST_AFTER, m.end)]
         return mentions[-1].region if mentions else None
+    subject = _clause_subject(places, before, mentions, base)
+    if subject is not None:
+        return subject
     inside = [m.region for m in mentions if m.region.code != base.code and places.is_within(m.region, base)]
     # 成都、绵阳等地: a list of places, the figure is the whole region's. A place written with
     # its parent (自贡市贡井区) is one place, not a list.
@@ -412,9 +447,11 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
         return base
     # The first related place of the sentence is its subject: "宁德市妇联联合蕉城区…" stays
     # with 宁德市, "自贡与重庆江津区…联合举办" goes to 自贡. Partner regions elsewhere are skipped.
+    # A chain is its deepest place: 宜昌市夷陵区 under the paragraph label 【宜昌】 is 夷陵区.
     for index, mention in enumerate(mentions):
-        region = mention.region
-        if before.startswith(LIST_AFTER, mention.end):
+        last = mentions[_chain_end(places, mentions, index)]
+        region = last.region
+        if before.startswith(LIST_AFTER, last.end):
             continue    # the first of a list (泉州市妇联等34个单位): the figure is the whole region's
         if places.is_within(base, region):          # the article's region or a parent: stay,
             return _parent_subject(places, before, mentions, index, base) or base   # unless its subject

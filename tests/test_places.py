@@ -178,6 +178,41 @@ def test_a_parent_federation_as_subject_with_its_scope_word_lifts_the_figure(abo
     assert regions_of(text)[1] == facts
 
 
+# -- the place a figure's clause is about ------------------------------------------------------------
+CLAUSE_SUBJECT = [
+    # (what it shows, text, fact regions)
+    ("a chain of places (parent then child) is its deepest place",
+     "工作简报\n来源：四川省妇联\n\n今年以来，在省妇联指导下，自贡市贡井区建成妇女微家45个。",
+     ["贡井区"]),
+    ("a digest label repeated by the chain after it gives the chain's deepest place",
+     "湖北妇联动态\n\n【十堰】十堰市郧阳区妇联举办巾帼电商培训班12期，培训妇女640人次。",
+     ["郧阳区", "郧阳区"]),
+    ("a place's federation opening a later clause is that clause's subject",
+     "工作简报\n来源：贵州省妇联\n\n安顺市开展巾帼技能培训，培训妇女2600名，平坝区妇联建成妇女微家48个。",
+     ["安顺市", "平坝区"]),
+    ("the federation opening a clause stays the subject of the clauses after it",
+     "工作简报\n来源：贵州省妇联\n\n安顺市开展巾帼技能培训，培训妇女2600名，平坝区妇联牵头，带动1800户家庭增收。",
+     ["安顺市", "平坝区"]),
+    ("a partner federation after 联合 opens no clause",
+     "工作简报\n来源：四川省妇联\n\n自贡市妇联联合贡井区妇联建成妇女微家45个。",
+     ["自贡市"]),
+    ("a venue's federation (在…妇联) is not the clause's subject",
+     "工作简报\n来源：贵州省妇联\n\n安顺市开展巾帼技能培训，培训妇女2600名，在平坝区妇联召开现场会，观摩微家48个。",
+     ["安顺市", "安顺市"]),
+    ("the first of a list (XX妇联等) opening a clause is not its subject",
+     "工作简报\n来源：贵州省妇联\n\n安顺市开展巾帼技能培训2600名，平坝区妇联等单位建成妇女微家48个。",
+     ["安顺市", "安顺市"]),
+    ("a parent federation opening a clause without its scope word stays with the county",
+     "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，衢州市妇联授牌示范点6家。",
+     ["开化县", "开化县"]),
+]
+
+
+@pytest.mark.parametrize("about, text, facts", CLAUSE_SUBJECT, ids=[row[0] for row in CLAUSE_SUBJECT])
+def test_the_place_a_figures_clause_is_about(about, text, facts):
+    assert regions_of(text)[1] == facts
+
+
 # -- the region of a site's page of several articles --------------------------------------------------
 def portal_page(site_header: str, articles: list[tuple[str, str, str]], footer: str) -> str:
     """A federation site's news page: header, articles (headline, source, body), footer."""
