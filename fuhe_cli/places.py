@@ -11,6 +11,7 @@ footer by a site whose region holds them all, is the site's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, SIGN_OFF, Section, furniture_lines, page_footer,
@@ -48,6 +49,9 @@ SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|�
 # that opens the clause as its subject (_parent_subject).
 SCOPE_ANYWHERE = re.compile(SCOPE_WORD)
 CLAUSE_MARKS = "，,；;。：:！？!?"
+CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
+# Places listed one after another (醴陵市、攸县 / 辉县市妇联和长垣市妇联).
+LIST_SEPARATOR = re.compile(r"(?:妇联)?\s*(?:、|和|与|及|以及)\s*")
 
 
 # -- the region of an article ---------------------------------------------------------------
@@ -245,9 +249,10 @@ class _PlaceSpans:
     figures it holds, and the answers shared by the figures of one sentence; the bounds come
     from the layout."""
 
-    def __init__(self, layout, places, text: str):
+    def __init__(self, layout, places, text: str, figures: list[int] = ()):
         self.text = text                # the layout's text, datelines blanked (_filed_from)
         self.places = places
+        self.figures = figures          # where each figure starts, in text order
         self.sentence = layout.sentence
         self.paragraph = layout.paragraph
         self._mentions: dict[tuple, list] = {}
@@ -335,6 +340,9 @@ def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start:
             return base
         return _scoped(places, text[s_start:start], (), base, section.region)
     found = [m for m in sentence_mentions if m.end <= start - s_start]
+    paired = _respectively(places, text, spans, (s_start, s_end), start, found, section.region)
+    if paired is not None:
+        return paired
     clause = text.rfind("其中", s_start, start)
     clause = clause - s_start if clause >= 0 else -1
     # The figures of one sentence after the same places and the same 其中 share the answer.
@@ -348,6 +356,39 @@ def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start:
             region = _scoped(places, before, found, region, article)
         spans.regions[key] = region
     return spans.regions[key]
+
+
+def _respectively(places, text: str, spans: _PlaceSpans, sentence: tuple[int, int], start: int,
+                  found: list, region: Region | None) -> Region | None:
+    """The i-th of the places listed before 分别 for the i-th of the figures after it, in one
+    clause: "醴陵市、攸县分别有26户、19户" gives 26户 to 醴陵市 and 19户 to 攸县. None when the
+    figure follows no 分别, or the places and the figures do not pair up one by one, or a place
+    lies outside the article's `region`."""
+    s_start, s_end = sentence
+    mark = text.rfind("分别", s_start, start)
+    if mark < 0 or CLAUSE_MARK.search(text, mark, start):
+        return None
+    clause_end = CLAUSE_MARK.search(text, start, s_end)
+    clause_end = clause_end.start() if clause_end else s_end
+    opening = max((m.end() for m in CLAUSE_MARK.finditer(text, s_start, mark)), default=s_start)
+    listed = []         # (start, end, region) of the places listed before 分别, chains as one
+    index = 0
+    while index < len(found):
+        first = found[index]
+        index = _chain_end(places, found, index)
+        last = found[index]
+        index += 1
+        if s_start + first.start < opening or s_start + last.end > mark:
+            continue
+        if listed and not LIST_SEPARATOR.fullmatch(text, s_start + listed[-1][1], s_start + first.start):
+            listed = []     # not the same list
+        listed.append((first.start, last.end, last.region))
+    figures = spans.figures[bisect_left(spans.figures, mark):bisect_right(spans.figures, clause_end)]
+    if len(listed) < 2 or len(listed) != len(figures) or start not in figures:
+        return None
+    if region is not None and not all(places.is_within(place, region) for _, _, place in listed):
+        return None
+    return listed[figures.index(start)][2]
 
 
 def _scoped(places, before: str, found: list, region: Region, base: Region) -> Region:
@@ -491,7 +532,7 @@ def attribute_places(layout, quantities: list) -> tuple[Region | None, list[Regi
     footer = layout.footer if text is layout.text else page_footer(text)
     for section, filed_from in zip(layout.sections, filed):
         section.region = _section_region(places, text, section, footer, filed_from)
-    spans = _PlaceSpans(layout, places, text)
+    spans = _PlaceSpans(layout, places, text, [quantity.start for quantity in quantities])
     fact_regions = []
     for quantity in quantities:
         spans.forget()

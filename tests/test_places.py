@@ -213,6 +213,29 @@ def test_the_place_a_figures_clause_is_about(about, text, facts):
     assert regions_of(text)[1] == facts
 
 
+# -- 分别: figures distributed over the places listed before it ---------------------------------------
+RESPECTIVELY = [
+    # (what it shows, text, fact regions)
+    ("the i-th figure after 分别 is the i-th place's",
+     "工作简报\n来源：湖南省妇联\n\n全省新建儿童之家300个，其中岳阳市、常德市分别新建42个、37个。",
+     ["湖南省", "岳阳市", "常德市"]),
+    ("federations joined by 和 pair as well, words between the list and 分别 allowed",
+     "工作简报\n来源：株洲市妇联\n\n攸县妇联和茶陵县妇联今年分别举办培训班12期和9期。",
+     ["攸县", "茶陵县"]),
+    ("places and figures that do not pair one by one keep the list rule",
+     "工作简报\n来源：湖南省妇联\n\n岳阳市、常德市分别与省妇联签约项目3个。",
+     ["湖南省"]),
+    ("分别 over figures of earlier clauses pairs no place",
+     "工作简报\n来源：湖南省妇联\n\n岳阳市妇联发放贷款1.2亿元，扶持创业800人，分别完成年度任务的60%和55%。",
+     ["岳阳市", "岳阳市", "岳阳市", "岳阳市"]),
+]
+
+
+@pytest.mark.parametrize("about, text, facts", RESPECTIVELY, ids=[row[0] for row in RESPECTIVELY])
+def test_figures_after_respectively_pair_with_the_places_listed(about, text, facts):
+    assert regions_of(text)[1] == facts
+
+
 # -- the region of a site's page of several articles --------------------------------------------------
 def portal_page(site_header: str, articles: list[tuple[str, str, str]], footer: str) -> str:
     """A federation site's news page: header, articles (headline, source, body), footer."""
