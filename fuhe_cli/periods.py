@@ -55,7 +55,7 @@ EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批
 # A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
 LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个).
-NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长")
+NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长|增幅")
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰)")
 # A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
@@ -162,6 +162,16 @@ def _header_lines(text: str, title: Optional[str]) -> list[str]:
         if line and len(line) <= HEADING_LENGTH and not any(mark in line for mark in "。；！？"):
             lines.append(line)
     return lines
+
+
+def _bracket_closed_between(text: str, s_start: int, expression: TimeExpression, start: int) -> bool:
+    """Whether `expression` stands inside brackets, with a figure of their own, that close before
+    the figure at `start` (规划（2021—2025年）only dates the noun before it: it still governs)."""
+    opened = max(text.rfind("（", s_start, expression.start), text.rfind("(", s_start, expression.start))
+    if opened < 0 or max(text.rfind("）", opened, expression.start), text.rfind(")", opened, expression.start)) >= 0:
+        return False
+    closes = [at for at in (text.find("）", expression.end, start), text.find(")", expression.end, start)) if at >= 0]
+    return bool(closes) and any(char.isdigit() for char in text[expression.end:min(closes)])
 
 
 def _part_of_a_year(period: Optional[Period]) -> bool:
@@ -314,6 +324,8 @@ class Timing:
                 continue
             if COMPARISON_BEFORE.search(text, max(r.s_start, expression.start - 3), expression.start):
                 continue
+            if _bracket_closed_between(text, r.s_start, expression, start):
+                continue                # （其中元旦春节期间860人），发放…: the bracket's time is its own
             if r.governing is not None and _is_whole_year_word(text, expression) and (
                     not _part_of_a_year(r.governing.period) or any(mark in text[expression.end:start] for mark in "；;")):
                 # 2024年，…全年培训…: the year already named. 下半年…力争全年…: the whole year, in its own clause.

@@ -30,7 +30,7 @@ YEAR_PARTS = {
     "全年": (1, 12), "年度": (1, 12),
 }
 # Words for a year relative to the document's: how many years back (or on).
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1,
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "次年": 1, "翌年": 1,
                   "上一年": -1, "上年度": -1, "前年": -2, "明年": 1, "来年": 1}
 # A congress term: "本届以来" is the five years since the last congress.
 TERM_YEARS = 5
@@ -142,7 +142,7 @@ _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 
 PATTERN = re.compile(
     # Every alternative starts with one of these: the engine skips other characters in C.
-    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全“\"])(?:"
+    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全次翌“\"])(?:"
     # 2019年至2023年, 2019—2023年, 2019-2023年度
     rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
     # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
@@ -173,11 +173,29 @@ PATTERN = re.compile(
     rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![\d电讯]))"
     # 2023年底 / 年末 (the date a count stands at)
     rf"|(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
+    # 年末, 年底 with no year of their own (年底前 is a deadline above)
+    rf"|(?P<bareend>(?<![\d今去明本当上次])年(?:底|末)(?!前))"
+    # 本月, 上月, 当月
+    rf"|(?P<thismonth>本月|上月|当月)"
+    # 上年同期, 去年同期: the same months a year earlier
+    rf"|(?P<same>(?:上年|去年)同期)"
     # 2023年, 2023年度, 今年, 去年
     rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE})))"
 )
 # 目前, 当前: how things stand at the document's date (截至目前 is a stock of the pattern's own).
 NOW_WORDS = ("目前", "当前")
+# Windows of a year that reports name by their season or festival, and the months they cover.
+WINDOWS = {"三八": (3, 3), "六一": (6, 6), "五一": (5, 5), "国庆": (10, 10), "元旦": (1, 1), "春节": (1, 2),
+           "元旦春节": (1, 2), "中秋国庆": (9, 10), "暑期": (7, 8), "暑假": (7, 8), "寒假": (1, 2)}
+# The run-up to a festival (“六一”前夕, 春节前): the weeks before it, so the month before for a
+# festival on the first of a month.
+EVE_WINDOWS = {"三八": (3, 3), "六一": (5, 6), "五一": (4, 5), "国庆": (9, 10), "春节": (1, 2), "元旦春节": (1, 2),
+               "中秋国庆": (9, 10)}
+_SEASONS = ("暑期", "暑假", "寒假")
+WINDOW = re.compile(
+    rf"(?:(?P<wy>{_YEAR})\s*年|(?P<wrel>今年|去年))?"
+    r"(?:[“\"]?(?P<festival>元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节)[”\"]?(?:妇女节|儿童节|劳动节|节)?(?:期间|前后|假期|(?P<eve>前夕|前(?![进往来])))"
+    r"|(?P<season>暑期|暑假|寒假)(?:期间)?)")
 _NOT_NOW_BEFORE = frozenset("截止至到")
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
@@ -338,6 +356,21 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if year is None:
             return None
         return Period((year, month), (year, month)), "flow"
+    if group("bareend"):
+        if anchor is None:
+            return None
+        return Period(None, ((anchor.period_year if anchor.period_year is not None else anchor.year), 12)), "stock"
+    if group("thismonth"):
+        if anchor is None or anchor.month is None:
+            return None
+        year, month = anchor.year, anchor.month
+        if group("thismonth") == "上月":
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return Period((year, month), (year, month)), "flow"
+    if group("same"):
+        if anchor is None:
+            return None
+        return Period((anchor.year - 1, 1), (anchor.year - 1, anchor.month or 12)), "flow"
     if group("yearend"):
         year = int(group("ey")) if group("ey") else _relative(group("erel"), anchor)
         return (Period(None, (year, 12)), "stock") if year is not None else None
@@ -376,17 +409,39 @@ def find_time_expressions(text: str, anchor: Optional[Anchor] = None, start: int
     """Every time expression in `text[start:end]` that names a period, in order."""
     end = len(text) if end is None else end
     found = pattern_expressions(text, anchor, start, end)
-    now = _now_words(text, anchor, start, end)
-    if not now:
+    extra = _now_words(text, anchor, start, end) + _windows(text, anchor, start, end)
+    if not extra:
         return found
-    starts = [expression.start for expression in found]
-    for expression in now:      # a few per text: each goes in its place, unless inside another
-        index = bisect_right(starts, expression.start)
-        if index and found[index - 1].end > expression.start:
-            continue
-        found.insert(index, expression)
-        starts.insert(index, expression.start)
+    for expression in sorted(extra, key=lambda e: e.start):   # a few per text, each in its place
+        inside = [e for e in found if e.start < expression.end and e.end > expression.start]
+        if any(e.start <= expression.start and e.end >= expression.end for e in inside):
+            continue            # part of a longer expression (截至目前)
+        found = [e for e in found if e not in inside]   # 今年“三八”期间: the window, not 今年 so far
+        starts = [e.start for e in found]
+        found.insert(bisect_right(starts, expression.start), expression)
     return found
+
+
+def _windows(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:
+    """暑期, “三八”期间, 元旦春节期间: the months of a season or festival, in the year named or the
+    latest such up to the document's date."""
+    if not any(word in text for word in ("期间", "前", "假期", *_SEASONS)):
+        return []
+    out = []
+    for match in WINDOW.finditer(text, start, end):
+        word = "festival" if match.group("festival") else "season"
+        if match.start(word) and text[match.start(word) - 1] in "“\"" and text[match.end(word):match.end(word) + 1] not in "”\"":
+            continue            # “暑期护童”行动: a campaign's name, not the summer
+        name = match.group("festival") or match.group("season")
+        if match.group("eve") and name not in EVE_WINDOWS:
+            continue
+        first, last = (EVE_WINDOWS if match.group("eve") else WINDOWS)[name]
+        year = int(match.group("wy")) if match.group("wy") else _relative(match.group("wrel"), anchor)
+        if year is None:
+            year = _latest_year_of(last, anchor)
+        if year is not None:
+            out.append(TimeExpression(match.start(), match.end(), Period((year, first), (year, last)), "flow"))
+    return out
 
 
 def pattern_expressions(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:

@@ -44,6 +44,14 @@ CASES = [
     ("2024年9月前", None, "until", None, (2024, 9)),
     ("年内", MAY_2024, "flow", (2024, 1), (2024, 12)),
     ("“十四五”以来", Anchor(2024, 11), "since", (2021, 1), (2024, 11)),
+    ("暑期", Anchor(2024, 9), "flow", (2024, 7), (2024, 8)),           # seasons and festivals: their months
+    ("今年“三八”期间", MAY_2024, "flow", (2024, 3), (2024, 3)),
+    ("元旦春节期间", MAY_2024, "flow", (2024, 1), (2024, 2)),
+    ("“六一”前夕", Anchor(2024, 7), "flow", (2024, 5), (2024, 6)),      # the run-up to 1 June
+    ("年末", DEC_2024, "stock", None, (2024, 12)),
+    ("本月", MAY_2024, "flow", (2024, 5), (2024, 5)),
+    ("上年同期", MAY_2024, "flow", (2023, 1), (2023, 5)),
+    ("次年", DEC_2024, "flow", (2025, 1), (2025, 12)),
     ("十三五期间", None, "flow", (2016, 1), (2020, 12)),
     ("近三年", Anchor(2024, 3), "flow", (2021, 1), (2023, 12)),
     ("过去五年", MAY_2024, "flow", (2020, 1), (2024, 5)),
@@ -121,6 +129,11 @@ def test_zoned_scan_finds_what_a_scan_of_the_whole_text_finds():
     for text in texts:
         for anchor in (None, MAY_2024, DEC_2024):
             assert pattern_expressions(text, anchor, 0, len(text)) == _expressions_in(text, anchor, 0, 0, len(text))
+
+
+def test_a_campaign_named_after_a_season_is_no_window():
+    assert find_time_expressions("开展“暑期护童”行动", MAY_2024) == []
+    assert find_time_expressions("表彰三八红旗手", MAY_2024) == []
 
 
 def test_now_words_are_stocks_at_the_date_unless_part_of_another_expression():
