@@ -19,14 +19,16 @@ from fuhe_cli.layout import HEADING_LENGTH
 from fuhe_cli.time_expressions import Anchor, Period, TimeExpression, find_time_expressions, full_year
 
 # Headings and openings of what is planned, not done.
-PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|努力方向|工作设想")
+PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
 REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点|不足|问题|短板|困难|进展|进度")
 # The section of a plan that reviews what was done (一、基本情况, 一、2024年工作回顾).
 REVIEW_SECTION = re.compile(r"回顾|总结|成效|成绩|完成情况|基本情况|现状|工作基础")
 # A title that names a report of a period: 工作情况, 总结, 简报, 通报, 工作要点 …
 # (after its period: "2024年上半年工作情况", not "召开2024年工作会议", which names a meeting).
-REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|推进会|座谈会|例会)|情况|总结|报告|简报|综述|通报|要点|"
+REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|推进会|座谈会|例会)|情况|总结|报告|简报|综述|通报|要点|分析|"
                           r"计划|汇报|统计|完成|述职|盘点|回顾|数据|一览)")
+# A report on how a plan is going (规划…监测报告, 中期评估) reviews it: it is no plan itself.
+MONITORING_TITLE = re.compile(r"监测|评估|实施情况|进展情况|执行情况")
 PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|工作安排|实施方案|行动方案|规划|计划")
 PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
 # Words that make a figure a goal. 计划 and 将 only as verbs: 春蕾计划 is a project, 将妇女… a preposition.
@@ -78,10 +80,14 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
     anchor = _date_anchor(layout.date)
     lines = ([layout.title] if layout.title else []) if title_only else _header_lines(layout.text, layout.title)
     for line in lines:
-        for expression in find_time_expressions(line, anchor):
-            # A date line or a headline dates the page, not a reporting period.
-            if expression.kind == "flow" and (REPORT_TITLE.match(line, expression.end)
-                                              or _bracketed_after_title(line, expression)):
+        flows = [expression for expression in find_time_expressions(line, anchor) if expression.kind == "flow"]
+        # A date line or a headline dates the page, not a reporting period. A period the report
+        # noun follows (…2023年度监测报告) comes before one in brackets (规划（2021—2030年）).
+        for expression in flows:
+            if REPORT_TITLE.match(line, expression.end):
+                return expression.period
+        for expression in flows:
+            if _bracketed_after_title(line, expression):
                 return expression.period
     return None
 
@@ -98,7 +104,8 @@ def document_time(layout, stated: Optional[Period], year: Optional[int],
     # A report of a period speaks from its end: 今年 in a 2024年工作总结 written in November is the
     # year, 目前 in a half-year report the end of June.
     title = layout.title
-    is_plan = bool(title and PLAN_TITLE.search(title) and not REVIEW_HEADING.search(title))
+    is_plan = bool(title and PLAN_TITLE.search(title) and not REVIEW_HEADING.search(title)
+                   and not MONITORING_TITLE.search(title))
     if is_plan and period is not None and period.start is not None:
         # A plan speaks from the start of its period (or its date), not from its end.
         anchor = anchor or Anchor(*period.start)
