@@ -84,7 +84,8 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
         # A date line or a headline dates the page, not a reporting period. A period the report
         # noun follows (…2023年度监测报告) comes before one in brackets (规划（2021—2030年）).
         for expression in flows:
-            if REPORT_TITLE.match(line, expression.end):
+            noun = REPORT_TITLE.match(line, expression.end)
+            if noun and not any(expression.end <= other.start < noun.end() for other in flows):
                 return expression.period
         for expression in flows:
             if _bracketed_after_title(line, expression):
