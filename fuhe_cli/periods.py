@@ -35,6 +35,8 @@ PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明
 _PLAN_VERBS = (r"(?:新建|建成|建设|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用|"
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
+# The year a goal is set for (2030年目标值, 2025年中期目标).
+GOAL_YEAR = re.compile(r"度?的?(?:中期|规划)?目标")
 TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|拟(?=" + _PLAN_VERBS + r")|"
                         r"(?<![”\"」蕾康护苗行动按])计划(?=每|全年|年内|今年|明年|下半年|再|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=" + _PLAN_VERBS + r")")
@@ -172,6 +174,17 @@ def _header_lines(text: str, title: Optional[str]) -> list[str]:
     return lines
 
 
+# Items of an enumeration (一是…，二是…) or of a ；-list start afresh: a norm of one is not the next's.
+_ITEM_MARK = re.compile(r"[一二三四五六七八九十]是|[；;]")
+
+
+def _item_start(text: str, s_start: int, start: int) -> int:
+    last = s_start
+    for mark in _ITEM_MARK.finditer(text, s_start, start):
+        last = mark.start()
+    return last
+
+
 def _bracket_closed_between(text: str, s_start: int, expression: TimeExpression, start: int) -> bool:
     """Whether `expression` stands inside brackets, with a figure of their own, that close before
     the figure at `start` (规划（2021—2025年）only dates the noun before it: it still governs)."""
@@ -273,6 +286,8 @@ class Timing:
         """The first month of a plan's flow that ends at `end` (年底前新培训…): after the reporting
         period, else from the page's month, when either lies in that year; else its January."""
         period = self.document.period
+        if self.document.is_plan and period is not None and period.start is not None and period.start <= end:
+            return period.start     # 到2027年… in a 2025—2027 plan: from the plan's start
         if period is not None and period.end[0] == end[0] and period.end < end and not self.document.is_plan:
             return (end[0], period.end[1] + 1)
         if anchor is not None and anchor.month is not None and anchor.year == end[0] and not self.document.is_plan \
@@ -312,7 +327,7 @@ class Timing:
                            s_start=self.layout.full_sentence_start(start))
         self._govern(reading)
         self._within_spans(reading)
-        reading.norm = NORM.search(self.text, reading.s_start, start + 3) is not None
+        reading.norm = NORM.search(self.text, _item_start(self.text, reading.s_start, start), start + 3) is not None
         reading.target = self._is_target(start, reading.s_start, reading.p_start, reading.headings,
                                          reading.period, reading.clause, reading.norm)
         self._plan_time(reading)
@@ -332,6 +347,9 @@ class Timing:
                 continue
             if COMPARISON_BEFORE.search(text, max(r.s_start, expression.start - 3), expression.start):
                 continue
+            if GOAL_YEAR.match(text, expression.end) and "目标值" not in text[expression.end:start] \
+                    and not TARGET_CUE.search(text, expression.end, start):
+                continue                # 已达到2030年目标值的有41项，占70.7%: a goal's year, not the figure's
             if _bracket_closed_between(text, r.s_start, expression, start):
                 continue                # （其中元旦春节期间860人），发放…: the bracket's time is its own
             if r.governing is not None and _is_whole_year_word(text, expression) and (
@@ -470,8 +488,8 @@ class Timing:
         text = self.text
         before = text[s_start:start]
         # A figure's own qualifier may be the norm's word: 每个村[至少有1个]; 120万人次的目标: named after it.
-        if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start):
-            return True
+        if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start) or "目标值" in clause:
+            return True         # (规划目标值为90%: the goal value of the figure's own clause)
         if NOW_CUE.search(clause):
             return False            # 目前，仍有9个…: how things stand, even under a plan's heading
         anchor = self._anchor_at(start)

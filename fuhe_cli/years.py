@@ -69,6 +69,8 @@ LEAD_DAY = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{
                       r"(?:上午|下午|晚上?|当天)?[，,]")
 # 自2019年…以来 / 从2018年起: the year starts a span (a total since then), it dates no figure.
 SINCE_YEAR = re.compile(r"[自从]\s*$")
+# A year that names a goal (2030年目标值, 2025年中期目标): periods reads it for the goal's own figure.
+GOAL_AFTER = re.compile(r"度?的?(?:中期|规划)?目标")
 SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
 # A clause that is only a time without a year: "4月12日，", "一季度，", "3月以来，", "第二季度，".
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -129,6 +131,8 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
             after = text[match.end():match.end() + 4]
             if after.startswith(("以来", "来")) or _YEAR_SPAN_AFTER.match(text, match.end()):
                 continue
+            if GOAL_AFTER.match(text, match.end()):
+                continue        # 达到2030年目标值的有41项: the year of a goal, not of the figure
             if SINCE_YEAR.search(text, max(0, match.start() - 2), match.start()) and \
                     SPAN_END.match(text, match.end()):
                 continue        # 自2019年实施…以来，累计…: the start of a span, not the figure's year
