@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from fuhe_cli.clauses import clause_around, item_bounds
 from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, SIGN_OFF, Section, furniture_lines, page_footer,
                              text_lines)
 from fuhe_cli.models import Region
@@ -249,10 +250,11 @@ class _PlaceSpans:
     figures it holds, and the answers shared by the figures of one sentence; the bounds come
     from the layout."""
 
-    def __init__(self, layout, places, text: str, figures: list[int] = ()):
+    def __init__(self, layout, places, text: str, quantities: list = ()):
         self.text = text                # the layout's text, datelines blanked (_filed_from)
         self.places = places
-        self.figures = figures          # where each figure starts, in text order
+        self.quantities = quantities    # the figures, in text order
+        self.figures = [quantity.start for quantity in quantities]     # where each starts
         self.sentence = layout.sentence
         self.paragraph = layout.paragraph
         self._mentions: dict[tuple, list] = {}
@@ -343,10 +345,18 @@ def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start:
     paired = _respectively(places, text, spans, (s_start, s_end), start, found, section.region)
     if paired is not None:
         return paired
+    item = _own_place_item(text, spans, start, sentence_mentions, s_start)
+    if item >= 0:       # "麒麟区12个、宣威市8个": the places of the figure's own item
+        found = [m for m in found if m.start >= item]
+        if base is not section.region and section.region is not None and all(
+                places.is_within(m.region, section.region) and not places.is_within(m.region, base)
+                for m in found):
+            base = section.region   # an item about a sibling of the paragraph's opening federation
     clause = text.rfind("其中", s_start, start)
     clause = clause - s_start if clause >= 0 else -1
-    # The figures of one sentence after the same places and the same 其中 share the answer.
-    key = (s_start, s_end, base.code if base else None, len(found), clause)
+    # The figures of one sentence after the same places, the same 其中 and in the same list
+    # item share the answer.
+    key = (s_start, s_end, base.code if base else None, len(found), clause, item)
     if key not in spans.regions:
         before = text[s_start:start]
         region = _region_after(places, before, found, clause, base)
@@ -358,19 +368,56 @@ def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start:
     return spans.regions[key]
 
 
+def _own_place_item(text: str, spans: _PlaceSpans, start: int, mentions: list, s_start: int) -> int:
+    """Where the figure at `start` opens its item (relative to `s_start`) when it is one item of
+    a 、-list in which each figure is written after its own place ("其中麒麟区12个、宣威市8个、
+    会泽县9个", "福州市开展2100场、厦门市1650场"): its item and the item next to it each name a
+    place before their figure. -1 otherwise: a list of places before one figure (成都、绵阳等地
+    培训1200人) or a figure whose item names no place."""
+    index = bisect_left(spans.figures, start)
+    if index >= len(spans.figures) or spans.figures[index] != start:
+        return -1
+    quantity = spans.quantities[index]
+    clause = clause_around(text, quantity.start, quantity.end)
+    own = item_bounds(text, quantity, *clause)
+    if not _names_place_before(text, mentions, s_start, own[0], quantity.start):
+        return -1
+    for neighbour in (index - 1, index + 1):
+        if not 0 <= neighbour < len(spans.quantities):
+            continue
+        other = spans.quantities[neighbour]
+        if not clause[0] <= other.start < clause[1]:
+            continue
+        item = item_bounds(text, other, *clause)
+        adjacent = item[1] + 1 == own[0] if neighbour < index else own[1] + 1 == item[0]
+        if adjacent and _names_place_before(text, mentions, s_start, item[0], other.start):
+            return own[0] - s_start
+    return -1
+
+
+def _names_place_before(text: str, mentions: list, s_start: int, start: int, end: int) -> bool:
+    """Whether text[start:end] names a place that is not the first of a list (绵阳等地)."""
+    return any(start <= s_start + m.start and s_start + m.end <= end
+               and not text.startswith(LIST_AFTER, s_start + m.end) for m in mentions)
+
+
 def _respectively(places, text: str, spans: _PlaceSpans, sentence: tuple[int, int], start: int,
                   found: list, region: Region | None) -> Region | None:
-    """The i-th of the places listed before 分别 for the i-th of the figures after it, in one
-    clause: "醴陵市、攸县分别有26户、19户" gives 26户 to 醴陵市 and 19户 to 攸县. None when the
-    figure follows no 分别, or the places and the figures do not pair up one by one, or a place
-    lies outside the article's `region`."""
+    """The i-th of the places listed before 分别 for the i-th of the figures after it in its
+    clause: "醴陵市、攸县分别有26户、19户" gives 26户 to 醴陵市 and 19户 to 攸县. The list may
+    stand in an earlier clause of the sentence when no figure comes between it and 分别
+    ("富源县、罗平县超额完成，分别完成任务的112%、108%"). None when the figure follows no 分别,
+    or the places and the figures do not pair up one by one, or a place lies outside the
+    article's `region`."""
     s_start, s_end = sentence
     mark = text.rfind("分别", s_start, start)
     if mark < 0 or CLAUSE_MARK.search(text, mark, start):
         return None
     clause_end = CLAUSE_MARK.search(text, start, s_end)
     clause_end = clause_end.start() if clause_end else s_end
-    opening = max((m.end() for m in CLAUSE_MARK.finditer(text, s_start, mark)), default=s_start)
+    # "…发放贷款1.2亿元，扶持创业800人，分别完成…": 分别 spreads over the figures before it.
+    earlier = bisect_left(spans.figures, mark) - 1
+    opening = s_start if earlier < 0 else max(s_start, spans.quantities[earlier].end)
     listed = []         # (start, end, region) of the places listed before 分别, chains as one
     index = 0
     while index < len(found):
@@ -532,7 +579,7 @@ def attribute_places(layout, quantities: list) -> tuple[Region | None, list[Regi
     footer = layout.footer if text is layout.text else page_footer(text)
     for section, filed_from in zip(layout.sections, filed):
         section.region = _section_region(places, text, section, footer, filed_from)
-    spans = _PlaceSpans(layout, places, text, [quantity.start for quantity in quantities])
+    spans = _PlaceSpans(layout, places, text, quantities)
     fact_regions = []
     for quantity in quantities:
         spans.forget()

@@ -228,11 +228,52 @@ RESPECTIVELY = [
     ("分别 over figures of earlier clauses pairs no place",
      "工作简报\n来源：湖南省妇联\n\n岳阳市妇联发放贷款1.2亿元，扶持创业800人，分别完成年度任务的60%和55%。",
      ["岳阳市", "岳阳市", "岳阳市", "岳阳市"]),
+    ("the list may stand in the clause before 分别, percentages pair too",
+     "工作简报\n来源：湖南省妇联\n\n岳阳市、常德市提前完成，分别完成年度任务的112%、105%。",
+     ["岳阳市", "常德市"]),
+    ("a figure between the list and 分别 leaves the figures after it unpaired",
+     "工作简报\n来源：湖南省妇联\n\n岳阳市、常德市新建儿童之家79个，分别完成年度任务的112%和105%。",
+     ["湖南省", "湖南省", "湖南省"]),
 ]
 
 
 @pytest.mark.parametrize("about, text, facts", RESPECTIVELY, ids=[row[0] for row in RESPECTIVELY])
 def test_figures_after_respectively_pair_with_the_places_listed(about, text, facts):
+    assert regions_of(text)[1] == facts
+
+
+# -- a 、-list of figures, each written after its own place ---------------------------------------------
+OWN_PLACE_ITEMS = [
+    # (what it shows, text, fact regions)
+    ("each item's figure is the place written before it in the item",
+     "工作简报\n来源：湖南省妇联\n\n全省新建儿童之家300个，其中岳阳市42个、常德市37个、益阳市20个。",
+     ["湖南省", "岳阳市", "常德市", "益阳市"]),
+    ("items with their own verbs and federations",
+     "工作简报\n来源：湖南省妇联\n\n今年以来，株洲市妇联发放贷款1.2亿元、衡阳市妇联培训妇女800人。",
+     ["株洲市", "衡阳市"]),
+    ("an item about a sibling of the paragraph's opening federation is the sibling's",
+     "工作简报\n来源：湖南省妇联\n\n株洲市妇联发放贷款1.2亿元、衡阳市妇联培训妇女800人。",
+     ["株洲市", "衡阳市"]),
+    ("a list of places before one figure stays the whole region's",
+     "工作简报\n来源：湖南省妇联\n\n岳阳市、常德市共新建儿童之家79个。",
+     ["湖南省"]),
+    ("places named as examples (等地) before a list of figures name none of them",
+     "工作简报\n来源：湖南省妇联\n\n岳阳、常德等地培训妇女1200人、发放贷款3000万元。",
+     ["湖南省", "湖南省"]),
+    ("an item naming no place keeps the place of the sentence",
+     "工作简报\n来源：湖南省妇联\n\n岳阳市新建儿童之家42个、妇女微家15个。",
+     ["岳阳市", "岳阳市"]),
+    ("a figure in the clause after the list is the whole region's",
+     "工作简报\n来源：湖南省妇联\n\n全省新建儿童之家300个，其中岳阳市42个、常德市37个，其余城市共221个。",
+     ["湖南省", "岳阳市", "常德市", "湖南省"]),
+    ("a venue in an item is still no subject",
+     "工作简报\n来源：湖南省妇联\n\n在岳阳市举办培训班12期、在常德市举办9期。",
+     ["湖南省", "湖南省"]),
+]
+
+
+@pytest.mark.parametrize("about, text, facts", OWN_PLACE_ITEMS, ids=[row[0] for row in OWN_PLACE_ITEMS])
+def test_each_figure_of_a_list_takes_the_place_of_its_own_item(about, text, facts):
     assert regions_of(text)[1] == facts
 
 
