@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
-from fuhe_cli.time_expressions import Anchor, Period, TimeExpression, find_time_expressions, full_year
+from fuhe_cli.time_expressions import (RECENT_WORDS, Anchor, Period, TimeExpression, find_time_expressions,
+                                       full_year)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -32,7 +33,7 @@ MONITORING_TITLE = re.compile(r"监测|评估|实施情况|进展情况|执行�
 PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|工作安排|实施方案|行动方案|规划|计划")
 PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
 # Words that make a figure a goal. 计划 and 将 only as verbs: 春蕾计划 is a project, 将妇女… a preposition.
-_PLAN_VERBS = (r"(?:新建|建成|建设|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
+_PLAN_VERBS = (r"(?:新建|建成|建设|共建|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用|"
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
 # The year a goal is set for (2030年目标值, 2025年中期目标).
@@ -394,6 +395,11 @@ class Timing:
     def _plan_time(self, r: "_Reading") -> None:
         """What a plan's time words mean once the figure is known to be planned."""
         period, governing = r.period, r.governing
+        if r.target and governing is not None and self.text[governing.start:governing.end] in RECENT_WORDS:
+            # 日前签署协议，两地将共建…30个: the day of the announcement, not the plan's span
+            r.governing, r.period = None, self.document.period
+            r.level = "document" if r.period is not None else None
+            return
         if r.new_since_stock and r.target:
             r.period = full_year(period.end[0])   # 截至5月底…，计划年内再新建86个: this year's plan
         elif r.target and governing is not None and period is not None and r.anchor is not None \

@@ -184,6 +184,8 @@ PATTERN = re.compile(
 )
 # 目前, 当前: how things stand at the document's date (截至目前 is a stock of the pattern's own).
 NOW_WORDS = ("目前", "当前")
+# 日前, 近日: "a few days ago" in a news lead: the page's month.
+RECENT_WORDS = ("日前", "近日")
 # Windows of a year that reports name by their season or festival, and the months they cover.
 WINDOWS = {"三八": (3, 3), "六一": (6, 6), "五一": (5, 5), "国庆": (10, 10), "元旦": (1, 1), "春节": (1, 2),
            "元旦春节": (1, 2), "中秋国庆": (9, 10), "暑期": (7, 8), "暑假": (7, 8), "寒假": (1, 2)}
@@ -454,6 +456,13 @@ def _now_words(text: str, anchor: Optional[Anchor], start: int, end: int) -> lis
     if anchor is None:
         return []
     out = []
+    for word in RECENT_WORDS if anchor.month is not None else ():
+        position = text.find(word, start, end)
+        while position >= 0:
+            if not (position and text[position - 1] in _NOT_NOW_BEFORE):
+                month = (anchor.year, anchor.month)
+                out.append(TimeExpression(position, position + 2, Period(month, month), "flow"))
+            position = text.find(word, position + 2, end)
     for word in NOW_WORDS:
         position = text.find(word, start, end)
         while position >= 0:

@@ -153,6 +153,15 @@ REST_OF_YEAR = """县妇联巾帼家政托起稳就业
 
 下一步，县妇联将力争在年底前新培训家政从业妇女1000人次。
 """
+RECENT_NEWS = """县妇联举办家政培训结业仪式
+发布时间：2024-08-20
+
+县妇联日前举行家政服务培训结业仪式，本期培训育婴员120名。两地妇联近日签署协议，将共建调解站30个。
+"""
+MONITORING = """某市妇女发展规划（2021—2030年）2023年度监测报告
+
+全市女干部比例由2020年的62.0%提高到2023年的71.4%。已达到2030年目标值的有41项，占70.7%。
+"""
 
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
@@ -227,6 +236,13 @@ CASES = [
                             ("2次", (2024, 1), (2024, 12), True, 2024)]),
     # a plan up to the year's end, on a page of July: what is still to come
     (REST_OF_YEAR, [("1000人次", (2024, 7), (2024, 12), True, 2024)]),
+    # 日前/近日 is the page's month; a plan announced 近日 is not of that month
+    (RECENT_NEWS, [("120名", (2024, 8), (2024, 8), False, 2024),
+                   ("30个", None, None, True, None)]),
+    # a monitoring report reviews its plan: its year is the report's; 提高到2023年 is no deadline;
+    # a goal's year dates only the goal
+    (MONITORING, [("71.4%", (2023, 1), (2023, 12), False, 2023),
+                  ("70.7%", (2023, 1), (2023, 12), False, 2023)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
