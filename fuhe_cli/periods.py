@@ -223,8 +223,15 @@ def _clause_before(text: str, s_start: int, start: int) -> str:
     return clause
 
 
-def _is_whole_year_word(text: str, expression: TimeExpression) -> bool:
-    return expression.end - expression.start == 2 and text.startswith("全年", expression.start)
+def _is_whole_year_word(text: str, expression: Optional[TimeExpression]) -> bool:
+    """全年 / 年内: the year of whatever governs around them (a heading, the year named before)."""
+    return expression is not None and expression.end - expression.start == 2 \
+        and text.startswith(("全年", "年内"), expression.start)
+
+
+# 全年任务的75%, 全年目标: the year's task is what the figure is a share of, not its period.
+_YEAR_TASK_AFTER = re.compile(r"(?:任务|目标|计划)")
+_WHOLE_YEAR = re.compile(r"全年(?!任务|目标|计划)")
 
 
 @dataclass
@@ -354,6 +361,8 @@ class Timing:
                 continue
             if COMPARISON_BEFORE.search(text, max(r.s_start, expression.start - 3), expression.start):
                 continue
+            if _is_whole_year_word(text, expression) and _YEAR_TASK_AFTER.match(text, expression.end):
+                continue                # 已达全年任务的75%: a share of the year's task, not of the year
             if GOAL_YEAR.match(text, expression.end) and "目标值" not in text[expression.end:start] \
                     and not TARGET_CUE.search(text, expression.end, start):
                 continue                # 已达到2030年目标值的有41项，占70.7%: a goal's year, not the figure's
@@ -380,7 +389,7 @@ class Timing:
 
     def _within_spans(self, r: "_Reading") -> None:
         text, governing, document = self.text, r.governing, self.document
-        if r.level == "sentence" and _part_of_a_year(r.period) and "全年" in text[governing.end:r.start] \
+        if r.level == "sentence" and _part_of_a_year(r.period) and _WHOLE_YEAR.search(text, governing.end, r.start) \
                 and not any(mark in text[governing.end:r.start] for mark in "；;"):
             r.period = full_year(r.period.end[0])   # 四季度将力争…，确保全年完成…: that quarter's whole year
         r.new_since_stock = r.period is not None and r.period.start is None and governing.kind == "stock" \
