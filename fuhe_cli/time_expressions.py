@@ -142,7 +142,7 @@ _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 
 PATTERN = re.compile(
     # Every alternative starts with one of these: the engine skips other characters in C.
-    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全次翌“\"])(?:"
+    r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全次翌])(?:"
     # 2019年至2023年, 2019—2023年, 2019-2023年度
     rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
     # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
@@ -167,8 +167,6 @@ PATTERN = re.compile(
     rf"|(?P<muntil>(?:(?P<muy>{_YEAR})\s*年\s*)?(?P<mum>{_MONTH})\s*月(?:底|末|份)?前)"
     # 年内: within the year (the reporting period's, else the page's)
     rf"|(?P<within>年内)"
-    # “十四五”以来, 十四五期间: the years of a five-year plan
-    rf"|(?P<plan>[“\"]?十(?P<plan_n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:时期|期间|以来))"
     # 2023年10月, 今年3月, 3月份
     rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![\d电讯]))"
     # 2023年底 / 年末 (the date a count stands at)
@@ -194,10 +192,14 @@ WINDOWS = {"三八": (3, 3), "六一": (6, 6), "五一": (5, 5), "国庆": (10, 
 EVE_WINDOWS = {"三八": (3, 3), "六一": (5, 6), "五一": (4, 5), "国庆": (9, 10), "春节": (1, 2), "元旦春节": (1, 2),
                "中秋国庆": (9, 10)}
 _SEASONS = ("暑期", "暑假", "寒假")
+# Found from their names (a C scan for a few words), then read with the year before them.
+_WINDOW_NAME = re.compile("元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节|暑期|暑假|寒假")
 WINDOW = re.compile(
-    rf"(?:(?P<wy>{_YEAR})\s*年|(?P<wrel>今年|去年))?"
     r"(?:[“\"]?(?P<festival>元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节)[”\"]?(?:妇女节|儿童节|劳动节|节)?(?:期间|前后|假期|(?P<eve>前夕|前(?![进往来])))"
     r"|(?P<season>暑期|暑假|寒假)(?:期间)?)")
+# “十四五”以来, 十四五期间: the years of a five-year plan (from the third, 1966-1970, on: 1966 + 5(N-3)).
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规划)?(时期|期间|以来)")
+_WINDOW_YEAR = re.compile(rf"(?:(?P<wy>{_YEAR})\s*年|(?P<wrel>今年|去年))$")
 _NOT_NOW_BEFORE = frozenset("截止至到")
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
@@ -339,15 +341,6 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if anchor is None:
             return None
         return full_year(anchor.period_year if anchor.period_year is not None else anchor.year), "flow"
-    if group("plan"):
-        # from the third (1966-1970) on, the N-th five-year plan starts in 1966 + 5(N-3): 十四五 is 2021-2025
-        first = 1966 + 5 * (10 + CHINESE_DIGITS[group("plan_n")] - 3)
-        last = first + 4
-        if group("plan").endswith("以来"):
-            if anchor is None or anchor.end < (first, 1):
-                return None
-            return Period((first, 1), min(anchor.end, (last, 12))), "since"
-        return Period((first, 1), (last, 12)), "flow"
     if group("month"):
         month = _month_number(group("om"))
         if not 1 <= month <= 12:
@@ -391,7 +384,7 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
 # Every time expression of the pattern holds one of these characters, at most ZONE_BEFORE characters after its
 # start and ZONE_AFTER before its end: the pattern runs only in the zones around them (in a
 # report they cover a fifth of the text), with the same matches as over the whole text.
-_ZONE_MARK = re.compile("[年月季截届底末五]")
+_ZONE_MARK = re.compile("[年月季截届底末]")
 ZONE_BEFORE, ZONE_AFTER = 32, 24
 
 
@@ -411,38 +404,74 @@ def find_time_expressions(text: str, anchor: Optional[Anchor] = None, start: int
     """Every time expression in `text[start:end]` that names a period, in order."""
     end = len(text) if end is None else end
     found = pattern_expressions(text, anchor, start, end)
-    extra = _now_words(text, anchor, start, end) + _windows(text, anchor, start, end)
+    extra = _now_words(text, anchor, start, end) + _windows(text, anchor, start, end) \
+        + _five_year_plans(text, anchor, start, end)
     if not extra:
         return found
-    for expression in sorted(extra, key=lambda e: e.start):   # a few per text, each in its place
-        inside = [e for e in found if e.start < expression.end and e.end > expression.start]
-        if any(e.start <= expression.start and e.end >= expression.end for e in inside):
-            continue            # part of a longer expression (截至目前)
-        found = [e for e in found if e not in inside]   # 今年“三八”期间: the window, not 今年 so far
-        starts = [e.start for e in found]
-        found.insert(bisect_right(starts, expression.start), expression)
-    return found
+    extra.sort(key=lambda expression: expression.start)
+    # One pass over both lists: an extra word inside a longer expression (截至目前) goes; an
+    # expression inside an extra one (今年 of 今年“三八”期间) gives way to it.
+    merged, index = [], 0
+    for expression in extra:
+        while index < len(found) and found[index].end <= expression.start:
+            merged.append(found[index])
+            index += 1
+        overlapping = []
+        while index < len(found) and found[index].start < expression.end:
+            overlapping.append(found[index])
+            index += 1
+        if merged and merged[-1].end > expression.start or any(
+                e.start <= expression.start and e.end >= expression.end for e in overlapping):
+            merged.extend(overlapping)
+            continue
+        merged.append(expression)
+    merged.extend(found[index:])
+    return merged
+
+
+def _five_year_plans(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:
+    out = []
+    for match in _FIVE_YEAR_PLAN.finditer(text, start, end):
+        first = 1966 + 5 * (10 + CHINESE_DIGITS[match.group(1)] - 3)
+        last = first + 4
+        begin = match.start() - 1 if match.start() > start and text[match.start() - 1] in "“\"" else match.start()
+        if match.group(2) == "以来":
+            if anchor is None or anchor.end < (first, 1):
+                continue
+            out.append(TimeExpression(begin, match.end(), Period((first, 1), min(anchor.end, (last, 12))), "since"))
+        else:
+            out.append(TimeExpression(begin, match.end(), Period((first, 1), (last, 12)), "flow"))
+    return out
 
 
 def _windows(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:
     """暑期, “三八”期间, 元旦春节期间: the months of a season or festival, in the year named or the
     latest such up to the document's date."""
-    if not any(word in text for word in ("期间", "前", "假期", *_SEASONS)):
-        return []
     out = []
-    for match in WINDOW.finditer(text, start, end):
+    last_end = start
+    for name_hit in _WINDOW_NAME.finditer(text, start, end):
+        at = name_hit.start() - (1 if name_hit.start() > start and text[name_hit.start() - 1] in "“\"" else 0)
+        if at < last_end:
+            continue
+        match = WINDOW.match(text, at, end)
+        if match is None:
+            continue
         word = "festival" if match.group("festival") else "season"
         if match.start(word) and text[match.start(word) - 1] in "“\"" and text[match.end(word):match.end(word) + 1] not in "”\"":
             continue            # “暑期护童”行动: a campaign's name, not the summer
-        name = match.group("festival") or match.group("season")
+        name = match.group(word)
         if match.group("eve") and name not in EVE_WINDOWS:
             continue
         first, last = (EVE_WINDOWS if match.group("eve") else WINDOWS)[name]
-        year = int(match.group("wy")) if match.group("wy") else _relative(match.group("wrel"), anchor)
+        named = _WINDOW_YEAR.search(text, max(start, at - 8), at)
+        year = None
+        if named is not None:
+            year = int(named.group("wy")) if named.group("wy") else _relative(named.group("wrel"), anchor)
         if year is None:
             year = _latest_year_of(last, anchor)
         if year is not None:
-            out.append(TimeExpression(match.start(), match.end(), Period((year, first), (year, last)), "flow"))
+            out.append(TimeExpression(named.start() if named else at, match.end(), Period((year, first), (year, last)), "flow"))
+            last_end = match.end()
     return out
 
 
