@@ -63,6 +63,9 @@ LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长|增幅")
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰)")
+# A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
+CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")
+BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*")
 # A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
 COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
 
@@ -249,6 +252,7 @@ class _Reading:
     governing: Optional[TimeExpression] = None
     level: Optional[str] = None             # sentence | paragraph | heading | document
     deadline: Optional[TimeExpression] = None
+    base: Optional[TimeExpression] = None      # a comparison base (较2020年) before the figure
     period: Optional[Period] = None
     clause: str = ""
     new_since_stock: bool = False
@@ -360,6 +364,7 @@ class Timing:
                 r.deadline = expression
                 continue
             if COMPARISON_BEFORE.search(text, max(r.s_start, expression.start - 3), expression.start):
+                r.base = expression     # 较2020年, 比上年: what the figure is compared with
                 continue
             if _is_whole_year_word(text, expression) and _YEAR_TASK_AFTER.match(text, expression.end):
                 continue                # 已达全年任务的75%: a share of the year's task, not of the year
@@ -406,6 +411,23 @@ class Timing:
                 and r.period == full_year(report.end[0]) and r.level in ("sentence", "paragraph") \
                 and not _is_whole_year_word(text, governing) and not TARGET_CUE.search(r.clause):
             r.period = report     # 2024年新建…12个 in a report of January–September 2024: counted so far
+        self._from_base(r)
+
+    def _from_base(self, r: "_Reading") -> None:
+        """A figure read against a comparison base before it."""
+        text, governing = self.text, r.governing
+        base = r.base
+        if base is not None and base.period.year is not None and base.end <= r.start:
+            if BASE_VALUE.fullmatch(text, base.end, r.start):
+                # 较2020年基数（24.1%）: the base's own value, of its year
+                r.governing, r.level, r.period, r.year = base, "sentence", base.period, base.period.year
+                return
+            if r.period is not None and r.period.end[0] > base.period.year + 1 \
+                    and CHANGE_CUE.search(text, base.end, r.start + 2) \
+                    and (governing is None or governing.end <= base.start):
+                # 比2020年基数提高1.3个百分点 in 2023: the change over 2021–2023
+                r.period, r.year = Period((base.period.year + 1, 1), r.period.end), None
+                return
 
     def _plan_time(self, r: "_Reading") -> None:
         """What a plan's time words mean once the figure is known to be planned."""

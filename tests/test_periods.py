@@ -161,6 +161,7 @@ RECENT_NEWS = """县妇联举办家政培训结业仪式
 MONITORING = """某市妇女发展规划（2021—2030年）2023年度监测报告
 
 全市女干部比例由2020年的62.0%提高到2023年的71.4%。已达到2030年目标值的有41项，占70.7%。
+村委会成员中女性比例为28.9%，较2020年基数（24.1%）提高4.8个百分点。
 """
 BREAKDOWNS = """某市妇联2024年工作总结
 
@@ -246,7 +247,10 @@ CASES = [
     # a monitoring report reviews its plan: its year is the report's; 提高到2023年 is no deadline;
     # a goal's year dates only the goal
     (MONITORING, [("71.4%", (2023, 1), (2023, 12), False, 2023),
-                  ("70.7%", (2023, 1), (2023, 12), False, 2023)]),
+                  ("70.7%", (2023, 1), (2023, 12), False, 2023),
+                  # a base's own value in brackets is of its year; a change from it runs since then
+                  ("24.1%", (2020, 1), (2020, 12), False, 2020),
+                  ("4.8个百分点", (2021, 1), (2023, 12), False, None)]),
     # a breakdown reads the words of the clause it breaks down (新建: flows; 共有: stocks)
     (BREAKDOWNS, [("12个", (2024, 1), (2024, 12), False, 2024),
                   ("8个", (2024, 1), (2024, 12), False, 2024),
