@@ -191,6 +191,8 @@ _NUMBER_NEEDS = f"[0-9.]*(?:[,，。]|{_SPACE}+)[0-9%‰余多万亿千]"
 _REPAIR_RE = re.compile(
     # converter noise: 婦聯(lián) → the bracket right after a CJK character, letters only
     f"(?P<pinyin>(?<={_CJK})[(（]{_BRACKETED_LETTERS})"
+    # Markdown bold in posts (**2.36万名**): the markers go, the figure stays
+    "|(?P<markup>\\*\\*)"
     # a number with a separator, a 。, or a space inside or before its unit
     f"|(?P<number>(?<![0-9])(?={_NUMBER_NEEDS})"
     f"[0-9]+(?:(?:[,，。.]|{_SPACE}+)[0-9]+)*(?:{_SPACE}+(?={_UNIT_AFTER_SPACE}))?)"
@@ -211,8 +213,8 @@ _AFTER_DECIMAL_RE = re.compile(
 #   that fails is retried from its next digits and fails the same way; one that passes is
 #   reported at its first digit.
 _REPAIR_START_RE = re.compile(
-    "[0-9(（]"
-    f"(?:(?<=[0-9])[0-9]*+(?={_NUMBER_NEEDS})|(?<={_CJK}[(（])(?={_BRACKETED_LETTERS}))")
+    "[0-9(（*]"
+    f"(?:(?<=[0-9])[0-9]*+(?={_NUMBER_NEEDS})|(?<={_CJK}[(（])(?={_BRACKETED_LETTERS})|(?<=\\*)(?=\\*))")
 
 
 def matches_at(pattern: re.Pattern, starts: re.Pattern, text: str):
@@ -373,6 +375,9 @@ def normalise(text: str) -> Normalised:
             drop = list(range(start, end))
             replace: dict[int, str] = {}
             repairs.append(Repair(start, end, "pinyin-noise"))
+        elif match.lastgroup == "markup":
+            drop, replace = [start, start + 1], {}
+            repairs.append(Repair(start, end, "markup"))
         else:
             drop, replace = _repair_number(text, start, match.group(), repairs)
             if not drop and not replace:

@@ -272,3 +272,13 @@ def test_small_form_punctuation_becomes_the_ordinary_marks():
     result = normalise("開展宣講120場﹐覆蓋3萬人次﹔其中﹕農村婦女1.2萬人次")
     assert result.text == "开展宣讲120场，覆盖3万人次；其中：农村妇女1.2万人次"
     assert len(result.text) == len("開展宣講120場﹐覆蓋3萬人次﹔其中﹕農村婦女1.2萬人次")
+
+
+def test_markdown_bold_markers_go_and_the_figure_stays():
+    from fuhe_cli.extract import extract_text
+
+    text = "上半年，全市发动巾帼志愿者**2.36万名**，组建服务队**812支**。"
+    document = extract_text(text)
+    assert [(fact.value, fact.unit) for fact in document.facts] == [(23600, "名"), (812, "支")]
+    assert [fact.column for fact in document.facts] == [text.index("2.36") + 1, text.index("812") + 1]
+    assert document.warnings == []
