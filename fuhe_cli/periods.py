@@ -65,7 +65,7 @@ NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰)")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")
-BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*")
+BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*|\s*(?:同期)?的\s*")
 # A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
 COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
 

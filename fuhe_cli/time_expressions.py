@@ -156,7 +156,7 @@ PATTERN = re.compile(
     rf"|(?:(?P<uy3>{_YEAR})\s*年|(?P<urel3>今年|明年))?\s*年?(?:底|末)前)"
     # 自2019年…以来, 2019年以来, 今年以来, 去年以来
     rf"|(?P<since>(?:(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?"
-    rf"|(?P<sibare>{_MONTH})\s*月份?)\s*(?:以来|来))"
+    rf"|(?P<sibare>{_MONTH})\s*月份?)\s*(?:以来|来(?![电访信函稿])))"
     # 五年来, 近三年来, 近5年, 过去五年, 这五年, 本届以来
     rf"|(?P<ahead>(?:今后|未来|往后)(?P<an>{_COUNT})\s*年)"
     rf"|(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中)?|本届以来|本届)"
@@ -204,6 +204,8 @@ _NOT_NOW_BEFORE = frozenset("截止至到")
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
 _SINCE_AFTER = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
+# 3月行动启动以来: a month, a few words of what began then, 以来.
+_SINCE_LATER = re.compile(r"[^，,。；;！？\d]{1,8}?以来")
 # A run of years must say it is one ("五年来", "近三年", "过去五年"): a bare "3年" is a duration.
 _RUN_MARK = re.compile(r"^(?:近|过去|这|最近)|(?:来|以来)$")
 
@@ -511,6 +513,11 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
             since = _SINCE_AFTER.match(text, match.end())
             if since is not None and read[0].start <= anchor.end:
                 found.append(TimeExpression(opener.start(), since.end(), Period(read[0].start, anchor.end), "since"))
+                continue
+        if read is not None and match.group("month") and anchor is not None and read[0].start <= anchor.end:
+            since = _SINCE_LATER.match(text, match.end())
+            if since is not None:        # 3月行动启动以来: a span from that month
+                found.append(TimeExpression(match.start(), since.end(), Period(read[0].start, anchor.end), "since"))
                 continue
         if read is not None:
             period, kind = read
