@@ -319,8 +319,12 @@ def _lead_years(text: str, base_year: int | None, base_month: int | None) -> lis
                 year = mentions[0][2]       # an as-of date in another year than the document's is no period
         else:
             weak = True
-            # "今年以来，" stays a span (it dates its own paragraph only, see the unseen
-            # sidebar_before_article fixture); a later one-year sentence of the paragraph dates it.
+            # A span opening the paragraph: 今年以来 lies within this year, so an article that
+            # opens with it is this year's news down to its later paragraphs; another span
+            # (近年来) is dated only by a later one-year sentence of its paragraph.
+            if base_year is not None and match.group().lstrip(" \t\u3000\n").startswith(("今年", "本年")):
+                leads.append((line_start, base_year, weak))
+                continue
             line_end = text.find("\n", match.end())
             later = SENTENCE_YEAR_OPENING.search(text, match.end(), len(text) if line_end < 0 else line_end)
             if later:
