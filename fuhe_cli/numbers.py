@@ -52,7 +52,7 @@ UNITS = (
     "所", "处", "座", "套", "条", "篇", "册", "本", "批", "类", "间", "张", "台", "辆", "门",
     "堂", "元", "天", "周", "例", "组", "队", "部", "种", "亩", "吨", "米", "笔", "轮",
     "起", "宗", "对次", "对", "公斤", "千克", "斤",
-    "%", "成",
+    "%", "成", "倍",
 )
 # A unit character that starts a longer word is not a unit: 2周年, 2024元旦, 二十四节气.
 _UNIT_FALSE_CONTINUATIONS = {
@@ -60,7 +60,7 @@ _UNIT_FALSE_CONTINUATIONS = {
     "次": "日", "所": "有在以属需", "名": "单义称", "位": "于置", "场": "所地景",
     "处": "理置于长", "类": "似型", "组": "织成建", "队": "伍员长", "个": "性体",
     "本": "身地土届级", "条": "件例", "起": "来步点始初草源诉航跑飞身床居义",
-    "宗": "旨教族亲师",
+    "宗": "旨教族亲师", "倍": "感",
     "对": "于接象口待比标策话照应外方立称抗症0123456789一二三",
 }
 # Money is often written 300万 without 元; these words just before the figure say so.
@@ -77,6 +77,7 @@ _PREFIX_QUALIFIERS = {
     "将近": "at_most", "接近": "at_most", "近": "at_most", "不到": "at_most", "不足": "at_most",
     "大约": "approx", "约": "approx",
     "超过": "at_least", "逾": "at_least", "超": "at_least", "突破": "at_least",
+    "≥": "at_least", "≤": "at_most",   # 目标值≥90, a table cell's ≥70
 }
 # Words that end in a prefix-qualifier character without being one (签约, 最近, 赶超 …).
 _PREFIX_FALSE_FRIENDS = {
@@ -116,7 +117,7 @@ _PATTERN = re.compile(
     rf"""
     (?:
         百分之(?P<pct>{_ARABIC}|{_CN_RUN})
-      | (?P<n1>{_NUM})(?:[ ]?(?P<sep>至|到|~|-|—|–)[ ]?(?P<n2>{_NUM}))?
+      | (?P<n1>{_NUM})(?:分之(?P<frac>{_ARABIC}|{_CN_RUN})|[ ]?(?P<sep>至|到|~|-|—|–)[ ]?(?P<n2>{_NUM}))?
         (?:[ ]?(?P<q>余|多|来(?=(?:{_UNIT_ALT})))(?P<mult>万亿|千万|百万|亿|万|千|百)?)?
         (?P<plus>\+(?![0-9A-Za-z]))?
     )
@@ -159,7 +160,7 @@ _PAGER_WINDOW = 30
 # own counting word (培训人数 -> 人).
 _CELL_BREAKS = "|｜\t"
 _CELL_SPLIT = re.compile(r"[|｜\t]")
-_CELL_EDGE = frozenset(_CELL_BREAKS + " ")   # what stands just before a number in a cell
+_CELL_EDGE = frozenset(_CELL_BREAKS + " ≥≤")   # what stands just before a number in a cell
 _TABLE_UNITS = {**{u: u for u in UNITS if u not in ("%", "成", "个百分点")},
                 "万人次": "万人次", "万人": "万人", "万户": "万户", "万元": "万元", "亿元": "亿元"}
 _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "件次"), ("人数", "人"), ("户数", "户"),
@@ -191,6 +192,8 @@ _CONNECTORS_AFTER = set(":：/\\·•=×*<>_#@&")
 _VAGUE_BEFORE = set("数几上成")
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'), ("《", "》"), ("‘", "’"))
 _SHORT_QUOTE = 12
+# A quoted rate after one of these is a plan's goal, not a slogan (“保持在40%以上”, “不低于90%”).
+_GOAL_VERBS = ("达到", "保持在", "稳定在", "提高到", "提升到", "高于", "不低于", "超过")
 _QUOTE_REACH = 30               # the longest look-back below (《…》)
 _ANY_OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTE_PAIRS)) + "]")
 
@@ -302,20 +305,24 @@ def _on_pager_line(text: str, start: int, end: int) -> bool:
 
 
 def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
-    """A bare arabic number alone in a table cell, read with the unit its row states."""
+    """A bare arabic number alone in a table cell, read with the unit its row, its column's
+    header or the table's caption states; a ≥/≤ before it is its qualifier."""
     n1 = match.group("n1")
     start, end = match.start(), match.end("n1")
     if not n1 or not n1[0].isdigit():
         return None
-    if not (start and (folded[start - 1] in _CELL_BREAKS
-                       or folded[start - 1] == " " and start > 1 and folded[start - 2] in " |｜\t")):
+    sign = folded[start - 1] if start and folded[start - 1] in _CELL_SIGNS else ""
+    lead = start - len(sign)
+    if not (lead and (folded[lead - 1] in _CELL_BREAKS
+                      or folded[lead - 1] == " " and lead > 1 and folded[lead - 2] in " |｜\t")):
         return None  # the cheap test first: most bare numbers (years, dates) are not in a cell
     left, right = _line_bounds(folded, start, end, 200)
-    before = folded[left:start].rstrip(" ")
-    after = folded[end:right].lstrip(" ")
+    row = _table_row(folded, text, left, right)
+    before = row[:lead - left].rstrip(" ")
+    after = row[end - left:].lstrip(" ")
     if not before or before[-1] not in _CELL_BREAKS or (after and after[0] not in _CELL_BREAKS):
         return None
-    cells = re.split(r"[|｜\t]", before)[:-1]
+    cells = _CELL_SPLIT.split(before)[:-1]
     unit = None
     for cell in reversed(cells):
         cell = cell.strip()
@@ -332,7 +339,9 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
             break
     label = None
     if unit is None:
-        unit, label = _column_header(folded, left, len(cells))
+        unit, label, captioned = _column_header(folded, text, left, len(cells))
+        if captioned and (_YEAR_DIGITS.fullmatch(n1) or _PROSE_MARKS.intersection(before)):
+            return None  # a header row of years (2020  2023  2030), or a sentence, not a data row
     if unit is None:
         return None
     value = _convert(_clean(n1))
@@ -342,25 +351,50 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
         value *= _UNIT_SCALE[unit]
     elif unit.startswith("万"):
         value, unit = value * 10**4, unit[1:]
-    return Quantity(start=start, end=end, num_start=start, num_end=end, number=text[start:end],
-                    value=_canonical(value), unit=_UNIT_CANONICAL.get(unit, unit), qualifier="exact",
-                    marker=None, label=label)
+    qualifier = _PREFIX_QUALIFIERS[sign] if sign else "exact"
+    return Quantity(start=lead, end=end, num_start=lead, num_end=end, number=text[lead:end],
+                    value=_canonical(value), unit=_UNIT_CANONICAL.get(unit, unit), qualifier=qualifier,
+                    marker=sign or None, label=label)
 
 
 _HEADER_REACH = 12   # data rows between a column's header and the cell read
+# 附：主要指标监测表（单位：%）: a caption just above a table names the unit of its bare cells
+_CAPTION_UNIT = re.compile(r"[（(]单位\s*[:：]\s*([^（）()]{1,4})[)）]\s*$")
+# Cells laid out with full-width spaces: a run of two or more between two cells is a break
+# (one, or a run opening the line, is spacing or a paragraph's indent).
+_WIDE_GAP = re.compile("(?<=\\S)\u3000{2,}(?=\\S)")
+_CELL_SIGNS = frozenset("≥≤")
+_PROSE_MARKS = frozenset("，。；")
 
 
-def _column_header(folded: str, row_start: int, column: int) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+def _table_row(folded: str, text: str, left: int, right: int) -> str:
+    """folded[left:right] with each wide gap of full-width spaces turned into a tab and spaces
+    (same length, so offsets into the row stay offsets into the text)."""
+    line = folded[left:right]
+    if "\u3000\u3000" not in text[left:right]:
+        return line
+    marks = list(line)
+    for gap in _WIDE_GAP.finditer(text, left, right):
+        marks[gap.start() - left] = "\t"
+    return "".join(marks)
+
+
+def _column_header(folded: str, text: str, row_start: int,
+                   column: int) -> tuple[Optional[str], Optional[tuple[int, int]], bool]:
     """The unit a column's header cell states ("宣讲人次（人次）", "争取项目资金（万元）") for a bare
-    number in a row of a spreadsheet flattened to text, and where that header cell is."""
+    number in a row of a spreadsheet flattened to text, and where that header cell is; failing
+    that, the unit of the caption line just above the table ("（单位：%）", third item True)."""
     line_end = row_start - 1
     for _ in range(_HEADER_REACH):
         if line_end < 0:
             break
         line_start = folded.rfind("\n", 0, line_end) + 1
-        line = folded[line_start:line_end]
+        line = _table_row(folded, text, line_start, line_end)
         line_end = line_start - 1
         if not any(mark in line for mark in _CELL_BREAKS):
+            caption = _CAPTION_UNIT.search(line)
+            if caption and (caption.group(1) in _TABLE_UNITS or caption.group(1) == "%"):
+                return _TABLE_UNITS.get(caption.group(1), caption.group(1)), None, True
             break          # prose: the table (if any) starts below it
         bounds = [0] + [m.end() for m in _CELL_SPLIT.finditer(line)] + [len(line) + 1]
         if column + 1 >= len(bounds):
@@ -369,8 +403,9 @@ def _column_header(folded: str, row_start: int, column: int) -> tuple[Optional[s
         bracket = _LABEL_UNIT.search(cell)
         if bracket and bracket.group(1) in _TABLE_UNITS and not _NUMBER_START.match(cell):
             offset = line_start + bounds[column]
-            return _TABLE_UNITS[bracket.group(1)], (offset, offset + len(line[bounds[column]:bounds[column + 1] - 1]))
-    return None, None
+            return (_TABLE_UNITS[bracket.group(1)],
+                    (offset, offset + len(line[bounds[column]:bounds[column + 1] - 1])), False)
+    return None, None, False
 
 
 def _scale(unit: Optional[str], mult: Optional[str]) -> int:
@@ -439,7 +474,7 @@ _NUMERAL_WORDS = ("两新", "两癌", "两委", "两纲", "两规划", "三八",
 
 
 def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
-    pct, n1, _, n2, q_word, mult, plus, unit, after = match.groups()
+    pct, n1, frac, _, n2, q_word, mult, plus, unit, after = match.groups()
     num_start, match_end = match.span()
     if (after is None and match_end < len(folded) and folded[match_end] == "\n"
             and (unit or mult or n1 and n1[-1] in "万亿")
@@ -452,7 +487,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
     if (unit and after is None and folded.startswith(_BRACKETED_CI, match_end)
             and unit + "次" in _UNIT_SET):
         unit, match_end = unit + "次", match_end + 3  # 26人(次): the 次 of 人次 written in brackets
-    if unit is None and pct is None and not (q_word or plus or after or mult):
+    if unit is None and pct is None and frac is None and not (q_word or plus or after or mult):
         written = n2 or n1
         if not written or not ("万" in written or "亿" in written):
             if n2 is None and folded[num_start:match_end].strip():
@@ -465,7 +500,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         # 一批, 三篇, 万家 with no qualifier: the tests below would drop it as an enumeration
         # count (value <= 10) or a lone multiplier word; decided here, before the costly ones.
         return None
-    core_end = match.end("n2") if n2 else (match.end("pct") if pct else match.end("n1"))
+    core_end = match.end("n2") if n2 else match.end("pct") if pct else match.end("frac") if frac else match.end("n1")
     after_core = folded[core_end] if core_end < len(folded) else ""
     after_match = folded[match_end] if match_end < len(folded) else ""
 
@@ -510,8 +545,13 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         return None  # 3个G, 5份PDF: part of a code or a technical label
 
     low = high = None
-    if pct is not None:
-        value = _convert(_clean(pct))
+    rate = pct is not None or frac is not None   # 百分之三十, 三分之一: a share in %, whatever follows
+    if rate:
+        if pct is not None:
+            value = _convert(_clean(pct))
+        else:
+            denominator, numerator = _convert(_clean(n1)), _convert(_clean(frac))
+            value = numerator * 100 / denominator if denominator and numerator is not None else None
         if value is None:
             return None
         unit_out = "%"
@@ -580,7 +620,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
 
     # n1 [sep n2] lie in num_start..core_end when pct is None (has_big is only read then)
     has_big = bool(mult) or _BIG_MULTIPLIER.search(folded, num_start, core_end) is not None
-    if pct is None and unit is None:
+    if not rate and unit is None:
         if not has_big:
             return None  # 10万+ is a figure, 3+ is not
         if _MONEY_CUES.search(folded, max(0, start - _MONEY_WINDOW), start):
@@ -589,7 +629,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             unit_out = dict(_LABEL_SUFFIX_UNITS)[label.group(1)]  # 参与人数达1.2万: the label names the unit
         elif qualifier == "exact":
             return None
-    if pct is None:
+    if not rate:
         if chinese and unit != "成":
             if bare and qualifier == "exact" and (unit_out != "元" or len(n1) == 1):
                 return None  # 万家, 千方百计; (万元) is a unit heading, not 10000 元
@@ -599,8 +639,9 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             if (len(_clean(n1)) > 1 and all(c in _CN_DIGITS for c in _clean(n1))
                     and pair is None):
                 return None  # 三八, 二〇二三: names and years read digit by digit
-    if _inside_short_quote(folded, num_start, match_end):
-        return None
+    if _inside_short_quote(folded, num_start, match_end) and not (
+            unit_out == "%" and any(folded.endswith(_GOAL_VERBS, max(0, at - 3), at) for at in (num_start, start))):
+        return None  # “3510”, “幸福100”: a name; “到2030年达到70%以上”: a goal quoted from a plan
 
     end = match_end
     num_end = match.end("plus") if plus else (match.end("mult") if mult else (match.end("q") if q_word else core_end))

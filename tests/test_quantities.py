@@ -64,6 +64,22 @@ GRAMMAR = [
     ("2 | 宣讲场次 | 356 | -3.2%", [(356, "场次", "exact"), (-3.2, "%", "exact")]),
     ("序号 | 年份 | 2023 |", []),
     ("捐款万元", []),
+    # fractions are shares in %, 倍 is a unit of its own
+    ("参训人数比去年增加了四分之一", [(25, "%", "exact")]),
+    ("超过五分之三的村建立了妇女议事会", [(60, "%", "at_least")]),
+    ("婴儿死亡率降至千分之五", [(0.5, "%", "exact")]),
+    ("贷款总额是去年的2.5倍", [(2.5, "倍", "exact")]),
+    # a rate quoted from a plan after a goal verb is a goal, not a slogan
+    ("女性比例实现“到2025年达到85%以上”", [(85, "%", "at_least")]),
+    ("女性比例“稳定在45%左右”", [(45, "%", "approx")]),
+    ("筛查率目标值≥90%", [(90, "%", "at_least")]),
+    # cells set apart by runs of full-width spaces, the unit in the caption above the table
+    ("（单位：%）\n项目　　2022年　　2024年\n两癌筛查覆盖率　　81.3　　≥88",
+     [(81.3, "%", "exact"), (88, "%", "at_least")]),
+    ("附表2（单位：万元）\n项目　　金额\n帮扶资金　　120", [(1200000, "元", "exact")]),
+    ("（单位：%）\n年份　　2022　　2023", []),                       # a header row of years
+    ("（单位：人）\n　　2024年，全县共有女性党员　　1200", []),        # a sentence, not a row
+    ("　　2024年，全县新建妇女之家　36个", [(36, "个", "exact")]),     # indent and one space: prose
 ]
 
 
