@@ -33,21 +33,24 @@ MONITORING_TITLE = re.compile(r"监测|评估|实施情况|进展情况|执行�
 PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|工作安排|实施方案|行动方案|规划|计划")
 PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
 # Words that make a figure a goal. 计划 and 将 only as verbs: 春蕾计划 is a project, 将妇女… a preposition.
-_PLAN_VERBS = (r"(?:新建|建成|建设|共建|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
+_PLAN_VERBS = (r"(?:新建|建成|建设|共建|检查|筛查|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用|"
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
 # The year a goal is set for (2030年目标值, 2025年中期目标).
 GOAL_YEAR = re.compile(r"度?的?(?:中期|规划)?目标")
-TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|拟(?=" + _PLAN_VERBS + r")|"
+TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|[需须应]完成|拟(?=" + _PLAN_VERBS + r")|"
                         r"(?<![”\"」蕾康护苗行动按])计划(?=每|全年|年内|今年|明年|下半年|再|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=" + _PLAN_VERBS + r")")
+# Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
+DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)")
 # A goal named after its figure: 确定培训120万人次的目标, …的任务目标.
 TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,12}?的(?:目标|任务目标|工作目标)")
 # A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
 NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
                   r"(?:至少|不少于|不低于|不得少于|原则上)")
 # A count that stands at a date, written just before its figure; a flow word overrules it.
-STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|现存|在册|总数|总量|保有|已建成|累计建成|累计达到|建成(?!\d)|已发展|已成立")
+STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存|在册|(?<!占)总数|(?<!占)总量|保有|已建成|累计建成|累计达到|建成(?!\d)|"
+                       r"已发展|已成立")
 # Words that set a plan within the current year: 力争全年…, 年内再新建…, 到年底….
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
@@ -60,7 +63,8 @@ EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批
 # A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
 LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个).
-NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长|增幅")
+NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长|增幅|"
+                     r"完成")
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰)")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
@@ -431,7 +435,12 @@ class Timing:
 
     def _plan_time(self, r: "_Reading") -> None:
         """What a plan's time words mean once the figure is known to be planned."""
-        period, governing = r.period, r.governing
+        period, governing, report = r.period, r.governing, self.document.period
+        if r.target and r.level == "document" and _part_of_a_year(report) and report.start[1] == 1 \
+                and not self.document.is_plan:
+            # 下步打算 in a half-year report: the months still to come
+            r.period = Period((report.end[0], report.end[1] + 1), (report.end[0], 12))
+            return
         if r.target and governing is not None and self.text[governing.start:governing.end] in RECENT_WORDS:
             # 日前签署协议，两地将共建…30个: the day of the announcement, not the plan's span
             r.governing, r.period = None, self.document.period
@@ -530,6 +539,8 @@ class Timing:
                    clause: str, norm: bool) -> bool:
         text = self.text
         before = text[s_start:start]
+        if DONE_CUE.search(clause):
+            return False            # 全年计划开展…，1至10月已开展1860场次: done, whatever the plan before
         # A figure's own qualifier may be the norm's word: 每个村[至少有1个]; 120万人次的目标: named after it.
         if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start) or "目标值" in clause:
             return True         # (规划目标值为90%: the goal value of the figure's own clause)
