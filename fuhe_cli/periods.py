@@ -153,6 +153,24 @@ def _bracketed_after_title(line: str, expression: TimeExpression) -> bool:
     return bool(_TITLE_NOUN_BEFORE.search(line, 0, expression.start) and _BRACKET_CLOSE.match(line, expression.end))
 
 
+# The last congress, named with its date (自2021年11月市第九次妇女代表大会召开以来): the term runs
+# from it, so 本届以来 and 自第九次妇代会以来 start there rather than five years back.
+_CONGRESS = re.compile(r"妇女代表大会|妇代会")
+_SINCE_CONGRESS = re.compile(r"自(?:本届|上届)?第[一二三四五六七八九十]+次妇(?:女代表大会|代会)(?:召开)?以来|本届以来")
+
+
+def _term_from_congress(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    term = next((e for e in expressions if e.kind == "since" and _CONGRESS.search(text, e.start, e.end)), None)
+    if term is None:
+        return expressions
+    spans = [TimeExpression(m.start(), m.end(), Period(term.period.start, term.period.end), "since")
+             for m in _SINCE_CONGRESS.finditer(text) if m.start() != term.start]
+    if not spans:
+        return expressions
+    kept = [e for e in expressions if not any(span.start <= e.start < span.end for span in spans)]
+    return sorted(kept + spans, key=lambda e: e.start)
+
+
 def _article_anchors(layout, page: Optional[Anchor]) -> list[Optional[Anchor]]:
     """Per article of the layout, the "now" it speaks from: the date in its own headline block
     (a later article's 发布时间), else the page's."""
@@ -287,6 +305,7 @@ class Timing:
         else:
             self._all = [expression for section, anchor in zip(layout.sections, self._anchors)
                          for expression in find_time_expressions(self.text, anchor, section.start, section.end)]
+        self._all = _term_from_congress(self.text, self._all)
         self._starts = [expression.start for expression in self._all]
         self._paragraph_openings: dict[int, Optional[TimeExpression]] = {}
 

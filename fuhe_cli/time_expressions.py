@@ -509,6 +509,9 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
         read = _read(match, anchor)
         opener = read is not None and read[1] == "flow" and match.group("yy") and anchor is not None \
             and _SINCE_BEFORE.search(text, max(start, match.start() - 2), match.start())
+        if not opener and read is not None and match.group("month") and match.group("oy") and anchor is not None:
+            # 自2021年11月市第九次妇女代表大会召开以来: a span from that month
+            opener = _SINCE_BEFORE.search(text, max(start, match.start() - 2), match.start())
         if opener:
             since = _SINCE_AFTER.match(text, match.end())
             if since is not None and read[0].start <= anchor.end:
