@@ -5,8 +5,10 @@ from its headline, source line, byline, sign-off, site name or body. Inside an a
 keeps the article's region unless its own sentence names a place *inside* that region before it
 (自贡 in a Sichuan report); a parent named next to a number (镇江市级 in a 扬中市 article) never
 pulls the fact up, only a parent's federation opening the clause with its own scope word
-(上饶市妇联还在全市… in a 婺源县 article). A page of articles about several places, signed in its
-footer by a site whose region holds them all, is the site's.
+(上饶市妇联还在全市… in a 婺源县 article), and a scope word opening the figure's clause names
+its level above the article (全市… in a 区's article is its city's, 全国… has no region). A page
+of articles about several places, signed in its footer by a site whose region holds them all,
+is the site's.
 """
 from __future__ import annotations
 
@@ -49,6 +51,10 @@ SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|�
 # A scope word anywhere in a clause ("上饶市妇联还在全市…举办"): read only after a federation
 # that opens the clause as its subject (_parent_subject).
 SCOPE_ANYWHERE = re.compile(SCOPE_WORD)
+# A clause that only sets the scope of the next one: "从全国看，这一覆盖率为53.7%".
+SCOPE_FRAME = re.compile(r"(?:从|在|就)?" + SCOPE_WORD + r"(?:范围)?(?:内|来看|看|而言|来说)?[，,：:]")
+# The article's own place as a clause's subject (我区建成586个): no scope word above it holds.
+OWN_PLACE = re.compile(r"[我本][省市区县州旗盟]")
 CLAUSE_MARKS = "，,；;。：:！？!?"
 CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
 # Places listed one after another (醴陵市、攸县 / 辉县市妇联和长垣市妇联).
@@ -328,6 +334,45 @@ def _lead(places, paragraph: str, context: Region | None) -> tuple[Region | None
 
 
 def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start: int) -> Region | None:
+    """The region of the figure at `start`: the place its sentence is about (_sentence_region),
+    raised to the level of a scope word opening its clause (_opening_scope)."""
+    region = _sentence_region(places, text, spans, section, start)
+    scope = _opening_scope(text, spans, start, region)
+    return region if scope is None else _scope_level(places, region, scope)
+
+
+def _opening_scope(text: str, spans: _PlaceSpans, start: int, region: Region | None) -> str | None:
+    """The level (省, 市, 国 …) of the scope word that opens the clause of the figure at `start`
+    ("截至10月底，全市共建成…4120个") or frames it from the clause before ("从全国看，这一覆盖率为…").
+    None when there is none, or when a place or the article's own 我区/本区 is named between it and
+    the figure (全市共有…，我区建成586个 is the district's)."""
+    s_start, _ = spans.sentence(start)
+    left = max(clause_around(text, start, start)[0], s_start)
+    scope = SCOPE.match(text, left)
+    if scope is None and left > s_start and text[left - 1] in "，,：:":
+        scope = SCOPE_FRAME.fullmatch(text, max(clause_around(text, left - 1, left - 1)[0], s_start), left)
+    if scope is None or scope.end() > start or OWN_PLACE.search(text, scope.end(), start) \
+            or spans.mentions(scope.end(), start, region):
+        return None
+    return scope.group(1)
+
+
+def _scope_level(places, region: Region | None, level: str) -> Region | None:
+    """`region`, or the nearest of its parents a scope word's level names when `region` is below
+    it: 全市 in a 区's article is its city's, 全省 the province's; 全区 in a 区's article and 全市 in a
+    city's stay. 全国: no region (the country is no gazetteer region)."""
+    if level == "国":
+        return None
+    if region is None or _at_level(region, level):
+        return region
+    for candidate in reversed(places.chain(region)):
+        if _at_level(candidate, level):
+            return candidate
+    return region
+
+
+def _sentence_region(places, text: str, spans: _PlaceSpans, section: Section, start: int) -> Region | None:
+    """The place the sentence of the figure at `start` is about, within its article."""
     lead, label_end = _paragraph_lead(places, text, spans, start, section)
     base = lead or section.region
     s_start, s_end = spans.sentence(start)
@@ -442,7 +487,7 @@ def _scoped(places, before: str, found: list, region: Region, base: Region) -> R
     """The region of a figure whose sentence names `region` (inside the article's `base`) before
     it, when a scope word opens the figure's clause after that name: 全省 / 全市 / 全县 … name the
     level (the nearest region of that kind from `region` up to `base`), 全国 the whole country
-    (the article's region then, as the country is no gazetteer region)."""
+    (the article's region then; a 全国 opening the figure's own clause gives none, _opening_scope)."""
     scope = None
     for scope in SCOPE.finditer(before):
         pass

@@ -178,6 +178,44 @@ def test_a_parent_federation_as_subject_with_its_scope_word_lifts_the_figure(abo
     assert regions_of(text)[1] == facts
 
 
+# -- a scope word above the article's own region ------------------------------------------------------
+SCOPE_ABOVE = [
+    # (what it shows, text, fact regions)
+    ("全市 opening a clause in a district's article is its city's, 我区 the district's",
+     "武侯区妇联上半年工作总结\n\n截至6月底，全市共有家长学校880所，我区建成96所。",
+     ["成都市", "武侯区"]),
+    ("全省 opening a clause in a district's article is the province's",
+     "武侯区妇联上半年工作总结\n\n今年上半年，全省各级妇联开展志愿服务3.1万场，我区为1200场。",
+     ["四川省", "武侯区"]),
+    ("全州 in a county-level city's article is its prefecture's",
+     "康定市妇联工作简报\n\n今年以来，全州建成妇女微家210个。",
+     ["甘孜藏族自治州"]),
+    ("全国 opening a clause has no region",
+     "陕西省妇联工作简报\n\n据统计，全国共建成妇女之家70万个，我省建成2.1万个。",
+     [None, "陕西省"]),
+    ("a clause that only frames the next with 全国 (从全国看) gives it no region",
+     "陕西省妇联工作简报\n\n我省适龄妇女筛查率为62.5%，从全国看，这一比例为55.1%。",
+     ["陕西省", None]),
+    ("全国 inside a clause (高于全国平均) does not open it",
+     "陕西省妇联工作简报\n\n我省适龄妇女筛查率为62.5%，高于全国平均水平7.4个百分点。",
+     ["陕西省", "陕西省"]),
+    ("全区 in a district's article stays with the district",
+     "武侯区妇联上半年工作总结\n\n全区建成儿童之家45个。",
+     ["武侯区"]),
+    ("全市 in a county-level city's article stays with it",
+     "枝江市妇联工作简报\n\n全市建成儿童之家45个。",
+     ["枝江市"]),
+    ("全省 qualifying an honour names no scope in a county's article",
+     "临泽县妇联工作简报\n\n今年，全省三八红旗手新增3名。",
+     ["临泽县"]),
+]
+
+
+@pytest.mark.parametrize("about, text, facts", SCOPE_ABOVE, ids=[row[0] for row in SCOPE_ABOVE])
+def test_a_scope_word_above_the_articles_region_names_the_parent(about, text, facts):
+    assert regions_of(text)[1] == facts
+
+
 # -- the place a figure's clause is about ------------------------------------------------------------
 CLAUSE_SUBJECT = [
     # (what it shows, text, fact regions)
