@@ -347,30 +347,68 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
                     marker=None, label=label)
 
 
-_HEADER_REACH = 12   # data rows between a column's header and the cell read
-
-
 def _column_header(folded: str, row_start: int, column: int) -> tuple[Optional[str], Optional[tuple[int, int]]]:
     """The unit a column's header cell states ("宣讲人次（人次）", "争取项目资金（万元）") for a bare
-    number in a row of a spreadsheet flattened to text, and where that header cell is."""
-    line_end = row_start - 1
-    for _ in range(_HEADER_REACH):
-        if line_end < 0:
-            break
-        line_start = folded.rfind("\n", 0, line_end) + 1
-        line = folded[line_start:line_end]
-        line_end = line_start - 1
-        if not any(mark in line for mark in _CELL_BREAKS):
-            break          # prose: the table (if any) starts below it
-        bounds = [0] + [m.end() for m in _CELL_SPLIT.finditer(line)] + [len(line) + 1]
-        if column + 1 >= len(bounds):
-            continue
-        cell = line[bounds[column]:bounds[column + 1] - 1].strip()
+    number in a row of a spreadsheet flattened to text, and where that header cell is: the nearest
+    such cell above the row in the same table, however many rows down (a blank or prose line ends
+    the table)."""
+    return _TABLE_HEADERS.above(folded, row_start).get(column, (None, None))
+
+
+class _TableHeaders:
+    """For each row of a text's tables, the nearest header cell above it in every column
+    (column -> (unit, span)). A row's headers are those of the row above, updated by that row's
+    own header cells, so each row is read once however long its table (cells come in text order)."""
+
+    def __init__(self) -> None:
+        self._text: Optional[str] = None
+        self._rows: dict[int, dict] = {}
+
+    def above(self, folded: str, row_start: int) -> dict:
+        if self._text is not folded:
+            self._text, self._rows = folded, {}
+        rows = self._rows
+        pending = []          # rows whose headers wait for the row above them, nearest first
+        headers: dict = {}
+        while row_start not in rows:
+            pending.append(row_start)
+            if row_start == 0:
+                break
+            line_start = folded.rfind("\n", 0, row_start - 1) + 1
+            line = folded[line_start:row_start - 1]
+            if not any(mark in line for mark in _CELL_BREAKS):
+                break          # prose or a blank line: the table (if any) starts below it
+            row_start = line_start
+        else:
+            headers = rows[row_start]
+        for row_start in reversed(pending):
+            if row_start:
+                headers = _header_cells(folded, folded.rfind("\n", 0, row_start - 1) + 1, row_start - 1, headers)
+            rows[row_start] = headers
+        return headers
+
+
+def _header_cells(folded: str, line_start: int, line_end: int, inherited: dict) -> dict:
+    """`inherited` updated with the header cells of the line folded[line_start:line_end] (a cell
+    stating its unit in brackets, not a number), or `inherited` itself when the line has none."""
+    line = folded[line_start:line_end]
+    if not any(mark in line for mark in _CELL_BREAKS):
+        return {}
+    if "（" not in line and "(" not in line:
+        return inherited       # the cheap test first: data rows state no unit
+    bounds = [0] + [m.end() for m in _CELL_SPLIT.finditer(line)] + [len(line) + 1]
+    found = dict(inherited)
+    for column in range(len(bounds) - 1):
+        raw = line[bounds[column]:bounds[column + 1] - 1]
+        cell = raw.strip()
         bracket = _LABEL_UNIT.search(cell)
         if bracket and bracket.group(1) in _TABLE_UNITS and not _NUMBER_START.match(cell):
             offset = line_start + bounds[column]
-            return _TABLE_UNITS[bracket.group(1)], (offset, offset + len(line[bounds[column]:bounds[column + 1] - 1]))
-    return None, None
+            found[column] = (_TABLE_UNITS[bracket.group(1)], (offset, offset + len(raw)))
+    return found
+
+
+_TABLE_HEADERS = _TableHeaders()
 
 
 def _scale(unit: Optional[str], mult: Optional[str]) -> int:
