@@ -211,6 +211,30 @@ def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
     return digit is not None and "、" not in text[hit_end:digit.start()]
 
 
+
+# "开展“春蕾护航”防性侵宣讲19场，覆盖中小学生6800余人": a trigger word that is only part of a
+# quoted name which a campaign noun follows names the campaign's theme, not what it counts.
+# (“春蕾计划” itself, where the word is the whole name, still names the programme.)
+QUOTED_NAME_CHARS = 12      # how long a quoted name may be
+CLOSE_QUOTE = re.compile("[”」』]")
+_NAME_CHAR = r"[^“”「」『』\"，,。；;！!？?：:\n]"
+_OPEN_TO_END = regex.compile(rf"[“「『]{_NAME_CHAR}{{0,{QUOTED_NAME_CHARS}}}\Z")
+_UP_TO_CLOSE = re.compile(rf"{_NAME_CHAR}{{0,{QUOTED_NAME_CHARS}}}?[”」』]")
+_CAMPAIGN_NOUN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:行动|活动|宣讲|巡讲|计划|工程|项目|讲座|课堂|大赛|比赛|竞赛|志愿服务)")
+
+
+def names_a_campaign(text: str, hit_start: int, hit_end: int) -> bool:
+    """True when the word text[hit_start:hit_end] is part (not the whole) of a quoted name that a
+    campaign noun follows (春蕾 in “春蕾护航”防性侵宣讲, “春蕾助学”行动)."""
+    close = _UP_TO_CLOSE.match(text, hit_end)
+    if close is None:
+        return False
+    opening = _OPEN_TO_END.search(text, max(0, hit_start - QUOTED_NAME_CHARS - 1), hit_start)
+    if opening is None or (opening.start() + 1 == hit_start and close.end() - 1 == hit_end):
+        return False
+    return _CAMPAIGN_NOUN.match(text, close.end()) is not None
+
+
 # Lines whose heading span is kept while classification walks a text's figures in order.
 _CACHE_LIMIT = 256
 

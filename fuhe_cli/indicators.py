@@ -11,7 +11,9 @@ How a quantity is classified (`RuleSet.classify`):
    ``exclude`` word or regex occurs in the clause.
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
-   order, then user directories in the order given).
+   order, then user directories in the order given). A trigger word that is only part of a
+   quoted name followed by a campaign noun (春蕾 in “春蕾护航”防性侵宣讲, “春蕾助学”行动) names the
+   campaign's theme: it ranks below any other rule's trigger of priority >= 0.
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
@@ -24,7 +26,9 @@ How a quantity is classified (`RuleSet.classify`):
    A hard line break after a prose line that ends on a word (a PDF's text layer) does not end
    the sentence. A clause that is only its own rule's trigger word and the figure (培训800人次
    after 举办基层妇联干部培训班6期) repeats the earlier clause's verb: a carried rule of the same
-   work area whose trigger holds that word (干部培训) names it instead.
+   work area whose trigger holds that word (干部培训) names it instead. A clause that only says
+   whom the earlier clause's work reached ([link words] 惠及/受益 + whom + the figure: 惠及女性
+   创业者860人 after 发放“巾帼助力贷”1.2亿元) takes the carried rule over its own.
 5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
@@ -44,8 +48,9 @@ How a quantity is classified (`RuleSet.classify`):
    numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
    item's figure of the same unit read after [place] + the same words (+ at most 8 characters,
    the counted noun): "安定区已建成儿童之家312个，覆盖率100%；陇西县已建成268个，覆盖率95.4%".
-8. The second figure of a 由…到 pair ("覆盖率由2018年的61%提高到2022年的87.5%"), still without a
-   rule, takes the first figure's (same unit).
+8. The second figure of a 由…到 pair ("覆盖率由2018年的61%提高到2022年的87.5%"), or a figure
+   joined to the one before it by 和/及/与 alone with no words of its own ("新建的12个和9个"),
+   still without a rule, takes the first figure's (same unit).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
    the figures in its numbered sections (after the first 一、… line) whose clause is only a place
    and a short verb: "…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次".
@@ -64,9 +69,9 @@ from typing import Sequence
 import regex
 
 from fuhe_cli.clauses import (
-    DIGIT, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
-    SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_next_item,
-    names_earlier_figure, names_nothing, place_and_verb, reading_distance, wrapped_line,
+    CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
+    SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
+    names_next_item, names_earlier_figure, names_nothing, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -159,6 +164,17 @@ def _narrows(text: str, quantity, carried: "_Candidate", own: "_Candidate", word
     hit_end = quantity.start - carried.distance
     carried_word = text[hit_end - carried.span:hit_end]
     return len(carried_word) > len(word) and word in carried_word
+
+
+_REACH_VERB = re.compile("惠及|受益")
+_REACH_VERB_CHARS = 6   # how far into its clause the verb may stand (after link words: 共惠及, 累计受益)
+_REACH_OPENERS = LINK_CHARS | frozenset("惠受")   # the cheap test first: how such a clause opens
+
+
+def _reached(text: str, quantity, verb: int, start: int, end: int) -> bool:
+    """True when the figure's clause text[start:end], with 惠及/受益 at `verb`, reads [link words] +
+    the verb + whom + the figure, and nothing after it ("惠及女性创业者860人", "累计受益家长5600人次")."""
+    return verb + 2 <= quantity.start and names_nothing(text, start, verb) and names_nothing(text, quantity.end, end)
 
 
 _LAST_FIGURE = regex.compile(r"(?r)[0-9][0-9.]*[万亿千百]?[余多]?")
@@ -268,12 +284,13 @@ class RuleSet:
         return start, item_end, tail
 
     def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int | None,
-              label: bool = False, veto_start: int | None = None):
+              label: bool = False, veto_start: int | None = None, skip_themes: bool = False):
         """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
         the figure's own clause, a carried clause (`carried`) or a label/heading (`label`); a
         candidate's exclusions are looked for in text[veto_start (default start):veto_end], or —
         `veto_end` None — from there (or the item's start, `veto_start` _ITEM) to the end of the
-        figure's item and in its list's tail (_item_window)."""
+        figure's item and in its list's tail (_item_window). With `skip_themes`, words of a quoted
+        campaign name (names_a_campaign) are passed over."""
         value = quantity.value
         if value is None:
             return None       # no range holds an unknown value: no rule can match
@@ -281,6 +298,7 @@ class RuleSet:
         q_start, q_end = quantity.start, quantity.end
         num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
         best_key = best_compiled = None
+        best_end = 0
         regex_group = self._triggers.regex_group(unit)
         rules = self._compiled
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
@@ -323,9 +341,19 @@ class RuleSet:
             if (compiled.exclude_words or compiled.exclude_regexes) and vetoed(
                     compiled, text, *self._veto_window(start if veto_start is None else veto_start, veto_end)):
                 continue
-            best_key, best_compiled = key, compiled
+            if skip_themes and names_a_campaign(text, hit_start, hit_end):
+                continue
+            best_key, best_compiled, best_end = key, compiled, hit_end
         if best_compiled is None:
             return None
+        if (not skip_themes and best_compiled.priority >= 0
+                and CLOSE_QUOTE.search(text, best_end, best_end + QUOTED_NAME_CHARS + 1) is not None
+                and names_a_campaign(text, best_end + best_key[0], best_end)):
+            # “春蕾护航”防性侵宣讲: a word of a campaign's quoted name names the figure only when no
+            # other rule does (read again without such words; rare)
+            other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True)
+            if other is not None and other.priority >= 0:
+                return other
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled)
 
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
@@ -342,6 +370,12 @@ class RuleSet:
             parallel = self._parallel(text, quantity, clause_start)
             if parallel is not None:
                 best = parallel
+        if (best is None or best.priority < 0) and text[getattr(quantity, "num_start", quantity.start) - 1] in _AND:
+            # "儿童之家数分别含新建的12个和9个": a figure joined to the one before it by 和 alone, with
+            # no words of its own, is the same measure as its partner.
+            partner = self._partner(text, quantity, end)
+            if partner is not None:
+                best = partner
         if best is None or best.priority < 0:
             # "覆盖率由2018年的61%提高到2022年的87.5%": the second figure of a 由…到 pair is the
             # same measure as the first.
@@ -415,7 +449,12 @@ class RuleSet:
             word = _bare_trigger(text, quantity, own, start, end)
             if word and self._may_narrow(own.compiled, word):
                 bare = word
-        if (own is None or own.priority < 0 or breakdown or bare) and not (
+        # "发放“巾帼助力贷”1.2亿元，惠及女性创业者860人": a clause that only says whom the earlier
+        # clause's work reached counts that work's beneficiaries, whatever its own noun would say.
+        verb = (None if own is None or own.priority < 0 or breakdown or bare or text[start] not in _REACH_OPENERS
+                else _REACH_VERB.search(text, start, start + _REACH_VERB_CHARS))
+        reached = verb is not None and _reached(text, quantity, verb.start(), start, end)
+        if (own is None or own.priority < 0 or breakdown or bare or reached) and not (
                 quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
             for _ in range(0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES):
@@ -427,8 +466,9 @@ class RuleSet:
                 if carried is not None and carried.priority >= 0 and not breakdown and _names_another(
                         text, quantity, carried, start, end):
                     break
-                if bare:
-                    if carried is not None and carried.priority >= 0 and _narrows(text, quantity, carried, own, bare):
+                if bare or reached:
+                    if carried is not None and carried.priority >= 0 and (
+                            reached or _narrows(text, quantity, carried, own, bare)):
                         best = carried
                     if carried is not None:
                         break
@@ -502,6 +542,29 @@ class RuleSet:
         finally:
             self._item_of, self._item, self._label_start = saved
         return None
+
+    def _partner(self, text: str, quantity, clause_end: int) -> "_Candidate | None":
+        """The rule of the figure of the same unit that stands right before this one, joined by 和
+        (及, 与) alone ("12个和9个"), when this one has no words of its own after it in its clause
+        (text[:clause_end]) either."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        unit = quantity.unit
+        if not unit or num_start < 2:
+            return None
+        partner_end = num_start - 1 - len(unit)
+        if not text.startswith(unit, partner_end) or not names_nothing(text, quantity.end, clause_end):
+            return None
+        found = _LAST_FIGURE.search(text, max(0, partner_end - 16), partner_end)
+        if found is None or found.end() != partner_end:
+            return None
+        saved = (self._item_of, self._item, self._label_start)
+        at = _At(start=found.start(), end=partner_end + len(unit), num_start=found.start(), num_end=partner_end,
+                 value=quantity.value, unit=unit)
+        try:
+            candidate = self._name(text, at)[0]
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        return candidate if candidate is not None and candidate.priority >= 0 else None
 
     def _refined(self, text: str, quantity, refiners: tuple[CompiledRule, ...]) -> CompiledRule | None:
         """The first rule of `refiners` (rules that refine the figure's rule) that accepts the

@@ -357,7 +357,8 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
                     marker=sign or None, label=label)
 
 
-_HEADER_REACH = 12   # data rows between a column's header and the cell read
+# Rows looked up for a column's header (a blank or prose line ends the table before that).
+_HEADER_REACH = 200
 # 附：主要指标监测表（单位：%）: a caption just above a table names the unit of its bare cells
 _CAPTION_UNIT = re.compile(r"[（(]单位\s*[:：]\s*([^（）()]{1,4})[)）]\s*$")
 # Cells laid out with full-width spaces: a run of two or more between two cells is a break

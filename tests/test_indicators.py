@@ -142,6 +142,57 @@ def test_a_bare_repeated_verb_takes_the_earlier_clauses_narrower_rule(text, valu
     assert fact.indicator.id == indicator
 
 
+
+# A trigger word that is only part of a quoted name followed by a campaign noun (行动, 活动, 宣讲 …)
+# names the campaign's theme: another rule read there names the figure, and the theme only when
+# nothing else does. A quoted name that is the trigger word itself still names its rule.
+QUOTED_THEMES = [
+    ("今年开展“春蕾守护”安全宣讲26场，覆盖在校学生9100余人。", 9100, "lecture.reach"),
+    ("开展“春蕾守护”安全宣讲26场。", 26, "lecture.sessions"),
+    ("“春蕾计划”资助困难女童410名。", 410, "care.spring_bud"),
+    ("开展“春蕾圆梦”行动，资助困难学生75名。", 75, "care.spring_bud"),    # the 春蕾 context refines
+    ("开展“巾帼大宣讲”活动320场。", 320, "lecture.sessions"),               # the theme is all there is
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", QUOTED_THEMES, ids=range(len(QUOTED_THEMES)))
+def test_a_word_inside_a_quoted_campaign_name_yields_to_what_the_campaign_does(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# A clause that only says whom the earlier clause's work reached (惠及/受益 + whom + figure)
+# counts that work's beneficiaries, whatever rule its own noun would fire.
+REACHED = [
+    ("联合农商行发放“半边天振兴贷”9000万元，惠及女性创业者640人。", 640, "loans.people"),
+    ("累计发放创业担保贷款3.1亿元，共惠及返乡创业妇女2100余人。", 2100, "loans.people"),
+    # without the beneficiary verb the clause's own noun names its figure
+    ("累计发放创业担保贷款3.1亿元，扶持返乡创业妇女2100余人。", 2100, "entrepreneurship.people"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", REACHED, ids=range(len(REACHED)))
+def test_a_clause_of_whom_the_work_reached_takes_the_earlier_clauses_rule(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
+# measure as its partner.
+PARTNERS = [
+    ("两县妇女之家数分别含今年新建的15个和8个。", 8, "org.women_homes"),
+    ("两地家长学校数分别含本年度新开办的14所及6所。", 6, "family.education_sites"),
+    # words of its own after the figure: not a bare partner
+    ("两县妇女之家数分别含今年新建的15个和8个村民议事点。", 8, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", PARTNERS, ids=range(len(PARTNERS)))
+def test_a_bare_and_partner_takes_its_partners_rule(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # The label of a figure no rule names is the noun phrase it counts, on word boundaries.
 COUNTED_LABELS = [
     ("今年全市建成1623个儿童友好社区。", 1623, "儿童友好社区"),

@@ -90,3 +90,33 @@ def test_grammar_mechanisms(text, expected):
 
     got = [(q.value, q.unit, q.qualifier) for q in find_quantities(normalise(text).text)]
     assert got == expected
+
+
+def _table(rows: int, gap: str = "") -> str:
+    """A flattened spreadsheet: a header row stating each column's unit, then `rows` data rows
+    (the last a 合计 row), with `gap` inserted before the last one."""
+    body = "".join(f"第{n}网格\t{100 + n}\t{n}\n" for n in range(1, rows))
+    return f"网格\t走访家庭（户）\t调处纠纷（件）\n{body}{gap}合计\t9999\t77\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_table(3), [(9999, "户"), (77, "件")]),
+    (_table(40), [(9999, "户"), (77, "件")]),       # forty rows down: still the same table
+    (_table(40, gap="\n"), []),                     # a blank line ends the table
+    (_table(40, gap="以下为汇总数。\n"), []),          # so does a prose line
+], ids=["near", "far", "blank line", "prose line"])
+def test_table_cells_take_the_unit_of_their_column_header_however_far_above(text, expected):
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    got = [(q.value, q.unit) for q in find_quantities(normalise(text).text) if q.value in (9999, 77)]
+    assert got == expected
+
+
+def test_a_header_row_lower_in_a_table_overrides_the_one_above():
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    text = "项目\t资金（万元）\n甲\t12\n项目\t人数（人）\n乙\t30\n"
+    got = [(q.value, q.unit) for q in find_quantities(normalise(text).text)]
+    assert got == [(120000, "元"), (30, "人")]
