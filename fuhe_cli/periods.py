@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
-from fuhe_cli.time_expressions import (RECENT_WORDS, Anchor, Period, TimeExpression, find_time_expressions,
+from fuhe_cli.time_expressions import (GOAL_AFTER, RECENT_WORDS, Anchor, Period, TimeExpression, find_time_expressions,
                                        full_year)
 
 # Headings and openings of what is planned, not done.
@@ -36,8 +36,6 @@ PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明
 _PLAN_VERBS = (r"(?:新建|建成|建设|共建|检查|筛查|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用|"
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
-# The year a goal is set for (2030年目标值, 2025年中期目标).
-GOAL_YEAR = re.compile(r"度?的?(?:中期|规划)?目标")
 TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|[需须应]完成|拟(?=" + _PLAN_VERBS + r")|"
                         r"(?<![”\"」蕾康护苗行动按])计划(?=每|全年|年内|今年|明年|下半年|再|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=" + _PLAN_VERBS + r")")
@@ -391,7 +389,7 @@ class Timing:
                 continue
             if _is_whole_year_word(text, expression) and _YEAR_TASK_AFTER.match(text, expression.end):
                 continue                # 已达全年任务的75%: a share of the year's task, not of the year
-            if GOAL_YEAR.match(text, expression.end) and "目标值" not in text[expression.end:start] \
+            if GOAL_AFTER.match(text, expression.end) and "目标值" not in text[expression.end:start] \
                     and not TARGET_CUE.search(text, expression.end, start):
                 continue                # 已达到2030年目标值的有41项，占70.7%: a goal's year, not the figure's
             if _bracket_closed_between(text, r.s_start, expression, start):

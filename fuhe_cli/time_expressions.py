@@ -183,6 +183,8 @@ PATTERN = re.compile(
 # 目前, 当前: how things stand at the document's date (截至目前 is a stock of the pattern's own).
 NOW_WORDS = ("目前", "当前")
 # 日前, 近日: "a few days ago" in a news lead: the page's month.
+# A year that names a goal (2030年目标值, 2025年中期目标): it dates only the goal's own figure.
+GOAL_AFTER = re.compile(r"度?的?(?:中期|规划)?目标")
 RECENT_WORDS = ("日前", "近日")
 # Windows of a year that reports name by their season or festival, and the months they cover.
 WINDOWS = {"三八": (3, 3), "六一": (6, 6), "五一": (5, 5), "国庆": (10, 10), "元旦": (1, 1), "春节": (1, 2),
@@ -484,21 +486,19 @@ def pattern_expressions(text: str, anchor: Optional[Anchor], start: int, end: in
 
 
 def _now_words(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:
+    """目前/当前 (a stock at the document's date) and 日前/近日 (the date's month), not after 截至/到."""
     if anchor is None:
         return []
+    readings = [(word, Period(None, anchor.end), "stock") for word in NOW_WORDS]
+    if anchor.month is not None:
+        month = (anchor.year, anchor.month)
+        readings += [(word, Period(month, month), "flow") for word in RECENT_WORDS]
     out = []
-    for word in RECENT_WORDS if anchor.month is not None else ():
+    for word, period, kind in readings:
         position = text.find(word, start, end)
         while position >= 0:
             if not (position and text[position - 1] in _NOT_NOW_BEFORE):
-                month = (anchor.year, anchor.month)
-                out.append(TimeExpression(position, position + 2, Period(month, month), "flow"))
-            position = text.find(word, position + 2, end)
-    for word in NOW_WORDS:
-        position = text.find(word, start, end)
-        while position >= 0:
-            if not (position and text[position - 1] in _NOT_NOW_BEFORE):
-                out.append(TimeExpression(position, position + len(word), Period(None, anchor.end), "stock"))
+                out.append(TimeExpression(position, position + len(word), period, kind))
             position = text.find(word, position + 2, end)
     return sorted(out, key=lambda expression: expression.start)
 

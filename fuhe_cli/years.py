@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
+from fuhe_cli.time_expressions import GOAL_AFTER
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -69,8 +70,6 @@ LEAD_DAY = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{
                       r"(?:上午|下午|晚上?|当天)?[，,]")
 # 自2019年…以来 / 从2018年起: the year starts a span (a total since then), it dates no figure.
 SINCE_YEAR = re.compile(r"[自从]\s*$")
-# A year that names a goal (2030年目标值, 2025年中期目标): periods reads it for the goal's own figure.
-GOAL_AFTER = re.compile(r"度?的?(?:中期|规划)?目标")
 SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
 # A clause that is only a time without a year: "4月12日，", "一季度，", "3月以来，", "第二季度，".
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
