@@ -270,7 +270,7 @@ class _Reading:
     p_start: int = 0
     headings: list = field(default_factory=list)
     governing: Optional[TimeExpression] = None
-    level: Optional[str] = None             # sentence | paragraph | heading | document
+    level: Optional[str] = None             # sentence | paragraph | heading | article | document
     deadline: Optional[TimeExpression] = None
     base: Optional[TimeExpression] = None      # a comparison base (较2020年) before the figure
     period: Optional[Period] = None
@@ -353,6 +353,22 @@ class Timing:
             self._paragraph_openings[paragraph_start] = opening
         return self._paragraph_openings[paragraph_start]
 
+    def _article_lead(self, paragraph_start: int) -> Optional[TimeExpression]:
+        """A span up to now that opens the article ("今年以来，…", "3月以来，…") and so dates the
+        undated paragraphs after it, when no paragraph between opens with a time of its own."""
+        section = self.layout.section_at(paragraph_start)
+        for expression in self._between(section.start, paragraph_start):
+            line_start = self.text.rfind("\n", section.start, expression.start) + 1
+            if self._paragraph_opening(max(line_start, section.start)) is not expression:
+                continue
+            anchor = self._anchor_at(expression.start)
+            if anchor is None or not (expression.so_far or expression.kind == "since") \
+                    or expression.period.start is None or expression.period.end != anchor.end \
+                    or expression.period.start[0] != anchor.year:
+                return None
+            return expression if line_start < paragraph_start else None
+        return None
+
     def fact(self, start: int, year: Optional[int], basis: Optional[str] = None,
              unit: Optional[str] = None) -> FactTime:
         """The period, calendar year and target flag of the figure at `start`, given the year
@@ -410,6 +426,10 @@ class Timing:
             if found:
                 r.governing, r.level = found[0], "heading"
                 break
+        if r.governing is None and not r.headings:
+            lead = self._article_lead(r.p_start)
+            if lead is not None and r.year in (None, lead.period.year):
+                r.governing, r.level = lead, "article"
         r.period = r.governing.period if r.governing is not None else None
         r.clause = _clause_before(text, r.s_start, start)
 
@@ -458,7 +478,8 @@ class Timing:
             # 下步打算 in a half-year report: the months still to come
             r.period = Period((report.end[0], report.end[1] + 1), (report.end[0], 12))
             return
-        if r.target and governing is not None and self.text[governing.start:governing.end] in RECENT_WORDS:
+        if r.target and governing is not None and (r.level == "article"
+                                                   or self.text[governing.start:governing.end] in RECENT_WORDS):
             # 日前签署协议，两地将共建…30个: the day of the announcement, not the plan's span
             r.governing, r.period = None, self.document.period
             r.level = "document" if r.period is not None else None

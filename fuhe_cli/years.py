@@ -38,10 +38,11 @@ STOCK_DATE = (r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到|到)\s*(?:19|
 # figures as one year too (when the document is undated or of that year). When a span opens
 # the paragraph ("近年来，…。2023年，全县…"), a later sentence of that paragraph that opens with one
 # year gives the article its year.
-PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^，,。；;！？\n]{1,8}[，,])??"
+PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^\w\s，,。；;！？]{1,3}[ \t\u3000]*)?(?:[^，,。；;！？\n]{1,8}[，,])??"
                             r"(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,])"
                             r"|(?P<stock>" + STOCK_DATE.replace(r"[ \t\u3000\n]*", "", 1) + r")(?=[，,])"
-                            r"|(?P<span>(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年)(?:以来|来)))",
+                            r"|(?P<span>(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年|年初|开年|"
+                            r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)(?:以来|来)))",
                             re.MULTILINE)
 # The same after a newline: the engine finds the newline by its literal first character in C,
 # where "^" would make it try the pattern at every position of the text.
@@ -321,7 +322,8 @@ def _lead_years(text: str, base_year: int | None, base_month: int | None) -> lis
             # A span opening the paragraph: 今年以来 lies within this year, so an article that
             # opens with it is this year's news down to its later paragraphs; another span
             # (近年来) is dated only by a later one-year sentence of its paragraph.
-            if base_year is not None and match.group().lstrip(" \t\u3000\n").startswith(("今年", "本年")):
+            if base_year is not None and (match.group("span").startswith(("今年", "年初", "开年"))
+                                          or _month_of_this_year(match.group("month"), base_month)):
                 leads.append((line_start, base_year, weak))
                 continue
             line_end = text.find("\n", match.end())
@@ -332,6 +334,14 @@ def _lead_years(text: str, base_year: int | None, base_month: int | None) -> lis
                     year = mentions[0][2]
         leads.append((line_start, year, weak))
     return leads
+
+
+def _month_of_this_year(month: str | None, base_month: int | None) -> bool:
+    """"3月以来" in a page dated May is this year's March: the span lies within the page's year."""
+    if month is None:
+        return False
+    number = int(month) if month.isdigit() else "一二三四五六七八九十".find(month[-1]) + 1 + 10 * (len(month) > 1)
+    return 1 <= number <= 12 and (base_month is None or number <= base_month)
 
 
 def _period_openings(text: str):

@@ -128,6 +128,16 @@ EVENTS_COUNTED = """县妇联家政培训成效明显
 
 截至7月底，全县培训家政从业人员4300人次，累计培训妇女2.1万人次。今年全县共有1.2万人次参加技能培训。
 """
+SPAN_OPENS_ARTICLE = """🌸 巾帼志愿活动月回顾
+发布时间：2024-04-10
+
+🌸 3月以来，区妇联组织各街道开展“巾帼志愿服务月”活动。
+
+📍 送法进社区
+各街道开展普法讲座36场，服务群众1800余人次。
+
+下一步，区妇联将力争年内再开展普法讲座20场。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -276,6 +286,10 @@ CASES = [
     # the term runs from the congress the report dates: 本届以来 and 自第九次妇代会以来 start there
     (TERM_FROM_CONGRESS, [("1460名", (2021, 11), (2024, 9), False, None),
                           ("126个", (2021, 11), (2024, 9), False, None)]),
+    # a span up to now opening an article (3月以来，…) dates its undated paragraphs; not its plans
+    (SPAN_OPENS_ARTICLE, [("36场", (2024, 3), (2024, 4), False, 2024),
+                          ("1800余人次", (2024, 3), (2024, 4), False, 2024),
+                          ("20场", (2024, 1), (2024, 12), True, 2024)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
