@@ -4,6 +4,7 @@ periods, stocks and targets (`fuhe_cli.periods`) read it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from fuhe_cli.layout import Section
@@ -29,24 +30,59 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     """Layout → places → years → periods over normalised text and its quantities (in text order);
     `bases`: per quantity, its rule's basis (flow | stock | None)."""
     from fuhe_cli.layout import Layout
-    from fuhe_cli.periods import Timing, document_time, headline_period, title_period
     from fuhe_cli.places import attribute_places
-    from fuhe_cli.years import attribute_years
 
     layout = Layout(text)
     region, fact_regions = attribute_places(layout, quantities)
+    bases = bases or [None] * len(quantities)
+    units = [getattr(quantity, "unit", None) for quantity in quantities]
+    starts = [quantity.start for quantity in quantities]
+    year, period, times = _read_time(layout, starts, bases, units)
+    date = layout.date
+    reports = _reports_on_page(layout)
+    if reports:
+        # A page holding reports of different years (an archive page of two annual summaries):
+        # each report's time is read as its own document's; the page as a whole has no one year.
+        year, period, date = None, None, None
+        for start, end in reports:
+            low, high = bisect_left(starts, start), bisect_left(starts, end)
+            _, _, own = _read_time(Layout(text[start:end]), [at - start for at in starts[low:high]],
+                                   bases[low:high], units[low:high])
+            times[low:high] = own
+    return Attribution(title=layout.title, date=date, region=region, year=year,
+                       fact_regions=fact_regions, fact_years=[time.year for time in times],
+                       sections=layout.sections, period=period,
+                       fact_periods=[time.period for time in times], fact_targets=[time.target for time in times])
+
+
+def _read_time(layout, starts: list[int], bases: list, units: list):
+    """(the reporting year, the reporting period, each figure's FactTime) of one document."""
+    from fuhe_cli.periods import Timing, document_time, headline_period, title_period
+    from fuhe_cli.years import attribute_years
+
     stated = title_period(layout)
     titled = title_period(layout, title_only=True)
-    year, fact_years = attribute_years(layout, quantities, stated.year if stated else None,
+    year, fact_years = attribute_years(layout, starts, stated.year if stated else None,
                                        titled.year if titled else None)
     document = document_time(layout, stated, year, titled)
     if year is None and (headline := headline_period(layout)) is not None:
         year = headline.year            # 某县妇联：上半年…, a news page dated July: that year's news
     timing = Timing(layout, document)
-    bases = bases or [None] * len(quantities)
-    times = [timing.fact(quantity.start, fact_year, basis, getattr(quantity, "unit", None))
-             for quantity, fact_year, basis in zip(quantities, fact_years, bases)]
-    return Attribution(title=layout.title, date=layout.date, region=region, year=year,
-                       fact_regions=fact_regions, fact_years=[time.year for time in times],
-                       sections=layout.sections, period=document.period,
-                       fact_periods=[time.period for time in times], fact_targets=[time.target for time in times])
+    times = [timing.fact(start, fact_year, basis, unit)
+             for start, fact_year, basis, unit in zip(starts, fact_years, bases, units)]
+    return year, document.period, times
+
+
+def _reports_on_page(layout) -> list[tuple[int, int]]:
+    """(start, end) of each article whose own title states a reporting year, when a page holds
+    several and they name different years; else nothing."""
+    from fuhe_cli.years import reporting_period
+
+    text, reports, years = layout.text, [], set()
+    for section in layout.sections if len(layout.sections) > 1 else ():
+        line_end = text.find("\n", section.title_start, section.headline_end)
+        title_year = reporting_period(text[section.title_start:line_end if line_end >= 0 else section.headline_end])
+        if title_year is not None:
+            reports.append((section.title_start, section.end))
+            years.add(title_year)
+    return reports if len(years) > 1 else []

@@ -405,9 +405,9 @@ def _header_period(text: str) -> int | None:
 
 
 # -- entry point ---------------------------------------------------------------------------
-def attribute_years(layout, quantities: list, stated_year: int | None = None,
+def attribute_years(layout, starts: list[int], stated_year: int | None = None,
                     titled_year: int | None = None) -> tuple[int | None, list[int | None]]:
-    """(the document's reporting year, the year of each quantity). `stated_year`: the year of a
+    """(the document's reporting year, the year of the figure at each of `starts`). `stated_year`: the year of a
     reporting period the title or header states in words this module does not read
     (2024年上半年工作情况); `titled_year`: that of the title line itself."""
     text, date = layout.text, layout.date
@@ -435,9 +435,9 @@ def attribute_years(layout, quantities: list, stated_year: int | None = None,
     if period is None:
         spans.undated = _undated_years(text, layout.sections)
     fact_years = []
-    for quantity in quantities:
+    for start in starts:
         spans.forget()
-        section = layout.section_at(quantity.start)
-        fact_years.append(_fact_year(text, spans, quantity.start, base_year, period, base_month,
+        section = layout.section_at(start)
+        fact_years.append(_fact_year(text, spans, start, base_year, period, base_month,
                                      leads, section.start, lead_offsets))
     return period, fact_years

@@ -354,6 +354,25 @@ def test_a_news_page_speaks_from_its_date():
     assert (fact.period.start, fact.period.end, fact.year) == ("2024-01", "2024-05", 2024)
 
 
+ARCHIVE_OF_TWO_REPORTS = """首页 > 信息公开 > 工作总结
+某区妇联2023年工作总结
+发布时间：2023-12-20　来源：区妇联
+今年，区妇联开展家庭教育讲座96场。截至目前，全区建成儿童之家88个。
+
+某区妇联2022年工作总结
+发布时间：2022-12-22　来源：区妇联
+今年，区妇联开展家庭教育讲座71场。截至11月底，全区建成儿童之家80个。
+"""
+
+
+def test_each_report_on_an_archive_page_speaks_for_its_own_year():
+    document = extract_text(ARCHIVE_OF_TWO_REPORTS, "r.txt")
+    got = [(fact.text[-3:], fact.year, fact.period.start, fact.period.end) for fact in document.facts]
+    assert got == [("96场", 2023, "2023-01", "2023-12"), ("88个", 2023, None, "2023-12"),
+                   ("71场", 2022, "2022-01", "2022-12"), ("80个", 2022, None, "2022-11")]
+    assert (document.year, document.period, document.date) == (None, None, None)
+
+
 PLAN_DOCUMENT = """某县妇联2025年工作要点
 
 2024年，全县妇联全年培训妇女3800人次，新建妇女微家40个。
