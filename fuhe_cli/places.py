@@ -55,6 +55,10 @@ SCOPE_ANYWHERE = re.compile(SCOPE_WORD)
 SCOPE_FRAME = re.compile(r"(?:从|在|就)?" + SCOPE_WORD + r"(?:范围)?(?:内|来看|看|而言|来说)?[，,：:]")
 # The article's own place as a clause's subject (我区建成586个): no scope word above it holds.
 OWN_PLACE = re.compile(r"[我本][省市区县州旗盟]")
+# What may stand before the place of a clause that only sets the scene (在相邻的惠民县，…).
+FRAME_BEFORE = re.compile(r"[ \t\u3000]*(?:而|同样)?在(?:相邻的?|邻近的?|毗邻的?|周边的?)?")
+# A clause with a subject of its own: a federation (县妇联, 各级妇联) or another scope word opens it.
+OWN_SUBJECT = re.compile(r"[，,；;：:]\s*(?:[^，,；;：:]{0,4}妇联|全[省市县区州旗盟国])")
 CLAUSE_MARKS = "，,；;。：:！？!?"
 CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
 # Places listed one after another (醴陵市、攸县 / 辉县市妇联和长垣市妇联).
@@ -351,6 +355,13 @@ def _opening_scope(text: str, spans: _PlaceSpans, start: int, region: Region | N
     scope = SCOPE.match(text, left)
     if scope is None and left > s_start and text[left - 1] in "，,：:":
         scope = SCOPE_FRAME.fullmatch(text, max(clause_around(text, left - 1, left - 1)[0], s_start), left)
+    if scope is None and left > s_start:
+        # 全省共建成…，开展…12.6万场: the later clauses of a sentence go on with its scope's subject
+        # until one names a subject of its own.
+        for scope in SCOPE.finditer(text, s_start, left):
+            pass
+        if scope is not None and OWN_SUBJECT.search(text, scope.end(), start):
+            scope = None
     if scope is None or scope.end() > start or OWN_PLACE.search(text, scope.end(), start) \
             or spans.mentions(scope.end(), start, region):
         return None
@@ -387,6 +398,11 @@ def _sentence_region(places, text: str, spans: _PlaceSpans, section: Section, st
             return base
         return _scoped(places, text[s_start:start], (), base, section.region)
     found = [m for m in sentence_mentions if m.end <= start - s_start]
+    if lead is not None and base is lead and _opens_with_other_place(places, text, s_start, found, lead, section.region):
+        base = section.region   # 郑州市妇联…；洛阳市依托…: a clause that opens with another place is that place's
+    framed = _place_frame(places, text, s_start, found)
+    if framed is not None:
+        base = framed           # 在相邻的惠民县，县妇联…: the sentence is about the place it is set in
     paired = _respectively(places, text, spans, (s_start, s_end), start, found, section.region)
     if paired is not None:
         return paired
@@ -401,7 +417,10 @@ def _sentence_region(places, text: str, spans: _PlaceSpans, section: Section, st
     clause = clause - s_start if clause >= 0 else -1
     # The figures of one sentence after the same places, the same 其中 and in the same list
     # item share the answer.
-    key = (s_start, s_end, base.code if base else None, len(found), clause, item)
+    # (whether a clause ends after the last place named: a neighbouring county's federation is
+    # the subject of its own clause only)
+    key = (s_start, s_end, base.code if base else None, len(found), clause, item,
+           bool(found) and CLAUSE_MARK.search(text, s_start + found[-1].end, start) is not None)
     if key not in spans.regions:
         before = text[s_start:start]
         region = _region_after(places, before, found, clause, base)
@@ -411,6 +430,30 @@ def _sentence_region(places, text: str, spans: _PlaceSpans, section: Section, st
             region = _scoped(places, before, found, region, article)
         spans.regions[key] = region
     return spans.regions[key]
+
+
+def _place_frame(places, text: str, s_start: int, found: list) -> Region | None:
+    """The place of a clause that only sets where the sentence is ("在相邻的惠民县，…", "在成都，…"),
+    written with its suffix, when the sentence opens with it."""
+    if not found:
+        return None
+    last = found[_chain_end(places, found, 0)]
+    if not FRAME_BEFORE.fullmatch(text, s_start, s_start + found[0].start) \
+            or text[s_start + last.end:s_start + last.end + 1] not in ("，", ",") \
+            or last.region.name != text[s_start + last.start:s_start + last.end]:
+        return None
+    return last.region
+
+
+def _opens_with_other_place(places, text: str, s_start: int, found: list, lead: Region,
+                            article: Region | None) -> bool:
+    """Whether the sentence opens with a place (its subject) that is neither the paragraph's
+    opening federation `lead` nor above or below it, inside the article's region when it has one."""
+    if not found or text[s_start:s_start + found[0].start].strip(" \t\u3000"):
+        return False
+    region = found[_chain_end(places, found, 0)].region
+    return not places.is_within(region, lead) and not places.is_within(lead, region) \
+        and (article is None or places.is_within(region, article))
 
 
 def _own_place_item(text: str, spans: _PlaceSpans, start: int, mentions: list, s_start: int) -> int:
@@ -544,7 +587,8 @@ def _clause_subject(places, before: str, mentions: list, base: Region) -> Region
     """The place whose federation opens the last clause of `before` that one opens ("遵义市…，
     湄潭县妇联带动…": 湄潭县), when it is the article's region or inside it. Not the first of a list
     (泉州市妇联等 / 甲县妇联、乙县妇联), nor a parent (its figures need its scope word, see
-    _parent_subject)."""
+    _parent_subject); a place outside the article's (惠民县妇联开办…46家 in 博兴县's) only in its own
+    clause, written in full."""
     for index in range(len(mentions) - 1, -1, -1):
         first = mentions[index]
         opening = before[:first.start].rstrip()
@@ -553,7 +597,13 @@ def _clause_subject(places, before: str, mentions: list, base: Region) -> Region
         last = mentions[_chain_end(places, mentions, index)]
         if not before.startswith("妇联", last.end) or before.startswith(("等", "、", "和", "与", "及"), last.end + 2):
             continue
-        return last.region if places.is_within(last.region, base) else None
+        if places.is_within(last.region, base):
+            return last.region
+        # Another place's federation (a neighbouring county's) is the subject of its own clause.
+        if not places.is_within(base, last.region) and not CLAUSE_MARK.search(before, last.end) \
+                and last.region.name == before[last.start:last.end]:
+            return last.region
+        return None
     return None
 
 
