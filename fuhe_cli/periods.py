@@ -38,7 +38,7 @@ _PLAN_VERBS = (r"(?:新建|建成|建设|共建|检查|筛查|建立|开展|举�
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
 TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|[需须应]完成|拟(?=" + _PLAN_VERBS + r")|"
                         r"(?<![”\"」蕾康护苗行动按])计划(?=每|全年|年内|今年|明年|下半年|再|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
-                        r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=" + _PLAN_VERBS + r")")
+                        r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=新?" + _PLAN_VERBS + r")")
 # Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
 DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)")
 # A goal named after its figure: 确定培训120万人次的目标, …的任务目标.
@@ -64,7 +64,7 @@ LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长|增幅|"
                      r"完成")
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
-FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰)")
+FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授)")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")
 BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*|\s*(?:同期)?的\s*")

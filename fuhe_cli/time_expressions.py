@@ -133,7 +133,8 @@ class TimeExpression:
 # --- the pattern -------------------------------------------------------------------------------
 _YEAR = r"(?<![\d.])(?:19|20)\d{2}"
 _CN_MONTH = r"十[一二]|[一二三四五六七八九十]"
-_MONTH = rf"(?:(?<![\d.])(?:1[0-2]|0?[1-9])|{_CN_MONTH})"
+# (a month may follow a list item's number glued to it: "8.9月底前" is item 8, September)
+_MONTH = rf"(?:(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.))(?:1[0-2]|0?[1-9])|{_CN_MONTH})"
 _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _PART = "|".join(sorted((p for p in YEAR_PARTS if p != "年度"), key=len, reverse=True))
 _DAYPART = r"(?:上旬|中旬|下旬|初|底|末|中)"
@@ -168,7 +169,7 @@ PATTERN = re.compile(
     # 年内: within the year (the reporting period's, else the page's)
     rf"|(?P<within>年内)"
     # 2023年10月, 今年3月, 3月份
-    rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![\d电讯]))"
+    rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![电讯]|\d{{1,2}}\s*[日号]))"
     # 2023年底 / 年末 (the date a count stands at)
     rf"|(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
     # 年末, 年底 with no year of their own (年底前 is a deadline above)
@@ -203,6 +204,8 @@ WINDOW = re.compile(
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规划)?(时期|期间|以来)")
 _WINDOW_YEAR = re.compile(rf"(?:(?P<wy>{_YEAR})\s*年|(?P<wrel>今年|去年))$")
 _NOT_NOW_BEFORE = frozenset("截止至到")
+# 3月8日前后: a day's 日 and 前, not 日前 ("a few days ago").
+_DAY_DIGITS = frozenset("0123456789一二三四五六七八九十")
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
 _SINCE_AFTER = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
@@ -497,7 +500,8 @@ def _now_words(text: str, anchor: Optional[Anchor], start: int, end: int) -> lis
     for word, period, kind in readings:
         position = text.find(word, start, end)
         while position >= 0:
-            if not (position and text[position - 1] in _NOT_NOW_BEFORE):
+            if not (position and (text[position - 1] in _NOT_NOW_BEFORE
+                                  or word in RECENT_WORDS and text[position - 1] in _DAY_DIGITS)):
                 out.append(TimeExpression(position, position + len(word), period, kind))
             position = text.find(word, position + 2, end)
     return sorted(out, key=lambda expression: expression.start)

@@ -138,6 +138,11 @@ SPAN_OPENS_ARTICLE = """🌸 巾帼志愿活动月回顾
 
 下一步，区妇联将力争年内再开展普法讲座20场。
 """
+WORDS_OF_A_YEAR_REPORT = """某市妇联2023年工作总结
+
+全市共有50户家庭入选省级“最美家庭”，家庭教育指导服务覆盖率达到88%。
+明年，市妇联将新培育巾帼示范村100个。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -290,6 +295,11 @@ CASES = [
     (SPAN_OPENS_ARTICLE, [("36场", (2024, 3), (2024, 4), False, 2024),
                           ("1800余人次", (2024, 3), (2024, 4), False, 2024),
                           ("20场", (2024, 1), (2024, 12), True, 2024)]),
+    # an award after the figure keeps it a flow (入选); a coverage rate is a level at the year's end;
+    # 将 before a 新-verb is a plan
+    (WORDS_OF_A_YEAR_REPORT, [("50户", (2023, 1), (2023, 12), False, 2023),
+                              ("88%", None, (2023, 12), False, 2023),
+                              ("100个", (2024, 1), (2024, 12), True, 2024)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),

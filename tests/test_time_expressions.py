@@ -76,6 +76,23 @@ def test_time_expression_names_its_period(phrase, anchor, kind, start, end):
     assert (found[0].start, found[0].end) == (0, len(phrase)), "the whole phrase is the expression"
 
 
+# Expressions as they stand among other words: (text, anchor, [(expression, start, end)]).
+IN_TEXT = [
+    ("7月来电95个，8月103个，9月88个", MAY_2024,
+     [("7月", (2023, 7), (2023, 7)), ("8月", (2023, 8), (2023, 8)), ("9月", (2023, 9), (2023, 9))]),
+    ("3月8日前后开展活动186场", MAY_2024, [("3月8日", (2024, 3), (2024, 3))]),     # a day, not 日前
+    ("日前，开展活动12场", MAY_2024, [("日前", (2024, 5), (2024, 5))]),
+    ("二、重点任务\n8.9月底前完成换届", MAY_2024, [("9月底前", (2024, 9), (2024, 9))]),  # item 8, a deadline
+]
+
+
+@pytest.mark.parametrize("text, anchor, expected", IN_TEXT, ids=[row[0] for row in IN_TEXT])
+def test_time_expressions_among_other_words(text, anchor, expected):
+    found = [(text[e.start:e.end], e.period.start or e.period.end, e.period.end)
+             for e in find_time_expressions(text, anchor)]
+    assert found == expected
+
+
 # Words that look like time but name no period of a figure.
 NOT_PERIODS = [
     ("3年", DEC_2024),           # a duration
