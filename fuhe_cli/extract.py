@@ -152,7 +152,7 @@ def _extract_text(text: str, path: str, *, rules, encoding: str | None, line_lab
 
     warnings = []
     for repair in normalised.repairs:
-        if repair.kind in ("traditional", "markup"):
+        if repair.kind in ("traditional", "markup", "numeral-year"):
             continue  # not a defect of the figure itself
         line, column = lines.locate(repair.start)
         warnings.append(DocumentWarning(

@@ -13,6 +13,7 @@ Stages, cheapest first; each is skipped when it has nothing to do:
 2. width: full-width digits, letters and ％ become ASCII, full-width ．between digits
    becomes '.'.  Also length-preserving.  Letters are folded silently (ＧＤＰ is not a
    defect of a figure); digits, ％ and ． are recorded as fullwidth-digits or mixed-width.
+   Years written in Chinese numerals (二〇二四年) become digits here too, character for character.
 3. one regex pass for the length-changing or judgement repairs: converter noise (toned
    pinyin in brackets right after a CJK character), thousands separators, spaces inside a
    number, and the ideographic full stop used as a decimal point.
@@ -353,6 +354,23 @@ def _segment_start(groups, fresh, index: int) -> int:
     return groups[index][0]
 
 
+# Years written in Chinese numerals (二〇二四年, 一九九八年): read as digits by every later stage,
+# character for character.
+_NUMERAL_YEAR_RE = re.compile("(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}(?=年)")
+_NUMERAL_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def _numeral_years(text: str, repairs: list[Repair]) -> str:
+    if "二〇" not in text and "二零" not in text and "二○" not in text and "一九" not in text:
+        return text
+    pieces, position = [], 0
+    for match in _NUMERAL_YEAR_RE.finditer(text):
+        repairs.append(Repair(match.start(), match.end(), "numeral-year"))
+        pieces += [text[position:match.start()], match.group().translate(_NUMERAL_YEAR_DIGITS)]
+        position = match.end()
+    return "".join(pieces) + text[position:] if pieces else text
+
+
 def normalise(text: str) -> Normalised:
     """Normalise `text`; see the module docstring for what changes and why."""
     repairs: list[Repair] = []
@@ -360,6 +378,7 @@ def normalise(text: str) -> Normalised:
     if _STAGES_1_2_RE.search(text) is not None:  # one scan to rule both out (the usual case)
         text = _to_simplified(text, repairs)
         text = _fold_width(text, repairs)
+    text = _numeral_years(text, repairs)
 
     pieces: list[str] = []
     breaks = [0]

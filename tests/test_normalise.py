@@ -282,3 +282,16 @@ def test_markdown_bold_markers_go_and_the_figure_stays():
     assert [(fact.value, fact.unit) for fact in document.facts] == [(23600, "名"), (812, "支")]
     assert [fact.column for fact in document.facts] == [text.index("2.36") + 1, text.index("812") + 1]
     assert document.warnings == []
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("二〇二四年，将新建妇女微家200个", "2024年，将新建妇女微家200个"),
+    ("二零二三年度工作总结", "2023年度工作总结"),
+    ("一九九五年第四次世界妇女大会", "1995年第四次世界妇女大会"),
+    ("二〇二四", "二〇二四"),                  # no 年: not a year
+    ("三八二〇二四年", "三八2024年"),
+])
+def test_years_in_chinese_numerals_become_digits_in_place(source, expected):
+    result = normalise(source)
+    assert result.text == expected
+    assert len(result.text) == len(source)
