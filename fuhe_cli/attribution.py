@@ -68,6 +68,8 @@ def _read_time(layout, starts: list[int], bases: list, units: list):
     if year is None and (headline := headline_period(layout)) is not None:
         year = headline.year            # 某县妇联：上半年…, a news page dated July: that year's news
     timing = Timing(layout, document)
+    if year is None:
+        year = timing.opening_year()    # a dated news page whose lead opens 今年以来，…: that year's news
     times = [timing.fact(start, fact_year, basis, unit)
              for start, fact_year, basis, unit in zip(starts, fact_years, bases, units)]
     return year, document.period, times

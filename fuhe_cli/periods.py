@@ -72,6 +72,17 @@ BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*|\s*(?:同期)?的\s*")
 COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
 
 
+# A news lead's dateline and byline (本报成都6月12日讯（记者 周雨桐）, 新华社长沙5月3日电): the
+# lead's own words come after it.
+_DATELINE_LEAD = re.compile(r"[ \t\u3000]*(?:本报|本刊|新华社|中新社|中新网|人民网|新华网)[^，。\n]{0,14}?[讯电]"
+                            r"(?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _has_year(expression_text: str) -> bool:
+    return _YEAR_DIGITS.search(expression_text) is not None
+
+
 @dataclass
 class DocumentTime:
     """What the document says of time as a whole: its reporting period, its "now", whether it is a plan."""
@@ -367,6 +378,30 @@ class Timing:
                     or expression.period.start[0] != anchor.year:
                 return None
             return expression if line_start < paragraph_start else None
+        return None
+
+    def opening_year(self) -> Optional[int]:
+        """The year a dated page's first article opens in, when its lead (after a dateline, 本报成都
+        6月12日讯（…）) opens with a time of that year without naming one: "今年以来，…", "3月以来，…",
+        "6月11日，…". The page is that year's news; its figures keep their own times."""
+        text, layout = self.text, self.layout
+        first = layout.sections[0]
+        anchor = self._anchors[0]
+        if anchor is None or anchor.month is None or len(layout.sections) > 1:
+            return None         # (a list page of several items has no one year)
+        line_start = first.headline_end
+        while line_start < first.end and text[line_start] in "\n \t\u3000":
+            line_start += 1
+        dateline = _DATELINE_LEAD.match(text, line_start)
+        lead = dateline.end() if dateline else line_start
+        for expression in self._between(lead, min(first.end, lead + 40)):
+            if expression.start - lead > 12 or text[expression.end:expression.end + 1] not in "，,":
+                return None
+            period = expression.period
+            if period.start is None or _has_year(text[expression.start:expression.end]) \
+                    or not (period.start[0] == period.end[0] == anchor.year and period.end <= anchor.end):
+                return None
+            return anchor.year
         return None
 
     def fact(self, start: int, year: Optional[int], basis: Optional[str] = None,

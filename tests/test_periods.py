@@ -383,6 +383,18 @@ def test_each_report_on_an_archive_page_speaks_for_its_own_year():
     assert (document.year, document.period, document.date) == (None, None, None)
 
 
+@pytest.mark.parametrize("text, year", [
+    ("县妇联推进平安家庭创建\n发布时间：2024-11-20\n\n今年以来，县妇联创建示范户3.2万户。\n", 2024),
+    ("县妇联开展巾帼志愿活动\n发布时间：2024-04-10\n\n3月以来，县妇联开展活动36场。\n", 2024),
+    ("苍溪：小庭院做出大文章\n2024-06-12 07:30　来源：四川日报\n\n本报成都6月12日讯（记者 周某）6月11日，"
+     "全省现场会召开，观摩示范户26户。\n", 2024),
+    ("县妇联开展技能培训\n发布时间：2024-05-10\n\n2023年，县妇联培训妇女860人次。\n", None),   # a year named dates the figures, not the page
+    ("县妇联开展技能培训\n发布时间：2024-05-10\n\n县妇联培训妇女860人次。\n", None),    # a date alone
+])
+def test_a_dated_pages_lead_without_a_year_gives_the_page_its_dates_year(text, year):
+    assert extract_text(text, "r.txt").year == year
+
+
 PLAN_DOCUMENT = """某县妇联2025年工作要点
 
 2024年，全县妇联全年培训妇女3800人次，新建妇女微家40个。
