@@ -236,8 +236,11 @@ def _context_year(text: str, spans: _Spans, s_start: int, p_start: int, base_yea
     # A year stated for an event earlier in the paragraph carries over to the sentences that
     # describe it ("举办了2023年…启动仪式。通过…开展20多项活动"), unless it dated a single day
     # or month ("2022年10月份成立", "今年1月") or was a target ("到2025年").
+    # A day that opens the paragraph ("3月7日，全区…大会召开。会上表彰…") is the day of the event
+    # the whole paragraph tells.
     earlier = spans.years(p_start, s_start) if p_start < s_start else []
-    if earlier and len({y[2] for y in earlier}) == 1 and not any(y[3] for y in earlier):
+    if earlier and len({y[2] for y in earlier}) == 1 and (
+            not any(y[3] for y in earlier) or not text[p_start:p_start + earlier[0][0]].strip(" \t\u3000")):
         return earlier[-1][2]
     if leads:
         index = bisect_left(lead_offsets, section_start)   # the article's first period opening
