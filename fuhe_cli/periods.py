@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
-from fuhe_cli.time_expressions import (GOAL_AFTER, RECENT_WORDS, Anchor, Period, TimeExpression, find_time_expressions,
-                                       full_year)
+from fuhe_cli.time_expressions import (GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, Anchor, Period, TimeExpression,
+                                       find_time_expressions, full_year)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -317,6 +317,7 @@ class Timing:
         self._all = _term_from_congress(self.text, self._all)
         self._starts = [expression.start for expression in self._all]
         self._paragraph_openings: dict[int, Optional[TimeExpression]] = {}
+        self._leads: dict[int, tuple] = {}     # per article: _find_article_lead
 
     def _anchor_at(self, index: int) -> Optional[Anchor]:
         anchors = self._anchors
@@ -365,20 +366,42 @@ class Timing:
         return self._paragraph_openings[paragraph_start]
 
     def _article_lead(self, paragraph_start: int) -> Optional[TimeExpression]:
-        """A span up to now that opens the article ("今年以来，…", "3月以来，…") and so dates the
-        undated paragraphs after it, when no paragraph between opens with a time of its own."""
+        """A span up to now or a festival's window that opens the article ("今年以来，…", "3月以来，…",
+        "在“三八”国际妇女节到来之际，…") and so dates the undated paragraphs after it, up to a paragraph
+        that opens with a time outside it (去年，…)."""
         section = self.layout.section_at(paragraph_start)
-        for expression in self._between(section.start, paragraph_start):
-            line_start = self.text.rfind("\n", section.start, expression.start) + 1
-            if self._paragraph_opening(max(line_start, section.start)) is not expression:
+        if section.start not in self._leads:
+            self._leads[section.start] = self._find_article_lead(section)
+        lead, lead_line, break_line = self._leads[section.start]
+        return lead if lead is not None and lead_line < paragraph_start <= break_line else None
+
+    def _find_article_lead(self, section) -> tuple[Optional[TimeExpression], int, float]:
+        """(the article's lead time, its paragraph's start, the start of the first paragraph after
+        it that opens with a time outside it)."""
+        lead, lead_line = None, 0
+        for expression in self._between(section.start, section.end):
+            line_start = max(self.text.rfind("\n", section.start, expression.start) + 1, section.start)
+            if self._paragraph_opening(line_start) is not expression:
                 continue
-            anchor = self._anchor_at(expression.start)
-            if anchor is None or not (expression.so_far or expression.kind == "since") \
-                    or expression.period.start is None or expression.period.end != anchor.end \
-                    or expression.period.start[0] != anchor.year:
-                return None
-            return expression if line_start < paragraph_start else None
-        return None
+            if lead is None:
+                if not self._may_lead(expression):
+                    return None, 0, 0
+                lead, lead_line = expression, line_start
+            elif line_start > lead_line and not (expression.period.start is not None
+                                                 and lead.period.start <= expression.period.start
+                                                 and expression.period.end <= lead.period.end):
+                return lead, lead_line, line_start
+        return lead, lead_line, float("inf")
+
+    def _may_lead(self, expression: TimeExpression) -> bool:
+        anchor = self._anchor_at(expression.start)
+        if anchor is None or expression.period.start is None or expression.period.start[0] != anchor.year:
+            return False
+        up_to_now = (expression.so_far or expression.kind == "since") and expression.period.end == anchor.end
+        # (a festival's window the article opens in: 在“三八”国际妇女节到来之际，…)
+        window = expression.kind == "flow" and expression.period.end <= anchor.end \
+            and WINDOW_NAME.search(self.text, expression.start, expression.end) is not None
+        return up_to_now or window
 
     def opening_year(self) -> Optional[int]:
         """The year a dated page's first article opens in, when its lead (after a dateline, 本报成都
@@ -464,7 +487,7 @@ class Timing:
         if r.governing is None and not r.headings:
             lead = self._article_lead(r.p_start)
             if lead is not None and r.year in (None, lead.period.year):
-                r.governing, r.level = lead, "article"
+                r.governing, r.level, r.year = lead, "article", lead.period.year
         r.period = r.governing.period if r.governing is not None else None
         r.clause = _clause_before(text, r.s_start, start)
 

@@ -196,9 +196,10 @@ EVE_WINDOWS = {"三八": (3, 3), "六一": (5, 6), "五一": (4, 5), "国庆": (
                "中秋国庆": (9, 10)}
 _SEASONS = ("暑期", "暑假", "寒假")
 # Found from their names (a C scan for a few words), then read with the year before them.
-_WINDOW_NAME = re.compile("元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节|暑期|暑假|寒假")
+WINDOW_NAME = re.compile("元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节|暑期|暑假|寒假")
 WINDOW = re.compile(
-    r"(?:[“\"]?(?P<festival>元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节)[”\"]?(?:妇女节|儿童节|劳动节|节)?(?:期间|前后|假期|(?P<eve>前夕|前(?![进往来])))"
+    r"(?:[“\"]?(?P<festival>元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节)[”\"]?(?:国际)?(?:妇女节|儿童节|劳动节|节)?"
+    r"(?:期间|前后|假期|(?P<eve>前夕|前(?![进往来])|(?:到来|来临)之际|之际))"
     r"|(?P<season>暑期|暑假|寒假)(?:期间)?)")
 # “十四五”以来, 十四五期间: the years of a five-year plan (from the third, 1966-1970, on: 1966 + 5(N-3)).
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规划)?(时期|期间|以来)")
@@ -456,7 +457,7 @@ def _windows(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[
     latest such up to the document's date."""
     out = []
     last_end = start
-    for name_hit in _WINDOW_NAME.finditer(text, start, end):
+    for name_hit in WINDOW_NAME.finditer(text, start, end):
         at = name_hit.start() - (1 if name_hit.start() > start and text[name_hit.start() - 1] in "“\"" else 0)
         if at < last_end:
             continue

@@ -149,6 +149,12 @@ DAY_OPENS_PARAGRAPH = """区妇联召开表彰大会
 在“三八”国际妇女节到来之际，区妇联组织开展系列活动。
 3月7日，全区表彰大会召开，120名妇女代表参会。会上表彰了三八红旗手20名。
 """
+FESTIVAL_OPENS_ARTICLE = """区妇联开展纪念“三八”国际妇女节系列活动
+发布时间：2025-03-12
+
+在“三八”国际妇女节到来之际，区妇联组织开展系列活动。
+“巾帼维权周”活动中，区妇联接受法律咨询300余人次。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -309,6 +315,8 @@ CASES = [
     # a day opening a paragraph is the day of the event the paragraph tells
     (DAY_OPENS_PARAGRAPH, [("120名", (2025, 3), (2025, 3), False, 2025),
                            ("红旗手20名", (2025, 3), (2025, 3), False, 2025)]),
+    # a festival's window opening an article dates its undated paragraphs
+    (FESTIVAL_OPENS_ARTICLE, [("300余人次", (2025, 3), (2025, 3), False, 2025)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
