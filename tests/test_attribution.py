@@ -125,6 +125,8 @@ def test_event_year_carries_to_following_sentences_but_a_dated_day_does_not():
     ("标题\n（2024年1月8日）\n正文。", "2024-01-08"),
     ("标题\n发布日期：2022年06月20日\n正文。", "2022-06-20"),
     ("标题\n正文没有日期。", None),
+    # the date figures stand at is not the document's; its signature is
+    ("通报\n截至2023年12月31日，全市共有妇联组织1386个。\n\n市妇联\n2024年1月12日", "2024-01-12"),
 ])
 def test_dates(text, date):
     assert find_date(text) == date
