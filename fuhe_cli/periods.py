@@ -497,10 +497,18 @@ class Timing:
                 and not any(mark in text[governing.end:r.start] for mark in "；;"):
             r.period = full_year(r.period.end[0])   # 四季度将力争…，确保全年完成…: that quarter's whole year
         r.new_since_stock = r.period is not None and r.period.start is None and governing.kind == "stock" \
-            and (NEW_CUE.search(r.clause) is not None or r.unit in EVENT_UNITS) and "累计" not in r.clause
+            and (NEW_CUE.search(r.clause) is not None or r.unit in EVENT_UNITS or r.basis == "flow") \
+            and "累计" not in r.clause
         if r.new_since_stock:
-            # 截至6月底，新建家长学校38所: built this year, up to that date
-            r.period = Period((r.period.end[0], 1), r.period.end)
+            # 截至6月底，新建家长学校38所: built this year, up to that date — or since the span its
+            # paragraph opens with (4月以来，…。截至5月8日，已检查8600人: April to May)
+            start = (r.period.end[0], 1)
+            opening = self._paragraph_opening(r.p_start) if r.level == "sentence" else None
+            if opening is not None and opening.kind == "since" and opening.period.start is not None \
+                    and opening.period.start[0] == r.period.end[0] and opening.period.start <= r.period.end \
+                    and opening.end <= governing.start:
+                start = opening.period.start
+            r.period = Period(start, r.period.end)
         if r.period is not None and r.level == "sentence" and governing.kind == "stock" and not r.new_since_stock:
             r.year = r.period.year          # 去年新增…，目前已达到520个: counted at the page's date, of its year
         if r.period is None and document.period is not None:

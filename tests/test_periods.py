@@ -155,6 +155,11 @@ FESTIVAL_OPENS_ARTICLE = """区妇联开展纪念“三八”国际妇女节系�
 在“三八”国际妇女节到来之际，区妇联组织开展系列活动。
 “巾帼维权周”活动中，区妇联接受法律咨询300余人次。
 """
+SINCE_THEN_AS_OF = """县妇联“两癌”筛查服务送到村头
+发布时间：2024-05-09
+
+4月以来，县妇联开展“两癌”筛查进乡村活动。截至5月8日，已为农村妇女免费检查8600人，发现疑似病例23例。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -317,6 +322,9 @@ CASES = [
                            ("红旗手20名", (2025, 3), (2025, 3), False, 2025)]),
     # a festival's window opening an article dates its undated paragraphs
     (FESTIVAL_OPENS_ARTICLE, [("300余人次", (2025, 3), (2025, 3), False, 2025)]),
+    # what was done up to a stock's date, in a paragraph that opens with a span, runs from the span's start
+    (SINCE_THEN_AS_OF, [("8600人", (2024, 4), (2024, 5), False, 2024),
+                        ("23例", (2024, 4), (2024, 5), False, 2024)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
