@@ -264,8 +264,9 @@ def _is_whole_year_word(text: str, expression: Optional[TimeExpression]) -> bool
 
 
 # 全年任务的75%, 全年目标: the year's task is what the figure is a share of, not its period.
-_YEAR_TASK_AFTER = re.compile(r"(?:任务|目标|计划)")
-_WHOLE_YEAR = re.compile(r"全年(?!任务|目标|计划)")
+# 完成全年宣讲任务的60%: a share of the year's task, not of the year (全年任务1.3万名 is the year's).
+_YEAR_TASK_AFTER = re.compile(r"[^，,。；;！？\d]{0,6}?(?:任务|目标|计划)的")
+_WHOLE_YEAR = re.compile(r"全年(?![^，,。；;！？\d]{0,6}?(?:任务|目标|计划))")
 
 
 @dataclass
@@ -579,9 +580,10 @@ class Timing:
             stock = (STOCK_CUE.search(clause) or r.basis == "stock" or LEVEL_CUE.search(clause)) \
                 and not FLOW_CUE.search(clause) and r.unit not in EVENT_UNITS
             if period is not None and period.years > 1 and period.start is not None \
-                    and period.start[0] <= end_year and not stock and r.level == "sentence" \
-                    and not any(mark in text[governing.end:deadline.start] for mark in "；;"):
-                # 今后五年…到2026年，培训…: the run's total up to the deadline
+                    and period.start[0] <= end_year and not stock \
+                    and (r.level in ("paragraph", "heading") or r.level == "sentence"
+                         and not any(mark in text[governing.end:deadline.start] for mark in "；;")):
+                # 今后五年…到2026年，培训… (or under 二、今后五年的目标任务): the run's total up to the deadline
                 r.period, r.year = Period(period.start, (end_year, 12)), None
             elif FLOW_CUE.search(clause) or r.unit in EVENT_UNITS:
                 # what is still to be done: from the months not yet reported to the deadline

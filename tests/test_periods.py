@@ -160,6 +160,19 @@ SINCE_THEN_AS_OF = """县妇联“两癌”筛查服务送到村头
 
 4月以来，县妇联开展“两癌”筛查进乡村活动。截至5月8日，已为农村妇女免费检查8600人，发现疑似病例23例。
 """
+CONGRESS_GOALS_HEADING = """在某市第十三次妇女代表大会上的工作报告
+（2024年1月10日）
+
+二、今后五年的目标任务
+到2028年，力争五年累计开展巾帼宣讲1.5万场以上。
+"""
+YEAR_TASKS = """某县妇联2024年前三季度工作总结
+
+一、工作开展情况
+上半年完成全年宣讲任务的60%。
+二、四季度工作打算
+全年任务1.3万名，目前已完成1.08万名。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -325,6 +338,11 @@ CASES = [
     # what was done up to a stock's date, in a paragraph that opens with a span, runs from the span's start
     (SINCE_THEN_AS_OF, [("8600人", (2024, 4), (2024, 5), False, 2024),
                         ("23例", (2024, 4), (2024, 5), False, 2024)]),
+    # a deadline under a heading's run of years caps the run
+    (CONGRESS_GOALS_HEADING, [("1.5万场以上", (2024, 1), (2028, 12), True, None)]),
+    # 全年任务 is the year's quantity; a share of the year's task (全年…任务的60%) keeps its own span
+    (YEAR_TASKS, [("1.3万名", (2024, 1), (2024, 12), True, 2024),
+                  ("60%", (2024, 1), (2024, 6), False, 2024)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
