@@ -4,6 +4,7 @@ periods, stocks and targets (`fuhe_cli.periods`) read it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -49,6 +50,7 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
             _, _, own = _read_time(Layout(text[start:end]), [at - start for at in starts[low:high]],
                                    bases[low:high], units[low:high])
             times[low:high] = own
+    _last_year_in_brackets(text, quantities, times)
     return Attribution(title=layout.title, date=date, region=region, year=year,
                        fact_regions=fact_regions, fact_years=[time.year for time in times],
                        sections=layout.sections, period=period,
@@ -88,3 +90,27 @@ def _reports_on_page(layout) -> list[tuple[int, int]]:
             reports.append((section.title_start, section.end))
             years.add(title_year)
     return reports if len(years) > 1 else []
+
+
+# A table's legend: "说明：括号内为上年同期数" — a figure in brackets right after another is the
+# same measure over the same months a year before.
+_LAST_YEAR_LEGEND = re.compile(r"括号内(?:的?数字|的?数据)?(?:为|是)(?:上年|去年)同期")
+_BRACKET_FIGURE = re.compile(r"[（(](?:上年同期|去年同期)?[^（()）]{0,2}$")
+
+
+def _last_year_in_brackets(text: str, quantities: list, times: list) -> None:
+    """Under such a legend, give each bracketed figure the period of the figure before it, a year back."""
+    from fuhe_cli.periods import FactTime
+    from fuhe_cli.time_expressions import Period
+
+    if _LAST_YEAR_LEGEND.search(text) is None:
+        return
+    for index in range(1, len(quantities)):
+        before, figure = quantities[index - 1], quantities[index]
+        period = times[index - 1].period
+        if period is None or not _BRACKET_FIGURE.search(text, before.end, figure.start) \
+                or text.find("）", figure.end, figure.end + 3) < 0 and text.find(")", figure.end, figure.end + 3) < 0:
+            continue
+        back = Period((period.start[0] - 1, period.start[1]) if period.start else None, (period.end[0] - 1, period.end[1]))
+        times[index] = FactTime(period=back, year=back.year, target=times[index - 1].target)
+

@@ -16,8 +16,18 @@ from fuhe_cli.time_expressions import GOAL_AFTER
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
 # other characters in C instead of trying every alternative at every position (4x faster).
 YEAR = re.compile(r"(?=[12今去前明上本过截])"
-                  r"(?:((?:19|20)(?<![\d.]\d\d)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年度|本年度|过去一年|过去的一年)|"
+                  r"(?:((?:19|20)(?<![\d.]\d\d)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年同期|上年度|本年度|过去一年|过去的一年)|"
                   r"(?:截至|截止)到?(目前|当前|现在))")
+_OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
+
+
+def _in_bracket_closed_before(text: str, s_start: int, at: int, start: int) -> bool:
+    """Whether the year at `at` stands in a bracket that closes before the figure at `start`
+    ("612场（上年同期548场），覆盖4.3万人次": the bracket's time is its own)."""
+    opened = max(text.rfind("（", s_start, at), text.rfind("(", s_start, at))
+    if opened < 0 or max(text.rfind("）", s_start, at), text.rfind(")", s_start, at)) > opened:
+        return False
+    return text.find("）", at, start) >= 0 or text.find(")", at, start) >= 0
 # A comparison base ("较2022年增加", "比2022年", "与2022年相比") is not the period of the figure.
 COMPARISON_BEFORE = ("较", "比")
 COMPARISON_AFTER = re.compile(r"[^，,。；;]{0,8}?(相比|相较|比较)")
@@ -165,7 +175,7 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
                 continue        # 去年以来: a span, not one year
             if text[max(0, match.start() - 1):match.start()] in ("较", "比", "同"):
                 continue        # 较去年 is a comparison, not the period of the figure
-            year = base_year + {"今年": 0, "本年度": 0, "去年": -1, "前年": -2, "明年": 1}[word]
+            year = base_year + {"今年": 0, "本年度": 0, "去年": -1, "上年同期": -1, "前年": -2, "明年": 1}[word]
         month_follows = bool(MONTH_AFTER.match(text[match.end():match.end() + 4]))
         target = text[max(0, match.start() - 1):match.start()] == "到" and \
             text[max(0, match.start() - 3):match.start()] not in ("截止到", "截至到")
@@ -195,13 +205,17 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     """The year of the figure at `start`; `lead_offsets` are the offsets of `leads`."""
     s_start, s_end = spans.sentence(start)
     sentence_years = spans.years(s_start, s_end)
-    before = [y for y in sentence_years if s_start + y[1] <= start]
+    before = [y for y in sentence_years if s_start + y[1] <= start
+              and not _in_bracket_closed_before(text, s_start, s_start + y[0], start)]
     if before:
         return before[-1][2]
     # A year later in the sentence dates the figure ("培训妇女2100人次，是2023年…") unless it
     # opens a breakdown ("累计3.2亿元，其中2022年1.4亿元、2023年1.8亿元").
-    if sentence_years and "其中" not in text[start:s_start + sentence_years[0][0]]:
-        return sentence_years[0][2]
+    # (nor when it stands in a bracket after the figure: "612场（上年同期548场）" is of its own year)
+    later = [y for y in sentence_years if s_start + y[0] >= start]
+    if later and "其中" not in text[start:s_start + later[0][0]] \
+            and not _OPEN_BRACKET.search(text, start, s_start + later[0][0]):
+        return later[0][2]
     # The rest depends on where the sentence, its paragraph and its article start, not on
     # where the figure stands in it: the figures of one sentence share the answer.
     p_start, _ = spans.paragraph(start)

@@ -173,6 +173,11 @@ YEAR_TASKS = """某县妇联2024年前三季度工作总结
 二、四季度工作打算
 全年任务1.3万名，目前已完成1.08万名。
 """
+LAST_YEAR_IN_BRACKETS = """某区妇联2024年1—11月主要工作数据统计
+
+说明：括号内为上年同期数。
+巾帼宣讲：开展612场（上年同期548场），覆盖4.3万人次（3.9万人次）。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -343,6 +348,12 @@ CASES = [
     # 全年任务 is the year's quantity; a share of the year's task (全年…任务的60%) keeps its own span
     (YEAR_TASKS, [("1.3万名", (2024, 1), (2024, 12), True, 2024),
                   ("60%", (2024, 1), (2024, 6), False, 2024)]),
+    # under a legend "括号内为上年同期数", a bracketed figure is the figure before it a year back;
+    # the bracket's time is its own, not the next figure's
+    (LAST_YEAR_IN_BRACKETS, [("开展612场", (2024, 1), (2024, 11), False, 2024),
+                             ("548场", (2023, 1), (2023, 11), False, 2023),
+                             ("4.3万人次", (2024, 1), (2024, 11), False, 2024),
+                             ("3.9万人次", (2023, 1), (2023, 11), False, 2023)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
