@@ -373,7 +373,9 @@ def page_footer(text: str) -> list[str]:
 
 # A numbered heading: 一、 / 第一部分 (level 1), （一） (level 2), 1. / （1） (level 3). Its words run to
 # the line's end or its first sentence mark ("（一）强化思想引领。全年开展…" heads a paragraph).
-HEADING = re.compile(r"\n[ \t\u3000]*(?:(?P<one>[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))|"
+# (an appendix, 附：… / 附件1：…, is a part of its own: the sections before it do not hold over it)
+HEADING = re.compile(r"\n[ \t\u3000]*(?:(?P<one>[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章|节)|"
+                     r"附(?:件|表)?\s*\d{0,2}\s*[:：])|"
                      r"(?P<two>[（(][一二三四五六七八九十]{1,3}[)）])|(?P<three>\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]))")
 HEADING_LENGTH = 40
 FULL_SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -419,6 +421,26 @@ def heading_span(text: str, quantity) -> tuple[int, int] | None:
     return heading_start, found.start()
 
 
+# -- tables flattened to text ----------------------------------------------------------------
+_CELL_BREAK = re.compile(r"[|｜\t]|\u3000{2,}|(?<=\S) {2,}(?=\S)")
+_TABLE_REACH = 200
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of the line text[start:end] (one cell when it is no row)."""
+    if "\t" not in text[start:end] and "|" not in text[start:end] and "｜" not in text[start:end] \
+            and "\u3000\u3000" not in text[start:end] and "  " not in text[start:end]:
+        return [(start, end)]
+    cells, left = [], start
+    for gap in _CELL_BREAK.finditer(text, start, end):
+        if gap.start() > left:
+            cells.append((left, gap.start()))
+        left = gap.end()
+    if end > left:
+        cells.append((left, end))
+    return cells
+
+
 # -- the layout object ----------------------------------------------------------------------
 class Layout:
     """One document's structure as offsets into its text, built once: title, date, articles,
@@ -457,6 +479,34 @@ class Layout:
                 level = 1 if match.group("one") else 2 if match.group("two") else 3
                 out.append(Heading(start - 1, end - 1, level))
         return out
+
+    def column_header(self, index: int) -> tuple[int, int] | None:
+        """(start, end) of the header cell above the table cell holding `index` — the top row
+        of its table (cells split by tabs, bars or runs of two full-width spaces; a line without
+        such breaks ends the table) — or None when `index` is in no table or in its header row."""
+        text = self.text
+        line_start = text.rfind("\n", 0, index) + 1
+        line_end = text.find("\n", index)
+        line_end = len(text) if line_end < 0 else line_end
+        cells = _cells(text, line_start, line_end)
+        if len(cells) < 2:
+            return None
+        column = next((n for n, (start, end) in enumerate(cells) if start <= index < end), None)
+        if column is None:
+            return None
+        header = None
+        for _ in range(_TABLE_REACH):
+            if line_start == 0:
+                break
+            above_end = line_start - 1
+            above_start = text.rfind("\n", 0, above_end) + 1
+            row = _cells(text, above_start, above_end)
+            if len(row) < 2:
+                break           # prose or a caption: the table starts below it
+            header, line_start = row, above_start
+        if header is None or column >= len(header):
+            return None
+        return header[column]
 
     @cached_property
     def _heading_starts(self) -> list[int]:

@@ -68,6 +68,9 @@ FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")
 BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*|\s*(?:同期)?的\s*")
+# A goal's value named by its year (2025年中期目标值, 2030年目标值): a level to reach by then.
+GOAL_VALUE_AFTER = re.compile(r"度?的?(?:中期|规划)?目标值")
+_GOAL_IS = re.compile(r"\s*(?:为|是|[:：（(])?\s*")
 # A comparison base is not the figure's period: 较2022年, 比去年, 同比, 与2022年相比.
 COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
 
@@ -279,6 +282,7 @@ class _Reading:
     unit: Optional[str]
     anchor: Optional[Anchor]
     s_start: int
+    header: Optional[tuple[int, int]] = None    # the header cell above a table cell
     p_start: int = 0
     headings: list = field(default_factory=list)
     governing: Optional[TimeExpression] = None
@@ -289,6 +293,7 @@ class _Reading:
     clause: str = ""
     new_since_stock: bool = False
     norm: bool = False
+    goal: bool = False
     target: bool = False
 
 
@@ -428,6 +433,16 @@ class Timing:
             return anchor.year
         return None
 
+    def _names_goal(self, expression: TimeExpression, start: int) -> bool:
+        """Whether the figure at `start` is the value of the goal `expression` names: written right
+        after it (2025年中期目标值（58万人）) or in its column (a cell under 2030年目标值), not a
+        count of what reached it (达到2030年目标值的有41项)."""
+        goal = GOAL_VALUE_AFTER.match(self.text, expression.end)
+        if goal is None:
+            return False
+        return expression.end <= start and (self.layout.column_header(start) == (expression.start, goal.end())
+                                            or _GOAL_IS.fullmatch(self.text, goal.end(), start) is not None)
+
     def fact(self, start: int, year: Optional[int], basis: Optional[str] = None,
              unit: Optional[str] = None) -> FactTime:
         """The period, calendar year and target flag of the figure at `start`, given the year
@@ -438,12 +453,17 @@ class Timing:
         achievement (`_is_target` and the plan's own time, `_plan_time`); a deadline or the year
         backbone (`_deadline_or_backbone`); stock or flow (`_stock_or_flow`); norms and plans last."""
         reading = _Reading(start=start, year=year, basis=basis, unit=unit, anchor=self._anchor_at(start),
-                           s_start=self.layout.full_sentence_start(start))
+                           s_start=self.layout.full_sentence_start(start), header=self.layout.column_header(start))
+        if reading.header is not None:
+            # a table cell: its row is its sentence (the header row above is not its words)
+            reading.s_start = max(reading.s_start, self.text.rfind("\n", 0, start) + 1)
         self._govern(reading)
         self._within_spans(reading)
         reading.norm = NORM.search(self.text, _item_start(self.text, reading.s_start, start), start + 3) is not None
-        reading.target = self._is_target(start, reading.s_start, reading.p_start, reading.headings,
-                                         reading.period, reading.clause, reading.norm)
+        # a goal's own figure (2025年中期目标值（58万人）, a cell under 2030年目标值): a level to reach
+        reading.goal = reading.level == "sentence" and self._names_goal(reading.governing, start)
+        reading.target = reading.goal or self._is_target(start, reading.s_start, reading.p_start, reading.headings,
+                                                         reading.period, reading.clause, reading.norm)
         self._plan_time(reading)
         self._deadline_or_backbone(reading)
         self._stock_or_flow(reading)
@@ -464,9 +484,10 @@ class Timing:
                 continue
             if _is_whole_year_word(text, expression) and _YEAR_TASK_AFTER.match(text, expression.end):
                 continue                # 已达全年任务的75%: a share of the year's task, not of the year
-            if GOAL_AFTER.match(text, expression.end) and "目标值" not in text[expression.end:start] \
+            if GOAL_AFTER.match(text, expression.end) and not self._names_goal(expression, start) \
                     and not TARGET_CUE.search(text, expression.end, start):
-                continue                # 已达到2030年目标值的有41项，占70.7%: a goal's year, not the figure's
+                continue                # 已达到2030年目标值的有41项，占70.7%; 完成2025年中期目标值（58万人）的83.8%:
+                #                         a goal's year, not the figure's
             if _bracket_closed_between(text, r.s_start, expression, start):
                 continue                # （其中元旦春节期间860人），发放…: the bracket's time is its own
             if r.governing is not None and _is_whole_year_word(text, expression) and (
@@ -474,6 +495,11 @@ class Timing:
                 # 2024年，…全年培训…: the year already named. 下半年…力争全年…: the whole year, in its own clause.
                 continue
             r.governing, r.level = expression, "sentence"
+        if r.governing is None and r.header is not None:
+            # a table cell under a header of its own time (2020年基数, 2023年监测值, 2030年目标值)
+            found = [e for e in self._between(*r.header) if e.kind in ("flow", "stock")]
+            if found:
+                r.governing, r.level, r.year = found[0], "sentence", found[0].period.year
         r.p_start = layout.paragraph(start)[0]
         if r.governing is None:
             opening = self._paragraph_opening(r.p_start)
@@ -634,6 +660,9 @@ class Timing:
         if period is not None and period.start is None and not r.target and anchor is not None:
             # An achieved count with no date of its own stands at the period's end, or at "now" if sooner.
             r.period = period = Period(None, max(min(period.end, anchor.end), (period.end[0], 1)))
+        if r.goal and period is not None:
+            r.period = period = Period(None, r.governing.period.end)
+            r.year = period.year
         if r.norm and period is not None:
             # 每个村至少有1个…: a requirement holds at the end of the period it is set for
             r.period = period = Period(None, period.end)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import pytest
 
 from fuhe_cli.number_expressions import parse_number
@@ -330,6 +332,15 @@ def test_property_arabic_roundtrip():
     check()
 
 
+# 亿 followed straight by a thousands digit and no 万 (五亿三千): 500,003,000 or 5.3亿?
+_AMBIGUOUS_AFTER_YI = re.compile("亿[一二两三四五六七八九]千(?!.*万)")
+
+
+@pytest.mark.parametrize("written", ["五亿三千", "二百零七亿一千", "七亿一千二百"])
+def test_a_thousands_tail_after_yi_is_refused_as_ambiguous(written):
+    assert parse_number(written).value is None
+
+
 def test_property_chinese_numerals_match_cn2an():
     hypothesis = pytest.importorskip("hypothesis")
     cn2an = pytest.importorskip("cn2an")
@@ -339,6 +350,9 @@ def test_property_chinese_numerals_match_cn2an():
     @hypothesis.settings(max_examples=300, deadline=None)
     def check(n):
         written = cn2an.an2cn(n)
+        # cn2an writes 20,700,001,000 as 二百零七亿一千, which a reader also takes for 207.1亿:
+        # fuhe refuses that shape (test_a_thousands_tail_after_yi_is_refused_as_ambiguous).
+        hypothesis.assume(not _AMBIGUOUS_AFTER_YI.search(written))
         assert parse_number(written).value == n
         assert only(f"服务{written}人次").value == n
 

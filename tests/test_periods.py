@@ -178,6 +178,16 @@ LAST_YEAR_IN_BRACKETS = """某区妇联2024年1—11月主要工作数据统计
 说明：括号内为上年同期数。
 巾帼宣讲：开展612场（上年同期548场），覆盖4.3万人次（3.9万人次）。
 """
+MONITORING_TABLE = """某市妇女发展规划（2021—2030年）2023年度监测报告
+
+四、下一步工作建议
+力争到2025年底全部达到中期目标值。
+全市女性参加失业保险人数为48.6万人，仅完成2025年中期目标值（58万人）的83.8%。
+
+附：主要指标监测表（单位：%）
+指标名称　　2020年基数　　2023年监测值　　2030年目标值
+妇女常见病筛查率　　78.5　　86.2　　≥90
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -307,11 +317,11 @@ CASES = [
     (RECENT_NEWS, [("120名", (2024, 8), (2024, 8), False, 2024),
                    ("30个", None, None, True, None)]),
     # a monitoring report reviews its plan: its year is the report's; 提高到2023年 is no deadline;
-    # a goal's year dates only the goal
-    (MONITORING, [("71.4%", (2023, 1), (2023, 12), False, 2023),
+    # a goal's year dates only the goal; a share of those in place (女干部比例) is a level at a date
+    (MONITORING, [("71.4%", None, (2023, 12), False, 2023),
                   ("70.7%", (2023, 1), (2023, 12), False, 2023),
                   # a base's own value in brackets is of its year; a change from it runs since then
-                  ("24.1%", (2020, 1), (2020, 12), False, 2020),
+                  ("24.1%", None, (2020, 12), False, 2020),
                   ("4.8个百分点", (2021, 1), (2023, 12), False, None)]),
     # a breakdown reads the words of the clause it breaks down (新建: flows; 共有: stocks)
     (BREAKDOWNS, [("12个", (2024, 1), (2024, 12), False, 2024),
@@ -354,6 +364,12 @@ CASES = [
                              ("548场", (2023, 1), (2023, 11), False, 2023),
                              ("4.3万人次", (2024, 1), (2024, 11), False, 2024),
                              ("3.9万人次", (2023, 1), (2023, 11), False, 2023)]),
+    # a table cell takes its column header's time (基数, 监测值); a goal's value (目标值) is a level
+    # to reach by its year; an appendix (附：) is out of the plan section above it
+    (MONITORING_TABLE, [("58万人", None, (2025, 12), True, 2025),
+                        ("78.5", (2020, 1), (2020, 12), False, 2020),
+                        ("86.2", (2023, 1), (2023, 12), False, 2023),
+                        ("≥90", None, (2030, 12), True, 2030)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
