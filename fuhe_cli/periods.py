@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
-from fuhe_cli.time_expressions import (GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, Anchor, Period, TimeExpression,
-                                       find_time_expressions, full_year)
+from fuhe_cli.time_expressions import (EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, Anchor, Period,
+                                       TimeExpression, find_time_expressions, full_year)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -175,12 +175,33 @@ def _term_from_congress(text: str, expressions: list[TimeExpression]) -> list[Ti
     term = next((e for e in expressions if e.kind == "since" and _CONGRESS.search(text, e.start, e.end)), None)
     if term is None:
         return expressions
-    spans = [TimeExpression(m.start(), m.end(), Period(term.period.start, term.period.end), "since")
+    end = term.period.end
+    if end[1] <= EARLY_MONTHS and term.period.start[0] < end[0]:
+        end = (end[0] - 1, 12)      # a term counted in a report of January–March: whole years, as 五年来
+    spans = [TimeExpression(m.start(), m.end(), Period(term.period.start, end), "since")
              for m in _SINCE_CONGRESS.finditer(text) if m.start() != term.start]
     if not spans:
         return expressions
     kept = [e for e in expressions if not any(span.start <= e.start < span.end for span in spans)]
     return sorted(kept + spans, key=lambda e: e.start)
+
+
+# The day someone took office, dated in the text ("本人于2023年3月任县妇联主席"): 任职以来 and
+# 履职以来 run from it, as 本届以来 runs from the dated congress.
+_APPOINTED_AFTER = re.compile(r"\s*(?:起)?(?:任|担任|出任|就任|当选)")
+_SINCE_APPOINTED = re.compile(r"任职以来|履职以来|上任以来|任现职以来|到任以来")
+
+
+def _since_appointed(text: str, expressions: list[TimeExpression], anchor: Optional[Anchor]) -> list[TimeExpression]:
+    if anchor is None or _SINCE_APPOINTED.search(text) is None:
+        return expressions
+    appointed = next((e for e in expressions if e.kind == "flow" and e.period.start == e.period.end
+                      and _APPOINTED_AFTER.match(text, e.end)), None)
+    if appointed is None or appointed.period.start > anchor.end:
+        return expressions
+    period = Period(appointed.period.start, anchor.end)
+    spans = [TimeExpression(m.start(), m.end(), period, "since") for m in _SINCE_APPOINTED.finditer(text)]
+    return sorted(expressions + spans, key=lambda e: e.start)
 
 
 def _article_anchors(layout, page: Optional[Anchor]) -> list[Optional[Anchor]]:
@@ -320,7 +341,7 @@ class Timing:
         else:
             self._all = [expression for section, anchor in zip(layout.sections, self._anchors)
                          for expression in find_time_expressions(self.text, anchor, section.start, section.end)]
-        self._all = _term_from_congress(self.text, self._all)
+        self._all = _since_appointed(self.text, _term_from_congress(self.text, self._all), document.anchor)
         self._starts = [expression.start for expression in self._all]
         self._paragraph_openings: dict[int, Optional[TimeExpression]] = {}
         self._leads: dict[int, tuple] = {}     # per article: _find_article_lead

@@ -188,6 +188,18 @@ MONITORING_TABLE = """某市妇女发展规划（2021—2030年）2023年度监�
 指标名称　　2020年基数　　2023年监测值　　2030年目标值
 妇女常见病筛查率　　78.5　　86.2　　≥90
 """
+SINCE_APPOINTED = """2024年度个人述职报告
+（2025年1月8日）
+
+本人于2023年3月任县妇联主席。
+全年组织宣讲312场；任职以来累计宣讲近580场。
+"""
+TERM_IN_FEBRUARY = """在县妇联十五届四次执委会议上的工作报告
+（2025年2月18日）
+
+自2022年1月县第十五次妇女代表大会选举产生本届执委会以来，我们坚持党建带妇建。
+本届以来，全县累计新建妇女之家示范点57个。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -370,6 +382,11 @@ CASES = [
                         ("78.5", (2020, 1), (2020, 12), False, 2020),
                         ("86.2", (2023, 1), (2023, 12), False, 2023),
                         ("≥90", None, (2030, 12), True, 2030)]),
+    # 任职以来 runs from the month the text says its author took office
+    (SINCE_APPOINTED, [("312场", (2024, 1), (2024, 12), False, 2024),
+                       ("近580场", (2023, 3), (2024, 12), False, None)]),
+    # a term counted in a report of January–March runs in whole years, up to last December
+    (TERM_IN_FEBRUARY, [("57个", (2022, 1), (2024, 12), False, None)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
