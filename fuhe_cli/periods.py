@@ -618,6 +618,8 @@ class Timing:
         text, deadline, clause, period, governing = self.text, r.deadline, r.clause, r.period, r.governing
         if deadline is not None and any(mark in text[deadline.end:r.start] for mark in "；;"):
             deadline = None             # 到2025年底，…；培训…: the deadline's clause is over
+        if deadline is not None and r.target and _WHOLE_YEAR.search(clause):
+            deadline = None             # 年底前再新建…，全年培训…: the later clause is the whole year's plan
         if deadline is not None and (r.level != "sentence" or governing.start < deadline.start):
             # 到2029年，…达到5000名 / 到年底… / 9月底前…: a goal for the deadline.
             end = deadline.period.end

@@ -200,6 +200,11 @@ TERM_IN_FEBRUARY = """在县妇联十五届四次执委会议上的工作报告
 自2022年1月县第十五次妇女代表大会选举产生本届执委会以来，我们坚持党建带妇建。
 本届以来，全县累计新建妇女之家示范点57个。
 """
+WHOLE_YEAR_AFTER_DEADLINE = """光山县妇联：巾帼红扮靓乡村振兴路
+2024-06-14 10:25　来源：信阳市妇联
+
+下一步，县妇联将力争年底前再新建就业车间8个，全年培训妇女不少于3000人次。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -387,6 +392,8 @@ CASES = [
                        ("近580场", (2023, 3), (2024, 12), False, None)]),
     # a term counted in a report of January–March runs in whole years, up to last December
     (TERM_IN_FEBRUARY, [("57个", (2022, 1), (2024, 12), False, None)]),
+    # 全年 in a plan's later clause is the whole year, not the rest of it up to the deadline before
+    (WHOLE_YEAR_AFTER_DEADLINE, [("3000人次", (2024, 1), (2024, 12), True, 2024)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
