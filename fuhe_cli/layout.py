@@ -424,6 +424,7 @@ def heading_span(text: str, quantity) -> tuple[int, int] | None:
 # -- tables flattened to text ----------------------------------------------------------------
 _CELL_BREAK = re.compile(r"[|｜\t]|\u3000{2,}|(?<=\S) {2,}(?=\S)")
 _TABLE_REACH = 200
+_ROW_REACH = 1000
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -463,6 +464,7 @@ class Layout:
         # The last sentence break before an index is the first one after it in the reversed
         # text: a forward regex search finds it without listing every break of the text.
         self.reversed = text[::-1]
+        self._table_tops: dict[int, tuple[int, int]] = {}   # per row's start: (its table's top row, depth)
 
     @cached_property
     def headings(self) -> list[Heading]:
@@ -485,28 +487,60 @@ class Layout:
         of its table (cells split by tabs, bars or runs of two full-width spaces; a line without
         such breaks ends the table) — or None when `index` is in no table or in its header row."""
         text = self.text
-        line_start = text.rfind("\n", 0, index) + 1
-        line_end = text.find("\n", index)
-        line_end = len(text) if line_end < 0 else line_end
+        # (a row is a line of at most _ROW_REACH characters either side: a text without line
+        # breaks is no table, and asking costs the same in a 5 MB file)
+        low, high = max(0, index - _ROW_REACH), min(len(text), index + _ROW_REACH)
+        newline = text.rfind("\n", low, index)
+        if newline < 0 and low > 0:
+            return None
+        line_start = newline + 1
+        line_end = text.find("\n", index, high)
+        if line_end < 0:
+            if high < len(text):
+                return None
+            line_end = len(text)
         cells = _cells(text, line_start, line_end)
         if len(cells) < 2:
             return None
         column = next((n for n, (start, end) in enumerate(cells) if start <= index < end), None)
         if column is None:
             return None
-        header = None
-        for _ in range(_TABLE_REACH):
-            if line_start == 0:
-                break
-            above_end = line_start - 1
-            above_start = text.rfind("\n", 0, above_end) + 1
-            row = _cells(text, above_start, above_end)
-            if len(row) < 2:
-                break           # prose or a caption: the table starts below it
-            header, line_start = row, above_start
+        header = self._table_top(line_start)
         if header is None or column >= len(header):
             return None
         return header[column]
+
+    def _table_top(self, line_start: int) -> list[tuple[int, int]] | None:
+        """The cells of the top row of the table whose row starts at `line_start` (None when it is
+        that top row, or when the table reaches more than _TABLE_REACH rows up). Worked out once
+        per row, from the row above it, so a long table costs one look per row."""
+        tops, pending, start = self._table_tops, [], line_start
+        while start not in tops:
+            above = self._table_row_above(start)
+            if above is None:
+                tops[start] = (start, 0)         # the top row of its table
+                break
+            pending.append((start, above))
+            start = above
+        for row_start, above in reversed(pending):
+            top, depth = tops[above]
+            tops[row_start] = (top, depth + 1)
+        top, depth = tops[line_start]
+        if top == line_start or depth > _TABLE_REACH:
+            return None
+        end = self.text.find("\n", top)
+        return _cells(self.text, top, len(self.text) if end < 0 else end)
+
+    def _table_row_above(self, line_start: int) -> int | None:
+        """Where the line above `line_start` starts, when it is a row of cells."""
+        if line_start == 0:
+            return None
+        text, above_end = self.text, line_start - 1
+        newline = text.rfind("\n", max(0, above_end - _ROW_REACH), above_end)
+        if newline < 0 and above_end > _ROW_REACH:
+            return None
+        above_start = newline + 1
+        return above_start if len(_cells(text, above_start, above_end)) >= 2 else None
 
     @cached_property
     def _heading_starts(self) -> list[int]:

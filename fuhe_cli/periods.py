@@ -407,8 +407,10 @@ class Timing:
         it that opens with a time outside it)."""
         lead, lead_line = None, 0
         for expression in self._between(section.start, section.end):
-            line_start = max(self.text.rfind("\n", section.start, expression.start) + 1, section.start)
-            if self._paragraph_opening(line_start) is not expression:
+            # (an opening stands within 12 characters of its line's start: look no further back)
+            newline = self.text.rfind("\n", max(section.start, expression.start - 13), expression.start)
+            line_start = newline + 1 if newline >= 0 else section.start
+            if expression.start - line_start > 12 or self._paragraph_opening(line_start) is not expression:
                 continue
             if lead is None:
                 if not self._may_lead(expression):
@@ -477,7 +479,7 @@ class Timing:
                            s_start=self.layout.full_sentence_start(start), header=self.layout.column_header(start))
         if reading.header is not None:
             # a table cell: its row is its sentence (the header row above is not its words)
-            reading.s_start = max(reading.s_start, self.text.rfind("\n", 0, start) + 1)
+            reading.s_start = max(reading.s_start, self.text.rfind("\n", reading.s_start, start) + 1)
         self._govern(reading)
         self._within_spans(reading)
         reading.norm = NORM.search(self.text, _item_start(self.text, reading.s_start, start), start + 3) is not None
