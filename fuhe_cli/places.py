@@ -355,7 +355,7 @@ def _opening_scope(text: str, spans: _PlaceSpans, start: int, region: Region | N
     scope = SCOPE.match(text, left)
     if scope is None and left > s_start and text[left - 1] in "，,：:":
         scope = SCOPE_FRAME.fullmatch(text, max(clause_around(text, left - 1, left - 1)[0], s_start), left)
-    if scope is None and left > s_start:
+    if scope is None and left > s_start and text.find("全", s_start, left) >= 0:
         # 全省共建成…，开展…12.6万场: the later clauses of a sentence go on with its scope's subject
         # until one names a subject of its own.
         for scope in SCOPE.finditer(text, s_start, left):
