@@ -101,6 +101,12 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
     own (a heading near the top, 一、去年工作回顾, states a section's period, not the report's)."""
     anchor = _date_anchor(layout.date)
     lines = ([layout.title] if layout.title else []) if title_only else _header_lines(layout.text, layout.title)
+    # the report's own words near its top: "现将2021—2023年实施情况评估如下" states its period too
+    intro = _INTRO_PERIOD.search(layout.text, 0, 1000)
+    if intro is not None:
+        flows = [e for e in find_time_expressions(intro.group(1), anchor) if e.kind == "flow"]
+        if flows:
+            return flows[0].period
     for line in lines:
         flows = [expression for expression in find_time_expressions(line, anchor) if expression.kind == "flow"]
         # A date line or a headline dates the page, not a reporting period. A period the report
@@ -142,6 +148,8 @@ def document_time(layout, stated: Optional[Period], year: Optional[int],
     return DocumentTime(period=period, anchor=anchor, is_plan=is_plan)
 
 
+_INTRO_PERIOD = re.compile(r"现将([^。；\n]{2,30}?)(?:的)?(?:工作|实施|开展|落实)?(?:情况)?"
+                           r"(?:报告|评估|总结|汇报|通报)如下")
 # …实施方案（2024—2025年）, …工作规划（2021-2025年）: the period in brackets closing a plan's or report's title.
 _TITLE_NOUN_BEFORE = re.compile(r"(?:方案|规划|计划|要点|纲要|总结|报告|情况)\s*[（(]\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*[)）]\s*$")

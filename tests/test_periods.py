@@ -205,6 +205,12 @@ WHOLE_YEAR_AFTER_DEADLINE = """光山县妇联：巾帼红扮靓乡村振兴路
 
 下一步，县妇联将力争年底前再新建就业车间8个，全年培训妇女不少于3000人次。
 """
+PERIOD_IN_THE_INTRO = """浏阳市妇女儿童事业发展规划实施情况中期评估报告
+2024年4月12日
+
+规划实施以来，市妇儿工委逐项推进。现将2021—2023年实施情况评估如下。
+三年来，全市发放巾帼创业担保贷款5.62亿元。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -394,6 +400,8 @@ CASES = [
     (TERM_IN_FEBRUARY, [("57个", (2022, 1), (2024, 12), False, None)]),
     # 全年 in a plan's later clause is the whole year, not the rest of it up to the deadline before
     (WHOLE_YEAR_AFTER_DEADLINE, [("3000人次", (2024, 1), (2024, 12), True, 2024)]),
+    # the report's own words near its top (现将2021—2023年实施情况评估如下) state its period; it speaks from its end
+    (PERIOD_IN_THE_INTRO, [("5.62亿元", (2021, 1), (2023, 12), False, None)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
