@@ -29,6 +29,14 @@ How a quantity is classified (`RuleSet.classify`):
    work area whose trigger holds that word (干部培训) names it instead. A clause that only says
    whom the earlier clause's work reached ([link words] 惠及/受益 + whom + the figure: 惠及女性
    创业者860人 after 发放“巾帼助力贷”1.2亿元) takes the carried rule over its own.
+   A carried trigger printed right before an earlier figure of the same unit names that figure,
+   not a later item that names a thing of its own (表彰三八红旗手30名，优秀妇女工作者20名); an item
+   that leaves its thing out — only a place, a time, 各/分别 or a verb of doing the counted work
+   before the figure, nothing after it (clauses.earlier_figure_item) — counts what the earlier
+   item named: "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份", and in its own clause
+   across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"). Clauses of such items
+   in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
+   三季度821个，四季度634个").
 5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
@@ -71,7 +79,8 @@ import regex
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
-    names_next_item, names_earlier_figure, names_nothing, place_and_verb, reading_distance, wrapped_line,
+    names_next_item, names_earlier_figure, names_nothing, earlier_figure_item, elided_figure_clause,
+    ELIDED, NAMES_OWN, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -79,6 +88,7 @@ from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
 
 MAX_CARRIED_CLAUSES = 2
+MAX_WALKED_CLAUSES = 6     # with the clauses that leave their thing out passed over
 
 
 def load_rules(extra_dirs: Sequence[str | Path] = (), use_env: bool = True) -> "RuleSet":
@@ -193,7 +203,8 @@ def _names_another(text: str, quantity, carried: "_Candidate", start: int, end: 
     妇女工作者20名"), or after a figure it names when this one is followed by its own noun ("为36万名
     妇女进行了“两癌”检查，对730名贫困患者…")."""
     hit_end = quantity.start - carried.distance
-    if names_earlier_figure(text, hit_end, getattr(quantity, "num_start", quantity.start), quantity.unit):
+    if names_earlier_figure(text, hit_end, getattr(quantity, "num_start", quantity.start), quantity.unit,
+                            after=(quantity.end, end)):
         return True
     return _names_figure_before(text, start, hit_end - carried.span, carried.compiled) and bool(
         counted_after(text, quantity.end, end))
@@ -307,11 +318,16 @@ class RuleSet:
                 continue
             if hit_start < num_end and hit_end > num_start:
                 continue      # a trigger inside the number itself (千场, 万人) is not context
+            listed = False
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end
-                if not (label or carried) and "、" in text[hit_end:num_start] and names_earlier_figure(
-                        text, hit_end, num_start, unit):
-                    continue  # "基地56个、县级手工服务站点19个": the word names the earlier item
+                if not (label or carried) and "、" in text[hit_end:num_start]:
+                    item = earlier_figure_item(text, hit_end, num_start, unit, after=(q_end, end))
+                    if item == NAMES_OWN:
+                        continue  # "基地56个、县级手工服务站点19个": the word names the earlier item
+                    # "宣威市培训3120人次、会泽县2860人次": an item that leaves its thing out shares
+                    # the earlier item's word, however far back (a carried rule only)
+                    listed = item == ELIDED and compiled.carry
             elif hit_start >= q_end:
                 side, distance = "after", hit_start - q_end
                 if "、" in text[q_end:hit_start] and names_next_item(text, hit_end, end):
@@ -328,7 +344,7 @@ class RuleSet:
                 distance = q_start - hit_end
             elif compiled.side != "both" and side != compiled.side:
                 continue
-            elif distance > compiled.within:
+            elif distance > compiled.within and not listed:
                 # an age between them (1.2万名35至64岁农村妇女…检查) is not read as distance
                 distance = (reading_distance(text, hit_end, q_start) if side == "before"
                             else reading_distance(text, q_end, hit_start))
@@ -457,12 +473,20 @@ class RuleSet:
         if (own is None or own.priority < 0 or breakdown or bare or reached) and not (
                 quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
-            for _ in range(0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES):
+            budget = 0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES
+            walked = 0
+            while walked < budget:
                 if start == 0 or text[start - 1] in SENTENCE_BREAKS and not wrapped_line(text, start - 1):
                     break
                 previous_end = start - 1
                 start, _ = clause_around(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
+                walked += 1
+                if carried is None and budget < MAX_WALKED_CLAUSES and elided_figure_clause(
+                        text, start, previous_end, quantity.unit):
+                    # "一季度来电789个，二季度702个，三季度821个，四季度634个": a clause that only
+                    # leaves its thing out, like this one, is passed over without counting
+                    budget += 1
                 if carried is not None and carried.priority >= 0 and not breakdown and _names_another(
                         text, quantity, carried, start, end):
                     break

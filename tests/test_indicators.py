@@ -123,6 +123,31 @@ def test_linking_words_keep_the_carried_name(text, value, indicator, rules):
     assert fact.indicator.id == indicator
 
 
+# An item that leaves its thing out — its words before the figure only a place, a time, 各/分别 or
+# a verb of doing the counted work, nothing after the figure — counts what the earlier item named,
+# across 、 and clauses (parallel items like it passed over). An item that names a thing of its
+# own, before or after the figure, or a verb of another measure (支出), does not.
+ELIDED_ITEMS = [
+    ("今年建成妇女微家68个，上半年新建12个。", 12, "women_microhome.count"),
+    ("全市建成妇女微家426个，当年新建57个。", 57, "women_microhome.count"),
+    ("申请人身安全保护令5份，法院签发4份。", 4, "rights.protection_orders"),
+    ("宣威市培训3120人次、会泽县2860人次、麒麟区2410人次。", 2410, "training.participants"),
+    ("新建妇女微家40个，蒲江街道、东乡街道各新建5个。", 5, "women_microhome.count"),
+    ("一季度来电789个，二季度702个，三季度821个，四季度634个。", 634, "rights.hotline_calls"),
+    ("2023年全市开展“巾帼大宣讲”420场，今年1至8月已开展385场。", 385, "lecture.sessions"),
+    ("建成妇女微家68个，上半年新建12个活动室。", 12, "uncategorized"),
+    ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
+    ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
+    ("宣威市培训3120人次、会泽县妇女代表2860人次、麒麟区2410人次。", 2410, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", ELIDED_ITEMS, ids=range(len(ELIDED_ITEMS)))
+def test_an_item_that_leaves_its_thing_out_counts_the_earlier_items(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A clause that is only its rule's trigger word and the figure (培训900人次) repeats the earlier
 # clause's verb: a more specific rule of the same work area read there, on a trigger holding that
 # word (干部培训), names it. A clause that names what it counts keeps its own rule.
