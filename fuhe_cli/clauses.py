@@ -203,7 +203,7 @@ def earlier_figure_item(text: str, hit_end: int, num_start: int, unit: str | Non
 
 
 _ITEM_SPLIT = regex.compile(r"[、，,；;]")
-_ITEM_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千百]?[余多]?)(\S*)\Z")
+_ITEM_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千百]?[余多]?)([^0-9\s]*)\Z")
 
 
 def _elided_item(item: str, unit: str) -> bool:

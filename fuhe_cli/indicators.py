@@ -36,7 +36,9 @@ How a quantity is classified (`RuleSet.classify`):
    item named: "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份", and in its own clause
    across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"). Clauses of such items
    in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
-   三季度821个，四季度634个").
+   三季度821个，四季度634个"). A sentence or paragraph led in by 其中， breaks down the one before: a
+   figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
+   48个，今年新建22个").
 5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
@@ -111,6 +113,7 @@ class _Candidate:
 # "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
 _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 _BREAKDOWN = "其中"
+_BREAKDOWN_AFTER = frozenset("。；;\n")   # sentence breaks a 其中， sentence is read across
 _AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
@@ -476,12 +479,21 @@ class RuleSet:
             budget = 0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES
             walked = 0
             while walked < budget:
-                if start == 0 or text[start - 1] in SENTENCE_BREAKS and not wrapped_line(text, start - 1):
-                    break
                 previous_end = start - 1
+                if start == 0 or text[start - 1] in SENTENCE_BREAKS and not wrapped_line(text, start - 1):
+                    # "…妇女微家总数达到298个。其中，2023年新建48个": a sentence led in by 其中，
+                    # breaks down the sentence before, so a figure with no rule reads on there
+                    if not (own is None and text.startswith(_BREAKDOWN, start)
+                            and text[start + len(_BREAKDOWN)] in "，," and text[start - 1] in _BREAKDOWN_AFTER):
+                        break
+                    while previous_end > 0 and text[previous_end - 1] in _BREAKDOWN_AFTER:
+                        previous_end -= 1
                 start, _ = clause_around(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
                 walked += 1
+                if carried is None and budget < MAX_WALKED_CLAUSES and previous_end - start == len(_BREAKDOWN) and (
+                        text.startswith(_BREAKDOWN, start)):
+                    budget += 1     # the lead-in 其中， is no clause of its own
                 if carried is None and budget < MAX_WALKED_CLAUSES and elided_figure_clause(
                         text, start, previous_end, quantity.unit):
                     # "一季度来电789个，二季度702个，三季度821个，四季度634个": a clause that only

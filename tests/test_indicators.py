@@ -114,6 +114,13 @@ CARRIED = [
     ("今年新建巾帼示范基地12个，累计达137个。", 137, "employment.demo_bases"),
     ("培训23期，累计5000余人次。", 5000, "training.participants"),
     ("来访412批次，其中集体访12批次。", 12, "rights.petitions"),
+    # a sentence (or paragraph) led in by 其中， breaks down the one before: a figure with no rule
+    # of its own reads on there
+    ("全市妇女微家总数达到298个。\n其中，2023年新建48个，今年新建22个。", 22, "women_microhome.count"),
+    ("全市妇女微家总数达到298个。其中，2023年新建48个。", 48, "women_microhome.count"),
+    # ... but a figure with a rule of its own keeps it, and one that names its own thing stays apart
+    ("上半年开展志愿服务活动4680场次。其中，“三八”期间开展集市等活动620场。", 620, "activity.sessions"),
+    ("培训1686人。其中，取得职业技能等级证书1215人。", 1215, "uncategorized"),
 ]
 
 
