@@ -232,8 +232,10 @@ _ELIDED_CLAUSE_CHARS = 24
 # What an item may say before its figure without naming what it counts (see names_earlier_figure):
 # a place, a time, a distributive word, in that order, and at most a verb with its object left out.
 _ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
-_ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|(?:当|今|去|明|次|同|本|上|下|前|后)一?年度?|年内|全年|年底前?|年初"
+_ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年度?|年内|全年|年底前?|年初"
                              r"|(?:第?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期)+")
+# 比2022年的10.9亿元 (the digits left out): a comparison base says when, not what
+_ELIDED_COMPARISON = regex.compile(r"(?:比|较|相比|与)(?=年|上年|去年|上季度|同期)")
 _ELIDED_ADVERB = regex.compile(r"(?:各|分别|均|都|也|又|再|已|还|共)+")
 # Verbs of doing the counted work itself, whose object (the thing counted) an item leaves out
 # (法院签发4份 after 保护令5份); a verb that names another measure (支出, 化解) is not one.
@@ -244,10 +246,12 @@ _ITEM_END = regex.compile(r"[、，,。；;：:！!？?\n]")
 
 
 def _elided(words: str) -> bool:
-    """True when `words` (CJK only, link words stripped) are a place, a time, distributive adverbs
-    and at most a verb of doing the counted work (_ELIDED_VERBS: 法院签发, 上半年新建, 东乡街道各新建, 会泽县)."""
+    """True when `words` (CJK only, link words stripped) are a place, a comparison's 比/较, a time,
+    distributive adverbs and at most a verb of doing the counted work (_ELIDED_VERBS: 法院签发, 上半年新建, 东乡街道各新建, 会泽县)."""
     place = _ELIDED_PLACE.match(words)
     rest = words[place.end():] if place else words
+    comparison = _ELIDED_COMPARISON.match(rest)
+    rest = rest[comparison.end():] if comparison else rest
     time = _ELIDED_TIME.match(rest)
     rest = rest[time.end():] if time else rest
     adverb = _ELIDED_ADVERB.match(rest)
@@ -256,9 +260,12 @@ def _elided(words: str) -> bool:
 
 
 def _bare_after(text: str, start: int, end: int) -> bool:
-    """True when nothing but link words follows the figure in its item of text[start:end]."""
+    """True when nothing but link words follows the figure in its item of text[start:end], up to
+    the next figure (比2022年的10.9亿元|增加|1.7亿元)."""
     stop = _ITEM_END.search(text, start, end)
-    return names_nothing(text, start, stop.start() if stop else end)
+    stop = stop.start() if stop else end
+    digit = DIGIT.search(text, start, stop)
+    return names_nothing(text, start, digit.start() if digit else stop)
 
 
 # Words that stand before a bare figure without naming anything (累计达137个, 新建8个, 其中3个).

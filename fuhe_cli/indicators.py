@@ -33,7 +33,8 @@ How a quantity is classified (`RuleSet.classify`):
    not a later item that names a thing of its own (表彰三八红旗手30名，优秀妇女工作者20名); an item
    that leaves its thing out — only a place, a time, 各/分别 or a verb of doing the counted work
    before the figure, nothing after it (clauses.earlier_figure_item) — counts what the earlier
-   item named: "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份", and in its own clause
+   item named: "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份", a comparison base
+   "贷款12.6亿元，比2022年的10.9亿元增加1.7亿元", and in its own clause
    across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"). Clauses of such items
    in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
    三季度821个，四季度634个"). A sentence or paragraph led in by 其中， breaks down the one before: a

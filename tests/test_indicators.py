@@ -142,6 +142,9 @@ ELIDED_ITEMS = [
     ("新建妇女微家40个，蒲江街道、东乡街道各新建5个。", 5, "women_microhome.count"),
     ("一季度来电789个，二季度702个，三季度821个，四季度634个。", 634, "rights.hotline_calls"),
     ("2023年全市开展“巾帼大宣讲”420场，今年1至8月已开展385场。", 385, "lecture.sessions"),
+    # a comparison base (比/较 + a time + 的) is the same quantity as the figure it is compared with
+    ("全年发放妇女创业担保贷款12.6亿元，比2022年的10.9亿元增加1.7亿元。", 1090000000, "loans.amount"),
+    ("共接听来电2946个，较上年的2580个增长14.2%。", 2580, "rights.hotline_calls"),
     ("建成妇女微家68个，上半年新建12个活动室。", 12, "uncategorized"),
     ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
     ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
