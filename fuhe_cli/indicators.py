@@ -20,7 +20,9 @@ How a quantity is classified (`RuleSet.classify`):
    clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
-   area (其中全国最美家庭21户 stays family.model_families.national) or has the higher priority.
+   area (其中全国最美家庭21户 stays family.model_families.national), has the higher priority, or
+   fired on a trigger after the figure that says what the part did (其中180人实现自主创业; not
+   who it is: 其中1.6万人次为农村留守妇女).
    A part with no rule of its own is not named by a word that is one member of a mixed whole
    (工作人员和志愿者3800多名，其中“儿童主任”1935名: the trigger after 和/及/与).
    A hard line break after a prose line that ends on a word (a PDF's text layer) does not end
@@ -109,6 +111,7 @@ class _Candidate:
     distance: int
     order: int
     compiled: CompiledRule
+    after: bool = False     # the trigger stands after the figure
 
 
 # "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
@@ -149,6 +152,17 @@ def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
     own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
     return (own_rule.id.split(".")[0] == carried_rule.id.split(".")[0]
             or own_rule.priority > carried_rule.priority)
+
+
+def _part_does(text: str, quantity, own: "_Candidate", breakdown: bool) -> bool:
+    """A 其中 part whose own trigger follows it says what the part did (其中180人实现自主创业 after
+    培训妇女2100人次): its own rule names it, not the whole's — unless the words after the figure
+    only say who the part are (其中1.6万人次为农村留守妇女)."""
+    return (breakdown and own.after and own.priority >= 0 and quantity.end < len(text)
+            and text[quantity.end] not in _IDENTITY)
+
+
+_IDENTITY = frozenset("为是系属")
 
 
 def _bare_trigger(text: str, quantity, own: "_Candidate", start: int, end: int) -> str:
@@ -374,7 +388,8 @@ class RuleSet:
             other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True)
             if other is not None and other.priority >= 0:
                 return other
-        return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled)
+        return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
+                          after=best_end > q_end)
 
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
         """The indicator a quantity measures, and the id of the rule that said so."""
@@ -514,7 +529,7 @@ class RuleSet:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
                         break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
-                    if own is None or own.priority < 0 or not _refines(own, carried):
+                    if own is None or own.priority < 0 or not (_refines(own, carried) or _part_does(text, quantity, own, breakdown)):
                         best = carried
                     break
         # A name printed apart from the figure still yields to the exclusions of the figure's own

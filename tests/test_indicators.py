@@ -16,6 +16,9 @@ BREAKDOWNS = [
     ("代理诉讼案件74起，其中胜诉或调解结案69起。", "rights.legal_aid"),
     ("评选最美家庭5.2万户，其中全国最美家庭21户。", "family.model_families.national"),
     ("推荐县级最美家庭8户，其中1户被评为市级最美家庭。", "family.model_families.prefecture"),
+    # a part whose own trigger follows it says what the part did, not who it is
+    ("培训妇女2100人次，其中180人实现自主创业。", "entrepreneurship.people"),
+    ("培训城乡妇女9.4万人次，其中1.6万人次为农村留守妇女。", "training.participants"),
 ]
 
 
