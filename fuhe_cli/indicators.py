@@ -55,7 +55,9 @@ How a quantity is classified (`RuleSet.classify`):
    (`context_start`: 。！？ or a paragraph break; a ；-part keeps the subject unless it opens a
    numbered item, …；二是…) and the figure, and is not vetoed in the figure's item, names it:
    "两癌免费检查5200人，为23名患病困难妇女发放救助金" is 两癌 relief, the same words alone general
-   relief. ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
+   relief. Failing the sentence, the context word may stand in the item heading opening the
+   figure's line or in the report's title (for figures in its numbered sections): "…关于“两癌”救助
+   工作情况的专题总结 … 全年新增救助对象87名". ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
    itself (invalid-value) at the id.
 7. Parallel list items: a figure still without a rule, in a later ；-item of its sentence (not a new
    numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
@@ -623,7 +625,7 @@ class RuleSet:
         figure's unit and value, finds one of its `context` words earlier in the figure's sentence
         (context_start) and is not vetoed in the figure's own item."""
         value, unit = quantity.value, quantity.unit
-        before = None
+        before = outer = None
         for compiled in refiners:
             if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
@@ -633,7 +635,29 @@ class RuleSet:
                     (compiled.exclude_words or compiled.exclude_regexes)
                     and vetoed(compiled, text, *self._veto_window(_ITEM, None))):
                 return compiled
+        for compiled in refiners:
+            if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
+                continue
+            if outer is None:
+                outer = self._outer_headings(text, quantity)
+            if any(word in outer for word in compiled.context) and not (
+                    (compiled.exclude_words or compiled.exclude_regexes)
+                    and vetoed(compiled, text, *self._veto_window(_ITEM, None))):
+                return compiled
         return None
+
+    def _outer_headings(self, text: str, quantity) -> str:
+        """The item heading opening the figure's line and the report's title (for a figure in its
+        numbered sections), where a refining rule's context is looked for after the sentence:
+        "关于“两癌”救助工作情况的专题总结 … 全年新增救助对象87名" is 两癌 relief."""
+        parts = []
+        span = self._spans.heading(text, quantity)
+        if span is not None:
+            parts.append(text[span[0]:span[1]])
+        title = self._spans.title(text)
+        if title is not None and title[2] <= quantity.start:
+            parts.append(text[title[0]:title[1]])
+        return "\n".join(parts)
 
     def _from_label(self, text: str, quantity):
         """The rule named by a label printed apart from the figure: a table column's header cell

@@ -49,6 +49,24 @@ def test_label_apart(text, which, indicator, rules):
     assert facts and facts[which].indicator.id == indicator
 
 
+# A refining rule's context (两癌, 春蕾) named only in the item heading opening the line or in the
+# report's title still makes the general rule's figure the refining rule's.
+OUTER_CONTEXT = [
+    ("某县妇联关于“两癌”救助工作情况的总结\n一、基本情况\n全年新增救助对象87名，发放救助金87万元。", 87,
+     "health.cancer_relief_people"),
+    ("某县妇联关于“两癌”救助工作情况的总结\n一、基本情况\n全年新增救助对象87名，发放救助金87万元。", 870000,
+     "health.cancer_relief_funds"),
+    ("某县妇联关于困难妇女救助工作情况的总结\n一、基本情况\n全年新增救助对象87名，发放救助金87万元。", 87,
+     "care.relief_people"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", OUTER_CONTEXT, ids=range(len(OUTER_CONTEXT)))
+def test_a_refining_context_in_the_heading_or_title_refines(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 def test_same_thing_worded_differently_gets_one_indicator(rules):
     """Two corpus texts report the same indicators in different words, line for line."""
     left = evaluate("summary_county_alignment_wording", rules)
