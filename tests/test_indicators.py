@@ -58,6 +58,8 @@ OUTER_CONTEXT = [
      "health.cancer_relief_funds"),
     ("某县妇联关于困难妇女救助工作情况的总结\n一、基本情况\n全年新增救助对象87名，发放救助金87万元。", 87,
      "care.relief_people"),
+    ("一、“春蕾计划”。全年接受爱心企业和个人捐款412万元。", 4120000, "care.spring_bud_funds"),
+    ("一、公益项目。全年接受爱心企业和个人捐款412万元。", 4120000, "projects.donations"),
 ]
 
 
