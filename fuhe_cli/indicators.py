@@ -8,7 +8,8 @@ How a quantity is classified (`RuleSet.classify`):
    no more than ``within`` characters (an age such as 35至64岁 in between not counted; quote
    marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
-   ``exclude`` word or regex occurs in the clause.
+   ``exclude`` word or regex occurs in the clause. A fallback rule (negative ``priority``) does not
+   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇).
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
@@ -126,6 +127,12 @@ _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) ma
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
 _ITEM, _ITEM_OR_LABEL = -1, -2
 
+
+# A count of places (8个村, 18个街道, 28个镇街): no fallback rule names it. (村级, 乡村 and places'
+# federations — 12个县（市、区）妇联, 18个街道的妇联组织 — are not places counted.)
+_PLACES = regex.compile(r"(?:行政村|社区|乡镇|镇街|街道|村|镇|乡(?!村)|县|区|市)"
+                        r"(?!级|[^，,。；;：:\n]{0,10}?(?:妇联|妇委会|妇女组织|女工委))")
+_PLACE_FIRST = frozenset("行社乡镇街村县区市")
 
 # A parallel list item (RuleSet._parallel): how much text may stand before its figure.
 _PARALLEL_PREFIX = 12
@@ -330,6 +337,7 @@ class RuleSet:
         num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
         best_key = best_compiled = None
         best_end = 0
+        places = None       # the figure counts places (区妇联还为8个村…), found at first need
         regex_group = self._triggers.regex_group(unit)
         rules = self._compiled
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
@@ -338,6 +346,11 @@ class RuleSet:
                 continue
             if hit_start < num_end and hit_end > num_start:
                 continue      # a trigger inside the number itself (千场, 万人) is not context
+            if compiled.priority < 0 and unit == "个":
+                if places is None:
+                    places = q_end < len(text) and text[q_end] in _PLACE_FIRST and _PLACES.match(text, q_end) is not None
+                if places:
+                    continue  # "区妇联还为8个村建成…": a fallback does not name a count of places
             listed = False
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end

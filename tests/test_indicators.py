@@ -116,6 +116,23 @@ def test_look_alike_names_stay_apart(text, value, indicator, not_indicator, rule
     assert fact.indicator.id == indicator != not_indicator
 
 
+# A figure of 个 whose counted noun is a place (8个村, 8个乡镇, 12个县（市、区）) counts places: no
+# fallback rule (the acting 妇联's org.federations) names it; places' federations are federations.
+PLACE_COUNTS = [
+    ("区妇联还为8个村建成儿童友好社区。", 8, "uncategorized"),
+    ("县妇联深入8个乡镇开展宣讲。", 8, "uncategorized"),
+    ("全区18个街道的妇联组织走访慰问困难妇女312户。", 18, "org.federations"),
+    ("全市12个县（市、区）妇联参加会议。", 12, "org.federations"),
+    ("全县建立12个村级妇联。", 12, "org.federations"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", PLACE_COUNTS, ids=range(len(PLACE_COUNTS)))
+def test_a_count_of_places_is_no_fallbacks(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # An age or age range between a figure and its trigger says who is counted; it is not read as
 # distance, so the trigger still names the figure. (text, value, indicator)
 ASIDES = [
