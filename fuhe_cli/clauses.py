@@ -206,9 +206,18 @@ _ITEM_SPLIT = regex.compile(r"[、，,；;]")
 _ITEM_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千百]?[余多]?)([^0-9\s]*)\Z")
 
 
+# the change a comparison base is followed by (比2022年的0.86亿元|增长30.2%)
+_CHANGE_AFTER = regex.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)(?:了|约|近|超)?[0-9][0-9.]*"
+                              r"(?:%|个百分点|倍|[万亿千]?[\u4e00-\u9fff]{0,2})\Z")
+
+
 def _elided_item(item: str, unit: str) -> bool:
     """True when `item` is [elided words] + a figure of `unit` and nothing after (会泽县2860人次),
-    or elided words alone (the places of "蒲江街道、东乡街道各新建5个")."""
+    or elided words alone (the places of "蒲江街道、东乡街道各新建5个"); a comparison base may be
+    followed by its change (比2022年的0.86亿元增长30.2%)."""
+    change = _CHANGE_AFTER.search(item) if "比" in item or "较" in item else None
+    if change is not None:
+        item = item[:change.start()]
     figure = _ITEM_FIGURE.search(item)
     if figure is None:
         return not DIGIT.search(item) and _elided(_without_link_words("".join(CJK_RUN.findall(item))))

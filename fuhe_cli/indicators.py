@@ -40,7 +40,8 @@ How a quantity is classified (`RuleSet.classify`):
    "贷款12.6亿元，比2022年的10.9亿元增加1.7亿元", and in its own clause
    across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"). Clauses of such items
    in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
-   三季度821个，四季度634个"). A sentence or paragraph led in by 其中， breaks down the one before: a
+   三季度821个，四季度634个"), and a ；-part that is such an item goes on with the part before
+   ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"). A sentence or paragraph led in by 其中， breaks down the one before: a
    figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
    48个，今年新建22个").
 5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
@@ -514,8 +515,12 @@ class RuleSet:
                 if start == 0 or text[start - 1] in SENTENCE_BREAKS and not wrapped_line(text, start - 1):
                     # "…妇女微家总数达到298个。其中，2023年新建48个": a sentence led in by 其中，
                     # breaks down the sentence before, so a figure with no rule reads on there
-                    if not (own is None and text.startswith(_BREAKDOWN, start)
-                            and text[start + len(_BREAKDOWN)] in "，," and text[start - 1] in _BREAKDOWN_AFTER):
+                    # "…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元": a ；-part
+                    # that leaves its thing out goes on with the part before
+                    if not (own is None and (text.startswith(_BREAKDOWN, start) and text[start + len(_BREAKDOWN)] in "，,"
+                                             and text[start - 1] in _BREAKDOWN_AFTER
+                                             or text[start - 1] in "；;" and start == clause_start
+                                             and elided_figure_clause(text, start, end, quantity.unit))):
                         break
                     while previous_end > 0 and text[previous_end - 1] in _BREAKDOWN_AFTER:
                         previous_end -= 1

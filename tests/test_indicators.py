@@ -185,6 +185,10 @@ ELIDED_ITEMS = [
     # a comparison base (比/较 + a time + 的) is the same quantity as the figure it is compared with
     ("全年发放妇女创业担保贷款12.6亿元，比2022年的10.9亿元增加1.7亿元。", 1090000000, "loans.amount"),
     ("共接听来电2946个，较上年的2580个增长14.2%。", 2580, "rights.hotline_calls"),
+    # a ；-part that leaves its thing out goes on with the part before (past a comparison's change)
+    ("2023年发放妇女创业担保贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元。", 68000000,
+     "loans.amount"),
+    ("2023年发放妇女创业担保贷款1.12亿元；今年以来另获财政补助6800万元。", 68000000, "uncategorized"),
     ("建成妇女微家68个，上半年新建12个活动室。", 12, "uncategorized"),
     ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
     ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
