@@ -97,6 +97,11 @@ def context_start(text: str, position: int) -> int:
     return start
 
 
+def opens_new_item(text: str, semicolon: int) -> bool:
+    """True when the ；at `semicolon` opens a new numbered item (…；二是…, …；（三）…)."""
+    return _NEW_ITEM.match(text, semicolon) is not None
+
+
 def wrapped_line(text: str, newline: int) -> bool:
     """True for a hard line break inside a sentence (a PDF's text layer): the line before it ends
     on a word rather than punctuation and is prose — long, or holding clause punctuation — not

@@ -89,7 +89,7 @@ from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
     names_next_item, names_earlier_figure, names_nothing, earlier_figure_item, elided_figure_clause,
-    ELIDED, NAMES_OWN, place_and_verb, reading_distance, wrapped_line,
+    ELIDED, NAMES_OWN, opens_new_item, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -520,6 +520,7 @@ class RuleSet:
                     if not (own is None and (text.startswith(_BREAKDOWN, start) and text[start + len(_BREAKDOWN)] in "，,"
                                              and text[start - 1] in _BREAKDOWN_AFTER
                                              or text[start - 1] in "；;" and start == clause_start
+                                             and not opens_new_item(text, start - 1)
                                              and elided_figure_clause(text, start, end, quantity.unit))):
                         break
                     while previous_end > 0 and text[previous_end - 1] in _BREAKDOWN_AFTER:
