@@ -97,6 +97,11 @@ def context_start(text: str, position: int) -> int:
     return start
 
 
+def opens_new_item(text: str, semicolon: int) -> bool:
+    """True when the ；at `semicolon` opens a new numbered item (…；二是…, …；（三）…)."""
+    return _NEW_ITEM.match(text, semicolon) is not None
+
+
 def wrapped_line(text: str, newline: int) -> bool:
     """True for a hard line break inside a sentence (a PDF's text layer): the line before it ends
     on a word rather than punctuation and is prose — long, or holding clause punctuation — not
@@ -152,26 +157,129 @@ _FIGURE_CHARS = frozenset("0123456789.万亿千百余多")
 _ITEM_MARKS = "、，,；;"
 
 
-def names_earlier_figure(text: str, hit_end: int, num_start: int, unit: str | None) -> bool:
+NAMES_OWN, ELIDED = 1, 2    # earlier_figure_item: the later item names its own thing / leaves it out
+
+
+def names_earlier_figure(text: str, hit_end: int, num_start: int, unit: str | None,
+                         after: tuple[int, int] | None = None) -> bool:
     """True when the trigger ending at `hit_end` is printed right before an earlier figure of the
     same unit, and the figure at `num_start` stands in a later item that names something of its
     own: in "三八红旗手100名、“优秀女法官”5名" or "三八红旗手30名，优秀妇女工作者20名" 红旗手 is
-    the 100's (the 30's) name, not the 5's (the 20's)."""
+    the 100's (the 30's) name, not the 5's (the 20's). With `after`, an item that leaves its
+    thing out (earlier_figure_item: ELIDED) names nothing of its own."""
+    return earlier_figure_item(text, hit_end, num_start, unit, after) == NAMES_OWN
+
+
+def earlier_figure_item(text: str, hit_end: int, num_start: int, unit: str | None,
+                        after: tuple[int, int] | None = None) -> int:
+    """0 unless the trigger ending at `hit_end` is printed right before an earlier figure of the
+    same unit and the figure at `num_start` stands in a later item (past ，、；): then NAMES_OWN
+    when that item names something of its own (see names_earlier_figure), ELIDED when it does not.
+
+    With `after` (the figure's end and its clause's end), an item whose words before the figure
+    only say where, when or who acted — a place, a time, 各/分别, a verb of doing the counted work
+    with its object left out — and after which nothing follows the figure leaves its thing out, as
+    do the items between (a list of them): "宣威市培训3120人次、会泽县2860人次、麒麟区2410人次",
+    "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份". Without `after`, any item of two
+    characters or more beyond link words names its own thing."""
     position = hit_end
     while position < num_start and text[position] in _NAME_QUOTES:
         position += 1
     if unit is None or position >= num_start or not text[position].isdigit():
-        return False
+        return 0
     end = position
     while end < num_start and text[end] in _FIGURE_CHARS:
         end += 1
     if not text.startswith(unit, end):
-        return False
+        return 0
     mark = max(text.rfind(char, end, num_start) for char in _ITEM_MARKS)
     if mark == -1:
+        return 0
+    own = _without_link_words("".join(CJK_RUN.findall(text, mark + 1, num_start)))
+    if len(own) < 2:
+        return 0        # nothing but link words: not an item of its own (新建8个, 其中3个)
+    if after is None or not _elided(own) or not _bare_after(text, *after):
+        return NAMES_OWN
+    # the items between: [elided words] + a figure of the same unit each
+    for item in _ITEM_SPLIT.split(text[end + len(unit):mark]):
+        if item and not _elided_item(item, unit):
+            return NAMES_OWN
+    return ELIDED
+
+
+_ITEM_SPLIT = regex.compile(r"[、，,；;]")
+_ITEM_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千百]?[余多]?)([^0-9\s]*)\Z")
+
+
+# the change a comparison base is followed by (比2022年的0.86亿元|增长30.2%)
+_CHANGE_AFTER = regex.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)(?:了|约|近|超)?[0-9][0-9.]*"
+                              r"(?:%|个百分点|倍|[万亿千]?[\u4e00-\u9fff]{0,2})\Z")
+
+
+def _elided_item(item: str, unit: str) -> bool:
+    """True when `item` is [elided words] + a figure of `unit` and nothing after (会泽县2860人次),
+    or elided words alone (the places of "蒲江街道、东乡街道各新建5个"); a comparison base may be
+    followed by its change (比2022年的0.86亿元增长30.2%)."""
+    change = _CHANGE_AFTER.search(item) if "比" in item or "较" in item else None
+    if change is not None:
+        item = item[:change.start()]
+    figure = _ITEM_FIGURE.search(item)
+    if figure is None:
+        return not DIGIT.search(item) and _elided(_without_link_words("".join(CJK_RUN.findall(item))))
+    if figure.group(2) != unit:
         return False
-    own = CJK_RUN.findall(text, mark + 1, num_start)
-    return len(_without_link_words("".join(own))) >= 2
+    words = _without_link_words("".join(CJK_RUN.findall(item, 0, figure.start())))
+    return len(words) < 2 or _elided(words)
+
+
+def elided_figure_clause(text: str, start: int, end: int, unit: str | None) -> bool:
+    """True when the clause text[start:end] is only an item that leaves its thing out and a figure
+    of `unit` (二季度702个 between 一季度来电789个 and 三季度821个)."""
+    if unit is None or end - start > _ELIDED_CLAUSE_CHARS or not text.startswith(unit, end - len(unit)):
+        return False    # the cheap tests first: most clauses are longer or end otherwise
+    return text[end - len(unit) - 1] in _FIGURE_CHARS and _elided_item(text[start:end], unit)
+
+
+_ELIDED_CLAUSE_CHARS = 24
+
+
+# What an item may say before its figure without naming what it counts (see names_earlier_figure):
+# a place, a time, a distributive word, in that order, and at most a verb with its object left out.
+_ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
+_ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年度?|年内|全年|年底前?|年初"
+                             r"|(?:第?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期)+")
+# 比2022年的10.9亿元 (the digits left out): a comparison base says when, not what
+_ELIDED_COMPARISON = regex.compile(r"(?:比|较|相比|与)(?=年|上年|去年|上季度|同期)")
+_ELIDED_ADVERB = regex.compile(r"(?:各|分别|均|都|也|又|再|已|还|共)+")
+# Verbs of doing the counted work itself, whose object (the thing counted) an item leaves out
+# (法院签发4份 after 保护令5份); a verb that names another measure (支出, 化解) is not one.
+_ELIDED_VERBS = ("开展", "举办", "举行", "签发", "发出", "遴选", "评选", "选树", "推荐", "表彰", "发放", "受理", "接待",
+                 "办理", "培训", "创建", "建立", "组建", "成立", "打造", "培育", "认定", "命名", "设立", "开设", "开办",
+                 "资助", "救助", "帮扶", "走访", "建设")
+_ITEM_END = regex.compile(r"[、，,。；;：:！!？?\n]")
+
+
+def _elided(words: str) -> bool:
+    """True when `words` (CJK only, link words stripped) are a place, a comparison's 比/较, a time,
+    distributive adverbs and at most a verb of doing the counted work (_ELIDED_VERBS: 法院签发, 上半年新建, 东乡街道各新建, 会泽县)."""
+    place = _ELIDED_PLACE.match(words)
+    rest = words[place.end():] if place else words
+    comparison = _ELIDED_COMPARISON.match(rest)
+    rest = rest[comparison.end():] if comparison else rest
+    time = _ELIDED_TIME.match(rest)
+    rest = rest[time.end():] if time else rest
+    adverb = _ELIDED_ADVERB.match(rest)
+    rest = _without_link_words(rest[adverb.end():] if adverb else rest)
+    return not rest or rest.endswith(_ELIDED_VERBS)
+
+
+def _bare_after(text: str, start: int, end: int) -> bool:
+    """True when nothing but link words follows the figure in its item of text[start:end], up to
+    the next figure (比2022年的10.9亿元|增加|1.7亿元)."""
+    stop = _ITEM_END.search(text, start, end)
+    stop = stop.start() if stop else end
+    digit = DIGIT.search(text, start, stop)
+    return names_nothing(text, start, digit.start() if digit else stop)
 
 
 # Words that stand before a bare figure without naming anything (累计达137个, 新建8个, 其中3个).

@@ -8,7 +8,8 @@ How a quantity is classified (`RuleSet.classify`):
    no more than ``within`` characters (an age such as 35至64岁 in between not counted; quote
    marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
-   ``exclude`` word or regex occurs in the clause.
+   ``exclude`` word or regex occurs in the clause. A fallback rule (negative ``priority``) does not
+   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇).
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
@@ -20,7 +21,9 @@ How a quantity is classified (`RuleSet.classify`):
    clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
-   area (其中全国最美家庭21户 stays family.model_families.national) or has the higher priority.
+   area (其中全国最美家庭21户 stays family.model_families.national), has the higher priority, or
+   fired on a trigger after the figure that says what the part did (其中180人实现自主创业; not
+   who it is: 其中1.6万人次为农村留守妇女).
    A part with no rule of its own is not named by a word that is one member of a mixed whole
    (工作人员和志愿者3800多名，其中“儿童主任”1935名: the trigger after 和/及/与).
    A hard line break after a prose line that ends on a word (a PDF's text layer) does not end
@@ -29,6 +32,18 @@ How a quantity is classified (`RuleSet.classify`):
    work area whose trigger holds that word (干部培训) names it instead. A clause that only says
    whom the earlier clause's work reached ([link words] 惠及/受益 + whom + the figure: 惠及女性
    创业者860人 after 发放“巾帼助力贷”1.2亿元) takes the carried rule over its own.
+   A carried trigger printed right before an earlier figure of the same unit names that figure,
+   not a later item that names a thing of its own (表彰三八红旗手30名，优秀妇女工作者20名); an item
+   that leaves its thing out — only a place, a time, 各/分别 or a verb of doing the counted work
+   before the figure, nothing after it (clauses.earlier_figure_item) — counts what the earlier
+   item named: "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份", a comparison base
+   "贷款12.6亿元，比2022年的10.9亿元增加1.7亿元", and in its own clause
+   across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"). Clauses of such items
+   in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
+   三季度821个，四季度634个"), and a ；-part that is such an item goes on with the part before
+   ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"). A sentence or paragraph led in by 其中， breaks down the one before: a
+   figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
+   48个，今年新建22个").
 5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
@@ -42,7 +57,9 @@ How a quantity is classified (`RuleSet.classify`):
    (`context_start`: 。！？ or a paragraph break; a ；-part keeps the subject unless it opens a
    numbered item, …；二是…) and the figure, and is not vetoed in the figure's item, names it:
    "两癌免费检查5200人，为23名患病困难妇女发放救助金" is 两癌 relief, the same words alone general
-   relief. ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
+   relief. Failing the sentence, the context word may stand in the item heading opening the
+   figure's line or in the report's title (for figures in its numbered sections): "…关于“两癌”救助
+   工作情况的专题总结 … 全年新增救助对象87名". ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
    itself (invalid-value) at the id.
 7. Parallel list items: a figure still without a rule, in a later ；-item of its sentence (not a new
    numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
@@ -71,7 +88,8 @@ import regex
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
-    names_next_item, names_earlier_figure, names_nothing, place_and_verb, reading_distance, wrapped_line,
+    names_next_item, names_earlier_figure, names_nothing, earlier_figure_item, elided_figure_clause,
+    ELIDED, NAMES_OWN, opens_new_item, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -79,6 +97,7 @@ from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
 
 MAX_CARRIED_CLAUSES = 2
+MAX_WALKED_CLAUSES = 6     # with the clauses that leave their thing out passed over
 
 
 def load_rules(extra_dirs: Sequence[str | Path] = (), use_env: bool = True) -> "RuleSet":
@@ -96,17 +115,25 @@ class _Candidate:
     distance: int
     order: int
     compiled: CompiledRule
+    after: bool = False     # the trigger stands after the figure
 
 
 # "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
 _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 _BREAKDOWN = "其中"
+_BREAKDOWN_AFTER = frozenset("。；;\n")   # sentence breaks a 其中， sentence is read across
 _AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
 _ITEM, _ITEM_OR_LABEL = -1, -2
 
+
+# A count of places (8个村, 18个街道, 28个镇街): no fallback rule names it. (村级, 乡村 and places'
+# federations — 12个县（市、区）妇联, 18个街道的妇联组织 — are not places counted.)
+_PLACES = regex.compile(r"(?:行政村|社区|乡镇|镇街|街道|村|镇|乡(?!村)|县|区|市)"
+                        r"(?!级|[^，,。；;：:\n]{0,10}?(?:妇联|妇委会|妇女组织|女工委))")
+_PLACE_FIRST = frozenset("行社乡镇街村县区市")
 
 # A parallel list item (RuleSet._parallel): how much text may stand before its figure.
 _PARALLEL_PREFIX = 12
@@ -135,6 +162,17 @@ def _refines(own: "_Candidate", carried: "_Candidate") -> bool:
     own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
     return (own_rule.id.split(".")[0] == carried_rule.id.split(".")[0]
             or own_rule.priority > carried_rule.priority)
+
+
+def _part_does(text: str, quantity, own: "_Candidate", breakdown: bool) -> bool:
+    """A 其中 part whose own trigger follows it says what the part did (其中180人实现自主创业 after
+    培训妇女2100人次): its own rule names it, not the whole's — unless the words after the figure
+    only say who the part are (其中1.6万人次为农村留守妇女)."""
+    return (breakdown and own.after and own.priority >= 0 and quantity.end < len(text)
+            and text[quantity.end] not in _IDENTITY)
+
+
+_IDENTITY = frozenset("为是系属")
 
 
 def _bare_trigger(text: str, quantity, own: "_Candidate", start: int, end: int) -> str:
@@ -193,7 +231,8 @@ def _names_another(text: str, quantity, carried: "_Candidate", start: int, end: 
     妇女工作者20名"), or after a figure it names when this one is followed by its own noun ("为36万名
     妇女进行了“两癌”检查，对730名贫困患者…")."""
     hit_end = quantity.start - carried.distance
-    if names_earlier_figure(text, hit_end, getattr(quantity, "num_start", quantity.start), quantity.unit):
+    if names_earlier_figure(text, hit_end, getattr(quantity, "num_start", quantity.start), quantity.unit,
+                            after=(quantity.end, end)):
         return True
     return _names_figure_before(text, start, hit_end - carried.span, carried.compiled) and bool(
         counted_after(text, quantity.end, end))
@@ -299,6 +338,7 @@ class RuleSet:
         num_start, num_end = getattr(quantity, "num_start", q_start), getattr(quantity, "num_end", q_end)
         best_key = best_compiled = None
         best_end = 0
+        places = None       # the figure counts places (区妇联还为8个村…), found at first need
         regex_group = self._triggers.regex_group(unit)
         rules = self._compiled
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
@@ -307,11 +347,21 @@ class RuleSet:
                 continue
             if hit_start < num_end and hit_end > num_start:
                 continue      # a trigger inside the number itself (千场, 万人) is not context
+            if compiled.priority < 0 and unit == "个":
+                if places is None:
+                    places = q_end < len(text) and text[q_end] in _PLACE_FIRST and _PLACES.match(text, q_end) is not None
+                if places:
+                    continue  # "区妇联还为8个村建成…": a fallback does not name a count of places
+            listed = False
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end
-                if not (label or carried) and "、" in text[hit_end:num_start] and names_earlier_figure(
-                        text, hit_end, num_start, unit):
-                    continue  # "基地56个、县级手工服务站点19个": the word names the earlier item
+                if not (label or carried) and "、" in text[hit_end:num_start]:
+                    item = earlier_figure_item(text, hit_end, num_start, unit, after=(q_end, end))
+                    if item == NAMES_OWN:
+                        continue  # "基地56个、县级手工服务站点19个": the word names the earlier item
+                    # "宣威市培训3120人次、会泽县2860人次": an item that leaves its thing out shares
+                    # the earlier item's word, however far back (a carried rule only)
+                    listed = item == ELIDED and compiled.carry
             elif hit_start >= q_end:
                 side, distance = "after", hit_start - q_end
                 if "、" in text[q_end:hit_start] and names_next_item(text, hit_end, end):
@@ -328,7 +378,7 @@ class RuleSet:
                 distance = q_start - hit_end
             elif compiled.side != "both" and side != compiled.side:
                 continue
-            elif distance > compiled.within:
+            elif distance > compiled.within and not listed:
                 # an age between them (1.2万名35至64岁农村妇女…检查) is not read as distance
                 distance = (reading_distance(text, hit_end, q_start) if side == "before"
                             else reading_distance(text, q_end, hit_start))
@@ -354,7 +404,8 @@ class RuleSet:
             other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True)
             if other is not None and other.priority >= 0:
                 return other
-        return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled)
+        return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
+                          after=best_end > q_end)
 
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
         """The indicator a quantity measures, and the id of the rule that said so."""
@@ -457,12 +508,34 @@ class RuleSet:
         if (own is None or own.priority < 0 or breakdown or bare or reached) and not (
                 quantity.unit == "%" and _OWN_RATE_NOUN.search(text, start, quantity.start)):
             # A fallback (negative priority) gives way to a specific rule carried from before.
-            for _ in range(0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES):
-                if start == 0 or text[start - 1] in SENTENCE_BREAKS and not wrapped_line(text, start - 1):
-                    break
+            budget = 0 if alone_on_line(text, quantity) else MAX_CARRIED_CLAUSES
+            walked = 0
+            while walked < budget:
                 previous_end = start - 1
+                if start == 0 or text[start - 1] in SENTENCE_BREAKS and not wrapped_line(text, start - 1):
+                    # "…妇女微家总数达到298个。其中，2023年新建48个": a sentence led in by 其中，
+                    # breaks down the sentence before, so a figure with no rule reads on there
+                    # "…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元": a ；-part
+                    # that leaves its thing out goes on with the part before
+                    if not (own is None and (text.startswith(_BREAKDOWN, start) and text[start + len(_BREAKDOWN)] in "，,"
+                                             and text[start - 1] in _BREAKDOWN_AFTER
+                                             or text[start - 1] in "；;" and start == clause_start
+                                             and not opens_new_item(text, start - 1)
+                                             and elided_figure_clause(text, start, end, quantity.unit))):
+                        break
+                    while previous_end > 0 and text[previous_end - 1] in _BREAKDOWN_AFTER:
+                        previous_end -= 1
                 start, _ = clause_around(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
+                walked += 1
+                if carried is None and budget < MAX_WALKED_CLAUSES and previous_end - start == len(_BREAKDOWN) and (
+                        text.startswith(_BREAKDOWN, start)):
+                    budget += 1     # the lead-in 其中， is no clause of its own
+                if carried is None and budget < MAX_WALKED_CLAUSES and elided_figure_clause(
+                        text, start, previous_end, quantity.unit):
+                    # "一季度来电789个，二季度702个，三季度821个，四季度634个": a clause that only
+                    # leaves its thing out, like this one, is passed over without counting
+                    budget += 1
                 if carried is not None and carried.priority >= 0 and not breakdown and _names_another(
                         text, quantity, carried, start, end):
                     break
@@ -477,7 +550,7 @@ class RuleSet:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
                         break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
-                    if own is None or own.priority < 0 or not _refines(own, carried):
+                    if own is None or own.priority < 0 or not (_refines(own, carried) or _part_does(text, quantity, own, breakdown)):
                         best = carried
                     break
         # A name printed apart from the figure still yields to the exclusions of the figure's own
@@ -571,7 +644,7 @@ class RuleSet:
         figure's unit and value, finds one of its `context` words earlier in the figure's sentence
         (context_start) and is not vetoed in the figure's own item."""
         value, unit = quantity.value, quantity.unit
-        before = None
+        before = outer = None
         for compiled in refiners:
             if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
@@ -581,7 +654,29 @@ class RuleSet:
                     (compiled.exclude_words or compiled.exclude_regexes)
                     and vetoed(compiled, text, *self._veto_window(_ITEM, None))):
                 return compiled
+        for compiled in refiners:
+            if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
+                continue
+            if outer is None:
+                outer = self._outer_headings(text, quantity)
+            if any(word in outer for word in compiled.context) and not (
+                    (compiled.exclude_words or compiled.exclude_regexes)
+                    and vetoed(compiled, text, *self._veto_window(_ITEM, None))):
+                return compiled
         return None
+
+    def _outer_headings(self, text: str, quantity) -> str:
+        """The item heading opening the figure's line and the report's title (for a figure in its
+        numbered sections), where a refining rule's context is looked for after the sentence:
+        "关于“两癌”救助工作情况的专题总结 … 全年新增救助对象87名" is 两癌 relief."""
+        parts = []
+        span = self._spans.heading(text, quantity)
+        if span is not None:
+            parts.append(text[span[0]:span[1]])
+        title = self._spans.title(text)
+        if title is not None and title[2] <= quantity.start:
+            parts.append(text[title[0]:title[1]])
+        return "\n".join(parts)
 
     def _from_label(self, text: str, quantity):
         """The rule named by a label printed apart from the figure: a table column's header cell

@@ -16,6 +16,9 @@ BREAKDOWNS = [
     ("代理诉讼案件74起，其中胜诉或调解结案69起。", "rights.legal_aid"),
     ("评选最美家庭5.2万户，其中全国最美家庭21户。", "family.model_families.national"),
     ("推荐县级最美家庭8户，其中1户被评为市级最美家庭。", "family.model_families.prefecture"),
+    # a part whose own trigger follows it says what the part did, not who it is
+    ("培训妇女2100人次，其中180人实现自主创业。", "entrepreneurship.people"),
+    ("培训城乡妇女9.4万人次，其中1.6万人次为农村留守妇女。", "training.participants"),
 ]
 
 
@@ -44,6 +47,26 @@ def test_label_apart(text, which, indicator, rules):
 
     facts = extract_text(text, rules=rules).facts
     assert facts and facts[which].indicator.id == indicator
+
+
+# A refining rule's context (两癌, 春蕾) named only in the item heading opening the line or in the
+# report's title still makes the general rule's figure the refining rule's.
+OUTER_CONTEXT = [
+    ("某县妇联关于“两癌”救助工作情况的总结\n一、基本情况\n全年新增救助对象87名，发放救助金87万元。", 87,
+     "health.cancer_relief_people"),
+    ("某县妇联关于“两癌”救助工作情况的总结\n一、基本情况\n全年新增救助对象87名，发放救助金87万元。", 870000,
+     "health.cancer_relief_funds"),
+    ("某县妇联关于困难妇女救助工作情况的总结\n一、基本情况\n全年新增救助对象87名，发放救助金87万元。", 87,
+     "care.relief_people"),
+    ("一、“春蕾计划”。全年接受爱心企业和个人捐款412万元。", 4120000, "care.spring_bud_funds"),
+    ("一、公益项目。全年接受爱心企业和个人捐款412万元。", 4120000, "projects.donations"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", OUTER_CONTEXT, ids=range(len(OUTER_CONTEXT)))
+def test_a_refining_context_in_the_heading_or_title_refines(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
 
 
 def test_same_thing_worded_differently_gets_one_indicator(rules):
@@ -93,6 +116,23 @@ def test_look_alike_names_stay_apart(text, value, indicator, not_indicator, rule
     assert fact.indicator.id == indicator != not_indicator
 
 
+# A figure of 个 whose counted noun is a place (8个村, 8个乡镇, 12个县（市、区）) counts places: no
+# fallback rule (the acting 妇联's org.federations) names it; places' federations are federations.
+PLACE_COUNTS = [
+    ("区妇联还为8个村建成儿童友好社区。", 8, "uncategorized"),
+    ("县妇联深入8个乡镇开展宣讲。", 8, "uncategorized"),
+    ("全区18个街道的妇联组织走访慰问困难妇女312户。", 18, "org.federations"),
+    ("全市12个县（市、区）妇联参加会议。", 12, "org.federations"),
+    ("全县建立12个村级妇联。", 12, "org.federations"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", PLACE_COUNTS, ids=range(len(PLACE_COUNTS)))
+def test_a_count_of_places_is_no_fallbacks(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # An age or age range between a figure and its trigger says who is counted; it is not read as
 # distance, so the trigger still names the figure. (text, value, indicator)
 ASIDES = [
@@ -114,11 +154,51 @@ CARRIED = [
     ("今年新建巾帼示范基地12个，累计达137个。", 137, "employment.demo_bases"),
     ("培训23期，累计5000余人次。", 5000, "training.participants"),
     ("来访412批次，其中集体访12批次。", 12, "rights.petitions"),
+    # a sentence (or paragraph) led in by 其中， breaks down the one before: a figure with no rule
+    # of its own reads on there
+    ("全市妇女微家总数达到298个。\n其中，2023年新建48个，今年新建22个。", 22, "women_microhome.count"),
+    ("全市妇女微家总数达到298个。其中，2023年新建48个。", 48, "women_microhome.count"),
+    # ... but a figure with a rule of its own keeps it, and one that names its own thing stays apart
+    ("上半年开展志愿服务活动4680场次。其中，“三八”期间开展集市等活动620场。", 620, "activity.sessions"),
+    ("培训1686人。其中，取得职业技能等级证书1215人。", 1215, "uncategorized"),
 ]
 
 
 @pytest.mark.parametrize("text, value, indicator", CARRIED, ids=range(len(CARRIED)))
 def test_linking_words_keep_the_carried_name(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# An item that leaves its thing out — its words before the figure only a place, a time, 各/分别 or
+# a verb of doing the counted work, nothing after the figure — counts what the earlier item named,
+# across 、 and clauses (parallel items like it passed over). An item that names a thing of its
+# own, before or after the figure, or a verb of another measure (支出), does not.
+ELIDED_ITEMS = [
+    ("今年建成妇女微家68个，上半年新建12个。", 12, "women_microhome.count"),
+    ("全市建成妇女微家426个，当年新建57个。", 57, "women_microhome.count"),
+    ("申请人身安全保护令5份，法院签发4份。", 4, "rights.protection_orders"),
+    ("宣威市培训3120人次、会泽县2860人次、麒麟区2410人次。", 2410, "training.participants"),
+    ("新建妇女微家40个，蒲江街道、东乡街道各新建5个。", 5, "women_microhome.count"),
+    ("一季度来电789个，二季度702个，三季度821个，四季度634个。", 634, "rights.hotline_calls"),
+    ("2023年全市开展“巾帼大宣讲”420场，今年1至8月已开展385场。", 385, "lecture.sessions"),
+    # a comparison base (比/较 + a time + 的) is the same quantity as the figure it is compared with
+    ("全年发放妇女创业担保贷款12.6亿元，比2022年的10.9亿元增加1.7亿元。", 1090000000, "loans.amount"),
+    ("共接听来电2946个，较上年的2580个增长14.2%。", 2580, "rights.hotline_calls"),
+    # a ；-part that leaves its thing out goes on with the part before (past a comparison's change)
+    ("2023年发放妇女创业担保贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元。", 68000000,
+     "loans.amount"),
+    ("2023年发放妇女创业担保贷款1.12亿元；今年以来另获财政补助6800万元。", 68000000, "uncategorized"),
+    ("一是发放妇女创业担保贷款1.12亿元；二是今年以来又发放6800万元。", 68000000, "uncategorized"),
+    ("建成妇女微家68个，上半年新建12个活动室。", 12, "uncategorized"),
+    ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
+    ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
+    ("宣威市培训3120人次、会泽县妇女代表2860人次、麒麟区2410人次。", 2410, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", ELIDED_ITEMS, ids=range(len(ELIDED_ITEMS)))
+def test_an_item_that_leaves_its_thing_out_counts_the_earlier_items(text, value, indicator, rules):
     (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
     assert fact.indicator.id == indicator
 
