@@ -84,10 +84,16 @@ def _reports_on_page(layout) -> list[tuple[int, int]]:
 
     text, reports, years = layout.text, [], set()
     for section in layout.sections if len(layout.sections) > 1 else ():
-        line_end = text.find("\n", section.title_start, section.headline_end)
-        title_year = reporting_period(text[section.title_start:line_end if line_end >= 0 else section.headline_end])
+        # (the headline line nearest the article's date line: a page's own title may stand above it,
+        # and the report starts at its own)
+        title_year, title_start, offset = None, section.title_start, section.title_start
+        for line in text[section.title_start:section.headline_end].split("\n"):
+            line_year = reporting_period(line.strip())
+            if line_year is not None:
+                title_year, title_start = line_year, offset
+            offset += len(line) + 1
         if title_year is not None:
-            reports.append((section.title_start, section.end))
+            reports.append((title_start, section.end))
             years.add(title_year)
     return reports if len(years) > 1 else []
 

@@ -185,10 +185,16 @@ def find_date(text: str) -> str | None:
 
 
 # -- sections -------------------------------------------------------------------------------
+_TITLE_PERIOD_BRACKET = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*(?:年\s*)?(?:[—–\-~至]+\s*(?:19|20)\d{2}\s*年?|年度?)\s*[)）]$")
+
+
 def _is_headline(line: str) -> bool:
     stripped = line.strip()
     if stripped and stripped[-1] in CLOSING_QUOTES and not SENTENCE_MARKS.search(stripped):
         stripped = stripped.rstrip(CLOSING_QUOTES)   # 解放碑商圈的“妈妈岗”: a quoted name ends it
+    period = _TITLE_PERIOD_BRACKET.search(stripped)
+    if period is not None and period.start() >= 4:
+        stripped = stripped[:period.start()]       # …行动计划（2024—2027年）: a plan's period closes it
     # (BYLINE finds the same in `stripped` as in its stripped form: none of its matches hangs on
     # trailing space, which its closing lookahead reads like the end.)
     return (0 < len(stripped) <= 40 and stripped[-1] not in TERMINAL and not BYLINE.search(stripped)

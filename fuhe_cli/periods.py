@@ -245,6 +245,20 @@ def _header_lines(text: str, title: Optional[str]) -> list[str]:
 _ITEM_MARK = re.compile(r"[一二三四五六七八九十]是|[；;]")
 
 
+_NORM_WORD = re.compile(r"至少|不少于|不低于|不得少于|每")
+
+
+def _is_norm(text: str, item_start: int, start: int) -> bool:
+    """Whether a norm's words (每个村…至少, 每年…不少于) end in the clause of the figure at `start`:
+    "每个区县培育品牌至少1个，四年内评选…100名" makes only the 1个 a norm."""
+    for match in NORM.finditer(text, item_start, start + 3):
+        last_mark = max(text.rfind(mark, match.end(), start) for mark in "，,；;")
+        # (a later clause keeps the norm with a qualifier or a 每 of its own: …不少于30平方米，至少配备1间)
+        if last_mark < 0 or _NORM_WORD.search(text, last_mark, start + 3):
+            return True
+    return False
+
+
 def _item_start(text: str, s_start: int, start: int) -> int:
     last = s_start
     for mark in _ITEM_MARK.finditer(text, s_start, start):
@@ -490,7 +504,7 @@ class Timing:
             reading.s_start = max(reading.s_start, self.text.rfind("\n", reading.s_start, start) + 1)
         self._govern(reading)
         self._within_spans(reading)
-        reading.norm = NORM.search(self.text, _item_start(self.text, reading.s_start, start), start + 3) is not None
+        reading.norm = _is_norm(self.text, _item_start(self.text, reading.s_start, start), start)
         # a goal's own figure (2025年中期目标值（58万人）, a cell under 2030年目标值): a level to reach
         reading.goal = reading.level == "sentence" and self._names_goal(reading.governing, start)
         reading.target = reading.goal or self._is_target(start, reading.s_start, reading.p_start, reading.headings,
@@ -608,6 +622,12 @@ class Timing:
             r.governing, r.period = None, self.document.period
             r.level = "document" if r.period is not None else None
             return
+        if r.target and governing is not None and self.document.is_plan and self.text.startswith("起", governing.end) \
+                and period is not None and period.start is not None and report is not None \
+                and period.start <= report.end and period.end < report.end:
+            # 2024年起，每年…: from that year to the plan's end
+            r.period, r.year = Period(period.start, report.end), None
+            return
         if r.new_since_stock and r.target:
             r.period = full_year(period.end[0])   # 截至5月底…，计划年内再新建86个: this year's plan
         elif r.target and governing is not None and period is not None and r.anchor is not None \
@@ -644,9 +664,11 @@ class Timing:
                          and not any(mark in text[governing.end:deadline.start] for mark in "；;")):
                 # 今后五年…到2026年，培训… (or under 二、今后五年的目标任务): the run's total up to the deadline
                 r.period, r.year = Period(period.start, (end_year, 12)), None
-            elif FLOW_CUE.search(clause) or r.unit in EVENT_UNITS:
+            elif (FLOW_CUE.search(clause) or r.unit in EVENT_UNITS) and "累计" not in clause:
                 # what is still to be done: from the months not yet reported to the deadline
-                r.period, r.year = Period(self._still_to_come(end, r.anchor), end), end_year
+                # (累计培训…人次 by a deadline is a level to reach, below)
+                r.period = Period(self._still_to_come(end, r.anchor), end)
+                r.year = r.period.year
             else:
                 r.period, r.year = Period(None, end), end_year
         elif r.target and period is not None and period.year is not None \

@@ -159,7 +159,7 @@ PATTERN = re.compile(
     rf"|(?P<since>(?:(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?"
     rf"|(?P<sibare>{_MONTH})\s*月份?)\s*(?:以来|来(?![电访信函稿])))"
     # 五年来, 近三年来, 近5年, 过去五年, 这五年, 本届以来
-    rf"|(?P<ahead>(?:今后|未来|往后)(?P<an>{_COUNT})\s*年)"
+    rf"|(?P<ahead>(?:今后|未来|往后)(?P<an>{_COUNT})\s*年|(?P<an2>{_COUNT})\s*年内)"
     rf"|(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中)?|本届以来|本届)"
     # 2023年上半年, 今年一季度, 上半年, 前5个月
     rf"|(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
@@ -292,7 +292,8 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
             return None
         return Period((year, month), anchor.end), "since"
     if group("ahead"):
-        count = _month_number(group("an")) if not group("an").isdigit() else int(group("an"))
+        written = group("an") or group("an2")      # 今后五年 / 四年内
+        count = _month_number(written) if not written.isdigit() else int(written)
         if anchor is None or not 2 <= count <= 30:
             return None
         # The years ahead start next year, or this one when it has barely begun (a plan of January).

@@ -211,6 +211,16 @@ PERIOD_IN_THE_INTRO = """浏阳市妇女儿童事业发展规划实施情况中�
 规划实施以来，市妇儿工委逐项推进。现将2021—2023年实施情况评估如下。
 三年来，全市发放巾帼创业担保贷款5.62亿元。
 """
+THREE_YEAR_PLAN = """某市“巾帼家政”提质扩容行动计划（2024—2027年）
+某市妇女联合会　某市人力资源和社会保障局
+2024年4月16日
+
+二、目标任务
+到2025年，累计培训家政从业妇女1.2万人次。到2027年，培育省级巾帼家政示范企业10家。
+三、重点举措
+2024年起，每年举办巾帼家政培训班不少于40期。
+每个区县培育巾帼家政服务品牌至少1个，四年内评选“好家政”100名。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -402,6 +412,14 @@ CASES = [
     (WHOLE_YEAR_AFTER_DEADLINE, [("3000人次", (2024, 1), (2024, 12), True, 2024)]),
     # the report's own words near its top (现将2021—2023年实施情况评估如下) state its period; it speaks from its end
     (PERIOD_IN_THE_INTRO, [("5.62亿元", (2021, 1), (2023, 12), False, None)]),
+    # a plan whose title closes with its period (…行动计划（2024—2027年）): 累计 by a deadline is a level to
+    # reach; a flow up to a deadline runs from the plan's start; …年起 runs to the plan's end; N年内
+    # is the coming N years; a norm's words hold in their own clause only
+    (THREE_YEAR_PLAN, [("1.2万人次", None, (2025, 12), True, 2025),
+                       ("10家", (2024, 1), (2027, 12), True, None),
+                       ("不少于40期", None, (2027, 12), True, 2027),
+                       ("至少1个", None, (2027, 12), True, 2027),
+                       ("100名", (2024, 1), (2027, 12), True, None)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
