@@ -61,12 +61,16 @@ EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批
 # A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
 LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个).
-NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|增加|增长|增幅|"
-                     r"完成")
+NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|"
+                     r"增加(?![到至])|增长(?![到至])|增幅|完成")     # (增加到…358个: the level reached)
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授)")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")
+# 由2020年的4.2个提高到5.6个: the figure after 提高到 is the level reached, not the base year's.
+CHANGE_TO = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至")
+_LEVEL_REACHED = re.compile(r"(?:(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至)"
+                            r"(?:[^，,；;]{0,10}的)?\s*$")
 BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*|\s*(?:同期)?的\s*")
 # A goal's value named by its year (2025年中期目标值, 2030年目标值): a level to reach by then.
 GOAL_VALUE_AFTER = re.compile(r"度?的?(?:中期|规划)?目标值")
@@ -524,8 +528,10 @@ class Timing:
             if expression.kind == "until":
                 r.deadline = expression
                 continue
-            if COMPARISON_BEFORE.search(text, max(r.s_start, expression.start - 3), expression.start):
-                r.base = expression     # 较2020年, 比上年: what the figure is compared with
+            if COMPARISON_BEFORE.search(text, max(r.s_start, expression.start - 3), expression.start) \
+                    or text[max(r.s_start, expression.start - 1):expression.start] in ("由", "从") \
+                    and CHANGE_TO.search(text, expression.end, start):
+                r.base = expression     # 较2020年, 比上年, 由2020年的…提高到: what the figure is compared with
                 continue
             if _is_whole_year_word(text, expression) and _YEAR_TASK_AFTER.match(text, expression.end):
                 continue                # 已达全年任务的75%: a share of the year's task, not of the year
@@ -602,7 +608,7 @@ class Timing:
                 r.governing, r.level, r.period, r.year = base, "sentence", base.period, base.period.year
                 return
             if r.period is not None and r.period.end[0] > base.period.year + 1 \
-                    and CHANGE_CUE.search(text, base.end, r.start + 2) \
+                    and CHANGE_CUE.search(text, base.end, r.start + 2) and not CHANGE_TO.search(text, base.end, r.start) \
                     and (governing is None or governing.end <= base.start):
                 # 比2020年基数提高1.3个百分点 in 2023: the change over 2021–2023
                 r.period, r.year = Period((base.period.year + 1, 1), r.period.end), None
@@ -700,7 +706,8 @@ class Timing:
             r.period = Period(None, anchor.end)       # 目前已建成…: counted at the page's date
             r.year = r.period.year
         elif period is not None and period.year is not None and period.start is not None \
-                and (STOCK_CUE.search(clause) and r.basis != "flow" or r.basis == "stock") \
+                and (STOCK_CUE.search(clause) and r.basis != "flow" or r.basis == "stock"
+                     or _LEVEL_REACHED.search(clause) and r.basis != "flow") \
                 and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, r.start) \
                 and r.unit not in EVENT_UNITS:
             r.period = period.as_stock()

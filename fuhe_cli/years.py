@@ -21,6 +21,15 @@ YEAR = re.compile(r"(?=[12今去前明上本过截])"
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
 
 
+_CHANGE_TO = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至")
+
+
+def _base_of_change(text: str, at: int, end: int, start: int) -> bool:
+    """Whether the year at `at` is the base of a change the figure at `start` ends ("由2020年的4.2个
+    提高到5.6个": 5.6 is not of 2020)."""
+    return text[max(0, at - 1):at] in ("由", "从") and _CHANGE_TO.search(text, end, start) is not None
+
+
 def _in_bracket_closed_before(text: str, s_start: int, at: int, start: int) -> bool:
     """Whether the year at `at` stands in a bracket that closes before the figure at `start`
     ("612场（上年同期548场），覆盖4.3万人次": the bracket's time is its own)."""
@@ -206,7 +215,8 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
     s_start, s_end = spans.sentence(start)
     sentence_years = spans.years(s_start, s_end)
     before = [y for y in sentence_years if s_start + y[1] <= start
-              and not _in_bracket_closed_before(text, s_start, s_start + y[0], start)]
+              and not _in_bracket_closed_before(text, s_start, s_start + y[0], start)
+              and not _base_of_change(text, s_start + y[0], s_start + y[1], start)]
     if before:
         return before[-1][2]
     # A year later in the sentence dates the figure ("培训妇女2100人次，是2023年…") unless it
