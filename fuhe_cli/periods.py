@@ -17,7 +17,7 @@ from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
 from fuhe_cli.time_expressions import (EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, Anchor, Period,
-                                       TimeExpression, find_time_expressions, full_year)
+                                       TimeExpression, find_time_expressions, five_year_plan, full_year)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -252,6 +252,11 @@ _ITEM_MARK = re.compile(r"[一二三四五六七八九十]是|[；;]")
 _NORM_WORD = re.compile(r"至少|不少于|不低于|不得少于|每")
 
 
+# A plan's goal written before its figure, and the plans a title names.
+_PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五[”\"]?(?:规划)?)的?目标值?\s*(?:为|是)?\s*[（(]?\s*$")
+_TITLE_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规划|时期)|规划\s*[（(]\s*((?:19|20)\d{2})\s*[—–\-~至]+\s*((?:19|20)\d{2})")
+
+
 def _is_norm(text: str, item_start: int, start: int) -> bool:
     """Whether a norm's words (每个村…至少, 每年…不少于) end in the clause of the figure at `start`:
     "每个区县培育品牌至少1个，四年内评选…100名" makes only the 1个 a norm."""
@@ -371,6 +376,10 @@ class Timing:
         self._starts = [expression.start for expression in self._all]
         self._paragraph_openings: dict[int, Optional[TimeExpression]] = {}
         self._leads: dict[int, tuple] = {}     # per article: _find_article_lead
+        # the years of the plan the title names (“十四五”规划…评估报告, …规划（2021—2030年）…)
+        plan = _TITLE_PLAN.search(layout.title or "")
+        self._plan_span = None if plan is None else five_year_plan(plan.group(1)) if plan.group(1) \
+            else Period((int(plan.group(2)), 1), (int(plan.group(3)), 12))
 
     def _anchor_at(self, index: int) -> Optional[Anchor]:
         anchors = self._anchors
@@ -517,7 +526,20 @@ class Timing:
         self._deadline_or_backbone(reading)
         self._stock_or_flow(reading)
         self._finish(reading)
+        self._plan_goal(reading)
         return FactTime(period=reading.period, year=reading.year, target=reading.target)
+
+    def _plan_goal(self, r: "_Reading") -> None:
+        """A figure written as a plan's goal (完成“十四五”目标（6万人次）的71.7%, 仅为规划目标3000户的…):
+        a target over the plan's years — those of the five-year plan it names, else of the plan the
+        title names."""
+        goal = _PLAN_GOAL_BEFORE.search(self.text, max(r.s_start, r.start - 16), r.start)
+        if goal is None:
+            return
+        r.target = True
+        span = five_year_plan(goal.group(1)) if goal.group(1) else self._plan_span
+        if span is not None and (r.period is None or r.period.start is not None):
+            r.period, r.year = span, span.year
 
     def _govern(self, r: "_Reading") -> None:
         """The nearest governing time: the sentence, its paragraph's opening, its headings, the document."""

@@ -438,11 +438,17 @@ def find_time_expressions(text: str, anchor: Optional[Anchor] = None, start: int
     return merged
 
 
+def five_year_plan(number: str) -> Period:
+    """The years of the five-year plan 十<number>五 (十四五: 2021–2025; the third began in 1966)."""
+    first = 1966 + 5 * (10 + CHINESE_DIGITS[number] - 3)
+    return Period((first, 1), (first + 4, 12))
+
+
 def _five_year_plans(text: str, anchor: Optional[Anchor], start: int, end: int) -> list[TimeExpression]:
     out = []
     for match in _FIVE_YEAR_PLAN.finditer(text, start, end):
-        first = 1966 + 5 * (10 + CHINESE_DIGITS[match.group(1)] - 3)
-        last = first + 4
+        plan = five_year_plan(match.group(1))
+        first, last = plan.start[0], plan.end[0]
         begin = match.start() - 1 if match.start() > start and text[match.start() - 1] in "“\"" else match.start()
         if match.group(2) == "以来":
             if anchor is None or anchor.end < (first, 1):

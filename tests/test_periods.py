@@ -226,6 +226,12 @@ LEVEL_REACHED = """某区妇儿工委2023年监测报告
 2023年，每万名儿童拥有儿童活动场所数由2020年的4.2个提高到5.6个。
 全区儿童之家由2020年底的286个增加到2023年底的358个。
 """
+PLAN_GOALS_QUOTED = """某市妇女儿童事业发展“十四五”规划实施情况中期评估报告
+2024年4月12日
+
+2021—2023年，全市培训城乡妇女4.3万人次，完成“十四五”目标（6万人次）的71.7%。
+全市“最美家庭”评选户数三年累计1640户，仅为规划目标3000户的54.7%。
+"""
 PROGRESS_BULLETIN = """市妇联工作简报
 2024年6月5日
 
@@ -428,6 +434,9 @@ CASES = [
     # 由A提高到B: B is the level reached, of the report's time (not the base's year), A the base's
     (LEVEL_REACHED, [("5.6个", None, (2023, 12), False, 2023),
                      ("358个", None, (2023, 12), False, 2023)]),
+    # a plan's goal quoted beside what was done is a target over the plan's years
+    (PLAN_GOALS_QUOTED, [("6万人次", (2021, 1), (2025, 12), True, None),
+                         ("3000户", (2021, 1), (2025, 12), True, None)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
