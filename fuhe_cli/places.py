@@ -267,6 +267,8 @@ class _PlaceSpans:
         self.figures = [quantity.start for quantity in quantities]     # where each starts
         self.sentence = layout.sentence
         self.paragraph = layout.paragraph
+        self.headings_above = layout.headings_above
+        self._heading_places: dict[int, Region | None] = {}     # per heading start, kept for the document
         self._mentions: dict[tuple, list] = {}
         self._leads: dict[tuple, tuple[Region | None, int]] = {}
         self.regions: dict[tuple, Region | None] = {}     # see _fact_region
@@ -291,11 +293,41 @@ class _PlaceSpans:
             found = self._mentions[key] = self.places.find_mentions(self.text[start:end], context=context) or ()
         return found
 
+    def heading_place(self, start: int, context: Region | None) -> Region | None:
+        """The place the nearest heading above `start` that names one is about (（一）金寨县, 2. 霍山县：…)."""
+        for heading in self.headings_above(start):
+            if heading.start not in self._heading_places:
+                self._heading_places[heading.start] = _heading_place(self.places, self.text[heading.start:heading.end],
+                                                                     context)
+            if self._heading_places[heading.start] is not None:
+                return self._heading_places[heading.start]
+        return None
+
     def lead(self, paragraph_start: int, context: Region | None) -> tuple[Region | None, int]:
         key = (paragraph_start, context.code if context else None)
         if key not in self._leads:
             self._leads[key] = _lead(self.places, self.text[paragraph_start:paragraph_start + 24], context)
         return self._leads[key]
+
+
+HEADING_NUMBER = re.compile(r"^[ \t\u3000\n]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|"
+                            r"\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))[ \t\u3000]*")
+
+
+def _heading_place(places, heading: str, context: Region | None) -> Region | None:
+    """The place a heading is about when it is only that place's name, its federation or a label
+    after it (（一）金寨县 / 二、霍山县妇联 / 3. 舒城县：…), inside the article's region `context`."""
+    words = HEADING_NUMBER.sub("", heading, count=1).strip()
+    if not words or not places.may_name_at(words, 0):
+        return None
+    mentions = places.find_mentions(words[:24], context=context)
+    if not mentions or mentions[0].start != 0:
+        return None
+    last = mentions[_chain_end(places, mentions, 0)]
+    rest = words[last.end:]
+    if rest and not rest.startswith(("妇联", "：", ":", "—", "－", "-", " ", "\u3000")):
+        return None
+    return last.region if context is None or places.is_within(last.region, context) else None
 
 
 def _paragraph_lead(places, text: str, spans: _PlaceSpans, index: int,
@@ -385,7 +417,7 @@ def _scope_level(places, region: Region | None, level: str) -> Region | None:
 def _sentence_region(places, text: str, spans: _PlaceSpans, section: Section, start: int) -> Region | None:
     """The place the sentence of the figure at `start` is about, within its article."""
     lead, label_end = _paragraph_lead(places, text, spans, start, section)
-    base = lead or section.region
+    base = lead or spans.heading_place(start, section.region) or section.region
     s_start, s_end = spans.sentence(start)
     # The label (【宜昌】) made the lead: the sentence's places are those after it.
     s_start = max(s_start, section.start, label_end if lead is not None and label_end <= start else 0)

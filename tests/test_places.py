@@ -252,6 +252,13 @@ CLAUSE_SUBJECT = [
     ("a neighbouring county's federation is the subject of its own clause",
      "博兴县妇联工作简报\n\n全县创建示范户3.2万户，惠民县妇联开办积分超市46家，我县开办52家。",
      ["博兴县", "惠民县", "博兴县"]),
+    ("a heading that is only a place's name gives the figures under it to that place",
+     "六安市妇联2024年工作总结\n\n一、全市工作\n全市举办培训班216期。\n二、各县区亮点\n（一）金寨县\n"
+     "县妇联培育巾帼致富带头人85名。\n（二）霍山县妇联\n全县调处纠纷318件。\n三、2025年打算\n力争新建站点50个。",
+     ["六安市", "金寨县", "霍山县", "六安市"]),
+    ("a heading that names a place inside a longer title keeps the article's region",
+     "六安市妇联2024年工作总结\n\n（一）金寨县经验在全市推广\n全市举办培训班216期。",
+     ["六安市"]),
     ("a parent federation opening a clause without its scope word stays with the county",
      "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，衢州市妇联授牌示范点6家。",
      ["开化县", "开化县"]),
