@@ -69,7 +69,7 @@ def _read_time(layout, starts: list[int], bases: list, units: list):
     document = document_time(layout, stated, year, titled)
     if year is None and (headline := headline_period(layout)) is not None:
         year = headline.year            # 某县妇联：上半年…, a news page dated July: that year's news
-    timing = Timing(layout, document)
+    timing = Timing(layout, document, starts)
     if year is None:
         year = timing.opening_year()    # a dated news page whose lead opens 今年以来，…: that year's news
     times = [timing.fact(start, fact_year, basis, unit)

@@ -250,6 +250,8 @@ _ITEM_MARK = re.compile(r"[一二三四五六七八九十]是|[；;]")
 
 
 _NORM_WORD = re.compile(r"至少|不少于|不低于|不得少于|每")
+# Times listed one after another before 分别: 2023年、2024年 / 10月、11月和12月.
+_TIME_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
 # A plan's goal written before its figure, and the plans a title names.
@@ -360,8 +362,9 @@ class Timing:
     """Periods and targets for the figures of one document. The time expressions of a sentence
     are read once and shared by the figures in it."""
 
-    def __init__(self, layout, document: DocumentTime):
+    def __init__(self, layout, document: DocumentTime, figures: list[int] = ()):
         self.layout = layout
+        self.figures = figures          # where each figure of the document starts, in text order
         self.text = layout.text
         self.document = document
         # Each article of a page speaks from its own date line (发布时间：2024-05-21), else the page's.
@@ -426,6 +429,32 @@ class Timing:
                 and self.text[found[0].end:found[0].end + 1] in "，," else None
             self._paragraph_openings[paragraph_start] = opening
         return self._paragraph_openings[paragraph_start]
+
+    def _respective_time(self, r: "_Reading") -> Optional[TimeExpression]:
+        """The time paired with the figure at r.start when times are listed before 分别 and as many
+        figures follow it in its clause ("10月、11月、12月分别开展…112场次、106场次、117场次"); the
+        list may close an earlier clause when no figure stands between it and 分别."""
+        text, start = self.text, r.start
+        mark = text.rfind("分别", r.s_start, start)
+        if mark < 0 or any(m in text[mark:start] for m in "，,；;。"):
+            return None
+        end = start
+        while end < len(text) and text[end] not in "，,；;。！？\n":
+            end += 1
+        figures = self.figures[bisect_left(self.figures, mark):bisect_left(self.figures, end)]
+        if len(figures) < 2 or start not in figures:
+            return None
+        before = bisect_left(self.figures, mark) - 1
+        low = max(r.s_start, self.figures[before] + 1 if before >= 0 else 0)
+        listed = [e for e in self._between(low, mark) if e.kind == "flow"]
+        chain = listed[-1:]
+        for earlier in reversed(listed[:-1]):
+            if not _TIME_LIST_SEPARATOR.fullmatch(text, earlier.end, chain[0].start):
+                break
+            chain.insert(0, earlier)
+        if len(chain) != len(figures):
+            return None
+        return chain[figures.index(start)]
 
     def _article_lead(self, paragraph_start: int) -> Optional[TimeExpression]:
         """A span up to now or a festival's window that opens the article ("今年以来，…", "3月以来，…",
@@ -573,6 +602,10 @@ class Timing:
             found = [e for e in self._between(*r.header) if e.kind in ("flow", "stock")]
             if found:
                 r.governing, r.level, r.year = found[0], "sentence", found[0].period.year
+        respective = self._respective_time(r)
+        if respective is not None:
+            # 2024年、2025年、2026年分别达到80%、90%、100%: the i-th time for the i-th figure
+            r.governing, r.level, r.year = respective, "sentence", respective.period.year
         r.p_start = layout.paragraph(start)[0]
         if r.governing is None:
             opening = self._paragraph_opening(r.p_start)
@@ -639,6 +672,15 @@ class Timing:
     def _plan_time(self, r: "_Reading") -> None:
         """What a plan's time words mean once the figure is known to be planned."""
         period, governing, report = r.period, r.governing, self.document.period
+        if r.target and governing is not None and period is not None and period.years > 1 \
+                and self.text.startswith("累计", governing.end - 2) and r.level == "sentence":
+            # 三年累计开展…不少于4500场次 in a 2024—2026 plan: the plan's years (else the years ahead)
+            if report is not None and report.start is not None and report.years == period.years:
+                r.period = report
+            elif r.anchor is not None:
+                r.period = Period((r.anchor.year, 1), (r.anchor.year + period.years - 1, 12))
+            r.year = r.period.year
+            return
         if r.target and r.level == "document" and _part_of_a_year(report) and report.start[1] == 1 \
                 and not self.document.is_plan:
             # 下步打算 in a half-year report: the months still to come
@@ -678,6 +720,13 @@ class Timing:
             deadline = None             # 到2025年底，…；培训…: the deadline's clause is over
         if deadline is not None and r.target and _WHOLE_YEAR.search(clause):
             deadline = None             # 年底前再新建…，全年培训…: the later clause is the whole year's plan
+        if deadline is not None and governing is not None and governing.start > deadline.start \
+                and period is not None and period.start is not None and period.years > 1 \
+                and r.anchor is not None and period.end <= r.anchor.end < deadline.period.end:
+            # 到2028年，力争五年累计…: the run is the years up to the deadline, not the years past
+            end_year = deadline.period.end[0]
+            r.period, r.year = Period((end_year - period.years + 1, 1), (end_year, 12)), None
+            return
         if deadline is not None and (r.level != "sentence" or governing.start < deadline.start):
             # 到2029年，…达到5000名 / 到年底… / 9月底前…: a goal for the deadline.
             end = deadline.period.end

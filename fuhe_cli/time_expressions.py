@@ -160,7 +160,7 @@ PATTERN = re.compile(
     rf"|(?P<sibare>{_MONTH})\s*月份?)\s*(?:以来|来(?![电访信函稿])))"
     # 五年来, 近三年来, 近5年, 过去五年, 这五年, 本届以来
     rf"|(?P<ahead>(?:今后|未来|往后)(?P<an>{_COUNT})\s*年|(?P<an2>{_COUNT})\s*年内)"
-    rf"|(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中)?|本届以来|本届)"
+    rf"|(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中|累计)?|本届以来|本届)"
     # 2023年上半年, 今年一季度, 上半年, 前5个月
     rf"|(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
     rf"(?P<pw>{_PART}|前(?P<pn>{_COUNT})个月))"
@@ -213,7 +213,7 @@ _SINCE_AFTER = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
 # 3月行动启动以来: a month, a few words of what began then, 以来.
 _SINCE_LATER = re.compile(r"[^，,。；;！？\d]{1,8}?以来")
 # A run of years must say it is one ("五年来", "近三年", "过去五年"): a bare "3年" is a duration.
-_RUN_MARK = re.compile(r"^(?:近|过去|这|最近)|(?:来|以来)$")
+_RUN_MARK = re.compile(r"^(?:近|过去|这|最近)|(?:来|以来|累计)$")     # (两年累计: over the two years)
 
 
 def _month_number(text: str) -> int:
