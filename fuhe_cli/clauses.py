@@ -300,6 +300,7 @@ def _without_link_words(words: str) -> str:
     return words
 
 
+without_link_words = _without_link_words    # (for indicators: a counted noun without 共, 达, 累计)
 LINK_CHARS = frozenset("".join(_LINK_WORDS))
 
 

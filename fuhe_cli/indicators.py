@@ -71,7 +71,12 @@ How a quantity is classified (`RuleSet.classify`):
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
    the figures in its numbered sections (after the first 一、… line) whose clause is only a place
    and a short verb: "…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次".
-10. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+10. A figure still without a rule, printed after a counted noun (the last 3-6 characters before
+   it, link words left out) that an earlier figure of the same unit within 300 characters was
+   printed after, takes the rule that names that figure in its own clause (the longest such noun,
+   the nearest figure): "新创建县级“美丽庭院”示范户1286户。现将各乡镇创建情况通报如下：紫阳镇创建
+   示范户186户". The figure's own clause can veto it (``exclude``).
+11. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Where the words are read (clause, sentence, item, heading, title) is `fuhe_cli.clauses`; finding
 the trigger words fast is `fuhe_cli.triggers`.
@@ -88,7 +93,7 @@ import regex
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
-    names_next_item, names_earlier_figure, names_nothing, earlier_figure_item, elided_figure_clause,
+    names_next_item, names_earlier_figure, names_nothing, without_link_words, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, opens_new_item, place_and_verb, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
@@ -142,6 +147,26 @@ _PARALLEL_PREFIX = 12
 _FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末)?的?)?([0-9][0-9.]*)(%|[\u4e00-\u9fff]{1,2}?)"
                          r"(?:提高|提升|增长|上升|增加|扩大|下降|降低|减少|缩小)?(?:到|至)"
                          r"(?:[0-9]{4}年(?:底|末)?的?)?\Z")
+
+
+# RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
+_NOUN_REACH = 300
+_NOUN_MIN, _NOUN_MAX = 3, 6
+_LAST_NOUN = regex.compile(r"[\u4e00-\u9fff]+\Z")
+_FIGURE = r"([0-9][0-9.]*|[零〇一二两三四五六七八九十百千]+)[万亿千百]?[余多]?"
+_NOUN_PATTERNS: dict[tuple[str, str], object] = {}
+
+
+def _noun_figure_pattern(noun: str, unit: str):
+    """The counted noun right before a figure of the unit (示范户1286户, 示范户五千四百余户)."""
+    key = (noun, unit)
+    pattern = _NOUN_PATTERNS.get(key)
+    if pattern is None:
+        if len(_NOUN_PATTERNS) > 4096:
+            _NOUN_PATTERNS.clear()
+        pattern = _NOUN_PATTERNS[key] = regex.compile(
+            regex.escape(noun) + r"[”\"]?" + _FIGURE + regex.escape(unit))
+    return pattern
 
 
 @dataclass
@@ -454,6 +479,12 @@ class RuleSet:
                 if named is not None and named.priority >= 0 and not vetoed(
                         named.compiled, text, *self._veto_window(_ITEM, None)):
                     best = named
+        if best is None or best.priority < 0:
+            # "全年新创建县级“美丽庭院”示范户1286户。… 紫阳镇创建示范户186户": a figure whose counted
+            # noun is the one an earlier figure nearby was printed after counts what that figure counts.
+            repeated = self._repeated_noun(text, quantity, clause_start)
+            if repeated is not None:
+                best = repeated
         if best is not None:
             compiled = best.compiled
             refiners = self._refiners.get(compiled.order)
@@ -614,6 +645,46 @@ class RuleSet:
                     return candidate
         finally:
             self._item_of, self._item, self._label_start = saved
+        return None
+
+    def _repeated_noun(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
+        """The rule that names the nearest earlier figure of the same unit, within _NOUN_REACH
+        characters, in that figure's own clause, when it is printed right after the counted noun
+        this figure is printed after (the last 3-6 characters
+        of the words before it, link words left out): in "…创建县级“美丽庭院”示范户1286户。现将各乡镇
+        创建情况通报如下：紫阳镇创建示范户186户" 示范户 stood before 1286户, which 美丽庭院 names.
+        The longest noun shared wins; a noun of two characters (妇女) is too general to say."""
+        unit = quantity.unit
+        if not unit or quantity.start - clause_start < _NOUN_MIN:
+            return None
+        run = _LAST_NOUN.search(text, clause_start, quantity.start)
+        if run is None:
+            return None
+        words = without_link_words(run.group())
+        if len(words) < _NOUN_MIN:
+            return None
+        look = max(0, clause_start - _NOUN_REACH)
+        for size in range(min(len(words), _NOUN_MAX), _NOUN_MIN - 1, -1):
+            matches = list(_noun_figure_pattern(words[-size:], unit).finditer(text, look, clause_start))
+            if not matches:
+                continue
+            # the longest shared noun that a rule names at one of its figures says what the figure
+            # counts: the nearest such (list items like this one in between name nothing)
+            saved = (self._item_of, self._item, self._label_start)
+            try:
+                for found in reversed(matches):
+                    at = _At(start=found.start(1), end=found.end(), num_start=found.start(1),
+                             num_end=found.end(1), value=quantity.value, unit=unit)
+                    start, end = clause_around(text, at.start, at.end)
+                    self._item_of, self._item = (text, at, start, end), None
+                    candidate = self._best(text, at, start, end, carried=False, veto_end=None, veto_start=_ITEM)
+                    if candidate is not None and candidate.priority >= 0:
+                        break
+                else:
+                    continue    # a shorter noun may still be shared with a figure that has a rule
+            finally:
+                self._item_of, self._item, self._label_start = saved
+            return None if vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)) else candidate
         return None
 
     def _partner(self, text: str, quantity, clause_end: int) -> "_Candidate | None":

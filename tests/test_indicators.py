@@ -257,6 +257,28 @@ def test_a_clause_of_whom_the_work_reached_takes_the_earlier_clauses_rule(text, 
     assert fact.indicator.id == indicator
 
 
+# A figure with no rule of its own, printed after a counted noun (3 characters or more, link words
+# left out) that an earlier figure of the same unit nearby was printed after, counts what the rule
+# of that figure's own clause names: a list under a lead, a sentence going on from the one before.
+# A noun of two characters, a rule the earlier figure only carried, a figure too far back, or an
+# exclusion in the figure's own clause, do not.
+REPEATED_NOUNS = [
+    ("全县扎实推进“美丽庭院”创建，新创建“美丽庭院”示范户1286户。现将各乡镇创建情况通报如下：\n"
+     "紫阳镇创建示范户186户；\n清华镇创建示范户152户。", 152, "family.courtyards"),
+    ("累计创建“美丽庭院”示范户1.8万户。今年1至5月，该县新增示范户2600余户。", 2600, "family.courtyards"),
+    ("为“两癌”患病妇女发放救助金，救助妇女200名。另有妇女80名。", 80, "uncategorized"),
+    ("培训家政服务人员58万人次，新建巾帼家政服务站1.2万个。广东省建成家政服务站1800个。", 1800, "uncategorized"),
+    ("累计建成“美丽庭院”示范户1.8万户。" + "其他工作" * 80 + "。该县新增示范户2600余户。", 2600, "uncategorized"),
+    ("全县共有妇女之家120个。此次抽查妇女之家60个。", 60, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", REPEATED_NOUNS, ids=range(len(REPEATED_NOUNS)))
+def test_a_counted_noun_repeated_from_an_earlier_figure_takes_its_rule(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
