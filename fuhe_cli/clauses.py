@@ -128,6 +128,44 @@ def place_and_verb(text: str, start: int, end: int) -> bool:
         CJK_RUN.fullmatch(text, start, end))
 
 
+_CATEGORY = regex.compile(r"[\u4e00-\u9fff]{1,8}类\Z")
+_LISTED_FIGURES: dict[str, object] = {}
+
+
+def leaves_thing_out(text: str, start: int, end: int, unit: str | None, after: tuple[int, int]) -> bool:
+    """True when the words of text[start:end], before a figure of `unit`, do not say what it
+    counts: a place and a short verb (兴宁区受理), or only a place, a time, 各/分别 and a verb of
+    doing the counted work (see _elided: 4月份受理, 7月、8月、9月分别受理), link words alone (共), or
+    a category of the thing (权益保障类) — and only link words follow the figure in text[after[0]:
+    after[1]] (its clause). Other figures of the unit in the same list (…受理119件次、131件次、122件次)
+    are left out of both."""
+    if unit is None or end - start > _ELIDED_CLAUSE_CHARS * 2 or not _names_nothing_but(text, *after, unit):
+        return False
+    if place_and_verb(text, start, end):
+        return True
+    words = _without_link_words("".join(CJK_RUN.findall(_without_figures(text, start, end, unit))))
+    return not words or _elided(words) or _CATEGORY.search(words) is not None
+
+
+def _without_figures(text: str, start: int, end: int, unit: str) -> str:
+    """text[start:end] with its figures of `unit` left out."""
+    span = text[start:end]
+    if not DIGIT.search(span):
+        return span
+    listed = _LISTED_FIGURES.get(unit)
+    if listed is None:
+        listed = _LISTED_FIGURES[unit] = regex.compile(r"[0-9][0-9.]*[万亿千百]?[余多]?" + regex.escape(unit))
+    return listed.sub("", span)
+
+
+def _names_nothing_but(text: str, start: int, end: int, unit: str) -> bool:
+    """True when text[start:end] holds no words but link words and figures of `unit`."""
+    if names_nothing(text, start, end):
+        return True
+    words = "".join(CJK_RUN.findall(_without_figures(text, start, end, unit)))
+    return not _without_link_words(words)
+
+
 def item_bounds(text: str, quantity, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
     """Where a figure's exclusions are looked for in its clause text[start:end] when it is one
     item of a list of figures: (item start, item end, the list's tail or None). The item ends at

@@ -69,8 +69,12 @@ How a quantity is classified (`RuleSet.classify`):
    joined to the one before it by 和/及/与 alone with no words of its own ("新建的12个和9个"),
    still without a rule, takes the first figure's (same unit).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
-   the figures in its numbered sections (after the first 一、… line) whose clause is only a place
-   and a short verb: "…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次".
+   the figures in its numbered sections (after the first 一、… line) whose clause does not say
+   what they count (clauses.leaves_thing_out): only a place and a short verb, a place, time, 分别
+   and a verb of doing the counted work, link words, or a category (…类) before the figure — the
+   list's other figures of its unit passed over — and link words at most after it: "…信访维权工作
+   情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次", "二、分月情况 / 4月份受理38件次",
+   "权益保障类58件次".
 10. A figure still without a rule, printed after a counted noun (the last 3-6 characters before
    it, link words left out) that an earlier figure of the same unit within 300 characters was
    printed after, takes the rule that names that figure in its own clause (the longest such noun,
@@ -94,7 +98,7 @@ from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
     names_next_item, names_earlier_figure, names_nothing, without_link_words, earlier_figure_item, elided_figure_clause,
-    ELIDED, NAMES_OWN, opens_new_item, place_and_verb, reading_distance, wrapped_line,
+    ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -473,8 +477,9 @@ class RuleSet:
             # a report's title is the outermost heading of the figures in its numbered sections
             # whose clause is only a place and a verb (the topic is elided, not another one named).
             title = self._spans.title(text)
-            if title is not None and title[2] <= quantity.start and place_and_verb(
-                    text, clause_start, getattr(quantity, "num_start", quantity.start)):
+            if title is not None and title[2] <= quantity.start and leaves_thing_out(
+                    text, clause_start, getattr(quantity, "num_start", quantity.start), quantity.unit,
+                    after=(quantity.end, end)):
                 named = self._best(text, quantity, title[0], title[1], carried=True, veto_end=title[1], label=True)
                 if named is not None and named.priority >= 0 and not vetoed(
                         named.compiled, text, *self._veto_window(_ITEM, None)):

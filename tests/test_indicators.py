@@ -279,6 +279,28 @@ def test_a_counted_noun_repeated_from_an_earlier_figure_takes_its_rule(text, val
     assert fact.indicator.id == indicator
 
 
+# A report's title is the outermost heading of the figures in its numbered sections whose clause
+# does not say what they count: a place and a short verb, a place / time / 分别 and a verb of doing
+# the counted work, link words alone, a category (…类) — a list's other figures of the unit passed
+# over — with nothing but link words after the figure. A clause naming a thing of its own does not.
+_PETITION_TITLE = "某区妇联2024年第二季度信访维权工作分析\n一、总体情况\n二季度共受理信访案件136件次。\n"
+TITLE_ELIDED = [
+    (_PETITION_TITLE + "二、各街道情况\n兴宁区受理142件次。", 142, "rights.petitions"),
+    (_PETITION_TITLE + "二、分月情况\n4月份受理38件次，5月份受理45件次。", 45, "rights.petitions"),
+    (_PETITION_TITLE + "二、分月情况\n7月、8月、9月分别受理119件次、131件次、122件次。", 131, "rights.petitions"),
+    (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次；权益保障类58件次。", 241, "rights.petitions"),
+    (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次；权益保障类58件次。", 58, "rights.petitions"),
+    (_PETITION_TITLE + "二、分月情况\n4月份受理38件次网格员报送事项。", 38, "uncategorized"),
+    (_PETITION_TITLE + "二、分月情况\n4月份整改隐患问题38件次。", 38, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", TITLE_ELIDED, ids=range(len(TITLE_ELIDED)))
+def test_the_title_names_a_figure_whose_clause_leaves_its_thing_out(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
