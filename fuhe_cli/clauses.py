@@ -338,7 +338,16 @@ def _without_link_words(words: str) -> str:
     return words
 
 
-without_link_words = _without_link_words    # (for indicators: a counted noun without 共, 达, 累计)
+_LINK_WORDS_LONGEST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
+
+
+def without_trailing_link_words(words: str) -> str:
+    """`words` without the link words it ends in (示范户共达 -> 示范户)."""
+    while words.endswith(_LINK_WORDS_LONGEST):
+        words = words[:-len(next(word for word in _LINK_WORDS_LONGEST if words.endswith(word)))]
+    return words
+
+
 LINK_CHARS = frozenset("".join(_LINK_WORDS))
 
 

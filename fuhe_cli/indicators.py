@@ -80,7 +80,13 @@ How a quantity is classified (`RuleSet.classify`):
    printed after, takes the rule that names that figure in its own clause (the longest such noun,
    the nearest figure): "新创建县级“美丽庭院”示范户1286户。现将各乡镇创建情况通报如下：紫阳镇创建
    示范户186户". The figure's own clause can veto it (``exclude``).
-11. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+11. A part of a 其中 breakdown list still without a rule (its clause opens with 其中 or （其中, or
+   follows a clause that is only 其中) counts what its whole counts: the rule the last figure of
+   its unit before the 其中 (in the sentence; for a 其中 opening a sentence, the one before) is
+   given by steps 2-10, however it was named ("…共241件次，占64.8%（其中家庭暴力63件次…）" under a
+   信访 title). Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
+   of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
+12. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Where the words are read (clause, sentence, item, heading, title) is `fuhe_cli.clauses`; finding
 the trigger words fast is `fuhe_cli.triggers`.
@@ -97,11 +103,12 @@ import regex
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
-    names_next_item, names_earlier_figure, names_nothing, without_link_words, earlier_figure_item, elided_figure_clause,
+    names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
+from fuhe_cli.numbers import UNITS
 from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
 
@@ -156,20 +163,21 @@ _FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末
 # RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
 _NOUN_REACH = 300
 _NOUN_MIN, _NOUN_MAX = 3, 6
-_LAST_NOUN = regex.compile(r"[\u4e00-\u9fff]+\Z")
+_NOUN_WORDS = 12      # how many characters before the figure are read for its noun
 _FIGURE = r"([0-9][0-9.]*|[零〇一二两三四五六七八九十百千]+)[万亿千百]?[余多]?"
-_NOUN_PATTERNS: dict[tuple[str, str], object] = {}
+# RuleSet._whole: verbs that make a 其中 part say what it achieved, another measure than its whole's
+_OUTCOME_VERBS = ("取得", "获得", "获评", "荣获", "考取", "实现", "通过", "达到", "成为", "签订", "转化", "入选")
+_FIGURES_OF: dict[str, object] = {}
 
 
-def _noun_figure_pattern(noun: str, unit: str):
-    """The counted noun right before a figure of the unit (示范户1286户, 示范户五千四百余户)."""
-    key = (noun, unit)
-    pattern = _NOUN_PATTERNS.get(key)
+def _figure_of(unit: str):
+    """A figure of `unit` (group 1 its number), not of a longer unit it begins (人 in 人次)."""
+    pattern = _FIGURES_OF.get(unit)
     if pattern is None:
-        if len(_NOUN_PATTERNS) > 4096:
-            _NOUN_PATTERNS.clear()
-        pattern = _NOUN_PATTERNS[key] = regex.compile(
-            regex.escape(noun) + r"[”\"]?" + _FIGURE + regex.escape(unit))
+        longer = [other[len(unit):] for other in UNITS if other.startswith(unit) and other != unit]
+        pattern = _FIGURES_OF[unit] = regex.compile(
+            _FIGURE + regex.escape(unit)
+            + (f"(?!{'|'.join(regex.escape(tail) for tail in longer)})" if longer else ""))
     return pattern
 
 
@@ -443,6 +451,24 @@ class RuleSet:
         # near the last figures are asked about again, so a few hundred are kept, not a whole
         # text's (fewer objects for the garbage collector to count and scan).
         self._triggers.start_figure(quantity.start)
+        best, clause_start, end = self._choose(text, quantity)
+        if best is not None:
+            compiled = best.compiled
+            refiners = self._refiners.get(compiled.order)
+            if refiners is not None:
+                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
+                # sentence makes a general rule's figure the refining rule's.
+                compiled = self._refined(text, quantity, refiners) or compiled
+            rule = compiled.rule
+            indicator = self._indicators.get(rule.id)
+            if indicator is None:   # frozen, so one instance per rule serves every fact
+                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
+            return indicator, rule.id
+        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+
+    def _choose(self, text: str, quantity, whole: bool = True) -> tuple["_Candidate | None", int, int]:
+        """Steps 2-5 and 7-10 of classify: the winning candidate (or None) and the figure's clause;
+        with `whole` False a 其中 part does not look for its whole's rule (see _whole)."""
         best, clause_start, end = self._name(text, quantity)
         if best is None or best.priority < 0:
             # "安定区已建成儿童之家312个…；陇西县已建成268个": a later item of a list that changes
@@ -490,19 +516,55 @@ class RuleSet:
             repeated = self._repeated_noun(text, quantity, clause_start)
             if repeated is not None:
                 best = repeated
-        if best is not None:
-            compiled = best.compiled
-            refiners = self._refiners.get(compiled.order)
-            if refiners is not None:
-                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
-                # sentence makes a general rule's figure the refining rule's.
-                compiled = self._refined(text, quantity, refiners) or compiled
-            rule = compiled.rule
-            indicator = self._indicators.get(rule.id)
-            if indicator is None:   # frozen, so one instance per rule serves every fact
-                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
-            return indicator, rule.id
-        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+        if (best is None or best.priority < 0) and whole:
+            # "共受理信访案件136件次。其中来访52件次、来电71件次": a part of a 其中 breakdown with
+            # no rule of its own counts what the whole counts, however the whole was named.
+            named = self._whole(text, quantity, clause_start, end)
+            if named is not None:
+                best = named
+        return best, clause_start, end
+
+    def _whole(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":
+        """The rule of the figure a 其中 breakdown list holding this one breaks down: the figure's
+        clause opens with 其中 (or follows a clause that is only 其中), and the whole is the last
+        figure of the same unit before it, in its sentence or — for a 其中 opening a sentence — the
+        sentence before ("…共241件次，占64.8%（其中家庭暴力63件次、…）", "…136件次。其中来访52件次、
+        来电71件次"). The figure's own clause can still veto the rule."""
+        unit = quantity.unit
+        if not unit or unit == "%":
+            return None     # 其中…占61.2%: a share of the whole, not a part of it
+        num_start = getattr(quantity, "num_start", quantity.start)
+        opening = text.rfind(_BREAKDOWN, clause_start, num_start)
+        if opening == -1:
+            if not (clause_start > len(_BREAKDOWN) and text[clause_start - 1] in "，," and text.startswith(
+                    _BREAKDOWN, clause_start - 1 - len(_BREAKDOWN))):
+                return None
+            opening = clause_start - 1 - len(_BREAKDOWN)     # "其中，福州市开展2100场"
+        elif opening != clause_start and text[opening - 1] not in "（(":
+            return None
+        if any(verb in text[opening:num_start] for verb in _OUTCOME_VERBS):
+            return None     # 其中取得职业技能等级证书1215人: what the part achieved is another measure
+        sentence = context_start(text, opening)
+        # a 其中 opening its sentence breaks down the sentence before
+        look = context_start(text, sentence - 1) if sentence == opening and sentence else sentence
+        found = None
+        for found in _figure_of(unit).finditer(text, look, opening):
+            pass
+        if found is None:
+            return None
+        at = _At(start=found.start(), end=found.end(), num_start=found.start(), num_end=found.end(1),
+                 value=quantity.value, unit=unit)
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            candidate = self._choose(text, at, whole=False)[0]
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if candidate is None or candidate.priority < 0:
+            return None
+        member = at.start - candidate.distance - candidate.span
+        if not candidate.after and member > 0 and text[member - 1] in _AND:
+            return None     # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
+        return None if vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)) else candidate
 
     def _name(self, text: str, quantity) -> tuple["_Candidate | None", int, int]:
         """Steps 2-5 of classify: the winning candidate (or None), and the figure's clause."""
@@ -662,35 +724,59 @@ class RuleSet:
         unit = quantity.unit
         if not unit or quantity.start - clause_start < _NOUN_MIN:
             return None
-        run = _LAST_NOUN.search(text, clause_start, quantity.start)
-        if run is None:
+        run = quantity.start
+        while run > clause_start and quantity.start - run < _NOUN_WORDS and "\u4e00" <= text[run - 1] <= "\u9fff":
+            run -= 1
+        if quantity.start - run < _NOUN_MIN:
             return None
-        words = without_link_words(run.group())
-        if len(words) < _NOUN_MIN:
-            return None
+        words = text[run:quantity.start]
+        if words[-1] in LINK_CHARS:
+            words = without_trailing_link_words(words)
+            if len(words) < _NOUN_MIN:
+                return None
         look = max(0, clause_start - _NOUN_REACH)
-        for size in range(min(len(words), _NOUN_MAX), _NOUN_MIN - 1, -1):
-            matches = list(_noun_figure_pattern(words[-size:], unit).finditer(text, look, clause_start))
-            if not matches:
-                continue
+        if text.find(words[-_NOUN_MIN:], look, clause_start) == -1:
+            return None     # the cheap test first: the shortest noun is nowhere before
+        # the earlier figures of the unit, nearest first, with how many characters of this figure's
+        # words they are printed right after
+        shared = []
+        for found in _figure_of(unit).finditer(text, look, clause_start):
+            before = found.start()
+            if before and text[before - 1] in "”\"":
+                before -= 1
+            size = 0
+            while size < len(words) and size < _NOUN_MAX and before - size > 0 and (
+                    text[before - size - 1] == words[-size - 1]):
+                size += 1
+            if size >= _NOUN_MIN:
+                shared.append((size, found))
+        if not shared:
+            return None
+        shared.reverse()
+        saved = (self._item_of, self._item, self._label_start)
+        candidate = None
+        try:
             # the longest shared noun that a rule names at one of its figures says what the figure
             # counts: the nearest such (list items like this one in between name nothing)
-            saved = (self._item_of, self._item, self._label_start)
-            try:
-                for found in reversed(matches):
-                    at = _At(start=found.start(1), end=found.end(), num_start=found.start(1),
+            for size in sorted({size for size, _ in shared}, reverse=True):
+                for length, found in shared:
+                    if length < size:
+                        continue
+                    at = _At(start=found.start(), end=found.end(), num_start=found.start(),
                              num_end=found.end(1), value=quantity.value, unit=unit)
                     start, end = clause_around(text, at.start, at.end)
                     self._item_of, self._item = (text, at, start, end), None
                     candidate = self._best(text, at, start, end, carried=False, veto_end=None, veto_start=_ITEM)
                     if candidate is not None and candidate.priority >= 0:
                         break
-                else:
-                    continue    # a shorter noun may still be shared with a figure that has a rule
-            finally:
-                self._item_of, self._item, self._label_start = saved
-            return None if vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)) else candidate
-        return None
+                    candidate = None
+                if candidate is not None:
+                    break
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if candidate is None or vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)):
+            return None
+        return candidate
 
     def _partner(self, text: str, quantity, clause_end: int) -> "_Candidate | None":
         """The rule of the figure of the same unit that stands right before this one, joined by 和

@@ -301,6 +301,28 @@ def test_the_title_names_a_figure_whose_clause_leaves_its_thing_out(text, value,
     assert fact.indicator.id == indicator
 
 
+# A part of a 其中 breakdown list with no rule of its own counts what its whole counts — the last
+# figure of its unit before the 其中, in the sentence (or the one before, for a 其中 opening a
+# sentence) — however the whole was named (its own trigger, the title). A part that says what it
+# achieved (取得, 实现…), a share (占…%) or a part of a mixed whole (A和B…，其中…) does not.
+BREAKDOWN_WHOLES = [
+    ("区妇联共受理妇女儿童信访案件136件次，同比下降5.6%。其中来访52件次、来电71件次、网上信访13件次。", 71,
+     "rights.petitions"),
+    (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次，占64.8%（其中家庭暴力63件次、子女抚养探望48件次）。",
+     48, "rights.petitions"),
+    ("新认定县级巾帼示范基地9个（其中种植类5个、电商类4个）。", 4, "employment.demo_bases"),
+    ("培训1686人，完成目标的112.4%；其中取得职业技能等级证书1215人。", 1215, "uncategorized"),
+    ("招募儿童之家专兼职工作人员和志愿者3800多名，其中“儿童主任”1935名。", 1935, "uncategorized"),
+    ("共接到家庭暴力投诉求助1426件，同比上升3.9%，其中通过12338热线接到的求助占61.2%。", 61.2, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", BREAKDOWN_WHOLES, ids=range(len(BREAKDOWN_WHOLES)))
+def test_a_breakdown_part_without_a_rule_counts_what_its_whole_counts(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
