@@ -154,8 +154,8 @@ _PLACE_FIRST = frozenset("行社乡镇街村县区市")
 # A parallel list item (RuleSet._parallel): how much text may stand before its figure.
 _PARALLEL_PREFIX = 12
 
-# 由[年份的]61%提高到[年份的]: the first figure of a 由…到 pair and its unit, up to the second figure
-_FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末)?的?)?([0-9][0-9.]*)(%|[\u4e00-\u9fff]{1,2}?)"
+# 由[年份的]61%提高到[年份的] (2.1万人增加到): the first figure of a 由…到 pair and its unit, up to the second figure
+_FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末)?的?)?([0-9][0-9.]*)[万亿千百]?[余多]?(%|[\u4e00-\u9fff]{1,2}?)"
                          r"(?:提高|提升|增长|上升|增加|扩大|下降|降低|减少|缩小)?(?:到|至)"
                          r"(?:[0-9]{4}年(?:底|末)?的?)?\Z")
 

@@ -323,6 +323,21 @@ def test_a_breakdown_part_without_a_rule_counts_what_its_whole_counts(text, valu
     assert fact.indicator.id == indicator
 
 
+# The second figure of a 由…到 pair is the same measure as the first, whatever the first's
+# multiplier (2.1万人) or the years before them.
+FROM_TO_PAIRS = [
+    ("全县家长学校覆盖率由2018年的61%提高到2022年的87.5%。", 87.5, "family.education_coverage"),
+    ("“两癌”检查人数由2020年的2.1万人增加到2023年的3.4万人。", 34000, "health.cancer_screening"),
+    ("妇女之家由2020年的120个增加到2023年的186个。", 186, "org.women_homes"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", FROM_TO_PAIRS, ids=range(len(FROM_TO_PAIRS)))
+def test_the_second_figure_of_a_from_to_pair_takes_the_firsts_rule(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
