@@ -44,7 +44,9 @@ How a quantity is classified (`RuleSet.classify`):
    ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"). A sentence or paragraph led in by 其中， breaks down the one before: a
    figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
    48个，今年新建22个").
-5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
+5. Labels printed apart from the figure: a table cell with no rule in its clause takes the rule
+   named by its row's first cell, however far right it stands ("家长学校数量\t所\t356\t420\t432");
+   a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
    妇女。计划救助800名…) names the item's figures that have no rule, and replaces a figure's own rule
@@ -150,6 +152,10 @@ _ITEM, _ITEM_OR_LABEL = -1, -2
 _PLACES = regex.compile(r"(?:行政村|社区|乡镇|镇街|街道|村|镇|乡(?!村)|县|区|市)"
                         r"(?!级|[^，,。；;：:\n]{0,10}?(?:妇联|妇委会|妇女组织|女工委))")
 _PLACE_FIRST = frozenset("行社乡镇街村县区市")
+
+# a table cell (RuleSet._row_label): the characters that end a cell before it, and the first break of a row
+_CELL_BREAK_CHARS = frozenset("\t|｜")
+_ROW_CELL_BREAK = regex.compile(r"[\t|｜]|\u3000{2,}| {2,}")
 
 # A parallel list item (RuleSet._parallel): how much text may stand before its figure.
 _PARALLEL_PREFIX = 12
@@ -585,6 +591,12 @@ class RuleSet:
                                   veto_start=_ITEM_OR_LABEL)
             if labelled is not None:
                 own = labelled
+        if (own is None or own.priority < 0) and quantity.start and text[quantity.start - 1] in _CELL_BREAK_CHARS:
+            # "家长学校数量\t所\t356\t420\t432": a table row's first cell is the label of each cell
+            # of the row, however far to the right
+            labelled = self._row_label(text, quantity)
+            if labelled is not None:
+                own = labelled
         best, clause_start = own, start
         # "培训妇女9.4万人次，其中农村留守妇女1.6万人次": a 其中 breakdown counts part of the figure
         # before it, so it measures the same thing, whatever its own words (留守妇女) would say.
@@ -671,6 +683,16 @@ class RuleSet:
                             heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
         return best, clause_start, end
+
+    def _row_label(self, text: str, quantity) -> "_Candidate | None":
+        """The rule named by the first cell of the table row the figure is a cell of (the figure
+        stands after a cell break: a tab, |, ｜), when that cell holds no figure."""
+        line_start = text.rfind("\n", 0, quantity.start) + 1
+        found = _ROW_CELL_BREAK.search(text, line_start, quantity.start)
+        if found is None or found.start() == line_start or DIGIT.search(text, line_start, found.start()):
+            return None
+        named = self._best(text, quantity, line_start, found.start(), carried=True, veto_end=found.start(), label=True)
+        return named if named is not None and named.priority >= 0 else None
 
     def _parallel(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
         """The rule of an earlier ；-item of the figure's sentence that is parallel to the figure's:

@@ -338,6 +338,23 @@ def test_the_second_figure_of_a_from_to_pair_takes_the_firsts_rule(text, value, 
     assert fact.indicator.id == indicator
 
 
+# A table row's first cell labels every cell of the row, however far right the cell stands (and
+# not the row above's label); a first cell that names no rule (a place) leaves the cells to the
+# other mechanisms.
+_MONITORING_TABLE = ("指标\t单位\t2020年基数\t2025年目标值\t2023年监测值\t评估\n"
+                     "儿童之家数量\t个\t198\t320\t312\t未达标\n家长学校数量\t所\t356\t420\t432\t达标\n")
+ROW_LABELS = [
+    (_MONITORING_TABLE, 312, "org.children_homes"),
+    (_MONITORING_TABLE, 432, "family.education_sites"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", ROW_LABELS, ids=range(len(ROW_LABELS)))
+def test_a_table_rows_first_cell_labels_its_cells(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
