@@ -105,7 +105,7 @@ import regex
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
-    names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, earlier_figure_item, elided_figure_clause,
+    names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
@@ -742,7 +742,10 @@ class RuleSet:
         this figure is printed after (the last 3-6 characters
         of the words before it, link words left out): in "…创建县级“美丽庭院”示范户1286户。现将各乡镇
         创建情况通报如下：紫阳镇创建示范户186户" 示范户 stood before 1286户, which 美丽庭院 names.
-        The longest noun shared wins; a noun of two characters (妇女) is too general to say."""
+        The longest noun shared wins; a noun of two characters (妇女) is too general to say, and the
+        two characters before this figure's noun, when they are no place's end, link word or verb of
+        doing the counted work (创建, 新增), must stand in the earlier figure's clause too (帮助 is not
+        培训)."""
         unit = quantity.unit
         if not unit or quantity.start - clause_start < _NOUN_MIN:
             return None
@@ -787,6 +790,9 @@ class RuleSet:
                     at = _At(start=found.start(), end=found.end(), num_start=found.start(),
                              num_end=found.end(1), value=quantity.value, unit=unit)
                     start, end = clause_around(text, at.start, at.end)
+                    verb = words[-size - 2:-size] if len(words) >= size + 2 else ""
+                    if verb and not counts_alike(verb) and verb not in text[start:at.start]:
+                        continue    # "城关镇培训农村妇女320人；新集镇帮助农村妇女85人": another verb, another measure
                     self._item_of, self._item = (text, at, start, end), None
                     candidate = self._best(text, at, start, end, carried=False, veto_end=None, veto_start=_ITEM)
                     if candidate is not None and candidate.priority >= 0:

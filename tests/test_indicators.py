@@ -270,6 +270,7 @@ REPEATED_NOUNS = [
     ("培训家政服务人员58万人次，新建巾帼家政服务站1.2万个。广东省建成家政服务站1800个。", 1800, "uncategorized"),
     ("累计建成“美丽庭院”示范户1.8万户。" + "其他工作" * 80 + "。该县新增示范户2600余户。", 2600, "uncategorized"),
     ("全县共有妇女之家120个。此次抽查妇女之家60个。", 60, "uncategorized"),
+    ("城关镇培训农村妇女320人。新集镇帮助农村妇女85人。", 85, "uncategorized"),     # another verb
 ]
 
 
@@ -292,6 +293,7 @@ TITLE_ELIDED = [
     (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次；权益保障类58件次。", 58, "rights.petitions"),
     (_PETITION_TITLE + "二、分月情况\n4月份受理38件次网格员报送事项。", 38, "uncategorized"),
     (_PETITION_TITLE + "二、分月情况\n4月份整改隐患问题38件次。", 38, "uncategorized"),
+    (_PETITION_TITLE + "二、各县情况\n柳城县新建儿童活动场所受理12件次。", 12, "uncategorized"),
 ]
 
 
