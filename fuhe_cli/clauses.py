@@ -128,6 +128,44 @@ def place_and_verb(text: str, start: int, end: int) -> bool:
         CJK_RUN.fullmatch(text, start, end))
 
 
+_CATEGORY = regex.compile(r"[\u4e00-\u9fff]{1,8}类")
+_LISTED_FIGURES: dict[str, object] = {}
+
+
+def leaves_thing_out(text: str, start: int, end: int, unit: str | None, after: tuple[int, int]) -> bool:
+    """True when the words of text[start:end], before a figure of `unit`, do not say what it
+    counts: a place and a short verb (兴宁区受理), or only a place, a time, 各/分别 and a verb of
+    doing the counted work (see _elided: 4月份受理, 7月、8月、9月分别受理), link words alone (共), or
+    a category of the thing (权益保障类) — and only link words follow the figure in text[after[0]:
+    after[1]] (its clause). Other figures of the unit in the same list (…受理119件次、131件次、122件次)
+    are left out of both."""
+    if unit is None or end - start > _ELIDED_CLAUSE_CHARS * 2 or not _names_nothing_but(text, *after, unit):
+        return False
+    if place_and_verb(text, start, end):
+        return True
+    words = _without_link_words("".join(CJK_RUN.findall(_without_figures(text, start, end, unit))))
+    return not words or _elided(words, only_verb=True) or _CATEGORY.fullmatch(words) is not None
+
+
+def _without_figures(text: str, start: int, end: int, unit: str) -> str:
+    """text[start:end] with its figures of `unit` left out."""
+    span = text[start:end]
+    if not DIGIT.search(span):
+        return span
+    listed = _LISTED_FIGURES.get(unit)
+    if listed is None:
+        listed = _LISTED_FIGURES[unit] = regex.compile(r"[0-9][0-9.]*[万亿千百]?[余多]?" + regex.escape(unit))
+    return listed.sub("", span)
+
+
+def _names_nothing_but(text: str, start: int, end: int, unit: str) -> bool:
+    """True when text[start:end] holds no words but link words and figures of `unit`."""
+    if names_nothing(text, start, end):
+        return True
+    words = "".join(CJK_RUN.findall(_without_figures(text, start, end, unit)))
+    return not _without_link_words(words)
+
+
 def item_bounds(text: str, quantity, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
     """Where a figure's exclusions are looked for in its clause text[start:end] when it is one
     item of a list of figures: (item start, item end, the list's tail or None). The item ends at
@@ -247,7 +285,7 @@ _ELIDED_CLAUSE_CHARS = 24
 # a place, a time, a distributive word, in that order, and at most a verb with its object left out.
 _ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
 _ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年度?|年内|全年|年底前?|年初"
-                             r"|(?:第?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期)+")
+                             r"|(?:[第前]?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期)+")
 # 比2022年的10.9亿元 (the digits left out): a comparison base says when, not what
 _ELIDED_COMPARISON = regex.compile(r"(?:比|较|相比|与)(?=年|上年|去年|上季度|同期)")
 _ELIDED_ADVERB = regex.compile(r"(?:各|分别|均|都|也|又|再|已|还|共)+")
@@ -259,9 +297,10 @@ _ELIDED_VERBS = ("开展", "举办", "举行", "签发", "发出", "遴选", "�
 _ITEM_END = regex.compile(r"[、，,。；;：:！!？?\n]")
 
 
-def _elided(words: str) -> bool:
+def _elided(words: str, only_verb: bool = False) -> bool:
     """True when `words` (CJK only, link words stripped) are a place, a comparison's 比/较, a time,
-    distributive adverbs and at most a verb of doing the counted work (_ELIDED_VERBS: 法院签发, 上半年新建, 东乡街道各新建, 会泽县)."""
+    distributive adverbs and at most a verb of doing the counted work (_ELIDED_VERBS: 法院签发, 上半年新建, 东乡街道各新建, 会泽县);
+    with `only_verb`, nothing but the verb may stand after them (not 新建儿童活动场所受理)."""
     place = _ELIDED_PLACE.match(words)
     rest = words[place.end():] if place else words
     comparison = _ELIDED_COMPARISON.match(rest)
@@ -270,7 +309,7 @@ def _elided(words: str) -> bool:
     rest = rest[time.end():] if time else rest
     adverb = _ELIDED_ADVERB.match(rest)
     rest = _without_link_words(rest[adverb.end():] if adverb else rest)
-    return not rest or rest.endswith(_ELIDED_VERBS)
+    return not rest or (rest in _ELIDED_VERBS if only_verb else rest.endswith(_ELIDED_VERBS))
 
 
 def _bare_after(text: str, start: int, end: int) -> bool:
@@ -297,6 +336,23 @@ def _without_link_words(words: str) -> str:
                 words, changed = words[len(word):], True
             if words.endswith(word):
                 words, changed = words[:-len(word)], True
+    return words
+
+
+def counts_alike(words: str) -> bool:
+    """True when `words` (the characters before a counted noun) say nothing of what is done to it:
+    the end of a place (紫阳镇), a link word or a verb of doing the counted work (新增, 创建)."""
+    return words[-1] in _PLACE_ENDS or words in _LINK_WORDS or words.endswith(_ELIDED_VERBS)
+
+
+_PLACE_ENDS = frozenset("区县市旗镇乡村州盟省道")
+_LINK_WORDS_LONGEST = tuple(sorted(_LINK_WORDS, key=len, reverse=True))
+
+
+def without_trailing_link_words(words: str) -> str:
+    """`words` without the link words it ends in (示范户共达 -> 示范户)."""
+    while words.endswith(_LINK_WORDS_LONGEST):
+        words = words[:-len(next(word for word in _LINK_WORDS_LONGEST if words.endswith(word)))]
     return words
 
 

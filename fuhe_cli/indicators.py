@@ -44,7 +44,9 @@ How a quantity is classified (`RuleSet.classify`):
    ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"). A sentence or paragraph led in by 其中， breaks down the one before: a
    figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
    48个，今年新建22个").
-5. Labels printed apart from the figure: a figure with no rule of its own takes the rule named by
+5. Labels printed apart from the figure: a table cell with no rule in its clause takes the rule
+   named by its row's first cell, however far right it stands ("家长学校数量\t所\t356\t420\t432");
+   a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
    妇女。计划救助800名…) names the item's figures that have no rule, and replaces a figure's own rule
@@ -69,9 +71,24 @@ How a quantity is classified (`RuleSet.classify`):
    joined to the one before it by 和/及/与 alone with no words of its own ("新建的12个和9个"),
    still without a rule, takes the first figure's (same unit).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
-   the figures in its numbered sections (after the first 一、… line) whose clause is only a place
-   and a short verb: "…信访维权工作情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次".
-10. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+   the figures in its numbered sections (after the first 一、… line) whose clause does not say
+   what they count (clauses.leaves_thing_out): only a place and a short verb, a place, time, 分别
+   and a verb of doing the counted work, link words, or a category (…类) before the figure — the
+   list's other figures of its unit passed over — and link words at most after it: "…信访维权工作
+   情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次", "二、分月情况 / 4月份受理38件次",
+   "权益保障类58件次".
+10. A figure still without a rule, printed after a counted noun (the last 3-6 characters before
+   it, link words left out) that an earlier figure of the same unit within 300 characters was
+   printed after, takes the rule that names that figure in its own clause (the longest such noun,
+   the nearest figure): "新创建县级“美丽庭院”示范户1286户。现将各乡镇创建情况通报如下：紫阳镇创建
+   示范户186户". The figure's own clause can veto it (``exclude``).
+11. A part of a 其中 breakdown list still without a rule (its clause opens with 其中 or （其中, or
+   follows a clause that is only 其中) counts what its whole counts: the rule the last figure of
+   its unit before the 其中 (in the sentence; for a 其中 opening a sentence, the one before) is
+   given by steps 2-10, however it was named ("…共241件次，占64.8%（其中家庭暴力63件次…）" under a
+   信访 title). Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
+   of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
+12. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Where the words are read (clause, sentence, item, heading, title) is `fuhe_cli.clauses`; finding
 the trigger words fast is `fuhe_cli.triggers`.
@@ -88,11 +105,12 @@ import regex
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
-    names_next_item, names_earlier_figure, names_nothing, earlier_figure_item, elided_figure_clause,
-    ELIDED, NAMES_OWN, opens_new_item, place_and_verb, reading_distance, wrapped_line,
+    names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
+    ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
+from fuhe_cli.numbers import UNITS
 from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
 
@@ -135,13 +153,38 @@ _PLACES = regex.compile(r"(?:行政村|社区|乡镇|镇街|街道|村|镇|乡(?
                         r"(?!级|[^，,。；;：:\n]{0,10}?(?:妇联|妇委会|妇女组织|女工委))")
 _PLACE_FIRST = frozenset("行社乡镇街村县区市")
 
+# a table cell (RuleSet._row_label): the characters that end a cell before it, and the first break of a row
+_CELL_BREAK_CHARS = frozenset("\t|｜")
+_ROW_CELL_BREAK = regex.compile(r"[\t|｜]|\u3000{2,}| {2,}")
+
 # A parallel list item (RuleSet._parallel): how much text may stand before its figure.
 _PARALLEL_PREFIX = 12
 
-# 由[年份的]61%提高到[年份的]: the first figure of a 由…到 pair and its unit, up to the second figure
-_FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末)?的?)?([0-9][0-9.]*)(%|[\u4e00-\u9fff]{1,2}?)"
+# 由[年份的]61%提高到[年份的] (2.1万人增加到): the first figure of a 由…到 pair and its unit, up to the second figure
+_FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末)?的?)?([0-9][0-9.]*)[万亿千百]?[余多]?(%|[\u4e00-\u9fff]{1,2}?)"
                          r"(?:提高|提升|增长|上升|增加|扩大|下降|降低|减少|缩小)?(?:到|至)"
                          r"(?:[0-9]{4}年(?:底|末)?的?)?\Z")
+
+
+# RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
+_NOUN_REACH = 300
+_NOUN_MIN, _NOUN_MAX = 3, 6
+_NOUN_WORDS = 12      # how many characters before the figure are read for its noun
+_FIGURE = r"([0-9][0-9.]*|[零〇一二两三四五六七八九十百千]+)[万亿千百]?[余多]?"
+# RuleSet._whole: verbs that make a 其中 part say what it achieved, another measure than its whole's
+_OUTCOME_VERBS = ("取得", "获得", "获评", "荣获", "考取", "实现", "通过", "达到", "成为", "签订", "转化", "入选")
+_FIGURES_OF: dict[str, object] = {}
+
+
+def _figure_of(unit: str):
+    """A figure of `unit` (group 1 its number), not of a longer unit it begins (人 in 人次)."""
+    pattern = _FIGURES_OF.get(unit)
+    if pattern is None:
+        longer = [other[len(unit):] for other in UNITS if other.startswith(unit) and other != unit]
+        pattern = _FIGURES_OF[unit] = regex.compile(
+            _FIGURE + regex.escape(unit)
+            + (f"(?!{'|'.join(regex.escape(tail) for tail in longer)})" if longer else ""))
+    return pattern
 
 
 @dataclass
@@ -414,6 +457,24 @@ class RuleSet:
         # near the last figures are asked about again, so a few hundred are kept, not a whole
         # text's (fewer objects for the garbage collector to count and scan).
         self._triggers.start_figure(quantity.start)
+        best, clause_start, end = self._choose(text, quantity)
+        if best is not None:
+            compiled = best.compiled
+            refiners = self._refiners.get(compiled.order)
+            if refiners is not None:
+                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
+                # sentence makes a general rule's figure the refining rule's.
+                compiled = self._refined(text, quantity, refiners) or compiled
+            rule = compiled.rule
+            indicator = self._indicators.get(rule.id)
+            if indicator is None:   # frozen, so one instance per rule serves every fact
+                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
+            return indicator, rule.id
+        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+
+    def _choose(self, text: str, quantity, whole: bool = True) -> tuple["_Candidate | None", int, int]:
+        """Steps 2-5 and 7-10 of classify: the winning candidate (or None) and the figure's clause;
+        with `whole` False a 其中 part does not look for its whole's rule (see _whole)."""
         best, clause_start, end = self._name(text, quantity)
         if best is None or best.priority < 0:
             # "安定区已建成儿童之家312个…；陇西县已建成268个": a later item of a list that changes
@@ -448,25 +509,68 @@ class RuleSet:
             # a report's title is the outermost heading of the figures in its numbered sections
             # whose clause is only a place and a verb (the topic is elided, not another one named).
             title = self._spans.title(text)
-            if title is not None and title[2] <= quantity.start and place_and_verb(
-                    text, clause_start, getattr(quantity, "num_start", quantity.start)):
+            if title is not None and title[2] <= quantity.start and leaves_thing_out(
+                    text, clause_start, getattr(quantity, "num_start", quantity.start), quantity.unit,
+                    after=(quantity.end, end)):
                 named = self._best(text, quantity, title[0], title[1], carried=True, veto_end=title[1], label=True)
                 if named is not None and named.priority >= 0 and not vetoed(
                         named.compiled, text, *self._veto_window(_ITEM, None)):
                     best = named
-        if best is not None:
-            compiled = best.compiled
-            refiners = self._refiners.get(compiled.order)
-            if refiners is not None:
-                # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
-                # sentence makes a general rule's figure the refining rule's.
-                compiled = self._refined(text, quantity, refiners) or compiled
-            rule = compiled.rule
-            indicator = self._indicators.get(rule.id)
-            if indicator is None:   # frozen, so one instance per rule serves every fact
-                indicator = self._indicators[rule.id] = Indicator(id=rule.id, name=rule.name)
-            return indicator, rule.id
-        return Indicator(id=UNCATEGORIZED, name=context_phrase(text, quantity, clause_start, end)), None
+        if best is None or best.priority < 0:
+            # "全年新创建县级“美丽庭院”示范户1286户。… 紫阳镇创建示范户186户": a figure whose counted
+            # noun is the one an earlier figure nearby was printed after counts what that figure counts.
+            repeated = self._repeated_noun(text, quantity, clause_start)
+            if repeated is not None:
+                best = repeated
+        if (best is None or best.priority < 0) and whole:
+            # "共受理信访案件136件次。其中来访52件次、来电71件次": a part of a 其中 breakdown with
+            # no rule of its own counts what the whole counts, however the whole was named.
+            named = self._whole(text, quantity, clause_start, end)
+            if named is not None:
+                best = named
+        return best, clause_start, end
+
+    def _whole(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":
+        """The rule of the figure a 其中 breakdown list holding this one breaks down: the figure's
+        clause opens with 其中 (or follows a clause that is only 其中), and the whole is the last
+        figure of the same unit before it, in its sentence or — for a 其中 opening a sentence — the
+        sentence before ("…共241件次，占64.8%（其中家庭暴力63件次、…）", "…136件次。其中来访52件次、
+        来电71件次"). The figure's own clause can still veto the rule."""
+        unit = quantity.unit
+        if not unit or unit == "%":
+            return None     # 其中…占61.2%: a share of the whole, not a part of it
+        num_start = getattr(quantity, "num_start", quantity.start)
+        opening = text.rfind(_BREAKDOWN, clause_start, num_start)
+        if opening == -1:
+            if not (clause_start > len(_BREAKDOWN) and text[clause_start - 1] in "，," and text.startswith(
+                    _BREAKDOWN, clause_start - 1 - len(_BREAKDOWN))):
+                return None
+            opening = clause_start - 1 - len(_BREAKDOWN)     # "其中，福州市开展2100场"
+        elif opening != clause_start and text[opening - 1] not in "（(":
+            return None
+        if any(verb in text[opening:num_start] for verb in _OUTCOME_VERBS):
+            return None     # 其中取得职业技能等级证书1215人: what the part achieved is another measure
+        sentence = context_start(text, opening)
+        # a 其中 opening its sentence breaks down the sentence before
+        look = context_start(text, sentence - 1) if sentence == opening and sentence else sentence
+        found = None
+        for found in _figure_of(unit).finditer(text, look, opening):
+            pass
+        if found is None:
+            return None
+        at = _At(start=found.start(), end=found.end(), num_start=found.start(), num_end=found.end(1),
+                 value=quantity.value, unit=unit)
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            candidate = self._choose(text, at, whole=False)[0]
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if candidate is None or candidate.priority < 0:
+            return None
+        member = at.start - candidate.distance - candidate.span
+        if not candidate.after and member > 0 and text[member - 1] in _AND:
+            return None     # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
+        return None if vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)) else candidate
 
     def _name(self, text: str, quantity) -> tuple["_Candidate | None", int, int]:
         """Steps 2-5 of classify: the winning candidate (or None), and the figure's clause."""
@@ -485,6 +589,12 @@ class RuleSet:
             self._label_start = label_start
             labelled = self._best(text, quantity, label_start, end, carried=False, veto_end=None,
                                   veto_start=_ITEM_OR_LABEL)
+            if labelled is not None:
+                own = labelled
+        if (own is None or own.priority < 0) and quantity.start and text[quantity.start - 1] in _CELL_BREAK_CHARS:
+            # "家长学校数量\t所\t356\t420\t432": a table row's first cell is the label of each cell
+            # of the row, however far to the right
+            labelled = self._row_label(text, quantity)
             if labelled is not None:
                 own = labelled
         best, clause_start = own, start
@@ -574,6 +684,16 @@ class RuleSet:
                     best = heading
         return best, clause_start, end
 
+    def _row_label(self, text: str, quantity) -> "_Candidate | None":
+        """The rule named by the first cell of the table row the figure is a cell of (the figure
+        stands after a cell break: a tab, |, ｜), when that cell holds no figure."""
+        line_start = text.rfind("\n", 0, quantity.start) + 1
+        found = _ROW_CELL_BREAK.search(text, line_start, quantity.start)
+        if found is None or found.start() == line_start or DIGIT.search(text, line_start, found.start()):
+            return None
+        named = self._best(text, quantity, line_start, found.start(), carried=True, veto_end=found.start(), label=True)
+        return named if named is not None and named.priority >= 0 else None
+
     def _parallel(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
         """The rule of an earlier ；-item of the figure's sentence that is parallel to the figure's:
         the figure's clause reads [place] + words + figure, and an earlier clause of the sentence
@@ -615,6 +735,76 @@ class RuleSet:
         finally:
             self._item_of, self._item, self._label_start = saved
         return None
+
+    def _repeated_noun(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
+        """The rule that names the nearest earlier figure of the same unit, within _NOUN_REACH
+        characters, in that figure's own clause, when it is printed right after the counted noun
+        this figure is printed after (the last 3-6 characters
+        of the words before it, link words left out): in "…创建县级“美丽庭院”示范户1286户。现将各乡镇
+        创建情况通报如下：紫阳镇创建示范户186户" 示范户 stood before 1286户, which 美丽庭院 names.
+        The longest noun shared wins; a noun of two characters (妇女) is too general to say, and the
+        two characters before this figure's noun, when they are no place's end, link word or verb of
+        doing the counted work (创建, 新增), must stand in the earlier figure's clause too (帮助 is not
+        培训)."""
+        unit = quantity.unit
+        if not unit or quantity.start - clause_start < _NOUN_MIN:
+            return None
+        run = quantity.start
+        while run > clause_start and quantity.start - run < _NOUN_WORDS and "\u4e00" <= text[run - 1] <= "\u9fff":
+            run -= 1
+        if quantity.start - run < _NOUN_MIN:
+            return None
+        words = text[run:quantity.start]
+        if words[-1] in LINK_CHARS:
+            words = without_trailing_link_words(words)
+            if len(words) < _NOUN_MIN:
+                return None
+        look = max(0, clause_start - _NOUN_REACH)
+        if text.find(words[-_NOUN_MIN:], look, clause_start) == -1:
+            return None     # the cheap test first: the shortest noun is nowhere before
+        # the earlier figures of the unit, nearest first, with how many characters of this figure's
+        # words they are printed right after
+        shared = []
+        for found in _figure_of(unit).finditer(text, look, clause_start):
+            before = found.start()
+            if before and text[before - 1] in "”\"":
+                before -= 1
+            size = 0
+            while size < len(words) and size < _NOUN_MAX and before - size > 0 and (
+                    text[before - size - 1] == words[-size - 1]):
+                size += 1
+            if size >= _NOUN_MIN:
+                shared.append((size, found))
+        if not shared:
+            return None
+        shared.reverse()
+        saved = (self._item_of, self._item, self._label_start)
+        candidate = None
+        try:
+            # the longest shared noun that a rule names at one of its figures says what the figure
+            # counts: the nearest such (list items like this one in between name nothing)
+            for size in sorted({size for size, _ in shared}, reverse=True):
+                for length, found in shared:
+                    if length < size:
+                        continue
+                    at = _At(start=found.start(), end=found.end(), num_start=found.start(),
+                             num_end=found.end(1), value=quantity.value, unit=unit)
+                    start, end = clause_around(text, at.start, at.end)
+                    verb = words[-size - 2:-size] if len(words) >= size + 2 else ""
+                    if verb and not counts_alike(verb) and verb not in text[start:at.start]:
+                        continue    # "城关镇培训农村妇女320人；新集镇帮助农村妇女85人": another verb, another measure
+                    self._item_of, self._item = (text, at, start, end), None
+                    candidate = self._best(text, at, start, end, carried=False, veto_end=None, veto_start=_ITEM)
+                    if candidate is not None and candidate.priority >= 0:
+                        break
+                    candidate = None
+                if candidate is not None:
+                    break
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if candidate is None or vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)):
+            return None
+        return candidate
 
     def _partner(self, text: str, quantity, clause_end: int) -> "_Candidate | None":
         """The rule of the figure of the same unit that stands right before this one, joined by 和

@@ -257,6 +257,106 @@ def test_a_clause_of_whom_the_work_reached_takes_the_earlier_clauses_rule(text, 
     assert fact.indicator.id == indicator
 
 
+# A figure with no rule of its own, printed after a counted noun (3 characters or more, link words
+# left out) that an earlier figure of the same unit nearby was printed after, counts what the rule
+# of that figure's own clause names: a list under a lead, a sentence going on from the one before.
+# A noun of two characters, a rule the earlier figure only carried, a figure too far back, or an
+# exclusion in the figure's own clause, do not.
+REPEATED_NOUNS = [
+    ("全县扎实推进“美丽庭院”创建，新创建“美丽庭院”示范户1286户。现将各乡镇创建情况通报如下：\n"
+     "紫阳镇创建示范户186户；\n清华镇创建示范户152户。", 152, "family.courtyards"),
+    ("累计创建“美丽庭院”示范户1.8万户。今年1至5月，该县新增示范户2600余户。", 2600, "family.courtyards"),
+    ("为“两癌”患病妇女发放救助金，救助妇女200名。另有妇女80名。", 80, "uncategorized"),
+    ("培训家政服务人员58万人次，新建巾帼家政服务站1.2万个。广东省建成家政服务站1800个。", 1800, "uncategorized"),
+    ("累计建成“美丽庭院”示范户1.8万户。" + "其他工作" * 80 + "。该县新增示范户2600余户。", 2600, "uncategorized"),
+    ("全县共有妇女之家120个。此次抽查妇女之家60个。", 60, "uncategorized"),
+    ("城关镇培训农村妇女320人。新集镇帮助农村妇女85人。", 85, "uncategorized"),     # another verb
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", REPEATED_NOUNS, ids=range(len(REPEATED_NOUNS)))
+def test_a_counted_noun_repeated_from_an_earlier_figure_takes_its_rule(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# A report's title is the outermost heading of the figures in its numbered sections whose clause
+# does not say what they count: a place and a short verb, a place / time / 分别 and a verb of doing
+# the counted work, link words alone, a category (…类) — a list's other figures of the unit passed
+# over — with nothing but link words after the figure. A clause naming a thing of its own does not.
+_PETITION_TITLE = "某区妇联2024年第二季度信访维权工作分析\n一、总体情况\n二季度共受理信访案件136件次。\n"
+TITLE_ELIDED = [
+    (_PETITION_TITLE + "二、各街道情况\n兴宁区受理142件次。", 142, "rights.petitions"),
+    (_PETITION_TITLE + "二、分月情况\n4月份受理38件次，5月份受理45件次。", 45, "rights.petitions"),
+    (_PETITION_TITLE + "二、分月情况\n7月、8月、9月分别受理119件次、131件次、122件次。", 131, "rights.petitions"),
+    (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次；权益保障类58件次。", 241, "rights.petitions"),
+    (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次；权益保障类58件次。", 58, "rights.petitions"),
+    (_PETITION_TITLE + "二、分月情况\n4月份受理38件次网格员报送事项。", 38, "uncategorized"),
+    (_PETITION_TITLE + "二、分月情况\n4月份整改隐患问题38件次。", 38, "uncategorized"),
+    (_PETITION_TITLE + "二、各县情况\n柳城县新建儿童活动场所受理12件次。", 12, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", TITLE_ELIDED, ids=range(len(TITLE_ELIDED)))
+def test_the_title_names_a_figure_whose_clause_leaves_its_thing_out(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# A part of a 其中 breakdown list with no rule of its own counts what its whole counts — the last
+# figure of its unit before the 其中, in the sentence (or the one before, for a 其中 opening a
+# sentence) — however the whole was named (its own trigger, the title). A part that says what it
+# achieved (取得, 实现…), a share (占…%) or a part of a mixed whole (A和B…，其中…) does not.
+BREAKDOWN_WHOLES = [
+    ("区妇联共受理妇女儿童信访案件136件次，同比下降5.6%。其中来访52件次、来电71件次、网上信访13件次。", 71,
+     "rights.petitions"),
+    (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次，占64.8%（其中家庭暴力63件次、子女抚养探望48件次）。",
+     48, "rights.petitions"),
+    ("新认定县级巾帼示范基地9个（其中种植类5个、电商类4个）。", 4, "employment.demo_bases"),
+    ("培训1686人，完成目标的112.4%；其中取得职业技能等级证书1215人。", 1215, "uncategorized"),
+    ("招募儿童之家专兼职工作人员和志愿者3800多名，其中“儿童主任”1935名。", 1935, "uncategorized"),
+    ("共接到家庭暴力投诉求助1426件，同比上升3.9%，其中通过12338热线接到的求助占61.2%。", 61.2, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", BREAKDOWN_WHOLES, ids=range(len(BREAKDOWN_WHOLES)))
+def test_a_breakdown_part_without_a_rule_counts_what_its_whole_counts(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# The second figure of a 由…到 pair is the same measure as the first, whatever the first's
+# multiplier (2.1万人) or the years before them.
+FROM_TO_PAIRS = [
+    ("全县家长学校覆盖率由2018年的61%提高到2022年的87.5%。", 87.5, "family.education_coverage"),
+    ("“两癌”检查人数由2020年的2.1万人增加到2023年的3.4万人。", 34000, "health.cancer_screening"),
+    ("妇女之家由2020年的120个增加到2023年的186个。", 186, "org.women_homes"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", FROM_TO_PAIRS, ids=range(len(FROM_TO_PAIRS)))
+def test_the_second_figure_of_a_from_to_pair_takes_the_firsts_rule(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
+# A table row's first cell labels every cell of the row, however far right the cell stands (and
+# not the row above's label); a first cell that names no rule (a place) leaves the cells to the
+# other mechanisms.
+_MONITORING_TABLE = ("指标\t单位\t2020年基数\t2025年目标值\t2023年监测值\t评估\n"
+                     "儿童之家数量\t个\t198\t320\t312\t未达标\n家长学校数量\t所\t356\t420\t432\t达标\n")
+ROW_LABELS = [
+    (_MONITORING_TABLE, 312, "org.children_homes"),
+    (_MONITORING_TABLE, 432, "family.education_sites"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", ROW_LABELS, ids=range(len(ROW_LABELS)))
+def test_a_table_rows_first_cell_labels_its_cells(text, value, indicator, rules):
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    assert fact.indicator.id == indicator
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
