@@ -57,6 +57,8 @@ SCOPE_FRAME = re.compile(r"(?:从|在|就)?" + SCOPE_WORD + r"(?:范围)?(?:内|
 OWN_PLACE = re.compile(r"[我本][省市区县州旗盟]")
 # What may stand before the place of a clause that only sets the scene (在相邻的惠民县，…).
 FRAME_BEFORE = re.compile(r"[ \t\u3000]*(?:而|同样)?在(?:相邻的?|邻近的?|毗邻的?|周边的?)?")
+# A year or a year's part opening a clause before its subject (2023年陕西省各级妇联…).
+YEAR_OPENING = re.compile(r"(?:.*[，,；;：:])?\s*(?:(?:19|20)\d{2}\s*年(?:度|上半年|下半年)?|今年|去年|全年)\s*")
 # A clause with a subject of its own: a federation (县妇联, 各级妇联) or another scope word opens it.
 OWN_SUBJECT = re.compile(r"[，,；;：:]\s*(?:[^，,；;：:]{0,4}妇联|全[省市县区州旗盟国])")
 CLAUSE_MARKS = "，,；;。：:！？!?"
@@ -592,11 +594,16 @@ def _parent_subject(places, before: str, mentions: list, index: int, base: Regio
     without its scope word (镇江市妇联到我市调研) names no figure of its own."""
     first, last = mentions[index], mentions[_chain_end(places, mentions, index)]
     region = last.region
-    if region.code == base.code or not places.is_within(base, region) or not before.startswith("妇联", last.end):
+    if region.code == base.code or not places.is_within(base, region) \
+            or not before.startswith(("妇联", "各级妇联"), last.end):
         return None
     opening = before[:first.start].rstrip()
-    if opening and opening[-1] not in CLAUSE_MARKS:
+    if opening and opening[-1] not in CLAUSE_MARKS and not YEAR_OPENING.fullmatch(opening):
         return None     # 落实上饶市妇联部署: the federation is no subject here
+    if before.startswith("各级妇联", last.end) and _chain_end(places, mentions, index) == len(mentions) - 1 \
+            and not OWN_SUBJECT.search(before, last.end + 4) and not OWN_PLACE.search(before, last.end):
+        # 2023年陕西省各级妇联共培训…，发放…: the whole system of the parent is the subject
+        return region
     scope = None
     for scope in SCOPE_ANYWHERE.finditer(before, last.end):
         pass

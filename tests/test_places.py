@@ -170,6 +170,10 @@ PARENT_SUBJECT = [
     ("a parent named next to a number (衢州市级) does not pull the figure up",
      "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，其中6家获评衢州市级示范点。",
      ["开化县", "开化县"]),
+    ("a parent's 各级妇联 as the subject, after a year, gives it the clause and the ones after",
+     "宝鸡市妇联2024年工作会议讲话\n\n从全省看，2023年陕西省各级妇联共培训妇女46.8万人次，发放贷款38.6亿元。"
+     "全市培训妇女5.1万人次。",
+     ["陕西省", "陕西省", "宝鸡市"]),
 ]
 
 
