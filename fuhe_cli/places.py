@@ -59,6 +59,10 @@ OWN_PLACE = re.compile(r"[我本][省市区县州旗盟]")
 FRAME_BEFORE = re.compile(r"[ \t\u3000]*(?:而|同样)?在(?:相邻的?|邻近的?|毗邻的?|周边的?)?")
 # A year or a year's part opening a clause before its subject (2023年陕西省各级妇联…).
 YEAR_OPENING = re.compile(r"(?:.*[，,；;：:])?\s*(?:(?:19|20)\d{2}\s*年(?:度|上半年|下半年)?|今年|去年|全年)\s*")
+# A federation reporting (台山市妇联介绍，…): its sentence is about its place.
+SPEAKS = re.compile(r"(?:还|又|相关负责人|负责人|主席)?(?:介绍|表示|汇报|通报)[，,：:]")
+# What a place named in full as its clause's subject is followed by (台山市已建成…).
+SUBJECT_VERBS = ("已", "共", "累计", "新建", "建成", "全年")
 # A clause with a subject of its own: a federation (县妇联, 各级妇联) or another scope word opens it.
 OWN_SUBJECT = re.compile(r"[，,；;：:]\s*(?:[^，,；;：:]{0,4}妇联|全[省市县区州旗盟国])")
 CLAUSE_MARKS = "，,；;。：:！？!?"
@@ -634,13 +638,17 @@ def _clause_subject(places, before: str, mentions: list, base: Region) -> Region
         if opening and opening[-1] not in CLAUSE_MARKS:
             continue
         last = mentions[_chain_end(places, mentions, index)]
+        outside = not places.is_within(last.region, base) and not places.is_within(base, last.region) \
+            and last.region.name == before[last.start:last.end]
+        if outside and before.startswith(SUBJECT_VERBS, last.end) and not CLAUSE_MARK.search(before, last.end):
+            return last.region  # 截至8月底，台山市已建成…: another place named in full as its clause's subject
         if not before.startswith("妇联", last.end) or before.startswith(("等", "、", "和", "与", "及"), last.end + 2):
             continue
         if places.is_within(last.region, base):
             return last.region
-        # Another place's federation (a neighbouring county's) is the subject of its own clause.
-        if not places.is_within(base, last.region) and not CLAUSE_MARK.search(before, last.end) \
-                and last.region.name == before[last.start:last.end]:
+        if outside and (SPEAKS.match(before, last.end + 2) or not CLAUSE_MARK.search(before, last.end)):
+            # Another place's federation (a neighbouring county's) is the subject of its own clause,
+            # and of its whole sentence when it speaks (台山市妇联介绍，今年以来，该市…).
             return last.region
         return None
     return None
