@@ -435,8 +435,8 @@ _ROW_REACH = 1000
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of each cell of the line text[start:end] (one cell when it is no row)."""
-    if "\t" not in text[start:end] and "|" not in text[start:end] and "｜" not in text[start:end] \
-            and "\u3000\u3000" not in text[start:end] and "  " not in text[start:end]:
+    line = text[start:end]
+    if "\t" not in line and "|" not in line and "｜" not in line and "\u3000\u3000" not in line and "  " not in line:
         return [(start, end)]
     cells, left = [], start
     for gap in _CELL_BREAK.finditer(text, start, end):
