@@ -300,6 +300,10 @@ def _without_year(text: str, expression: TimeExpression) -> bool:
     return _part_of_a_year(expression.period) and not _NAMES_A_YEAR.search(text, expression.start, expression.end)
 
 
+# What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，).
+_OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?[，,]")
+
+
 def _clause_before(text: str, s_start: int, start: int) -> str:
     """The words of the figure's clause before it (up to 16 characters); a label's colon just
     before the figure does not cut it (其中新建儿童之家：6个). A breakdown (全年新建57个，其中麒麟区
@@ -426,7 +430,7 @@ class Timing:
                 self._paragraph_openings.clear()
             found = [e for e in self._expressions(paragraph_start) if e.kind != "until"]
             opening = found[0] if found and found[0].start - paragraph_start <= 12 \
-                and self.text[found[0].end:found[0].end + 1] in "，," else None
+                and _OPENING_END.match(self.text, found[0].end) else None
             self._paragraph_openings[paragraph_start] = opening
         return self._paragraph_openings[paragraph_start]
 
@@ -491,9 +495,12 @@ class Timing:
         if anchor is None or expression.period.start is None or expression.period.start[0] != anchor.year:
             return False
         up_to_now = (expression.so_far or expression.kind == "since") and expression.period.end == anchor.end
-        # (a festival's window the article opens in: 在“三八”国际妇女节到来之际，…)
+        # (a festival's window the article opens in: 在“三八”国际妇女节到来之际，…; the month of the
+        # event a news lead opens with: 6月12日至13日，…举办…)
         window = expression.kind == "flow" and expression.period.end <= anchor.end \
-            and WINDOW_NAME.search(self.text, expression.start, expression.end) is not None
+            and (WINDOW_NAME.search(self.text, expression.start, expression.end) is not None
+                 or expression.period.start == expression.period.end and not _has_year(
+                     self.text[expression.start:expression.end]) and "月" in self.text[expression.start:expression.end])
         return up_to_now or window
 
     def opening_year(self) -> Optional[int]:
