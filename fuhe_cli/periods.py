@@ -30,7 +30,9 @@ REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|�
                           r"计划|汇报|统计|完成|述职|盘点|回顾|数据|一览)")
 # A report on how a plan is going (规划…监测报告, 中期评估) reviews it: it is no plan itself.
 MONITORING_TITLE = re.compile(r"监测|评估|实施情况|进展情况|执行情况")
-PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|工作安排|实施方案|行动方案|规划|计划")
+# (计划 bare only as a plan's name, not a project's: 春蕾计划, 安康计划 …, as in TARGET_CUE)
+PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|工作安排|实施方案|行动方案|规划|"
+                        r"(?<![”\"」蕾康护苗])计划(?![”\"」])")
 PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
 # Words that make a figure a goal. 计划 and 将 only as verbs: 春蕾计划 is a project, 将妇女… a preposition.
 _PLAN_VERBS = (r"(?:新建|建成|建设|共建|检查|筛查|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"

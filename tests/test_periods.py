@@ -499,6 +499,13 @@ def test_a_comparison_base_is_not_the_period():
     assert (fact.period.start, fact.period.end) == ("2024-01", "2024-12")
 
 
+def test_a_headline_naming_a_project_plan_makes_no_plan_document():
+    text = "延吉市“春蕾计划”助学金发放仪式举行\n发布时间：2024-09-10\n\n9月8日，市妇联为86名女童发放助学金17.2万元。\n"
+    document = extract_text(text, "r.txt")
+    assert [(fact.target, fact.period.start, fact.period.end) for fact in document.facts] == \
+        [(False, "2024-09", "2024-09"), (False, "2024-09", "2024-09")]
+
+
 def test_a_project_named_plan_is_no_target():
     text = "某县妇联2023年工作总结\n\n实施“春蕾计划”，资助女童120名。按计划完成培训班12期。\n"
     document = extract_text(text, "r.txt")
