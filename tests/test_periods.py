@@ -140,7 +140,7 @@ SPAN_OPENS_ARTICLE = """🌸 巾帼志愿活动月回顾
 """
 WORDS_OF_A_YEAR_REPORT = """某市妇联2023年工作总结
 
-全市共有50户家庭入选省级“最美家庭”，家庭教育指导服务覆盖率达到88%。
+全市共有50户家庭入选省级“最美家庭”，家庭教育指导服务覆盖率达到88%。全区共有3200余名妇女参加了技能培训。
 明年，市妇联将新培育巾帼示范村100个。
 """
 DAY_OPENS_PARAGRAPH = """区妇联召开表彰大会
@@ -399,6 +399,7 @@ CASES = [
     # 将 before a 新-verb is a plan
     (WORDS_OF_A_YEAR_REPORT, [("50户", (2023, 1), (2023, 12), False, 2023),
                               ("88%", None, (2023, 12), False, 2023),
+                              ("3200余名", (2023, 1), (2023, 12), False, 2023),   # 共有…参加了: those who took part
                               ("100个", (2024, 1), (2024, 12), True, 2024)]),
     # a day opening a paragraph is the day of the event the paragraph tells
     (DAY_OPENS_PARAGRAPH, [("120名", (2025, 3), (2025, 3), False, 2025),
