@@ -96,6 +96,10 @@ _CURRENCY_WORDS = ("人民币", "港币", "港元", "美元", "欧元")
 _CURRENCY_LAST_CHARS = frozenset(word[-1] for word in _CURRENCY_WORDS)
 # _prefix_qualifier finds nothing unless the number follows one of these (约, 近有, 总数的, 人民币).
 _QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"} | _CURRENCY_LAST_CHARS
+# 至少建成1个, 至少举办1场: 至少 before a verb of the work is the figure's qualifier.
+_AT_LEAST_VERBS = tuple("至少" + verb for verb in ("建成", "建设", "打造", "培育", "举办", "开展", "配备", "组建", "设立",
+                                                  "建立", "创建", "新建", "安排", "落实", "完成", "培训", "选树"))
+_AT_LEAST_VERB_ENDS = frozenset(verb[-1] for verb in _AT_LEAST_VERBS)
 _BIG_MULTIPLIER = re.compile("[万亿]")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
@@ -603,6 +607,9 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
 
     if before in _QUALIFIED_AFTER:
         qualifier, marker, start = _prefix_qualifier(folded, num_start)
+    elif before in _AT_LEAST_VERB_ENDS and folded.startswith(_AT_LEAST_VERBS, num_start - 4) \
+            and folded.startswith("至少", num_start - 4):
+        qualifier, marker, start = "at_least", "至少", num_start - 4    # 每个乡镇至少建成1个
     else:
         qualifier, marker, start = None, None, num_start  # what _prefix_qualifier finds there
     if signed:

@@ -28,6 +28,10 @@ def only(text: str) -> Quantity:
 SINGLE = [
     # arabic, with 万/亿 folded exactly
     ("全年走访留守儿童4286人次", 4286, "人次", "exact", None),
+    # 至少 before a verb of the work qualifies the figure after the verb
+    ("每个乡镇至少建成1个维权站", 1, "个", "at_least", "至少"),
+    ("每个社区至少举办2场", 2, "场", "at_least", "至少"),
+    ("至少有1间活动室", 1, "间", "at_least", "至少"),
     ("新增会员2.7万人", 27000, "人", "exact", None),
     ("争取专项资金860万元", 8600000, "元", "exact", None),
     ("发放贴息贷款4.05亿元", 405000000, "元", "exact", None),
