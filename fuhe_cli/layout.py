@@ -427,6 +427,10 @@ def heading_span(text: str, quantity) -> tuple[int, int] | None:
     return heading_start, found.start()
 
 
+# A label over a list of other articles' headlines at a page's side or foot.
+_RELATED_LABEL = re.compile(r"\n[ \t\u3000]*(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点排行|热门文章|热点新闻|"
+                            r"往期回顾|最新文章|猜你喜欢)[ \t\u3000:：]*(?=\n)")
+
 # -- tables flattened to text ----------------------------------------------------------------
 _CELL_BREAK = re.compile(r"[|｜\t]|\u3000{2,}|(?<=\S) {2,}(?=\S)")
 _TABLE_REACH = 200
@@ -487,6 +491,30 @@ class Layout:
                 level = 1 if match.group("one") else 2 if match.group("two") else 3
                 out.append(Heading(start - 1, end - 1, level))
         return out
+
+    @cached_property
+    def related_headlines(self) -> list[tuple[int, int]]:
+        """(start, end) of each line listed under a "related news" label (相关新闻, 推荐阅读, 热点排行 …):
+        other articles' headlines, whose figures belong to those articles, not to this page's."""
+        text, out = self.text, []
+        for label in _RELATED_LABEL.finditer(text):
+            position = label.end()
+            while position < len(text):
+                end = text.find("\n", position + 1)
+                end = len(text) if end < 0 else end
+                line = text[position:end].strip()
+                if not line or _RELATED_LABEL.fullmatch("\n" + line) or len(line) > 80:
+                    break
+                out.append((position, end))
+                position = end
+        return out
+
+    def in_related_headline(self, index: int) -> bool:
+        spans = self.related_headlines
+        if not spans:
+            return False
+        position = bisect_right(spans, (index, float("inf"))) - 1
+        return position >= 0 and spans[position][0] <= index < spans[position][1]
 
     def column_header(self, index: int) -> tuple[int, int] | None:
         """(start, end) of the header cell above the table cell holding `index` — the top row

@@ -548,6 +548,12 @@ class Timing:
         report of part of a year and the figure's own words make of it (`_within_spans`); plan or
         achievement (`_is_target` and the plan's own time, `_plan_time`); a deadline or the year
         backbone (`_deadline_or_backbone`); stock or flow (`_stock_or_flow`); norms and plans last."""
+        if self.layout.in_related_headline(start):
+            # another article's headline: only a time it names itself (我市评出2023年度…50户)
+            line_start = self.text.rfind("\n", 0, start) + 1
+            named = [e for e in self._between(line_start, start) if e.kind == "flow"]
+            period = named[-1].period if named else None
+            return FactTime(period=period, year=period.year if period else None, target=False)
         reading = _Reading(start=start, year=year, basis=basis, unit=unit, anchor=self._anchor_at(start),
                            s_start=self.layout.full_sentence_start(start), header=self.layout.column_header(start))
         if reading.header is not None:

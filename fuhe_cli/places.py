@@ -732,6 +732,15 @@ def attribute_places(layout, quantities: list) -> tuple[Region | None, list[Regi
     fact_regions = []
     for quantity in quantities:
         spans.forget()
+        if layout.in_related_headline(quantity.start):
+            # another article's headline (相关新闻 · 广汉市新建“妇女微家”15个): the place it names
+            line_start = text.rfind("\n", 0, quantity.start) + 1
+            words = text[line_start:quantity.start].lstrip(BULLETS + " ·•-")
+            named = _headline_region(places, words)
+            if named is None and OWN_PLACE.search(words):
+                named = layout.section_at(quantity.start).region    # 我市评出…: the page's own place
+            fact_regions.append(named)
+            continue
         section = layout.section_at(quantity.start)
         fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
     lead = layout.sections[0].region if layout.sections else None

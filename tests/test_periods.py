@@ -500,6 +500,14 @@ def test_a_comparison_base_is_not_the_period():
     assert (fact.period.start, fact.period.end) == ("2024-01", "2024-12")
 
 
+def test_a_related_news_headline_keeps_only_the_time_it_names():
+    text = ("绵竹市妇联举办家政培训班\n发布时间：2024-06-14　来源：绵竹市妇联\n\n今年以来，市妇联培训妇女460余人次。\n"
+            "相关新闻\n· 广汉市新建“妇女微家”15个（2024-06-05）\n· 我市评出2023年度“最美家庭”50户（2024-03-08）\n")
+    document = extract_text(text, "r.txt")
+    got = [(fact.number, fact.year, fact.period and (fact.period.start, fact.period.end)) for fact in document.facts]
+    assert got == [("460余", 2024, ("2024-01", "2024-06")), ("15", None, None), ("50", 2023, ("2023-01", "2023-12"))]
+
+
 def test_a_headline_naming_a_project_plan_makes_no_plan_document():
     text = "延吉市“春蕾计划”助学金发放仪式举行\n发布时间：2024-09-10\n\n9月8日，市妇联为86名女童发放助学金17.2万元。\n"
     document = extract_text(text, "r.txt")
