@@ -498,9 +498,10 @@ class Timing:
             return False
         up_to_now = (expression.so_far or expression.kind == "since") and expression.period.end == anchor.end
         # (a festival's window the article opens in: 在“三八”国际妇女节到来之际，…; the month of the
-        # event a news lead opens with: 6月12日至13日，…举办…)
+        # event a news lead opens with: 6月12日至13日，…举办…, 近日，…举办…)
         window = expression.kind == "flow" and expression.period.end <= anchor.end \
             and (WINDOW_NAME.search(self.text, expression.start, expression.end) is not None
+                 or self.text[expression.start:expression.end] in RECENT_WORDS
                  or expression.period.start == expression.period.end and not _has_year(
                      self.text[expression.start:expression.end]) and "月" in self.text[expression.start:expression.end])
         return up_to_now or window

@@ -459,6 +459,8 @@ CASES = [
     # the day of the event a news lead opens with (6月12日至13日，…) dates the paragraphs that go on with it
     (EVENT_DAY_OPENS_NEWS, [("5名", (2024, 6), (2024, 6), False, 2024),
                             ("12个", (2024, 6), (2024, 6), False, 2024)]),
+    # … and so does 近日 opening a news lead (the page's month)
+    (EVENT_DAY_OPENS_NEWS.replace("6月12日至13日，", "近日，"), [("5名", (2024, 6), (2024, 6), False, 2024)]),
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
