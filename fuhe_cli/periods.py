@@ -493,6 +493,7 @@ class Timing:
         return lead, lead_line, float("inf")
 
     def _may_lead(self, expression: TimeExpression) -> bool:
+        """Whether a paragraph-opening time can date the article after it: one within the page's year."""
         anchor = self._anchor_at(expression.start)
         if anchor is None or expression.period.start is None or expression.period.start[0] != anchor.year:
             return False

@@ -10,7 +10,6 @@ The month spans live in tables below, so a new phrase is a table row with a test
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, Optional
