@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
-from fuhe_cli.time_expressions import (EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, Anchor, Period,
+from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, Anchor, Period,
                                        TimeExpression, find_time_expressions, five_year_plan, full_year)
 
 # Headings and openings of what is planned, not done.
@@ -69,10 +69,8 @@ NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?)")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")
-# 由2020年的4.2个提高到5.6个: the figure after 提高到 is the level reached, not the base year's.
-CHANGE_TO = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至")
-_LEVEL_REACHED = re.compile(r"(?:(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至)"
-                            r"(?:[^，,；;]{0,10}的)?\s*$")
+# The clause before a figure ends with a change to a level (…提高到, …增加到2023年底的): the level reached.
+_LEVEL_REACHED = re.compile(r"(?:" + CHANGE_TO.pattern + r")(?:[^，,；;]{0,10}的)?\s*$")
 BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*|\s*(?:同期)?的\s*")
 # A goal's value named by its year (2025年中期目标值, 2030年目标值): a level to reach by then.
 GOAL_VALUE_AFTER = re.compile(r"度?的?(?:中期|规划)?目标值")

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from fuhe_cli.clauses import clause_around, item_bounds
-from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, SIGN_OFF, Section, furniture_lines, page_footer,
+from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, HEADING, SIGN_OFF, Section, furniture_lines, page_footer,
                              text_lines)
 from fuhe_cli.models import Region
 
@@ -319,14 +319,11 @@ class _PlaceSpans:
         return self._leads[key]
 
 
-HEADING_NUMBER = re.compile(r"^[ \t\u3000\n]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|"
-                            r"\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))[ \t\u3000]*")
-
-
 def _heading_place(places, heading: str, context: Region | None) -> Region | None:
     """The place a heading is about when it is only that place's name, its federation or a label
     after it (（一）金寨县 / 二、霍山县妇联 / 3. 舒城县：…), inside the article's region `context`."""
-    words = HEADING_NUMBER.sub("", heading, count=1).strip()
+    number = HEADING.match("\n" + heading)         # the heading's own number, as the layout read it
+    words = heading[number.end() - 1 if number else 0:].strip()
     if not words or not places.may_name_at(words, 0):
         return None
     mentions = places.find_mentions(words[:24], context=context)

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import GOAL_AFTER
+from fuhe_cli.time_expressions import CHANGE_TO, GOAL_AFTER
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -21,13 +21,10 @@ YEAR = re.compile(r"(?=[12今去前明上本过截])"
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
 
 
-_CHANGE_TO = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至")
-
-
 def _base_of_change(text: str, at: int, end: int, start: int) -> bool:
     """Whether the year at `at` is the base of a change the figure at `start` ends ("由2020年的4.2个
     提高到5.6个": 5.6 is not of 2020)."""
-    return text[max(0, at - 1):at] in ("由", "从") and _CHANGE_TO.search(text, end, start) is not None
+    return text[max(0, at - 1):at] in ("由", "从") and CHANGE_TO.search(text, end, start) is not None
 
 
 def _in_bracket_closed_before(text: str, s_start: int, at: int, start: int) -> bool:
