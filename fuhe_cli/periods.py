@@ -190,12 +190,7 @@ def _term_from_congress(text: str, expressions: list[TimeExpression]) -> list[Ti
     end = term.period.end
     if end[1] <= EARLY_MONTHS and term.period.start[0] < end[0]:
         end = (end[0] - 1, 12)      # a term counted in a report of January–March: whole years, as 五年来
-    spans = [TimeExpression(m.start(), m.end(), Period(term.period.start, end), "since")
-             for m in _SINCE_CONGRESS.finditer(text) if m.start() != term.start]
-    if not spans:
-        return expressions
-    kept = [e for e in expressions if not any(span.start <= e.start < span.end for span in spans)]
-    return sorted(kept + spans, key=lambda e: e.start)
+    return _since_dated_start(text, expressions, Period(term.period.start, end), _SINCE_CONGRESS, term.start)
 
 
 # The day someone took office, dated in the text ("本人于2023年3月任县妇联主席"): 任职以来 and
@@ -211,9 +206,19 @@ def _since_appointed(text: str, expressions: list[TimeExpression], anchor: Optio
                       and _APPOINTED_AFTER.match(text, e.end)), None)
     if appointed is None or appointed.period.start > anchor.end:
         return expressions
-    period = Period(appointed.period.start, anchor.end)
-    spans = [TimeExpression(m.start(), m.end(), period, "since") for m in _SINCE_APPOINTED.finditer(text)]
-    return sorted(expressions + spans, key=lambda e: e.start)
+    return _since_dated_start(text, expressions, Period(appointed.period.start, anchor.end), _SINCE_APPOINTED)
+
+
+def _since_dated_start(text: str, expressions: list[TimeExpression], period: Period, since: re.Pattern,
+                       dated_at: int = -1) -> list[TimeExpression]:
+    """`expressions` with each phrase `since` finds (本届以来, 任职以来 …) read as `period`, the span
+    from the start the text dates (at `dated_at`, which keeps its own reading) to its end, in place of
+    any expression inside such a phrase."""
+    spans = [TimeExpression(m.start(), m.end(), period, "since") for m in since.finditer(text) if m.start() != dated_at]
+    if not spans:
+        return expressions
+    kept = [e for e in expressions if not any(span.start <= e.start < span.end for span in spans)]
+    return sorted(kept + spans, key=lambda e: e.start)
 
 
 def _article_anchors(layout, page: Optional[Anchor]) -> list[Optional[Anchor]]:
