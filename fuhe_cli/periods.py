@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH
-from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, Anchor, Period,
-                                       TimeExpression, find_time_expressions, five_year_plan, full_year)
+from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, YEAR_WITH_NIAN,
+                                       Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
+                                       full_year)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -83,11 +84,10 @@ COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)
 # lead's own words come after it.
 _DATELINE_LEAD = re.compile(r"[ \t\u3000]*(?:本报|本刊|新华社|中新社|中新网|人民网|新华网)[^，。\n]{0,14}?[讯电]"
                             r"(?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _has_year(expression_text: str) -> bool:
-    return _YEAR_DIGITS.search(expression_text) is not None
+    return YEAR_WITH_NIAN.search(expression_text) is not None
 
 
 @dataclass

@@ -185,6 +185,8 @@ NOW_WORDS = ("目前", "当前")
 # 日前, 近日: "a few days ago" in a news lead: the page's month.
 # A year that names a goal (2030年目标值, 2025年中期目标): it dates only the goal's own figure.
 GOAL_AFTER = re.compile(r"度?的?(?:中期|规划)?目标")
+# A year written out with 年 (2023年): whether a phrase names its year itself.
+YEAR_WITH_NIAN = re.compile(r"(?:19|20)\d{2}\s*年")
 # 由2020年的4.2个提高到5.6个: a change to a level — the year before it is the base's, the figure after
 # it the level reached (years and periods both read it).
 CHANGE_TO = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至")

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import CHANGE_TO, GOAL_AFTER
+from fuhe_cli.time_expressions import CHANGE_TO, GOAL_AFTER, YEAR_WITH_NIAN
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -391,7 +391,6 @@ def _month_dated(text: str) -> tuple[int, int] | None:
 ANNUAL_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年度")
 # So does a year standing bare in a title ("数字里的2023", "回眸2023 | …"): not a date, a range, a
 # document number or part of a longer number.
-_YEAR_WITH_NIAN = re.compile(r"(?:19|20)\d{2}\s*年")
 BARE_YEAR = re.compile(r"(?<![\d.\-/第])((?:19|20)\d{2})(?!\s*[\d年.\-—~至/月:：号期])")
 HEADER_LINES = 8
 
@@ -400,7 +399,7 @@ def reporting_period(title: str | None) -> int | None:
     if not title:
         return None
     match = REPORTING_PERIOD.search(title) or ANNUAL_PERIOD.search(title)
-    if match is None and not _YEAR_WITH_NIAN.search(title) and len(bare := BARE_YEAR.findall(title)) == 1:
+    if match is None and not YEAR_WITH_NIAN.search(title) and len(bare := BARE_YEAR.findall(title)) == 1:
         return int(bare[0])
     return int(match.group(1)) if match else None
 
