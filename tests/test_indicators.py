@@ -65,8 +65,7 @@ OUTER_CONTEXT = [
 
 @pytest.mark.parametrize("text, value, indicator", OUTER_CONTEXT, ids=range(len(OUTER_CONTEXT)))
 def test_a_refining_context_in_the_heading_or_title_refines(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 def test_same_thing_worded_differently_gets_one_indicator(rules):
@@ -86,6 +85,12 @@ def _facts(text, rules):
     from fuhe_cli.extract import extract_text
 
     return extract_text(text, rules=rules).facts
+
+
+def _indicator_of(text, value, rules):
+    """The indicator id of the one figure of `text` whose value is `value`."""
+    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
+    return fact.indicator.id
 
 
 # Look-alikes seen on public reports: the close-but-wrong name is worse than an honest fallback.
@@ -129,8 +134,7 @@ PLACE_COUNTS = [
 
 @pytest.mark.parametrize("text, value, indicator", PLACE_COUNTS, ids=range(len(PLACE_COUNTS)))
 def test_a_count_of_places_is_no_fallbacks(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # An age or age range between a figure and its trigger says who is counted; it is not read as
@@ -145,8 +149,7 @@ ASIDES = [
 
 @pytest.mark.parametrize("text, value, indicator", ASIDES, ids=range(len(ASIDES)))
 def test_an_age_between_figure_and_trigger_is_no_distance(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A bare figure after a named one keeps the name when its own words only link (累计达, 新建, 其中).
@@ -166,8 +169,7 @@ CARRIED = [
 
 @pytest.mark.parametrize("text, value, indicator", CARRIED, ids=range(len(CARRIED)))
 def test_linking_words_keep_the_carried_name(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # An item that leaves its thing out — its words before the figure only a place, a time, 各/分别 or
@@ -199,8 +201,7 @@ ELIDED_ITEMS = [
 
 @pytest.mark.parametrize("text, value, indicator", ELIDED_ITEMS, ids=range(len(ELIDED_ITEMS)))
 def test_an_item_that_leaves_its_thing_out_counts_the_earlier_items(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A clause that is only its rule's trigger word and the figure (培训900人次) repeats the earlier
@@ -218,8 +219,7 @@ BARE_CLAUSES = [
 
 @pytest.mark.parametrize("text, value, indicator", BARE_CLAUSES, ids=range(len(BARE_CLAUSES)))
 def test_a_bare_repeated_verb_takes_the_earlier_clauses_narrower_rule(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 
@@ -237,8 +237,7 @@ QUOTED_THEMES = [
 
 @pytest.mark.parametrize("text, value, indicator", QUOTED_THEMES, ids=range(len(QUOTED_THEMES)))
 def test_a_word_inside_a_quoted_campaign_name_yields_to_what_the_campaign_does(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A clause that only says whom the earlier clause's work reached (惠及/受益 + whom + figure)
@@ -253,8 +252,7 @@ REACHED = [
 
 @pytest.mark.parametrize("text, value, indicator", REACHED, ids=range(len(REACHED)))
 def test_a_clause_of_whom_the_work_reached_takes_the_earlier_clauses_rule(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A figure with no rule of its own, printed after a counted noun (3 characters or more, link words
@@ -276,8 +274,7 @@ REPEATED_NOUNS = [
 
 @pytest.mark.parametrize("text, value, indicator", REPEATED_NOUNS, ids=range(len(REPEATED_NOUNS)))
 def test_a_counted_noun_repeated_from_an_earlier_figure_takes_its_rule(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A report's title is the outermost heading of the figures in its numbered sections whose clause
@@ -299,8 +296,7 @@ TITLE_ELIDED = [
 
 @pytest.mark.parametrize("text, value, indicator", TITLE_ELIDED, ids=range(len(TITLE_ELIDED)))
 def test_the_title_names_a_figure_whose_clause_leaves_its_thing_out(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A part of a 其中 breakdown list with no rule of its own counts what its whole counts — the last
@@ -321,8 +317,7 @@ BREAKDOWN_WHOLES = [
 
 @pytest.mark.parametrize("text, value, indicator", BREAKDOWN_WHOLES, ids=range(len(BREAKDOWN_WHOLES)))
 def test_a_breakdown_part_without_a_rule_counts_what_its_whole_counts(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # The second figure of a 由…到 pair is the same measure as the first, whatever the first's
@@ -336,8 +331,7 @@ FROM_TO_PAIRS = [
 
 @pytest.mark.parametrize("text, value, indicator", FROM_TO_PAIRS, ids=range(len(FROM_TO_PAIRS)))
 def test_the_second_figure_of_a_from_to_pair_takes_the_firsts_rule(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A table row's first cell labels every cell of the row, however far right the cell stands (and
@@ -353,8 +347,7 @@ ROW_LABELS = [
 
 @pytest.mark.parametrize("text, value, indicator", ROW_LABELS, ids=range(len(ROW_LABELS)))
 def test_a_table_rows_first_cell_labels_its_cells(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
@@ -369,8 +362,7 @@ PARTNERS = [
 
 @pytest.mark.parametrize("text, value, indicator", PARTNERS, ids=range(len(PARTNERS)))
 def test_a_bare_and_partner_takes_its_partners_rule(text, value, indicator, rules):
-    (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
-    assert fact.indicator.id == indicator
+    assert _indicator_of(text, value, rules) == indicator
 
 
 # The label of a figure no rule names is the noun phrase it counts, on word boundaries.
