@@ -120,7 +120,7 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
             if noun and not any(expression.end <= other.start < noun.end() for other in flows):
                 return expression.period
         for expression in flows:
-            if _bracketed_after_title(line, expression):
+            if _bracketed_after_title(line, expression) or _about_period(line, expression):
                 return expression.period
     return None
 
@@ -171,6 +171,16 @@ def headline_period(layout) -> Optional[Period]:
                 not title[:expression.start].strip() or title[expression.start - 1] in "：:"):
             return expression.period
     return None
+
+
+# 关于2024年上半年…任务完成情况的通报: the period a 关于-title opens with is what it reports on,
+# however long the subject between it and its report noun.
+_ABOUT_BEFORE = re.compile(r"关于\s*$")
+_REPORT_NOUN_CLOSE = re.compile(r"(?:情况|工作)?的?(?:通报|报告|汇报|总结|情况)\s*$")
+
+
+def _about_period(line: str, expression: TimeExpression) -> bool:
+    return bool(_ABOUT_BEFORE.search(line, 0, expression.start) and _REPORT_NOUN_CLOSE.search(line, expression.end))
 
 
 def _bracketed_after_title(line: str, expression: TimeExpression) -> bool:
@@ -331,6 +341,10 @@ def _is_whole_year_word(text: str, expression: Optional[TimeExpression]) -> bool
 
 # 全年任务的75%, 全年目标: the year's task is what the figure is a share of, not its period.
 # 完成全年宣讲任务的60%: a share of the year's task, not of the year (全年任务1.3万名 is the year's).
+# A table column of what is to be done (年度任务（人）, 目标任务数, 计划数), not of what was (已完成, 完成率).
+_TASK_HEADER = re.compile(r"任务|目标数|计划数|计划任务|目标任务")
+_DONE_HEADER = re.compile(r"完成|实际|进度|率")
+_YEAR_TASK_HEADER = re.compile(r"年度|全年")
 _YEAR_TASK_AFTER = re.compile(r"[^，,。；;！？\d]{0,6}?(?:任务|目标|计划)的")
 _WHOLE_YEAR = re.compile(r"全年(?![^，,。；;！？\d]{0,6}?(?:任务|目标|计划))")
 
@@ -576,7 +590,21 @@ class Timing:
         self._stock_or_flow(reading)
         self._finish(reading)
         self._plan_goal(reading)
+        self._task_column(reading)
         return FactTime(period=reading.period, year=reading.year, target=reading.target)
+
+    def _task_column(self, r: "_Reading") -> None:
+        """A table cell under a task's header (年度任务（人）, 目标任务数, 计划数): what is to be
+        done — over the whole year when the task is the year's — not what was."""
+        if r.header is None:
+            return
+        words = self.text[r.header[0]:r.header[1]]
+        if not _TASK_HEADER.search(words) or _DONE_HEADER.search(words):
+            return
+        r.target = True
+        if r.period is not None and _YEAR_TASK_HEADER.search(words):
+            r.period = full_year(r.period.end[0])
+            r.year = r.period.year
 
     def _plan_goal(self, r: "_Reading") -> None:
         """A figure written as a plan's goal (完成“十四五”目标（6万人次）的71.7%, 仅为规划目标3000户的…):
@@ -669,7 +697,8 @@ class Timing:
         report = document.period
         if r.period is not None and report is not None and _part_of_a_year(report) and report.start[1] == 1 \
                 and r.period == full_year(report.end[0]) and r.level in ("sentence", "paragraph") \
-                and not _is_whole_year_word(text, governing) and not TARGET_CUE.search(r.clause):
+                and not _is_whole_year_word(text, governing) \
+                and not TARGET_CUE.search(text, max(governing.end, r.s_start), r.start):
             r.period = report     # 2024年新建…12个 in a report of January–September 2024: counted so far
         self._from_base(r)
 

@@ -123,6 +123,15 @@ QUARTER_PLAN = """市妇联一季度工作简讯
 
 一季度，全市新建妇女微家26个。二季度，市妇联将力争新建妇女微家80个。
 """
+# A 关于-title opening with its period; a table column of the year's task holds targets.
+TASK_TABLE_NOTICE = """某市妇联关于2024年前三季度农村妇女技能培训任务推进情况的通报
+
+按照年度安排，2024年全市须完成农村妇女技能培训1.2万人。各县区推进情况如下：
+县区\t年度任务（人）\t已培训（人）
+甲县\t5000\t3900
+乙县\t7000\t5100
+各县区已举办培训班86期。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -464,6 +473,11 @@ CASES = [
     (EVENTS_COUNTED, [("4300人次", (2024, 1), (2024, 7), False, 2024),
                       ("2.1万人次", None, (2024, 7), False, 2024),
                       ("1.2万人次", (2024, 1), (2024, 8), False, 2024)]),
+    # a 关于-title's period is the report's; a cell under 年度任务 is a target over the whole year
+    (TASK_TABLE_NOTICE, [("1.2万人", (2024, 1), (2024, 12), True, 2024),
+                         ("5000", (2024, 1), (2024, 12), True, 2024),
+                         ("3900", (2024, 1), (2024, 9), False, 2024),
+                         ("86期", (2024, 1), (2024, 9), False, 2024)]),
 ]
 
 
