@@ -269,8 +269,16 @@ _NORM_WORD = re.compile(r"至少|不少于|不低于|不得少于|每")
 _TIME_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
 
-# A plan's goal written before its figure, and the plans a title names.
-_PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五[”\"]?(?:规划)?)的?目标值?\s*(?:为|是)?\s*[（(]?\s*$")
+# A plan's goal written before its figure (规划目标值为, “十四五”目标（, 达到规划“保持在), and the
+# plans a title names.
+_PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五[”\"]?(?:规划)?)的?"
+                               r"(?:目标值?\s*(?:为|是)?\s*[（(]?|[“\"][^”\"\d，。；]{0,4})\s*$")
+# …where the title names the plan, its goal's value bare: 距目标值（30%以上）, 高于50%的目标值.
+# A figure that is a share of a goal (完成2025年中期目标值（58万人）的83.8%): how far it has got, done
+# and standing at the period's end.
+_SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
+_GOAL_VALUE_BEFORE = re.compile(r"目标值\s*(?:为|是)?\s*[（(]?\s*$")
+_GOAL_VALUE_NAMED_AFTER = re.compile(r"[^，,。；;的（(]{1,10}?的(?:规划)?目标值")
 _TITLE_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规划|时期)|规划\s*[（(]\s*((?:19|20)\d{2})\s*[—–\-~至]+\s*((?:19|20)\d{2})")
 
 
@@ -610,12 +618,20 @@ class Timing:
         """A figure written as a plan's goal (完成“十四五”目标（6万人次）的71.7%, 仅为规划目标3000户的…):
         a target over the plan's years — those of the five-year plan it names, else of the plan the
         title names."""
-        goal = _PLAN_GOAL_BEFORE.search(self.text, max(r.s_start, r.start - 16), r.start)
-        if goal is None:
+        text = self.text
+        goal = _PLAN_GOAL_BEFORE.search(text, max(r.s_start, r.start - 16), r.start)
+        if goal is not None:
+            span = five_year_plan(goal.group(1)) if goal.group(1) else self._plan_span
+        elif self._plan_span is not None and (_GOAL_VALUE_BEFORE.search(text, max(r.s_start, r.start - 8), r.start)
+                                              or _GOAL_VALUE_NAMED_AFTER.match(text, r.start)):
+            span = self._plan_span      # 距目标值（30%以上）, 高于50%的目标值: the goal of the plan the title names
+        else:
             return
         r.target = True
-        span = five_year_plan(goal.group(1)) if goal.group(1) else self._plan_span
-        if span is not None and (r.period is None or r.period.start is not None):
+        if span is not None and r.unit == "%":
+            # a rate or share to reach (规划目标值为90%以上): a level at the plan's end
+            r.period, r.year = Period(None, span.end), span.end[0]
+        elif span is not None and (r.period is None or r.period.start is not None):
             r.period, r.year = span, span.year
 
     def _govern(self, r: "_Reading") -> None:
@@ -827,7 +843,7 @@ class Timing:
             r.year = r.period.year
         elif period is not None and period.year is not None and period.start is not None \
                 and (STOCK_CUE.search(clause) and r.basis != "flow" or r.basis == "stock"
-                     or _LEVEL_REACHED.search(clause) and r.basis != "flow") \
+                     or (_LEVEL_REACHED.search(clause) or _SHARE_OF_GOAL.search(clause)) and r.basis != "flow") \
                 and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, r.start) \
                 and r.unit not in EVENT_UNITS:
             r.period = period.as_stock()
@@ -859,8 +875,9 @@ class Timing:
         if DONE_CUE.search(clause):
             return False            # 全年计划开展…，1至10月已开展1860场次: done, whatever the plan before
         # A figure's own qualifier may be the norm's word: 每个村[至少有1个]; 120万人次的目标: named after it.
-        if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start) or "目标值" in clause:
-            return True         # (规划目标值为90%: the goal value of the figure's own clause)
+        if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start) \
+                or "目标值" in clause and not _SHARE_OF_GOAL.search(clause):
+            return True         # (规划目标值为90%: the goal value of the figure's own clause; not 完成目标值（58万人）的83.8%)
         if NOW_CUE.search(clause):
             return False            # 目前，仍有9个…: how things stand, even under a plan's heading
         anchor = self._anchor_at(start)

@@ -132,6 +132,14 @@ TASK_TABLE_NOTICE = """某市妇联关于2024年前三季度农村妇女技能�
 乙县\t7000\t5100
 各县区已举办培训班86期。
 """
+# Goals of the plan a monitoring report's title names: levels to reach by the plan's end.
+PLAN_GOALS_MONITORED = """某市儿童发展规划（2021—2030年）2024年度监测报告
+
+全市儿童体检率为93.5%，距目标值（95%以上）尚有差距。
+儿童之家覆盖率已连续两年高于90%的目标值。
+女童入学率达到规划“保持在99%以上”的要求。
+全市已建成儿童之家410个，完成2025年中期目标值（500个）的82.0%。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -478,6 +486,12 @@ CASES = [
                          ("5000", (2024, 1), (2024, 12), True, 2024),
                          ("3900", (2024, 1), (2024, 9), False, 2024),
                          ("86期", (2024, 1), (2024, 9), False, 2024)]),
+    # a goal's value in a report on the plan the title names is a level to reach by the plan's end;
+    # the share of a goal reached is done, not planned
+    (PLAN_GOALS_MONITORED, [("95%以上", None, (2030, 12), True, 2030),
+                            ("90%", None, (2030, 12), True, 2030),
+                            ("99%以上", None, (2030, 12), True, 2030),
+                            ("82.0%", None, (2024, 12), False, 2024)]),
 ]
 
 
