@@ -82,8 +82,13 @@ COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)
 
 # A news lead's dateline and byline (本报成都6月12日讯（记者 周雨桐）, 新华社长沙5月3日电): the
 # lead's own words come after it.
-_DATELINE_LEAD = re.compile(r"[ \t\u3000]*(?:本报|本刊|新华社|中新社|中新网|人民网|新华网)[^，。\n]{0,14}?[讯电]"
+_DATELINE_LEAD = re.compile(r"[ \t\u3000]*(?:本报|本刊|新华社|中新社|中新网|人民网|新华网|"
+                            r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|网|台))[^，。\n]{0,14}?[讯电]"
                             r"(?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
+# …and the source a lead names before its own words (记者日前从省妇联获悉，/ 据了解，): "今年“三八”期间，"
+# after it still opens the article.
+_SOURCE_LEAD_IN = re.compile(r"(?:记者|笔者)?(?:日前|近日|昨日|今天|今日)?(?:从[^，,。；\n]{2,20}?)?(?:获悉|了解到|得知)[，,]"
+                             r"|据[^，,。；\n]{0,12}?(?:介绍|了解|消息|统计)[，,]")
 
 
 def _has_year(expression_text: str) -> bool:
@@ -324,6 +329,8 @@ def _without_year(text: str, expression: TimeExpression) -> bool:
 
 
 # What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，).
+# How far into its line an article's opening time may stand (a dateline and a source before it).
+_LEAD_REACH = 120
 _OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?[，,]")
 
 
@@ -455,11 +462,21 @@ class Timing:
         if paragraph_start not in self._paragraph_openings:
             if len(self._paragraph_openings) > 512:
                 self._paragraph_openings.clear()
-            found = [e for e in self._expressions(paragraph_start) if e.kind != "until"]
-            opening = found[0] if found and found[0].start - paragraph_start <= 12 \
+            words = self._words_start(paragraph_start)
+            found = [e for e in self._expressions(paragraph_start) if e.kind != "until" and e.start >= words]
+            opening = found[0] if found and found[0].start - words <= 12 \
                 and _OPENING_END.match(self.text, found[0].end) else None
             self._paragraph_openings[paragraph_start] = opening
         return self._paragraph_openings[paragraph_start]
+
+    def _words_start(self, paragraph_start: int) -> int:
+        """Where a paragraph's own words start: after a news dateline (东南网3月14日讯（记者 …）) and
+        the source its lead names (记者日前从省妇联获悉，)."""
+        text = self.text
+        dateline = _DATELINE_LEAD.match(text, paragraph_start)
+        at = dateline.end() if dateline else paragraph_start
+        source = _SOURCE_LEAD_IN.match(text, at)
+        return source.end() if source else at
 
     def _respective_time(self, r: "_Reading") -> Optional[TimeExpression]:
         """The time paired with the figure at r.start when times are listed before 分别 and as many
@@ -503,9 +520,10 @@ class Timing:
         lead, lead_line = None, 0
         for expression in self._between(section.start, section.end):
             # (an opening stands within 12 characters of its line's start: look no further back)
-            newline = self.text.rfind("\n", max(section.start, expression.start - 13), expression.start)
+            # (or after a dateline and a source: 东南网3月14日讯（记者 …）记者日前从…获悉，)
+            newline = self.text.rfind("\n", max(section.start, expression.start - _LEAD_REACH), expression.start)
             line_start = newline + 1 if newline >= 0 else section.start
-            if expression.start - line_start > 12 or self._paragraph_opening(line_start) is not expression:
+            if expression.start - line_start > _LEAD_REACH or self._paragraph_opening(line_start) is not expression:
                 continue
             if lead is None:
                 if not self._may_lead(expression):
@@ -525,7 +543,9 @@ class Timing:
         up_to_now = (expression.so_far or expression.kind == "since") and expression.period.end == anchor.end
         # (a festival's window the article opens in: 在“三八”国际妇女节到来之际，…; the month of the
         # event a news lead opens with: 6月12日至13日，…举办…, 近日，…举办…)
-        window = expression.kind == "flow" and expression.period.end <= anchor.end \
+        # (not the occasion a news item is told on: 在“三八”妇女节到来之际，记者从省妇联获悉，…)
+        told = _SOURCE_LEAD_IN.match(self.text, expression.end + 1) is not None
+        window = expression.kind == "flow" and expression.period.end <= anchor.end and not told \
             and (WINDOW_NAME.search(self.text, expression.start, expression.end) is not None
                  or self.text[expression.start:expression.end] in RECENT_WORDS
                  or expression.period.start == expression.period.end and not _has_year(

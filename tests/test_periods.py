@@ -140,6 +140,22 @@ PLAN_GOALS_MONITORED = """某市儿童发展规划（2021—2030年）2024年度
 女童入学率达到规划“保持在99%以上”的要求。
 全市已建成儿童之家410个，完成2025年中期目标值（500个）的82.0%。
 """
+# A news lead after a site's dateline and its source (某某网3月12日讯（记者 …）记者日前从…获悉，)
+# still opens the article: its festival window dates the paragraphs that go on with it.
+WINDOW_AFTER_DATELINE = """“三八”期间某省妇联开展活动5800场
+发布时间：2024-03-12 10:05　来源：某某网
+
+某某网3月12日讯（记者 王某）记者日前从某省妇联获悉，今年“三八”期间，全省各级妇联开展各类活动5800场。
+活动期间，各地为困难妇女发放慰问金260万元。
+"""
+# …but a window that is only the occasion the news is told on (…到来之际，记者从…获悉，) is no lead.
+OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
+发布时间：2024-03-07 09:00　来源：某某网
+
+某某网3月7日电（记者 李某）在“三八”国际妇女节到来之际，记者从某省妇联获悉，2023年，全省培训农村妇女12万人次。
+
+在某市，当地家政企业中女性从业人员超过3万人。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -492,6 +508,12 @@ CASES = [
                             ("90%", None, (2030, 12), True, 2030),
                             ("99%以上", None, (2030, 12), True, 2030),
                             ("82.0%", None, (2024, 12), False, 2024)]),
+    # a festival window opening a news lead after a dateline and its source dates what goes on with it
+    (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
+                             ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    # the occasion a news item is told on dates nothing after it
+    (OCCASION_BEFORE_SOURCE, [("12万人次", (2023, 1), (2023, 12), False, 2023),
+                              ("3万人", None, None, False, None)]),
 ]
 
 
