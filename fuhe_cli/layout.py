@@ -61,6 +61,10 @@ HANZI = re.compile(r"[\u4e00-\u9fff]")
 SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
 CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
 _DATE_CHARS = re.compile(r"[\d\s:：\-/.年月日()（）]")
+# The name a news dateline opens with (新华社, 本报, 南充日报, 东南网): its filing place (places) and
+# where a lead's own words start (periods) come after it.
+NEWS_SOURCE = (r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本刊|"
+               r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台))")
 _DATELINE_FURNITURE = re.compile(r"https?://\S+|www\.\S+|[\d\s:：\-/.年月日()（）|｜]")
 _DATELINE_WORDS = re.compile(r"来源|发布|浏览|阅读|点击|作者|编辑")
 # Every BYLINE match holds one of these (a cheap test first: most lines are body text).

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
-from fuhe_cli.layout import HEADING_LENGTH
+from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, YEAR_WITH_NIAN,
                                        Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
                                        full_year)
@@ -82,8 +82,7 @@ COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)
 
 # A news lead's dateline and byline (本报成都6月12日讯（记者 周雨桐）, 新华社长沙5月3日电): the
 # lead's own words come after it.
-_DATELINE_LEAD = re.compile(r"[ \t\u3000]*(?:本报|本刊|新华社|中新社|中新网|人民网|新华网|"
-                            r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|网|台))[^，。\n]{0,14}?[讯电]"
+_DATELINE_LEAD = re.compile(r"[ \t\u3000]*" + NEWS_SOURCE + r"[^，。\n]{0,14}?[讯电]"
                             r"(?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
 # …and the source a lead names before its own words (记者日前从省妇联获悉，/ 据了解，): "今年“三八”期间，"
 # after it still opens the article.
@@ -278,10 +277,10 @@ _TIME_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 # plans a title names.
 _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五[”\"]?(?:规划)?)的?"
                                r"(?:目标值?\s*(?:为|是)?\s*[（(]?|[“\"][^”\"\d，。；]{0,4})\s*$")
-# …where the title names the plan, its goal's value bare: 距目标值（30%以上）, 高于50%的目标值.
 # A figure that is a share of a goal (完成2025年中期目标值（58万人）的83.8%): how far it has got, done
 # and standing at the period's end.
 _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
+# …where the title names the plan, its goal's value bare: 距目标值（30%以上）, 高于50%的目标值.
 _GOAL_VALUE_BEFORE = re.compile(r"目标值\s*(?:为|是)?\s*[（(]?\s*$")
 _GOAL_VALUE_NAMED_AFTER = re.compile(r"[^，,。；;的（(]{1,10}?的(?:规划)?目标值")
 _TITLE_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规划|时期)|规划\s*[（(]\s*((?:19|20)\d{2})\s*[—–\-~至]+\s*((?:19|20)\d{2})")
@@ -328,9 +327,9 @@ def _without_year(text: str, expression: TimeExpression) -> bool:
     return _part_of_a_year(expression.period) and not _NAMES_A_YEAR.search(text, expression.start, expression.end)
 
 
-# What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，).
 # How far into its line an article's opening time may stand (a dateline and a source before it).
 _LEAD_REACH = 120
+# What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，).
 _OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?[，,]")
 
 
@@ -519,8 +518,8 @@ class Timing:
         it that opens with a time outside it)."""
         lead, lead_line = None, 0
         for expression in self._between(section.start, section.end):
-            # (an opening stands within 12 characters of its line's start: look no further back)
-            # (or after a dateline and a source: 东南网3月14日讯（记者 …）记者日前从…获悉，)
+            # (an opening stands within 12 characters of its line's words, which may follow a dateline
+            # and a source, 东南网3月14日讯（记者 …）记者日前从…获悉，: look no further back than that)
             newline = self.text.rfind("\n", max(section.start, expression.start - _LEAD_REACH), expression.start)
             line_start = newline + 1 if newline >= 0 else section.start
             if expression.start - line_start > _LEAD_REACH or self._paragraph_opening(line_start) is not expression:

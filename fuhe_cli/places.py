@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from fuhe_cli.clauses import clause_around, item_bounds
-from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, HEADING, SIGN_OFF, Section, furniture_lines, page_footer,
+from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, HEADING, NEWS_SOURCE, SIGN_OFF, Section, furniture_lines, page_footer,
                              text_lines)
 from fuhe_cli.models import Region
 
@@ -32,8 +32,7 @@ LIST_AFTER = ("等", "妇联等", "市等", "县等", "区等")
 # Where a reporter filed from: a news dateline ("新华社长沙12月20日电", "本报成都电") or a byline's
 # "发自南昌". The place is where the story was written, not the region of its figures: weak
 # evidence, used only when nothing else in the article names a place.
-DATELINE = re.compile(r"[ \t\u3000]*(?:据|[（(【])?(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本刊|"
-                      r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台))(?:记者)?[ \u3000]*"
+DATELINE = re.compile(r"[ \t\u3000]*(?:据|[（(【])?" + NEWS_SOURCE + r"(?:记者)?[ \u3000]*"
                       r"([\u4e00-\u9fff]{2,8}?)[ \u3000]*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?[ \u3000]*电")
 FILED_FROM = re.compile(r"发自[ \u3000]*([\u4e00-\u9fff]{2,8}?)(?=[\s\d，,。（()）]|$)")
 # A body's score (see _dominant_score) for a place named there again and again: twice in its
