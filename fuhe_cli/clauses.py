@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from fuhe_cli.layout import heading_span, title_span
+from fuhe_cli.layout import heading_span, title_line, title_span
 
 # (Big5-era small forms such as ﹐﹔ are folded to these by normalise.)
 CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
@@ -407,13 +407,20 @@ class SpanCache:
     """title_span once per text, heading_span once per line (a report has many figures per line)."""
 
     def __init__(self):
-        self._title: tuple[str | None, object] = (None, None)
+        self._title: tuple = (None, None, None)
         self._headings: tuple[str | None, dict] = (None, {})
 
     def title(self, text: str) -> tuple[int, int, int] | None:
         if self._title[0] is not text:
-            self._title = (text, title_span(text))
+            self._title = (text, title_span(text), title_line(text))
         return self._title[1]
+
+    def title_line(self, text: str) -> tuple[int, int] | None:
+        """The text's first line when it is short and has no clause punctuation (a headline),
+        whether or not numbered sections follow (title_line)."""
+        if self._title[0] is not text:
+            self.title(text)
+        return self._title[2]
 
     def heading(self, text: str, quantity) -> tuple[int, int] | None:
         line_start = text.rfind("\n", 0, quantity.start) + 1

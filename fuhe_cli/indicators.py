@@ -60,8 +60,8 @@ How a quantity is classified (`RuleSet.classify`):
    numbered item, …；二是…) and the figure, and is not vetoed in the figure's item, names it:
    "两癌免费检查5200人，为23名患病困难妇女发放救助金" is 两癌 relief, the same words alone general
    relief. Failing the sentence, the context word may stand in the item heading opening the
-   figure's line or in the report's title (for figures in its numbered sections): "…关于“两癌”救助
-   工作情况的专题总结 … 全年新增救助对象87名". ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
+   figure's line or in the report's title (for figures in its numbered sections, or anywhere under
+   it in a report with none): "…关于“两癌”救助工作情况的专题总结 … 全年新增救助对象87名". ``fuhe rules check`` reports unknown ids (unknown-rule) and another kind or the rule
    itself (invalid-value) at the id.
 7. Parallel list items: a figure still without a rule, in a later ；-item of its sentence (not a new
    numbered item) that reads [place] + words + figure, takes the rule of the nearest earlier
@@ -856,15 +856,21 @@ class RuleSet:
         return None
 
     def _outer_headings(self, text: str, quantity) -> str:
-        """The item heading opening the figure's line and the report's title (for a figure in its
-        numbered sections), where a refining rule's context is looked for after the sentence:
-        "关于“两癌”救助工作情况的专题总结 … 全年新增救助对象87名" is 两癌 relief."""
+        """The item heading opening the figure's line and the report's title, where a refining
+        rule's context is looked for after the sentence: "关于“两癌”救助工作情况的专题总结 … 全年
+        新增救助对象87名" is 两癌 relief. The title is read for a figure in its numbered sections or,
+        in a text with none, for any figure under it: the title of an unsectioned report names the
+        one topic of all of it ("…“两癌”救助工作情况 … 杨桥镇9名、鲖城镇7名" counts 两癌 relief)."""
         parts = []
         span = self._spans.heading(text, quantity)
         if span is not None:
             parts.append(text[span[0]:span[1]])
         title = self._spans.title(text)
-        if title is not None and title[2] <= quantity.start:
+        if title is None:
+            line = self._spans.title_line(text)
+            if line is not None and line[1] <= quantity.start:
+                parts.append(text[line[0]:line[1]])
+        elif title[2] <= quantity.start:
             parts.append(text[title[0]:title[1]])
         return "\n".join(parts)
 

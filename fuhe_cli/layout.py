@@ -408,6 +408,12 @@ _ITEM_HEADING_CHARS = 24
 _DIGIT = re.compile(r"[0-9]")
 
 
+def title_line(text: str) -> tuple[int, int] | None:
+    """(start, end) of a text's title line — its first line, short and with no clause punctuation."""
+    found = _TITLE_LINE.match(text)
+    return None if found is None else found.span(1)
+
+
 def title_span(text: str) -> tuple[int, int, int] | None:
     """(start, end) of a report's title — its first line, short and with no clause punctuation —
     and where its first numbered section (一、…) starts; None when it has no such title or section."""

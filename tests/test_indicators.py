@@ -60,6 +60,13 @@ OUTER_CONTEXT = [
      "care.relief_people"),
     ("一、“春蕾计划”。全年接受爱心企业和个人捐款412万元。", 4120000, "care.spring_bud_funds"),
     ("一、公益项目。全年接受爱心企业和个人捐款412万元。", 4120000, "projects.donations"),
+    # the title of a report with no numbered sections names the topic of all its figures
+    ("某县2023年“两癌”救助工作简报\n某县妇联　2023年12月5日\n\n本次救助对象覆盖12个村，人数较多的为：东湖村6名、西岭村5名。", 5,
+     "health.cancer_relief_people"),
+    ("某县2023年“两癌”救助工作简报\n某县妇联　2023年12月5日\n\n全县妇联干部入户核查。\n明年计划救助人数增至60名。", 60,
+     "health.cancer_relief_people"),
+    ("某县2023年困难妇女救助工作简报\n某县妇联　2023年12月5日\n\n本次救助对象覆盖12个村，人数较多的为：东湖村6名、西岭村5名。", 5,
+     "care.relief_people"),
 ]
 
 
