@@ -70,6 +70,9 @@ How a quantity is classified (`RuleSet.classify`):
 8. The second figure of a 由…到 pair ("覆盖率由2018年的61%提高到2022年的87.5%"), or a figure
    joined to the one before it by 和/及/与 alone with no words of its own ("新建的12个和9个"),
    still without a rule, takes the first figure's (same unit).
+   A rate whose clause is only a rate noun and the places it is taken over ("村（社区）覆盖率68.5%"),
+   still without a rule, is the rate of the last figure of the clause before: the rate rule of
+   that figure's work area whose trigger holds the noun (_rate_of_earlier).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
    the figures in its numbered sections (after the first 一、… line) whose clause does not say
    what they count (clauses.leaves_thing_out): only a place and a short verb, a place, time, 分别
@@ -110,6 +113,7 @@ from fuhe_cli.clauses import (
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
+from fuhe_cli.number_expressions import parse_number
 from fuhe_cli.numbers import UNITS
 from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
@@ -165,6 +169,12 @@ _FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末
                          r"(?:提高|提升|增长|上升|增加|扩大|下降|降低|减少|缩小)?(?:到|至)"
                          r"(?:[0-9]{4}年(?:底|末)?的?)?\Z")
 
+
+# RuleSet._rate_of_earlier: a clause that is only a rate noun (the places it is taken over and link
+# words aside) before its figure, and the last figure of the clause before it
+_BARE_RATE = regex.compile(r"(?:这一|其|全[省市区县])?(?:村|社区|乡镇|镇|街道|城乡|行政村|[（(、]|[）)])*"
+                           r"([\u4e00-\u9fff]{2}率)(?:达到|提高到|提升到|提升至|提高至|增至|达|为|是|约|超过|已达)?")
+_COUNT_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千]?)[余多]?(人次|场次|[个所家处户人名场支项件])")
 
 # RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
 _NOUN_REACH = 300
@@ -522,6 +532,12 @@ class RuleSet:
             repeated = self._repeated_noun(text, quantity, clause_start)
             if repeated is not None:
                 best = repeated
+        if (best is None or best.priority < 0) and quantity.unit == "%":
+            # "建成家庭教育指导服务站点186个，村（社区）覆盖率68.5%": a bare rate noun is the rate of
+            # what the figure of the clause before counts.
+            rate = self._rate_of_earlier(text, quantity, clause_start)
+            if rate is not None:
+                best = rate
         if (best is None or best.priority < 0) and whole:
             # "共受理信访案件136件次。其中来访52件次、来电71件次": a part of a 其中 breakdown with
             # no rule of its own counts what the whole counts, however the whole was named.
@@ -805,6 +821,46 @@ class RuleSet:
         if candidate is None or vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)):
             return None
         return candidate
+
+    def _rate_of_earlier(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
+        """The rate rule for a clause that names only a rate noun (覆盖率, 达标率; places it is taken
+        over and link words aside) before its figure, right after a clause whose last figure a rule
+        names: a rule of that rule's work area, of kind rate, whose trigger holds the rate noun
+        ("建成家庭教育指导服务站点186个，村（社区）覆盖率68.5%" is family.education_coverage,
+        "建成“妇女之家”2.3万个，村（社区）覆盖率达99%" org.coverage_rate). A rate of a figure
+        names what that figure counts, not the clause's own words; the figure's clause can veto it."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        found = _BARE_RATE.fullmatch(text, clause_start, num_start)
+        if found is None or clause_start < 2 or text[clause_start - 1] not in "，,":
+            return None
+        noun = found.group(1)
+        previous_start, _ = clause_around(text, clause_start - 2, clause_start - 2)
+        last = None
+        for last in _COUNT_FIGURE.finditer(text, previous_start, clause_start - 1):
+            pass
+        if last is None or last.end() != clause_start - 1 and not names_nothing(text, last.end(), clause_start - 1):
+            return None
+        unit = last.group(2)
+        value = parse_number(text[last.start():last.end(1)]).value
+        saved = (self._item_of, self._item, self._label_start)
+        at = _At(start=last.start(), end=last.end(), num_start=last.start(), num_end=last.end(1),
+                 value=value, unit=unit)
+        try:
+            earlier = self._choose(text, at)[0]
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if earlier is None or earlier.priority < 0:
+            return None
+        area = earlier.compiled.rule.id.split(".")[0]
+        for compiled in self._compiled:
+            rule = compiled.rule
+            if (rule.kind == "rate" and rule.id.split(".")[0] == area and quantity.unit in compiled.units
+                    and compiled.low <= quantity.value <= compiled.high
+                    and (noun in (rule.triggers.regex or "") or any(noun in word for word in rule.triggers.any))):
+                if vetoed(compiled, text, *self._veto_window(_ITEM, None)):
+                    return None
+                return _Candidate(len(noun), rule.priority, num_start - found.end(1), compiled.order, compiled)
+        return None
 
     def _partner(self, text: str, quantity, clause_end: int) -> "_Candidate | None":
         """The rule of the figure of the same unit that stands right before this one, joined by 和

@@ -341,6 +341,24 @@ def test_the_second_figure_of_a_from_to_pair_takes_the_firsts_rule(text, value, 
     assert _indicator_of(text, value, rules) == indicator
 
 
+# A clause that names only a rate noun (覆盖率, 达标率), with the places it is taken over, is the
+# rate of what the figure of the clause before counts: that rule's work area's rate rule holding
+# the noun. A rate whose clause names its own thing, or with no counted figure before it, is not.
+BARE_RATES = [
+    ("截至去年底，全县建成家庭教育指导服务站点240个，城乡社区覆盖率81.2%。", 81.2, "family.education_coverage"),
+    ("目前全镇已有“妇女之家”36个，行政村覆盖率达到100%。", 100, "org.coverage_rate"),
+    ("抽查儿童之家52个中规范化建设达标的47个，达标率90.4%。", 90.4, "org.standard_rate"),
+    ("全县建成家庭教育指导服务站点240个，群众满意率96%。", 96, "uncategorized"),
+    ("举办女性创业培训班32期，行政村覆盖率81.2%。", 81.2, "uncategorized"),
+    ("今年以来，城乡社区覆盖率提高到81.2%。", 81.2, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", BARE_RATES, ids=range(len(BARE_RATES)))
+def test_a_bare_rate_noun_is_the_rate_of_the_figure_before(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
+
+
 # A table row's first cell labels every cell of the row, however far right the cell stands (and
 # not the row above's label); a first cell that names no rule (a place) leaves the cells to the
 # other mechanisms.
