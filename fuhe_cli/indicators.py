@@ -84,7 +84,9 @@ How a quantity is classified (`RuleSet.classify`):
    it, link words left out) that an earlier figure of the same unit within 300 characters was
    printed after, takes the rule that names that figure in its own clause (the longest such noun,
    the nearest figure): "新创建县级“美丽庭院”示范户1286户。现将各乡镇创建情况通报如下：紫阳镇创建
-   示范户186户". The figure's own clause can veto it (``exclude``).
+   示范户186户". A noun of two characters after a verb of doing the counted work counts only as
+   the head of the earlier figure's own trigger word, its short form: "建成家庭教育指导服务站点186个。
+   … 新建站点25个". The figure's own clause can veto it (``exclude``).
 11. A part of a 其中 breakdown list still without a rule (its clause opens with 其中 or （其中, or
    follows a clause that is only 其中) counts what its whole counts: the rule the last figure of
    its unit before the 其中 (in the sentence; for a 其中 opening a sentence, the one before) is
@@ -179,6 +181,7 @@ _COUNT_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千]?)[余多]?(人次|场�
 # RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
 _NOUN_REACH = 300
 _NOUN_MIN, _NOUN_MAX = 3, 6
+_HEAD_NOUN = 2      # a two-character noun: only the head of the earlier figure's own trigger word
 _NOUN_WORDS = 12      # how many characters before the figure are read for its noun
 _FIGURE = r"([0-9][0-9.]*|[零〇一二两三四五六七八九十百千]+)[万亿千百]?[余多]?"
 # RuleSet._whole: verbs that make a 其中 part say what it achieved, another measure than its whole's
@@ -776,7 +779,11 @@ class RuleSet:
             if len(words) < _NOUN_MIN:
                 return None
         look = max(0, clause_start - _NOUN_REACH)
-        if text.find(words[-_NOUN_MIN:], look, clause_start) == -1:
+        # a noun of two characters only after a verb of doing the counted work (新建站点25个), and
+        # only as the head of a longer trigger word ending in it or in it (家庭教育指导服务站) before the
+        # earlier figure (家庭教育指导服务站点186个): the short form of the same name
+        shortest = _HEAD_NOUN if len(words) >= _HEAD_NOUN + 2 and counts_alike(words[-_HEAD_NOUN - 2:-_HEAD_NOUN]) else _NOUN_MIN
+        if text.find(words[-shortest:], look, clause_start) == -1:
             return None     # the cheap test first: the shortest noun is nowhere before
         # the earlier figures of the unit, nearest first, with how many characters of this figure's
         # words they are printed right after
@@ -789,7 +796,7 @@ class RuleSet:
             while size < len(words) and size < _NOUN_MAX and before - size > 0 and (
                     text[before - size - 1] == words[-size - 1]):
                 size += 1
-            if size >= _NOUN_MIN:
+            if size >= shortest:
                 shared.append((size, found))
         if not shared:
             return None
@@ -811,7 +818,8 @@ class RuleSet:
                         continue    # "城关镇培训农村妇女320人；新集镇帮助农村妇女85人": another verb, another measure
                     self._item_of, self._item = (text, at, start, end), None
                     candidate = self._best(text, at, start, end, carried=False, veto_end=None, veto_start=_ITEM)
-                    if candidate is not None and candidate.priority >= 0:
+                    if candidate is not None and candidate.priority >= 0 and (
+                            size >= _NOUN_MIN or candidate.distance < size < candidate.distance + candidate.span):
                         break
                     candidate = None
                 if candidate is not None:

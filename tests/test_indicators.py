@@ -284,6 +284,23 @@ def test_a_counted_noun_repeated_from_an_earlier_figure_takes_its_rule(text, val
     assert _indicator_of(text, value, rules) == indicator
 
 
+# A noun of two characters after a verb of doing the counted work (新建站点) is the short form of the
+# longer trigger word it ends (家庭教育指导服务站点) before an earlier figure of its unit: that
+# figure's rule names it. After another verb, or when the earlier figure's rule fired on other words
+# (培训 for 农村妇女), it names nothing.
+SHORT_NOUNS = [
+    ("全市已设立家庭教育指导服务站点320个。今年又新建站点40个。", 40, "family.education_sites"),
+    ("截至6月底，全县完成适龄妇女“两癌”检查2.1万人。下半年再完成检查1.4万人。", 14000, "health.cancer_screening"),
+    ("全市已设立家庭教育指导服务站点320个。今年关停站点4个。", 4, "uncategorized"),
+    ("城关镇培训农村妇女320人。新集镇新增妇女85人。", 85, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", SHORT_NOUNS, ids=range(len(SHORT_NOUNS)))
+def test_a_two_character_noun_is_the_short_form_of_an_earlier_trigger_word(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
+
+
 # A report's title is the outermost heading of the figures in its numbered sections whose clause
 # does not say what they count: a place and a short verb, a place / time / 分别 and a verb of doing
 # the counted work, link words alone, a category (…类) — a list's other figures of the unit passed
