@@ -432,8 +432,15 @@ class Timing:
             high += 1
         return self._all[low:high]
 
+    # The figures of a sentence come one after another and each reads its time expressions
+    # twice (_govern, _is_target): the last sentence's are kept.
+    _last_expressions: tuple[int, list] = (-1, [])
+
     def _expressions(self, sentence_start: int) -> list[TimeExpression]:
-        return self._between(sentence_start, self.layout.full_sentence_end(sentence_start))
+        if self._last_expressions[0] != sentence_start:
+            self._last_expressions = (sentence_start,
+                                      self._between(sentence_start, self.layout.full_sentence_end(sentence_start)))
+        return self._last_expressions[1]
 
     def _still_to_come(self, end, anchor: Optional[Anchor]):
         """The first month of a plan's flow that ends at `end` (年底前新培训…): after the reporting
