@@ -443,7 +443,8 @@ def attribute_years(layout, starts: list[int], stated_year: int | None = None,
         period = _header_period(text)
     if period is None:
         # "现在，我代表常委会向大会报告2023年工作" / "一、2023年工作回顾" near the top.
-        review = REVIEW_PERIOD.search(text, 0, 1000)
+        # Only in the first article: on a list page, one item's 总结2024年工作 dates that item alone.
+        review = REVIEW_PERIOD.search(text, 0, min(1000, layout.sections[0].end))
         if review:
             period = int(review.group(1) or review.group(2))
     if period is None:

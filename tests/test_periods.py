@@ -156,6 +156,18 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# A list page's later item reviewing last year (总结2024年工作) dates that item, not the page.
+LIST_PAGE_LATER_REVIEW = """某省妇女联合会
+首页 > 新闻动态
+
+甲市妇联举办女性专场招聘会
+发布时间：2025-03-14
+3月12日，甲市妇联举办招聘会，提供就业岗位1800余个。
+
+乙市妇联召开全市妇联工作会议
+发布时间：2025-02-20
+2月19日，乙市妇联召开会议，总结2024年工作。会议通报，2024年全市培训农村妇女7600人次。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -514,6 +526,9 @@ CASES = [
     # the occasion a news item is told on dates nothing after it
     (OCCASION_BEFORE_SOURCE, [("12万人次", (2023, 1), (2023, 12), False, 2023),
                               ("3万人", None, None, False, None)]),
+    # a later list item's review of last year is that item's
+    (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
+                              ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
 ]
 
 
