@@ -145,9 +145,9 @@ PATTERN = re.compile(
     r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全次翌])(?:"
     # 2019年至2023年, 2019—2023年, 2019-2023年度
     rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
-    # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份
-    rf"|(?P<months>(?:(?P<my1>{_YEAR})\s*年\s*)?(?P<m1>{_MONTH})\s*(?:月份?{_DAYPART}?)?{_DASH}"
-    rf"(?:(?P<my2>{_YEAR})\s*年\s*)?(?P<m2>{_MONTH})\s*月份?{_DAYPART}?)"
+    # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份, 今年4月至6月
+    rf"|(?P<months>(?:(?P<my1>{_YEAR})\s*年\s*|(?P<mrel>今年|去年|本年))?(?P<m1>{_MONTH})\s*(?:月份?{_DAYPART}?)?{_DASH}"
+    rf"(?:(?P<my2>{_YEAR})\s*年\s*|(?P<mrel2>今年|去年|本年))?(?P<m2>{_MONTH})\s*月份?{_DAYPART}?)"
     # 截至2024年6月底, 截止到2023年末, 截至目前, 截至6月底
     rf"|(?P<stock>(?:截至|截止)到?\s*(?:(?P<sy>{_YEAR})\s*年|(?P<srel>今年|去年|本年))?\s*"
     rf"(?:(?P<sm>{_MONTH})\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?|(?P<send>底|末|年底|年末)|(?P<snow>目前|当前|现在|今天|日前|发稿时))?)"
@@ -248,9 +248,9 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         return (Period((y1, 1), (y2, 12)), "flow") if y1 < y2 <= y1 + 30 else None
     if group("months"):
         m1, m2 = _month_number(group("m1")), _month_number(group("m2"))
-        y1 = int(group("my1")) if group("my1") else None
-        y2 = int(group("my2")) if group("my2") else y1
-        if y1 is None:
+        y1 = int(group("my1")) if group("my1") else _relative(group("mrel"), anchor)
+        y2 = int(group("my2")) if group("my2") else (_relative(group("mrel2"), anchor) if group("mrel2") else y1)
+        if y1 is None and group("mrel") is None:
             y2 = _latest_year_of(m2, anchor)
             y1 = y2 if y2 is None or m1 <= m2 else y2 - 1
         if y1 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y1, m1) > (y2, m2):
