@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
-from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, WINDOW_NAME, YEAR_WITH_NIAN,
-                                       Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
+from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
+                                       YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
                                        full_year)
 
 # Headings and openings of what is planned, not done.
@@ -92,6 +92,10 @@ _SOURCE_LEAD_IN = re.compile(r"(?:记者|笔者)?(?:日前|近日|昨日|今天|
 
 def _has_year(expression_text: str) -> bool:
     return YEAR_WITH_NIAN.search(expression_text) is not None
+
+
+# A clause that is only a time ends here: "3月6日，", "3月6日上午，".
+_CLAUSE_OF_A_TIME_ENDS = re.compile(TIME_OF_DAY + r"?[，,]")
 
 
 @dataclass
@@ -573,7 +577,7 @@ class Timing:
         dateline = _DATELINE_LEAD.match(text, line_start)
         lead = dateline.end() if dateline else line_start
         for expression in self._between(lead, min(first.end, lead + 40)):
-            if expression.start - lead > 12 or text[expression.end:expression.end + 1] not in "，,":
+            if expression.start - lead > 12 or _CLAUSE_OF_A_TIME_ENDS.match(text, expression.end) is None:
                 return None
             period = expression.period
             if period.start is None or _has_year(text[expression.start:expression.end]) \

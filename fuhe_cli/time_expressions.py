@@ -137,6 +137,8 @@ _MONTH = rf"(?:(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.))(?:1[0-2]|0?[1-9])|{_CN_M
 _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _PART = "|".join(sorted((p for p in YEAR_PARTS if p != "年度"), key=len, reverse=True))
 _DAYPART = r"(?:上旬|中旬|下旬|初|底|末|中)"
+# The time of a day after its date (3月6日上午，): the clause is still only that day.
+TIME_OF_DAY = r"(?:上午|下午|晚上?|当天)"
 _COUNT = r"(?:[一二两三四五六七八九十]|\d{1,2})"
 _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import CHANGE_TO, GOAL_AFTER, YEAR_WITH_NIAN
+from fuhe_cli.time_expressions import CHANGE_TO, GOAL_AFTER, TIME_OF_DAY, YEAR_WITH_NIAN
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -84,7 +84,7 @@ PERIOD_CLAUSE = re.compile(_CLAUSE_START + r"((?:19|20)\d{2})\s*年度?"
                            re.MULTILINE)
 # … or the day a news lead opens with ("2024年5月16日，…举行"): the day of the event reported.
 LEAD_DAY = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-                      r"(?:上午|下午|晚上?|当天)?[，,]")
+                      rf"{TIME_OF_DAY}?[，,]")
 # 自2019年…以来 / 从2018年起: the year starts a span (a total since then), it dates no figure.
 SINCE_YEAR = re.compile(r"[自从]\s*$")
 SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
@@ -92,7 +92,7 @@ SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 CLAUSE_TIME = re.compile(_CLAUSE_START +
                          r"(?:第?([一二三四1-4])季度|(1[0-2]|[1-9])月份?(?:((?:[12]\d|3[01]|[1-9]))日)?)"
-                         r"(?:以来|上旬|中旬|下旬|初|底|末|上午|下午|晚上?)?[，,]", re.MULTILINE)
+                         rf"(?:以来|上旬|中旬|下旬|初|底|末|{TIME_OF_DAY})?[，,]", re.MULTILINE)
 _YEAR_SPAN_AFTER = re.compile(r"\s*[-—–至到~]\s*(19|20)\d{2}")
 PLAN_OPENING = re.compile(r"[ \t\u3000\n]*(下一步|下步|接下来|今后)[，,]?")
 
