@@ -284,6 +284,9 @@ _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五
 # A figure that is a share of a goal (完成2025年中期目标值（58万人）的83.8%): how far it has got, done
 # and standing at the period's end.
 _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
+# A share named as one (女性比例为31.7%, 在园幼儿占比达到88.5%) is a share of those in place: a
+# level (a share of the newly counted, 新招募志愿者中女性占比, keeps its flow cue).
+_SHARE_NAMED = re.compile(r"比例|比重|占比")
 # …where the title names the plan, its goal's value bare: 距目标值（30%以上）, 高于50%的目标值.
 _GOAL_VALUE_BEFORE = re.compile(r"目标值\s*(?:为|是)?\s*[（(]?\s*$")
 _GOAL_VALUE_NAMED_AFTER = re.compile(r"[^，,。；;的（(]{1,10}?的(?:规划)?目标值")
@@ -873,7 +876,8 @@ class Timing:
             r.year = r.period.year
         elif period is not None and period.year is not None and period.start is not None \
                 and (STOCK_CUE.search(clause) and r.basis != "flow" or r.basis == "stock"
-                     or (_LEVEL_REACHED.search(clause) or _SHARE_OF_GOAL.search(clause)) and r.basis != "flow") \
+                     or (_LEVEL_REACHED.search(clause) or _SHARE_OF_GOAL.search(clause)
+                         or r.unit == "%" and _SHARE_NAMED.search(clause)) and r.basis != "flow") \
                 and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, r.start) \
                 and r.unit not in EVENT_UNITS:
             r.period = period.as_stock()

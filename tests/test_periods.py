@@ -168,6 +168,13 @@ LIST_PAGE_LATER_REVIEW = """某省妇女联合会
 发布时间：2025-02-20
 2月19日，乙市妇联召开会议，总结2024年工作。会议通报，2024年全市培训农村妇女7600人次。
 """
+# A share named as one is a share of those in place (a level); a rate of what was done and a share
+# of the newly counted are the year's.
+NAMED_SHARES = """某县妇女儿童发展规划2023年度监测报告
+
+2023年，全县村民委员会成员中女性比例为30.2%，适龄妇女宫颈癌筛查率为66.1%。
+全县普惠性幼儿园在园幼儿占比达到87.5%，新招募志愿者中女性占比为45.3%。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -526,6 +533,9 @@ CASES = [
     # the occasion a news item is told on dates nothing after it
     (OCCASION_BEFORE_SOURCE, [("12万人次", (2023, 1), (2023, 12), False, 2023),
                               ("3万人", None, None, False, None)]),
+    # a named share is a level; a rate of the work done and a share of the newly counted are flows
+    (NAMED_SHARES, [("30.2%", None, (2023, 12), False, 2023), ("66.1%", (2023, 1), (2023, 12), False, 2023),
+                    ("87.5%", None, (2023, 12), False, 2023), ("45.3%", (2023, 1), (2023, 12), False, 2023)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
