@@ -68,11 +68,12 @@ NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新
                      r"增加(?![到至])|增长(?![到至])|增幅|完成")     # (增加到…358个: the level reached)
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?)")
-# A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）).
+# A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）,
+# 比2020年（91.2%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")
 # The clause before a figure ends with a change to a level (…提高到, …增加到2023年底的): the level reached.
 _LEVEL_REACHED = re.compile(r"(?:" + CHANGE_TO.pattern + r")(?:[^，,；;]{0,10}的)?\s*$")
-BASE_VALUE = re.compile(r"\s*(?:的)?基数?\s*[（(]\s*|\s*(?:同期)?的\s*")
+BASE_VALUE = re.compile(r"\s*(?:的)?(?:基数?)?\s*[（(]\s*|\s*(?:同期)?的\s*")
 # A goal's value named by its year (2025年中期目标值, 2030年目标值): a level to reach by then.
 GOAL_VALUE_AFTER = re.compile(r"度?的?(?:中期|规划)?目标值")
 _GOAL_IS = re.compile(r"\s*(?:为|是|[:：（(])?\s*")
@@ -761,6 +762,7 @@ class Timing:
                 r.governing, r.level, r.period, r.year = base, "sentence", base.period, base.period.year
                 return
             if r.period is not None and r.period.end[0] > base.period.year + 1 \
+                    and not any(mark in text[base.end:r.start] for mark in "；;") \
                     and CHANGE_CUE.search(text, base.end, r.start + 2) and not CHANGE_TO.search(text, base.end, r.start) \
                     and (governing is None or governing.end <= base.start):
                 # 比2020年基数提高1.3个百分点 in 2023: the change over 2021–2023

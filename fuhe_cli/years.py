@@ -34,9 +34,9 @@ def _in_bracket_closed_before(text: str, s_start: int, at: int, start: int) -> b
     if opened < 0 or max(text.rfind("）", s_start, at), text.rfind(")", s_start, at)) > opened:
         return False
     return text.find("）", at, start) >= 0 or text.find(")", at, start) >= 0
-# A comparison base ("较2022年增加", "比2022年", "与2022年相比") is not the period of the figure.
+# A comparison base ("较2022年增加", "比2022年", "与2022年相比", "与2020年基本持平") is not the period of the figure.
 COMPARISON_BEFORE = ("较", "比")
-COMPARISON_AFTER = re.compile(r"[^，,。；;]{0,8}?(相比|相较|比较)")
+COMPARISON_AFTER = re.compile(r"[^，,。；;]{0,8}?(相比|相较|比较|持平)")
 # The reporting period stated in the opening or a heading ("向大会报告2023年工作", "一、2023年工作回顾").
 REVIEW_PERIOD = re.compile(r"(?:报告|回顾|总结)\s*((?:19|20)\d{2})\s*年度?的?(?:主要)?工作|"
                            r"((?:19|20)\d{2})\s*年度?(?:主要)?工作(?:回顾|总结|情况|报告|综述)")

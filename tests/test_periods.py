@@ -175,6 +175,13 @@ NAMED_SHARES = """某县妇女儿童发展规划2023年度监测报告
 2023年，全县村民委员会成员中女性比例为30.2%，适龄妇女宫颈癌筛查率为66.1%。
 全县普惠性幼儿园在园幼儿占比达到87.5%，新招募志愿者中女性占比为45.3%。
 """
+# A comparison's base dates only its own value and its own clause: 比2020年（92.0%） brackets the
+# base's value, a change's span stops at the ；, and 与2020年基本持平 names no year of the figure.
+COMPARISONS_IN_CLAUSE = """某区妇女发展纲要2023年度实施情况监测报告
+
+2023年，全县孕产妇系统管理率为95.1%，比2020年（92.0%）提高3.1个百分点；适龄妇女宫颈癌筛查率为70.2%。
+城镇单位就业人员中女性比重为42.0%，与2020年基本持平。全年新增城镇就业女性3200人。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -536,6 +543,12 @@ CASES = [
     # a named share is a level; a rate of the work done and a share of the newly counted are flows
     (NAMED_SHARES, [("30.2%", None, (2023, 12), False, 2023), ("66.1%", (2023, 1), (2023, 12), False, 2023),
                     ("87.5%", None, (2023, 12), False, 2023), ("45.3%", (2023, 1), (2023, 12), False, 2023)]),
+    # a comparison's base and its span stay in their clause
+    (COMPARISONS_IN_CLAUSE, [("95.1%", (2023, 1), (2023, 12), False, 2023),
+                             ("92.0%", (2020, 1), (2020, 12), False, 2020),
+                             ("70.2%", (2023, 1), (2023, 12), False, 2023),
+                             ("42.0%", None, (2023, 12), False, 2023),
+                             ("3200人", (2023, 1), (2023, 12), False, 2023)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
