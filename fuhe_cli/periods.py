@@ -63,9 +63,10 @@ FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|�
 EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批次", "户次", "起", "例", "课时", "学时"))
 # A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
 LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
-# What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个).
+# What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个;
+# 较上年提高4个百分点).
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|"
-                     r"增加(?![到至])|增长(?![到至])|增幅|完成")     # (增加到…358个: the level reached)
+                     r"增加(?![到至])|增长(?![到至])|提高(?![到至])|下降(?![到至])|减少(?![到至])|增幅|完成")  # (增加到…358个: the level reached)
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?)")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）,

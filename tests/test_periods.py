@@ -182,6 +182,11 @@ COMPARISONS_IN_CLAUSE = """某区妇女发展纲要2023年度实施情况监测�
 2023年，全县孕产妇系统管理率为95.1%，比2020年（92.0%）提高3.1个百分点；适龄妇女宫颈癌筛查率为70.2%。
 城镇单位就业人员中女性比重为42.0%，与2020年基本持平。全年新增城镇就业女性3200人。
 """
+# Under a stock's date, a change over last year is the year's: 较上年提高4个百分点.
+CHANGE_UNDER_STOCK_DATE = """某县2023年儿童工作情况
+
+截至2023年底，全县建成儿童之家120个，儿童之家覆盖率达到90%，较上年提高4个百分点。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -549,6 +554,9 @@ CASES = [
                              ("70.2%", (2023, 1), (2023, 12), False, 2023),
                              ("42.0%", None, (2023, 12), False, 2023),
                              ("3200人", (2023, 1), (2023, 12), False, 2023)]),
+    # a change over last year under a stock's date is the year's flow
+    (CHANGE_UNDER_STOCK_DATE, [("120个", None, (2023, 12), False, 2023),
+                               ("4个百分点", (2023, 1), (2023, 12), False, 2023)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
