@@ -691,6 +691,10 @@ class Timing:
                 #                         a goal's year, not the figure's
             if _bracket_closed_between(text, r.s_start, expression, start):
                 continue                # （其中元旦春节期间860人），发放…: the bracket's time is its own
+            if expression.so_far and r.governing is not None and r.governing.kind == "stock" \
+                    and r.governing.period.end[0] == expression.period.end[0] \
+                    and r.governing.period.end < expression.period.end:
+                continue                # 截至10月底，…其中今年新建41个: this year up to that date, not to now
             if r.governing is not None and _is_whole_year_word(text, expression) and (
                     not _part_of_a_year(r.governing.period) or any(mark in text[expression.end:start] for mark in "；;")):
                 # 2024年，…全年培训…: the year already named. 下半年…力争全年…: the whole year, in its own clause.

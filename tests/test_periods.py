@@ -187,6 +187,12 @@ CHANGE_UNDER_STOCK_DATE = """某县2023年儿童工作情况
 
 截至2023年底，全县建成儿童之家120个，儿童之家覆盖率达到90%，较上年提高4个百分点。
 """
+# 今年 under a stock's date earlier in its year is the year up to that date, not up to the page's.
+THIS_YEAR_UNDER_STOCK_DATE = """县妇联推进妇女微家建设
+发布时间：2024-11-22
+
+11月18日，县妇联召开现场推进会。截至10月底，全县已建成妇女微家186个，其中今年新建41个。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -557,6 +563,9 @@ CASES = [
     # a change over last year under a stock's date is the year's flow
     (CHANGE_UNDER_STOCK_DATE, [("120个", None, (2023, 12), False, 2023),
                                ("4个百分点", (2023, 1), (2023, 12), False, 2023)]),
+    # 今年 under 截至10月底 ends there
+    (THIS_YEAR_UNDER_STOCK_DATE, [("186个", None, (2024, 10), False, 2024),
+                                  ("41个", (2024, 1), (2024, 10), False, 2024)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
