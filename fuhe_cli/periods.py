@@ -342,11 +342,16 @@ _LEAD_REACH = 120
 _OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?[，,]")
 
 
+# A figure listed after another (…分别建成…620个、410个) shares the words before the first.
+_LISTED_AFTER_FIGURE = re.compile(r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}\s*[、和及]\s*$")
+
+
 def _clause_before(text: str, s_start: int, start: int) -> str:
-    """The words of the figure's clause before it (up to 16 characters); a label's colon just
-    before the figure does not cut it (其中新建儿童之家：6个). A breakdown (全年新建57个，其中麒麟区
+    """The words of the figure's clause before it (up to 16 characters, 40 for a figure listed after
+    another); a label's colon just before the figure does not cut it (其中新建儿童之家：6个). A breakdown (全年新建57个，其中麒麟区
     12个、宣威市8个; 共有1200所（其中…213所）) also reads the words of the clause it breaks down."""
-    clause = text[max(s_start, start - 16):start]
+    reach = 40 if _LISTED_AFTER_FIGURE.search(text, max(s_start, start - 8), start) else 16
+    clause = text[max(s_start, start - reach):start]
     body = clause.rstrip(" \t：:")
     clause = clause[max(body.rfind(mark) for mark in "，,；;：:") + 1:]
     breakdown = text.rfind("其中", max(s_start, start - 40), start)

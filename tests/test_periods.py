@@ -193,6 +193,11 @@ THIS_YEAR_UNDER_STOCK_DATE = """县妇联推进妇女微家建设
 
 11月18日，县妇联召开现场推进会。截至10月底，全县已建成妇女微家186个，其中今年新建41个。
 """
+# A figure listed after another shares the words before the first: 分别建成…620个、410个 are both stocks.
+LISTED_FIGURES_SHARE_THEIR_VERB = """某省妇联2023年家庭教育工作综述
+
+甲市、乙市分别建成家庭教育指导服务站点620个、410个。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -566,6 +571,9 @@ CASES = [
     # 今年 under 截至10月底 ends there
     (THIS_YEAR_UNDER_STOCK_DATE, [("186个", None, (2024, 10), False, 2024),
                                   ("41个", (2024, 1), (2024, 10), False, 2024)]),
+    # the second of two listed figures keeps the first's stock verb
+    (LISTED_FIGURES_SHARE_THEIR_VERB, [("620个", None, (2023, 12), False, 2023),
+                                       ("410个", None, (2023, 12), False, 2023)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
