@@ -61,10 +61,10 @@ YEAR_OPENING = re.compile(r"(?:.*[，,；;：:])?\s*(?:(?:19|20)\d{2}\s*年(?:�
 # A federation reporting (台山市妇联介绍，…): its sentence is about its place.
 SPEAKS = re.compile(r"(?:还|又|相关负责人|负责人|主席)?(?:介绍|表示|汇报|通报)[，,：:]")
 # What follows a place that opens a later clause as its subject (霞浦县培育…): a verb of the work.
+# (台山市已建成…, 梅州市帮助…: a place named in full outside the paragraph's as well)
 SUBJECT_AFTER_PLACE = ("培育", "建成", "新建", "打造", "开展", "举办", "培训", "发放", "评选", "组建", "创建",
-                       "成立", "帮扶", "救助", "完成", "实现", "共", "已", "累计")
-# What a place named in full as its clause's subject is followed by (台山市已建成…).
-SUBJECT_VERBS = ("已", "共", "累计", "新建", "建成", "全年")
+                       "成立", "帮扶", "救助", "完成", "实现", "共", "已", "累计", "帮助", "带动", "组织", "吸纳",
+                       "招募", "表彰", "资助", "慰问", "建立", "设立", "选树", "推荐")
 # A clause with a subject of its own: a federation (县妇联, 各级妇联) or another scope word opens it.
 OWN_SUBJECT = re.compile(r"[，,；;：:]\s*(?:[^，,；;：:]{0,4}妇联|全[省市县区州旗盟国])")
 CLAUSE_MARKS = "，,；;。：:！？!?"
@@ -643,7 +643,8 @@ def _clause_subject(places, before: str, mentions: list, base: Region) -> Region
                 and before.startswith(SUBJECT_AFTER_PLACE, last.end) and not CLAUSE_MARK.search(before, last.end) \
                 and not before.startswith(("妇联",) + LIST_AFTER, last.end):
             return last.region  # 福安市打造…14个，霞浦县培育…260名: a later clause that opens with a place is its
-        if outside and before.startswith(SUBJECT_VERBS, last.end) and not CLAUSE_MARK.search(before, last.end):
+        if outside and before.startswith(SUBJECT_AFTER_PLACE + ("全年",), last.end) \
+                and not CLAUSE_MARK.search(before, last.end):
             return last.region  # 截至8月底，台山市已建成…: another place named in full as its clause's subject
         if not before.startswith("妇联", last.end) or before.startswith(("等", "、", "和", "与", "及"), last.end + 2):
             continue

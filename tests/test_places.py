@@ -272,6 +272,9 @@ CLAUSE_SUBJECT = [
     ("a later clause that opens with a place and a verb of the work is that place's",
      "宁德市妇联2024年工作总结\n\n福安市打造示范基地14个，霞浦县培育女能手260名，寿宁县建成工坊32个。",
      ["福安市", "霞浦县", "寿宁县"]),
+    ("a later clause's place before a verb of helping or organising is that clause's subject too",
+     "广东省妇联2023年工作综述\n\n韶关市妇联培育示范基地30个，梅州市帮助6200名农村妇女就近就业，河源市组织招聘会12场。",
+     ["韶关市", "梅州市", "河源市"]),
     ("a related-news headline under the article is the place it names, or the page's for 我市",
      "绵竹市妇联举办家政培训班\n发布时间：2024-06-14　来源：绵竹市妇联\n\n市妇联培训妇女78名。\n相关新闻\n"
      "· 广汉市新建“妇女微家”15个（2024-06-05）\n· 我市评出2023年度“最美家庭”50户（2024-03-08）\n",
