@@ -549,9 +549,10 @@ class Timing:
                 if not self._may_lead(expression):
                     return None, 0, 0
                 lead, lead_line = expression, line_start
-            elif line_start > lead_line and not (expression.period.start is not None
-                                                 and lead.period.start <= expression.period.start
-                                                 and expression.period.end <= lead.period.end):
+            elif line_start > lead_line and expression.kind != "stock" \
+                    and not (expression.period.start is not None and lead.period.start <= expression.period.start
+                             and expression.period.end <= lead.period.end):
+                # (a count at a date, 会议通报，截至10月底，…, is told within the event: no new time)
                 return lead, lead_line, line_start
         return lead, lead_line, float("inf")
 

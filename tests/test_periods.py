@@ -198,6 +198,15 @@ LISTED_FIGURES_SHARE_THEIR_VERB = """某省妇联2023年家庭教育工作综述
 
 甲市、乙市分别建成家庭教育指导服务站点620个、410个。
 """
+# A count at a date told at the event (会议通报，截至10月底，…) does not end the lead's event: the
+# paragraph after it (会上，…) is still the meeting's.
+COUNT_TOLD_AT_THE_EVENT = """某县：妇女微家暖人心
+发布时间：2024-11-22
+
+本报讯（通讯员 张某）11月18日，某县妇联召开妇女微家建设推进会，40余人参加。
+会议通报，截至10月底，全县已建成妇女微家186个。
+会上，市妇联负责人介绍，全市已建成妇女微家1420个。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -574,6 +583,9 @@ CASES = [
     # the second of two listed figures keeps the first's stock verb
     (LISTED_FIGURES_SHARE_THEIR_VERB, [("620个", None, (2023, 12), False, 2023),
                                        ("410个", None, (2023, 12), False, 2023)]),
+    # a count at a date told at the event leaves the later paragraphs to the event
+    (COUNT_TOLD_AT_THE_EVENT, [("186个", None, (2024, 10), False, 2024),
+                               ("1420个", None, (2024, 11), False, 2024)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
