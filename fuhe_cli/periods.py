@@ -96,10 +96,6 @@ def _has_year(expression_text: str) -> bool:
     return YEAR_WITH_NIAN.search(expression_text) is not None
 
 
-# A clause that is only a time ends here: "3月6日，", "3月6日上午，".
-_CLAUSE_OF_A_TIME_ENDS = re.compile(TIME_OF_DAY + r"?[，,]")
-
-
 @dataclass
 class DocumentTime:
     """What the document says of time as a whole: its reporting period, its "now", whether it is a plan."""
@@ -336,10 +332,13 @@ def _without_year(text: str, expression: TimeExpression) -> bool:
     return _part_of_a_year(expression.period) and not _NAMES_A_YEAR.search(text, expression.start, expression.end)
 
 
+# A paragraph that goes on with the event a news lead opens with: 会上，… / 会后，… / 活动中，….
+_EVENT_GOES_ON = re.compile(r"[ \t\u3000]*(?:会上|会后|会议(?:还|期间|现场)|活动(?:中|上|期间|现场|结束后)|现场)")
 # How far into its line an article's opening time may stand (a dateline and a source before it).
 _LEAD_REACH = 120
-# What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，).
-_OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?[，,]")
+# What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，)
+# or the time of the day (3月6日上午，).
+_OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?" + TIME_OF_DAY + r"?[，,]")
 
 
 # A figure listed after another (…分别建成…620个、410个) shares the words before the first.
@@ -532,7 +531,17 @@ class Timing:
         if section.start not in self._leads:
             self._leads[section.start] = self._find_article_lead(section)
         lead, lead_line, break_line = self._leads[section.start]
-        return lead if lead is not None and lead_line < paragraph_start <= break_line else None
+        if lead is None or paragraph_start <= lead_line:
+            return None
+        if paragraph_start <= break_line or self._goes_on_with_event(lead, paragraph_start):
+            return lead
+        return None
+
+    def _goes_on_with_event(self, lead: TimeExpression, paragraph_start: int) -> bool:
+        """Whether the paragraph goes back to the event the lead's day or month opens with (会后，…,
+        活动中，…), past the paragraphs of other times told in between."""
+        return not (lead.so_far or lead.kind == "since") \
+            and _EVENT_GOES_ON.match(self.text, self._words_start(paragraph_start)) is not None
 
     def _find_article_lead(self, section) -> tuple[Optional[TimeExpression], int, float]:
         """(the article's lead time, its paragraph's start, the start of the first paragraph after
@@ -588,7 +597,7 @@ class Timing:
         dateline = _DATELINE_LEAD.match(text, line_start)
         lead = dateline.end() if dateline else line_start
         for expression in self._between(lead, min(first.end, lead + 40)):
-            if expression.start - lead > 12 or _CLAUSE_OF_A_TIME_ENDS.match(text, expression.end) is None:
+            if expression.start - lead > 12 or _OPENING_END.match(text, expression.end) is None:
                 return None
             period = expression.period
             if period.start is None or _has_year(text[expression.start:expression.end]) \
@@ -728,7 +737,8 @@ class Timing:
                 break
         if r.governing is None and not r.headings:
             lead = self._article_lead(r.p_start)
-            if lead is not None and r.year in (None, lead.period.year):
+            if lead is not None and (r.year in (None, lead.period.year)
+                                     or self._goes_on_with_event(lead, r.p_start)):
                 r.governing, r.level, r.year = lead, "article", lead.period.year
         r.period = r.governing.period if r.governing is not None else None
         r.clause = _clause_before(text, r.s_start, start)

@@ -207,6 +207,16 @@ COUNT_TOLD_AT_THE_EVENT = """某县：妇女微家暖人心
 会议通报，截至10月底，全县已建成妇女微家186个。
 会上，市妇联负责人介绍，全市已建成妇女微家1420个。
 """
+# A paragraph that goes back to the lead's event (活动中，…) is the event's, past paragraphs of other
+# times told in between (今年以来，… / 去年，…).
+EVENT_GOES_ON = """区妇联举办庆“三八”主题活动
+发布时间：2025-03-07
+
+3月6日上午，区妇联在广场举办主题活动，约500人参加。
+据了解，今年以来，区妇联已开展普法活动12场。
+去年，全区共有3200余名妇女参加了技能培训。
+活动中，区妇联还展出手工艺品200余件。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -586,6 +596,10 @@ CASES = [
     # a count at a date told at the event leaves the later paragraphs to the event
     (COUNT_TOLD_AT_THE_EVENT, [("186个", None, (2024, 10), False, 2024),
                                ("1420个", None, (2024, 11), False, 2024)]),
+    # a paragraph going on with the lead's event is the event's
+    (EVENT_GOES_ON, [("500人", (2025, 3), (2025, 3), False, 2025), ("12场", (2025, 1), (2025, 3), False, 2025),
+                     ("3200余名", (2024, 1), (2024, 12), False, 2024),
+                     ("200余件", (2025, 3), (2025, 3), False, 2025)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
@@ -690,6 +704,7 @@ def test_each_report_on_an_archive_page_speaks_for_its_own_year():
     ("苍溪：小庭院做出大文章\n2024-06-12 07:30　来源：四川日报\n\n本报成都6月12日讯（记者 周某）6月11日，"
      "全省现场会召开，观摩示范户26户。\n", 2024),
     ("县妇联召开表彰大会\n发布时间：2025-03-07\n\n3月6日上午，县妇联召开大会，300余名妇女代表参会。\n", 2025),
+    ("县妇联举办培训班\n发布时间：2024-06-18\n\n6月12日至13日，县妇联举办培训班，80名妇女参加。\n", 2024),
     ("县妇联开展技能培训\n发布时间：2024-05-10\n\n2023年，县妇联培训妇女860人次。\n", None),   # a year named dates the figures, not the page
     ("县妇联开展技能培训\n发布时间：2024-05-10\n\n县妇联培训妇女860人次。\n", None),    # a date alone
 ])
