@@ -665,8 +665,8 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
         found = [m for m in found if m.start >= clause]   # "…全州64期，其中康定市妇联开班9期": the clause's subject
     if base is not None and before.endswith("等"):
         return base     # "仙游县…玉井村妇代会等193个": the places named are examples of the whole region's
-    # A place where something is held (在龙岩举办) is not the figure's subject.
-    mentions = [m for m in found if not before[max(0, m.start - 2):m.start].endswith(LOCATIVE)]
+    # A place where something is held (在龙岩举办, 在东宁市、绥芬河市试点) is not the figure's subject.
+    mentions = _not_where_held(before, found)
     if base is None:
         mentions = [m for m in mentions if not before.startswith(LIST_AFTER, m.end)]
         return mentions[-1].region if mentions else None
@@ -694,6 +694,20 @@ def _region_after(places, before: str, found: list, clause: int, base: Region | 
                 continue
             return region
     return base
+
+
+def _not_where_held(before: str, found: list) -> list:
+    """The mentions that are not places where something is held: after 在/赴/走进…, and the places
+    listed right after such a one (在东宁市、绥芬河市)."""
+    kept, held_end = [], -1
+    for mention in found:
+        if before[max(0, mention.start - 2):mention.start].endswith(LOCATIVE) \
+                or held_end >= 0 and LIST_SEPARATOR.fullmatch(before, held_end, mention.start):
+            held_end = mention.end
+        else:
+            kept.append(mention)
+            held_end = -1
+    return kept
 
 
 def _site_region(places, text: str, sections: list[Section]) -> Region | None:
