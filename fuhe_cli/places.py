@@ -27,7 +27,7 @@ LEAD_NUMBER = re.compile(r"^\s*(\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[一
 LEAD_LABEL = re.compile(r"【([^】]{2,12})】|([^，,。：:]{2,12}?)(妇联)?[：:]")
 NATIONAL_BODY = re.compile(r"全国妇联|中华全国妇女联合会|全国妇女联合会")
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
-LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到")
+LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到", "参加")
 LIST_AFTER = ("等", "妇联等", "市等", "县等", "区等")
 # Where a reporter filed from: a news dateline ("新华社长沙12月20日电", "本报成都电") or a byline's
 # "发自南昌". The place is where the story was written, not the region of its figures: weak
@@ -155,7 +155,9 @@ def _site_or_body_region(places, text: str, section: Section, body: str, footer:
     """No place in the headline: the site's own name (株洲市人民政府门户网站, 版权所有：…) says
     whose "市妇联" it is, unless the body opens with a federation inside it; else the place
     the body names most."""
-    dominant = _dominant(places, body)
+    dominant, score = _dominant_score(places, body)
+    if score < 1.5:
+        dominant = None     # one passing mention deep in the body (参加新疆妇女干部学校培训) names no document's place
     header = [line for _, _, line in text_lines(text[section.start:section.title_start])]
     site_text = "\n".join(furniture_lines(header) + footer)
     site = _headline_region(places, site_text) if site_text.strip() else None

@@ -123,6 +123,10 @@ ATTRIBUTION = [
     ("a meeting's venue is not the figure's subject",
      "工作动态\n来源：福建省妇联\n\n记者从在龙岩举办的推进会获悉，今年共培训妇女62万人次。",
      "福建省", ["福建省"]),
+    ("one passing mention deep in a body that names no other place gives the document no region",
+     "妇联工作总结\n\n一、加强思想引领\n" + "县妇联组织宣讲员深入村组、企业、学校开展宣讲，引导广大妇女听党话、跟党走。" * 8
+     + "\n二、加强培训\n县妇联开展培训12次，推荐基层妇联干部参加新疆妇女干部学校培训12人。",
+     None, [None, None]),
     ("places listed after 在 are where the work is tried, not the figure's subject",
      "牡丹江市妇联工作会议讲话\n\n我们在东宁市、绥芬河市试点巾帼驿站，已建成驿站18个。",
      "牡丹江市", ["牡丹江市"]),
