@@ -55,8 +55,9 @@ DATE_PATTERNS = (
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
     re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
 )
-# 截至2023年12月31日: the date figures stand at, not the document's.
-_AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+# 截至2023年12月31日: the date figures stand at, not the document's; 今天是：2025年6月18日: a site
+# header's clock, the day the page was viewed.
+_AS_OF_BEFORE = re.compile(r"(?:截至|截止|截止到|截至到|今天是|今天|今日|当前日期|当前时间)\s*[:：]?\s*$")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 SITE_NAME = re.compile(r"[\w·]{2,12}(网|网站|官网|在线|频道|门户|日报|晚报|妇女报|时报|报社)")
 CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -169,7 +170,7 @@ def date_in(text: str) -> str | None:
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             year, month, day = (int(group) for group in match.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31 and not _AS_OF_BEFORE.search(text, max(0, match.start() - 4),
+            if 1 <= month <= 12 and 1 <= day <= 31 and not _AS_OF_BEFORE.search(text, max(0, match.start() - 6),
                                                                                match.start()):
                 found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
     return min(found)[1] if found else None

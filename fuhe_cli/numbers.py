@@ -98,7 +98,8 @@ _CURRENCY_LAST_CHARS = frozenset(word[-1] for word in _CURRENCY_WORDS)
 _QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"} | _CURRENCY_LAST_CHARS
 # 至少建成1个, 至少举办1场: 至少 before a verb of the work is the figure's qualifier.
 _AT_LEAST_VERBS = tuple("至少" + verb for verb in ("建成", "建设", "打造", "培育", "举办", "开展", "配备", "组建", "设立",
-                                                  "建立", "创建", "新建", "安排", "落实", "完成", "培训", "选树"))
+                                                  "建立", "创建", "新建", "安排", "落实", "完成", "培训", "选树",
+                                                  "建有", "设有", "配有"))
 _AT_LEAST_VERB_ENDS = frozenset(verb[-1] for verb in _AT_LEAST_VERBS)
 _BIG_MULTIPLIER = re.compile("[万亿]")
 _SHARE_REACH = 16
@@ -605,11 +606,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         if n1.isdigit() and len(n1) >= 11:
             return None  # phone / ID numbers
 
-    if before in _QUALIFIED_AFTER:
-        qualifier, marker, start = _prefix_qualifier(folded, num_start)
-    elif before in _AT_LEAST_VERB_ENDS and folded.startswith(_AT_LEAST_VERBS, num_start - 4) \
-            and folded.startswith("至少", num_start - 4):
+    if before in _AT_LEAST_VERB_ENDS and folded.startswith(_AT_LEAST_VERBS, num_start - 4):
         qualifier, marker, start = "at_least", "至少", num_start - 4    # 每个乡镇至少建成1个
+    elif before in _QUALIFIED_AFTER:
+        qualifier, marker, start = _prefix_qualifier(folded, num_start)
     else:
         qualifier, marker, start = None, None, num_start  # what _prefix_qualifier finds there
     if signed:

@@ -391,7 +391,8 @@ def _month_dated(text: str) -> tuple[int, int] | None:
 ANNUAL_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年度")
 # So does a year standing bare in a title ("数字里的2023", "回眸2023 | …"): not a date, a range, a
 # document number or part of a longer number.
-BARE_YEAR = re.compile(r"(?<![\d.\-/第])((?:19|20)\d{2})(?!\s*[\d年.\-—~至/月:：号期])")
+# (a count, 2000余名妇女 / 2024人, is no year)
+BARE_YEAR = re.compile(r"(?<![\d.\-/第])((?:19|20)\d{2})(?!\s*[\d年.\-—~至/月:：号期余多名人个户场次万元所家项件支位份条篇])")
 HEADER_LINES = 8
 
 

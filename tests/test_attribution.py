@@ -7,6 +7,7 @@ import pytest
 
 from fuhe_cli.attribution import attribute
 from fuhe_cli.layout import find_date, find_title, split_sections
+from fuhe_cli.years import reporting_period
 
 
 @dataclass
@@ -127,6 +128,8 @@ def test_event_year_carries_to_following_sentences_but_a_dated_day_does_not():
     ("标题\n正文没有日期。", None),
     # the date figures stand at is not the document's; its signature is
     ("通报\n截至2023年12月31日，全市共有妇联组织1386个。\n\n市妇联\n2024年1月12日", "2024-01-12"),
+    # a site header's clock is the day the page was viewed
+    ("某市妇女联合会　今天是：2025年6月18日　星期三\n标题\n发布时间：2025-06-16 09:30\n正文。", "2025-06-16"),
 ])
 def test_dates(text, date):
     assert find_date(text) == date
@@ -226,6 +229,15 @@ def test_as_of_now_is_the_document_year():
     text = "某市妇联通知\n（2022年4月9日）\n\n2021年，各地积极参与。截至目前，全市共有巾帼文明岗300个。\n"
     result = attribute(text, facts_at(text, "300个"))
     assert result.fact_years == [2022]
+
+
+@pytest.mark.parametrize("title, year", [
+    ("数字里的2023", 2023),
+    ("某区妇联：技能培训让2000余名妇女端上“金饭碗”", None),     # a count, not a year
+    ("2024人参加巾帼健步走", None),
+])
+def test_a_bare_year_in_a_title_is_its_period_but_a_count_is_not(title, year):
+    assert reporting_period(title) == year
 
 
 def test_reporting_period_stated_in_the_opening_or_a_heading():

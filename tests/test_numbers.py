@@ -30,6 +30,7 @@ SINGLE = [
     ("全年走访留守儿童4286人次", 4286, "人次", "exact", None),
     # 至少 before a verb of the work qualifies the figure after the verb
     ("每个乡镇至少建成1个维权站", 1, "个", "at_least", "至少"),
+    ("每个村至少建有1个妇女之家", 1, "个", "at_least", "至少"),
     ("每个社区至少举办2场", 2, "场", "at_least", "至少"),
     ("至少有1间活动室", 1, "间", "at_least", "至少"),
     ("新增会员2.7万人", 27000, "人", "exact", None),
