@@ -369,7 +369,7 @@ def _is_whole_year_word(text: str, expression: Optional[TimeExpression]) -> bool
 # 全年任务的75%, 全年目标: the year's task is what the figure is a share of, not its period.
 # 完成全年宣讲任务的60%: a share of the year's task, not of the year (全年任务1.3万名 is the year's).
 # A table column of what is to be done (年度任务（人）, 目标任务数, 计划数), not of what was (已完成, 完成率).
-_TASK_HEADER = re.compile(r"任务|目标数|计划数|计划任务|目标任务")
+_TASK_HEADER = re.compile(r"任务|目标数|计划数|计划任务|目标任务|目标\s*$")     # (2025年目标)
 _DONE_HEADER = re.compile(r"完成|实际|进度|率")
 _YEAR_TASK_HEADER = re.compile(r"年度|全年")
 _YEAR_TASK_AFTER = re.compile(r"[^，,。；;！？\d]{0,6}?(?:任务|目标|计划)的")

@@ -217,6 +217,12 @@ EVENT_GOES_ON = """区妇联举办庆“三八”主题活动
 去年，全区共有3200余名妇女参加了技能培训。
 活动中，区妇联还展出手工艺品200余件。
 """
+# A column headed with next year's goal (2025年目标) holds targets; the years before it what was done.
+YEAR_COLUMNS_AND_GOAL = """某市妇联2023—2024年主要指标完成情况
+
+指标名称\t单位\t2023年\t2024年\t2025年目标
+妇女技能培训\t人次\t8100\t9300\t10000
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -600,6 +606,9 @@ CASES = [
     (EVENT_GOES_ON, [("500人", (2025, 3), (2025, 3), False, 2025), ("12场", (2025, 1), (2025, 3), False, 2025),
                      ("3200余名", (2024, 1), (2024, 12), False, 2024),
                      ("200余件", (2025, 3), (2025, 3), False, 2025)]),
+    # a cell under 2025年目标 is that year's target
+    (YEAR_COLUMNS_AND_GOAL, [("8100", (2023, 1), (2023, 12), False, 2023), ("9300", (2024, 1), (2024, 12), False, 2024),
+                             ("10000", (2025, 1), (2025, 12), True, 2025)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
