@@ -46,7 +46,7 @@ DATELINE_REACH = 300
 SCOPE_WORD = (r"全(省|市|县|区|州|旗|盟|国)"
               r"(?!妇联(?!系统)|三八|巾帼|最美|五好|文明|十佳|优秀|先进|示范|最|首|第|重点|性)")
 SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|今年|去年|目前|当前|截至目前|近年来|年内|全年|"
-                   r"据统计|据了解|同时|此外)[，,]?)?" + SCOPE_WORD)
+                   r"(?:19|20)\d{2}\s*年(?:度|上半年|下半年|以来)?|据统计|据了解|同时|此外)[，,]?)?" + SCOPE_WORD)
 # A scope word anywhere in a clause ("上饶市妇联还在全市…举办"): read only after a federation
 # that opens the clause as its subject (_parent_subject).
 SCOPE_ANYWHERE = re.compile(SCOPE_WORD)
