@@ -52,8 +52,10 @@ BYLINE = re.compile(r"^\s*(□|■|◎)|^[^，,。]{0,14}(全媒体记者|记者
                     r"^[^，,。]{0,20}发自\S{2,8}")
 CREDIT = re.compile(r"/\s*(文|摄|图)\b|／(文|摄|图)|^(图|文|摄影?)\s*[/／:：]|供图$")
 DATE_PATTERNS = (
-    re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)"),
-    re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    re.compile(r"(?<!\d)(?P<year>20\d{2}|19\d{2})\s*[-/.]\s*(?P<month>\d{1,2})\s*[-/.]\s*(?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<year>20\d{2}|19\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
+    # 27.02.2015 (day first, on some mirror sites)
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>20\d{2}|19\d{2})(?![\d.])"),
 )
 # 截至2023年12月31日: the date figures stand at, not the document's; 今天是：2025年6月18日: a site
 # header's clock, the day the page was viewed.
@@ -120,6 +122,9 @@ def _is_furniture(stripped: str, previous: Container[str] = _NOTHING_SEEN) -> bo
     return bool(SITE_NAME.fullmatch(stripped))
 
 
+_TITLE_LENGTH = 80
+
+
 def find_title(text: str) -> str | None:
     """The headline: the block of headline lines right above the first byline or dateline, when
     only page furniture precedes it (a sidebar of other headlines is skipped); else the first
@@ -135,7 +140,8 @@ def find_title(text: str) -> str | None:
     seen: set[str] = set()
     for line in lines:
         if not _is_navigation(line, seen) and not LIST_ITEM.match(line) and HANZI.search(line):
-            return line
+            # (a page that opens with its body has no headline: its first paragraph is no title)
+            return None if len(line) > _TITLE_LENGTH or line[-1] == "。" else line
         seen.add(line)
     return None
 
@@ -169,7 +175,7 @@ def date_in(text: str) -> str | None:
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            year, month, day = (int(group) for group in match.groups())
+            year, month, day = (int(match.group(name)) for name in ("year", "month", "day"))
             if 1 <= month <= 12 and 1 <= day <= 31 and not _AS_OF_BEFORE.search(text, max(0, match.start() - 6),
                                                                                match.start()):
                 found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))

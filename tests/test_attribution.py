@@ -128,11 +128,17 @@ def test_event_year_carries_to_following_sentences_but_a_dated_day_does_not():
     ("标题\n正文没有日期。", None),
     # the date figures stand at is not the document's; its signature is
     ("通报\n截至2023年12月31日，全市共有妇联组织1386个。\n\n市妇联\n2024年1月12日", "2024-01-12"),
+    ("标题\n\n27.02.2015  19:57\n\n正文。", "2015-02-27"),       # day first, as some mirror sites write it
     # a site header's clock is the day the page was viewed
     ("某市妇女联合会　今天是：2025年6月18日　星期三\n标题\n发布时间：2025-06-16 09:30\n正文。", "2025-06-16"),
 ])
 def test_dates(text, date):
     assert find_date(text) == date
+
+
+def test_a_page_that_opens_with_its_body_has_no_title():
+    text = "来源：某某网　发布时间：2013年01月25日\n6日，记者从省妇联获悉，过去的一年，全省带动5000名妇女就业。今年计划培训1200名。\n"
+    assert find_title(text) is None
 
 
 def test_title_skips_navigation_and_site_names():

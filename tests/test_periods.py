@@ -223,6 +223,10 @@ YEAR_COLUMNS_AND_GOAL = """某市妇联2023—2024年主要指标完成情况
 指标名称\t单位\t2023年\t2024年\t2025年目标
 妇女技能培训\t人次\t8100\t9300\t10000
 """
+# A page that opens with its body has no headline: a plan word in its first paragraph makes no plan.
+BODY_WITHOUT_HEADLINE = """来源：某某网　发布时间：2013年01月25日
+6日，记者从省妇联获悉，过去的一年，全省带动5000名妇女就业，共发放创业贷款20.1亿元。今年计划免费培训1200名贫困母亲。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -609,6 +613,9 @@ CASES = [
     # a cell under 2025年目标 is that year's target
     (YEAR_COLUMNS_AND_GOAL, [("8100", (2023, 1), (2023, 12), False, 2023), ("9300", (2024, 1), (2024, 12), False, 2024),
                              ("10000", (2025, 1), (2025, 12), True, 2025)]),
+    # the first paragraph of a page without a headline is no plan's title
+    (BODY_WITHOUT_HEADLINE, [("5000名", (2012, 1), (2012, 12), False, 2012),
+                             ("1200名", (2013, 1), (2013, 12), True, 2013)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
