@@ -341,6 +341,11 @@ _LEAD_REACH = 120
 _OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?" + TIME_OF_DAY + r"?[，,]")
 
 
+# A clause of only a noun, no verb of its own (…356所，家庭教育指导师210名), after a clause that ends
+# with a figure.
+_BARE_NOUN = re.compile(r"[^\d年月开举培建发帮组服救资推创评选招吸带实完参接覆惠新增累达为是有获入超占较比由从共已"
+                        r"调处确突扩办理列展动保争力将提降减受]{2,14}")
+_FIGURE_BEFORE = re.compile(r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}$")
 # A figure listed after another (…分别建成…620个、410个) shares the words before the first.
 _LISTED_AFTER_FIGURE = re.compile(r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}\s*[、和及]\s*$")
 
@@ -352,7 +357,14 @@ def _clause_before(text: str, s_start: int, start: int) -> str:
     reach = 40 if _LISTED_AFTER_FIGURE.search(text, max(s_start, start - 8), start) else 16
     clause = text[max(s_start, start - reach):start]
     body = clause.rstrip(" \t：:")
-    clause = clause[max(body.rfind(mark) for mark in "，,；;：:") + 1:]
+    cut = max(body.rfind(mark) for mark in "，,；;：:")
+    clause = clause[cut + 1:]
+    if cut >= 0 and body[cut] in "，," and _BARE_NOUN.fullmatch(clause):
+        # 全县现有家长学校356所，家庭教育指导师210名: a clause of only a noun goes on with the one before
+        mark = max(s_start, start - reach) + cut
+        if _FIGURE_BEFORE.search(text, max(s_start, mark - 8), mark):
+            earlier = max(text.rfind(m, s_start, mark) for m in "，,；;：:") + 1
+            clause = text[max(earlier, s_start, mark - 24):mark] + "|" + clause
     breakdown = text.rfind("其中", max(s_start, start - 40), start)
     if breakdown > s_start and not any(mark in text[breakdown:start] for mark in "。；;"):
         head_start = max(text.rfind(mark, s_start, breakdown - 1) for mark in "，,；;：:（(") + 1

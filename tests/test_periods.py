@@ -227,6 +227,12 @@ YEAR_COLUMNS_AND_GOAL = """某市妇联2023—2024年主要指标完成情况
 BODY_WITHOUT_HEADLINE = """来源：某某网　发布时间：2013年01月25日
 6日，记者从省妇联获悉，过去的一年，全省带动5000名妇女就业，共发放创业贷款20.1亿元。今年计划免费培训1200名贫困母亲。
 """
+# A clause of only a noun (…356所，家庭教育指导师210名) goes on with the clause before it; one with a
+# verb and a time of its own (…173个，1-8月调处纠纷2360件) does not.
+BARE_NOUN_CLAUSE = """某县妇联2024年家庭教育工作情况
+
+全县现有家长学校356所，家庭教育指导师210名。截至8月底，全县已建成调解室173个，1-8月调处纠纷2360件。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -616,6 +622,9 @@ CASES = [
     # the first paragraph of a page without a headline is no plan's title
     (BODY_WITHOUT_HEADLINE, [("5000名", (2012, 1), (2012, 12), False, 2012),
                              ("1200名", (2013, 1), (2013, 12), True, 2013)]),
+    # a clause of only a noun keeps the stock verb of the clause before
+    (BARE_NOUN_CLAUSE, [("356所", None, (2024, 12), False, 2024), ("210名", None, (2024, 12), False, 2024),
+                        ("173个", None, (2024, 8), False, 2024), ("2360件", (2024, 1), (2024, 8), False, 2024)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
