@@ -917,8 +917,11 @@ class Timing:
                 and r.unit not in EVENT_UNITS:
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
-                and NOW_CUE.search(clause) and not FLOW_CUE.search(clause):
-            # 自2020年…以来，…现有家政服务员680名: how things stand at the span's end
+                and (NOW_CUE.search(clause) or STOCK_CUE.search(clause) and r.basis != "flow"
+                     and r.unit not in EVENT_UNITS and not FLOW_AFTER.match(text, r.start)) \
+                and not FLOW_CUE.search(clause):
+            # 自2020年…以来，…现有家政服务员680名 / 本届以来…建成妇女之家262个: how things stand at the
+            # span's end
             r.period = period.as_stock()
             r.year = r.period.year
 

@@ -233,6 +233,13 @@ BARE_NOUN_CLAUSE = """某县妇联2024年家庭教育工作情况
 
 全县现有家长学校356所，家庭教育指导师210名。截至8月底，全县已建成调解室173个，1-8月调处纠纷2360件。
 """
+# Under a run of years, what was built and stands (建成, 现有, 总数达到) is counted at the run's end;
+# what was done (培训…人次, 新建) is the run's total.
+BUILT_OVER_A_TERM = """在某县第十一次妇女代表大会上的工作报告
+（2025年9月20日）
+
+五年来，全县累计培训妇女3.6万人次，新建妇女微家120个，建成家长学校230所。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -625,6 +632,9 @@ CASES = [
     # a clause of only a noun keeps the stock verb of the clause before
     (BARE_NOUN_CLAUSE, [("356所", None, (2024, 12), False, 2024), ("210名", None, (2024, 12), False, 2024),
                         ("173个", None, (2024, 8), False, 2024), ("2360件", (2024, 1), (2024, 8), False, 2024)]),
+    # under a run, what stands is counted at its end and what was done is the run's
+    (BUILT_OVER_A_TERM, [("3.6万人次", (2021, 1), (2025, 9), False, None), ("120个", (2021, 1), (2025, 9), False, None),
+                         ("230所", None, (2025, 9), False, 2025)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
