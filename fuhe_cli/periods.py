@@ -341,6 +341,8 @@ _LEAD_REACH = 120
 _OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?" + TIME_OF_DAY + r"?[，,]")
 
 
+# A run's total broken down by year after it (共建成…1200个，其中2021年300个、…): built over the run.
+_BY_YEAR_AFTER = re.compile(r"[^。；;]{0,12}?其中\s*(?:19|20)\d{2}\s*年")
 # A clause of only a noun, no verb of its own (…356所，家庭教育指导师210名), after a clause that ends
 # with a figure.
 _BARE_NOUN = re.compile(r"[^\d年月开举培建发帮组服救资推创评选招吸带实完参接覆惠新增累达为是有获入超占较比由从共已"
@@ -918,7 +920,8 @@ class Timing:
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
                 and (NOW_CUE.search(clause) or STOCK_CUE.search(clause) and r.basis != "flow"
-                     and r.unit not in EVENT_UNITS and not FLOW_AFTER.match(text, r.start)) \
+                     and r.unit not in EVENT_UNITS and not FLOW_AFTER.match(text, r.start)
+                     and not _BY_YEAR_AFTER.match(text, r.start)) \
                 and not FLOW_CUE.search(clause):
             # 自2020年…以来，…现有家政服务员680名 / 本届以来…建成妇女之家262个: how things stand at the
             # span's end
