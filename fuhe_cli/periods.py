@@ -725,8 +725,11 @@ class Timing:
                     and r.governing.period.end < expression.period.end:
                 continue                # 截至10月底，…其中今年新建41个: this year up to that date, not to now
             if r.governing is not None and _is_whole_year_word(text, expression) and (
-                    not _part_of_a_year(r.governing.period) or any(mark in text[expression.end:start] for mark in "；;")):
+                    not _part_of_a_year(r.governing.period) or any(mark in text[expression.end:start] for mark in "；;")) \
+                    and not (r.governing.kind == "stock"
+                             and any(mark in text[r.governing.end:expression.start] for mark in "；;")):
                 # 2024年，…全年培训…: the year already named. 下半年…力争全年…: the whole year, in its own clause.
+                # (截至2024年底，…建成…；全年发放…: the ；-clause's own 全年, not the stock's date)
                 continue
             r.governing, r.level = expression, "sentence"
         if r.governing is None and r.header is not None:

@@ -240,6 +240,11 @@ BUILT_OVER_A_TERM = """在某县第十一次妇女代表大会上的工作报告
 
 五年来，全县累计培训妇女3.6万人次，新建妇女微家120个，建成家长学校230所。
 """
+# A ；-clause naming its own 全年 after a year-end stock date is the year's flow.
+WHOLE_YEAR_AFTER_STOCK_DATE = """某市妇联2024年工作总结
+
+截至2024年底，全市建成妇女之家358个；全年发放宣传资料35万余份。
+"""
 EVENTS_COUNTED = """县妇联家政培训成效明显
 发布时间：2024-08-20
 
@@ -635,6 +640,9 @@ CASES = [
     # under a run, what stands is counted at its end and what was done is the run's
     (BUILT_OVER_A_TERM, [("3.6万人次", (2021, 1), (2025, 9), False, None), ("120个", (2021, 1), (2025, 9), False, None),
                          ("230所", None, (2025, 9), False, 2025)]),
+    # 全年 in a ；-clause after a stock date is the year
+    (WHOLE_YEAR_AFTER_STOCK_DATE, [("358个", None, (2024, 12), False, 2024),
+                                   ("35万余份", (2024, 1), (2024, 12), False, 2024)]),
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
