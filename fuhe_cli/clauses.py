@@ -16,15 +16,25 @@ CLAUSE_BREAKS = frozenset("，,。；;！!？?：:\n\r")
 SENTENCE_BREAKS = frozenset("。；;！!？?\n\r")
 MAX_CLAUSE_CHARS = 80        # a run-on clause is read at most this far either side of the number
 _CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
-_LAST_CLAUSE_BREAK = regex.compile("(?r)[" + regex.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+# The text last read, and the same reversed: the last break before a figure is the first one in
+# the reversed text, found with a forward character-class scan in C (a reverse search costs
+# about twice as much). Figures are read one text at a time, so one text is kept.
+_reversed: tuple[str, str] = ("", "")
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the clause holding text[start:end]: between clause punctuation, at most
     MAX_CLAUSE_CHARS either side."""
+    global _reversed
     limit = max(0, start - MAX_CLAUSE_CHARS)
-    found = _LAST_CLAUSE_BREAK.search(text, limit, start) if start > limit else None
-    left = found.end() if found else limit
+    if start > limit:
+        if _reversed[0] is not text:
+            _reversed = (text, text[::-1])
+        n = len(text)
+        found = _CLAUSE_BREAK.search(_reversed[1], n - start, n - limit)
+        left = n - found.start() if found else limit
+    else:
+        left = limit
     limit = min(len(text), end + MAX_CLAUSE_CHARS)
     found = _CLAUSE_BREAK.search(text, end, limit) if end < limit else None
     right = found.start() if found else limit

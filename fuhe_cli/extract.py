@@ -36,16 +36,16 @@ REPAIR_MESSAGES = {
 }
 
 
+_PLUS_ONE = (1).__add__
+
+
 class LineIndex:
     """Offsets in a text → 1-based (line, column)."""
 
     def __init__(self, text: str):
-        self.starts = [0]
-        find = text.find
-        position = find("\n")
-        while position != -1:
-            self.starts.append(position + 1)
-            position = find("\n", position + 1)
+        # each line starts one past the end of the one before: the running sum of the lengths
+        # of the lines (with their newline), in C
+        self.starts = [0, *itertools.accumulate(map(_PLUS_ONE, map(len, text.split("\n")[:-1])))]
 
     def locate(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)

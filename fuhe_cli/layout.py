@@ -76,7 +76,10 @@ _YEAR_HINT = re.compile(r"(?:20|19)\d{2}")
 # A line can open an article (byline, dated caption, news lead) only with one of these in its
 # first 40 characters: every BYLINE, CAPTION_DATE and NEWS_LEAD match holds one. (The leading
 # lookahead, as in YEAR, lets the engine skip to the characters the alternatives start with.)
-_TRIGGER_HINT = re.compile(r"(?=[□■◎记通特发\d本新中])(?:[□■◎]|记者|通讯员|特约撰稿|发自|^(?:\d|本报|新华社|中新社))")
+# A line that may start an article: a byline, caption or lead hint in its head (_TRIGGER_HINT
+# anywhere, written as literals so that re skips to them in C) or a lead's opening at its start.
+_TRIGGER_HINT = re.compile("□|■|◎|记者|通讯员|特约撰稿|发自")
+_TRIGGER_START = re.compile(r"\d|本报|新华社|中新社")
 CLOSING_SOURCE = re.compile(r"^[（(]\s*(来源|稿源|信息来源|文章来源)\s*[:：][^）)]{2,30}[）)]$")
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -234,7 +237,7 @@ def split_sections(text: str) -> list[Section]:
     for position, line in islice(enumerate(stripped_lines), 1, None):
         # Most lines are body text or headlines: no byline, caption or lead hint in the head,
         # so only a dateline could start an article there (none ends with a sentence mark).
-        if _TRIGGER_HINT.search(line, 0, 40) is None:
+        if _TRIGGER_START.match(line, 0, 40) is None and _TRIGGER_HINT.search(line, 0, 40) is None:
             if line[-1] in "。！？；" or not _is_dateline(line):
                 continue
             is_byline = is_lead = False

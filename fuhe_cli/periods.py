@@ -39,8 +39,10 @@ PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明
 _PLAN_VERBS = (r"(?:新建|建成|建设|共建|检查|筛查|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用|"
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
-TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|[需须应]完成|拟(?=" + _PLAN_VERBS + r")|"
-                        r"(?<![”\"」蕾康护苗行动按])计划(?=每|全年|年内|今年|明年|下半年|再|免费|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
+# (Every alternative opens with a literal character: re then skips to where one can start in C,
+# instead of trying the whole alternation at each position; 计(?<!…计)划 is (?<!…)计划.)
+TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|需完成|须完成|应完成|拟(?=" + _PLAN_VERBS + r")|"
+                        r"计(?<![”\"」蕾康护苗行动按]计)划(?=每|全年|年内|今年|明年|下半年|再|免费|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=新?" + _PLAN_VERBS + r")")
 # Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
 DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)")
@@ -267,7 +269,8 @@ def _header_lines(text: str, title: Optional[str]) -> list[str]:
 
 
 # Items of an enumeration (一是…，二是…) or of a ；-list start afresh: a norm of one is not the next's.
-_ITEM_MARK = re.compile(r"[一二三四五六七八九十]是|[；;]")
+# (spelt out, so that re skips to where a mark can start in C: see TARGET_CUE)
+_ITEM_MARK = re.compile(r"一是|二是|三是|四是|五是|六是|七是|八是|九是|十是|；|;")
 
 
 _NORM_WORD = re.compile(r"至少|不少于|不低于|不得少于|每")
