@@ -2,6 +2,7 @@
 
     python bench/bench.py                       # 5 MB corpus, 3 runs, every figure of issue 7
     python bench/bench.py --corpus DIR          # build the corpus from your own reports
+    python bench/bench.py --varied              # build it from tests/corpus/*.txt and examples/ (varied texts)
     python bench/bench.py --quick               # 1 MB, 1 run, small store and RSS figures
     python bench/bench.py --profile             # also cProfile the library pipeline
     python bench/bench.py --help-timings        # only every command's --help start-up
@@ -55,6 +56,22 @@ def report_texts(corpus_dir: Path | None) -> list[str]:
     if not texts:
         raise SystemExit(f"no readable reports under {root}")
     return texts
+
+
+def varied_texts() -> list[str]:
+    """The repository's own texts: the corpus fixtures (reports, news pages, tables, fragments of
+    many federations) and the examples. Copied until --mb is reached they repeat far less than a
+    few seed reports do, so per-text work and short, figure-dense texts weigh as in real use."""
+    from fuhe_cli.errors import InputError
+    from fuhe_cli.reading import read_source
+
+    texts = []
+    for path in sorted((REPO / "tests" / "corpus").glob("*.txt")):
+        try:
+            texts.append(read_source(str(path)).text)
+        except InputError:
+            continue
+    return texts + report_texts(None)
 
 
 def build_corpus(texts: list[str], megabytes: float) -> list[str]:
@@ -275,6 +292,9 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in M characters")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", type=Path, help="folder of reports to build the corpus from")
+    parser.add_argument("--varied", action="store_true",
+                        help="build the corpus from the repository's own varied texts (tests/corpus/*.txt and "
+                             "examples/, a few hundred reports, pages and fragments) instead of --corpus")
     parser.add_argument("--file-kb", type=int, default=50, help="characters per file (thousands) for commands")
     parser.add_argument("--store-mb", type=float, default=36.0,
                         help="store ingest of N M characters (0: skip); 36 M is about 100 MB of UTF-8, the issue's size")
@@ -301,7 +321,12 @@ def main() -> int:
     from fuhe_cli.extract import extract_text
     from fuhe_cli.indicators import load_rules
 
-    texts = report_texts(args.corpus)
+    if args.varied:
+        texts = varied_texts()
+        source = "tests/corpus/ and examples/"
+    else:
+        texts = report_texts(args.corpus)
+        source = args.corpus or "examples/"
     parts = build_corpus(texts, args.mb)
     corpus = "\n".join(parts)
     chars = len(corpus)
@@ -310,7 +335,7 @@ def main() -> int:
     print(f"fuhe benchmark — python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.2f} at start")
     print(f"corpus: {chars / 1e6:.2f} M characters ({len(corpus.encode()) / 1e6:.1f} MB UTF-8) from "
-          f"{len(texts)} report(s) under {args.corpus or 'examples/'}; {facts} facts "
+          f"{len(texts)} report(s) under {source}; {facts} facts "
           f"(one per {chars // max(1, facts)} characters); medians of {args.runs} run(s)\n")
 
     results: dict[str, tuple[float, float | None]] = {}
