@@ -38,15 +38,25 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     bases = bases or [None] * len(quantities)
     units = [getattr(quantity, "unit", None) for quantity in quantities]
     starts = [quantity.start for quantity in quantities]
-    year, period, times = _read_time(layout, starts, bases, units)
-    date = layout.date
     reports = _reports_on_page(layout)
-    if reports:
+    if not reports:
+        year, period, times = _read_time(layout, starts, bases, units)
+        date = layout.date
+    else:
         # A page holding reports of different years (an archive page of two annual summaries):
         # each report's time is read as its own document's; the page as a whole has no one year.
+        # The page is read only for the figures outside every report (often none).
         year, period, date = None, None, None
-        for start, end in reports:
-            low, high = bisect_left(starts, start), bisect_left(starts, end)
+        times = [None] * len(starts)
+        spans = [(bisect_left(starts, start), bisect_left(starts, end)) for start, end in reports]
+        inside = [False] * len(starts)
+        for low, high in spans:
+            inside[low:high] = [True] * (high - low)
+        outside = [index for index, taken in enumerate(inside) if not taken]
+        if outside:
+            for index, time in zip(outside, _read_time(layout, starts, bases, units, outside)[2]):
+                times[index] = time
+        for (start, end), (low, high) in zip(reports, spans):
             _, _, own = _read_time(Layout(text[start:end]), [at - start for at in starts[low:high]],
                                    bases[low:high], units[low:high])
             times[low:high] = own
@@ -57,11 +67,16 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
                        fact_periods=[time.period for time in times], fact_targets=[time.target for time in times])
 
 
-def _read_time(layout, starts: list[int], bases: list, units: list):
-    """(the reporting year, the reporting period, each figure's FactTime) of one document."""
+def _read_time(layout, starts: list[int], bases: list, units: list, wanted: list[int] | None = None):
+    """(the reporting year, the reporting period, each figure's FactTime) of one document; with
+    `wanted` (indices into `starts`), the FactTime of those figures only (the others still count
+    as the document's figures, as in 分别 lists)."""
     from fuhe_cli.periods import Timing, document_time, headline_period, title_period
     from fuhe_cli.years import attribute_years
 
+    if wanted is not None:
+        figures = starts
+        starts, bases, units = ([values[index] for index in wanted] for values in (starts, bases, units))
     stated = title_period(layout)
     titled = title_period(layout, title_only=True)
     year, fact_years = attribute_years(layout, starts, stated.year if stated else None,
@@ -69,7 +84,7 @@ def _read_time(layout, starts: list[int], bases: list, units: list):
     document = document_time(layout, stated, year, titled)
     if year is None and (headline := headline_period(layout)) is not None:
         year = headline.year            # 某县妇联：上半年…, a news page dated July: that year's news
-    timing = Timing(layout, document, starts)
+    timing = Timing(layout, document, starts if wanted is None else figures)
     if year is None:
         year = timing.opening_year()    # a dated news page whose lead opens 今年以来，…: that year's news
     times = [timing.fact(start, fact_year, basis, unit)

@@ -341,6 +341,8 @@ def _without_link_words(words: str) -> str:
     changed = True
     while changed and words:
         changed = False
+        if not (words.startswith(_LINK_WORDS) or words.endswith(_LINK_WORDS)):
+            break       # one C-level test of all the words first: most calls strip nothing
         for word in _LINK_WORDS:
             if words.startswith(word):
                 words, changed = words[len(word):], True

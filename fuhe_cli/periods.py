@@ -235,7 +235,11 @@ def _since_dated_start(text: str, expressions: list[TimeExpression], period: Per
     spans = [TimeExpression(m.start(), m.end(), period, "since") for m in since.finditer(text) if m.start() != dated_at]
     if not spans:
         return expressions
-    kept = [e for e in expressions if not any(span.start <= e.start < span.end for span in spans)]
+    # (the phrases do not overlap and come in text order: an expression can only be inside the
+    # last one starting at or before it)
+    starts = [span.start for span in spans]
+    kept = [e for e in expressions
+            if (at := bisect_right(starts, e.start) - 1) < 0 or e.start >= spans[at].end]
     return sorted(kept + spans, key=lambda e: e.start)
 
 
