@@ -28,10 +28,11 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     global _reversed
     limit = max(0, start - MAX_CLAUSE_CHARS)
     if start > limit:
-        if _reversed[0] is not text:
-            _reversed = (text, text[::-1])
+        kept = _reversed        # read once: another thread may replace it meanwhile
+        if kept[0] is not text:
+            kept = _reversed = (text, text[::-1])
         n = len(text)
-        found = _CLAUSE_BREAK.search(_reversed[1], n - start, n - limit)
+        found = _CLAUSE_BREAK.search(kept[1], n - start, n - limit)
         left = n - found.start() if found else limit
     else:
         left = limit
