@@ -45,7 +45,9 @@ How a quantity is classified (`RuleSet.classify`):
    figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
    48个，今年新建22个").
 5. Labels printed apart from the figure: a table cell with no rule in its clause takes the rule
-   named by its row's first cell, however far right it stands ("家长学校数量\t所\t356\t420\t432");
+   named by its row's first cell, however far right it stands ("家长学校数量\t所\t356\t420\t432",
+   and in a drawn table whose rows open with a bar and pad cells with spaces, "| 巾帼宣讲活动 | 场 |
+   86 | 124 | 105 |");
    a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
    of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
@@ -162,6 +164,16 @@ _PLACE_FIRST = frozenset("行社乡镇街村县区市")
 # a table cell (RuleSet._row_label): the characters that end a cell before it, and the first break of a row
 _CELL_BREAK_CHARS = frozenset("\t|｜")
 _ROW_CELL_BREAK = regex.compile(r"[\t|｜]|\u3000{2,}| {2,}")
+_ROW_OPENING = regex.compile(r"[ \u3000]*[|｜][ \u3000]*")     # "| 巾帼宣讲活动 | …": a drawn row's first bar
+
+
+def _after_cell_break(text: str, start: int) -> bool:
+    """True when the figure at `start` opens a table cell: a tab or bar right before it, or a bar
+    and the spaces a drawn (markdown) table pads its cells with ("| 场 | 86 | 124 |")."""
+    at = start
+    while at > 0 and text[at - 1] in " \u3000":
+        at -= 1
+    return at > 0 and text[at - 1] in _CELL_BREAK_CHARS
 
 # A parallel list item (RuleSet._parallel): how much text may stand before its figure.
 _PARALLEL_PREFIX = 12
@@ -610,7 +622,7 @@ class RuleSet:
                                   veto_start=_ITEM_OR_LABEL)
             if labelled is not None:
                 own = labelled
-        if (own is None or own.priority < 0) and quantity.start and text[quantity.start - 1] in _CELL_BREAK_CHARS:
+        if (own is None or own.priority < 0) and _after_cell_break(text, quantity.start):
             # "家长学校数量\t所\t356\t420\t432": a table row's first cell is the label of each cell
             # of the row, however far to the right
             labelled = self._row_label(text, quantity)
@@ -707,6 +719,10 @@ class RuleSet:
         """The rule named by the first cell of the table row the figure is a cell of (the figure
         stands after a cell break: a tab, |, ｜), when that cell holds no figure."""
         line_start = text.rfind("\n", 0, quantity.start) + 1
+        # "| 巾帼宣讲活动 | 场 | 86 |": a row drawn with an opening bar starts its first cell after it
+        opening = _ROW_OPENING.match(text, line_start, quantity.start)
+        if opening is not None:
+            line_start = opening.end()
         found = _ROW_CELL_BREAK.search(text, line_start, quantity.start)
         if found is None or found.start() == line_start or DIGIT.search(text, line_start, found.start()):
             return None

@@ -381,9 +381,16 @@ def test_a_bare_rate_noun_is_the_rate_of_the_figure_before(text, value, indicato
 # other mechanisms.
 _MONITORING_TABLE = ("指标\t单位\t2020年基数\t2025年目标值\t2023年监测值\t评估\n"
                      "儿童之家数量\t个\t198\t320\t312\t未达标\n家长学校数量\t所\t356\t420\t432\t达标\n")
+# a drawn (markdown) table pads its cells with spaces and opens each row with a bar
+_DRAWN_TABLE = ("| 工作项目 | 单位 | 一季度 | 二季度 | 三季度 | 四季度 | 合计 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+                "| 家庭教育讲座 | 场 | 14 | 22 | 19 | 25 | 80 |\n| 维权信访受理 | 件次 | 8 | 11 | 9 | 12 | 40 |\n")
 ROW_LABELS = [
     (_MONITORING_TABLE, 312, "org.children_homes"),
     (_MONITORING_TABLE, 432, "family.education_sites"),
+    (_DRAWN_TABLE, 25, "family.education_activities"),
+    (_DRAWN_TABLE, 80, "family.education_activities"),
+    (_DRAWN_TABLE, 12, "rights.petitions"),
+    (_DRAWN_TABLE, 40, "rights.petitions"),
 ]
 
 
