@@ -436,3 +436,16 @@ def test_fallback_label_is_the_counted_noun_phrase(text, value, label, rules):
     (fact,) = [fact for fact in _facts(text, rules) if fact.value == value]
     assert fact.indicator.id == "uncategorized"
     assert fact.indicator.name == label
+
+
+# The level of an honour named after a place is the place's: an autonomous region is a province
+# (its 区 is no district).
+LEVELS = [
+    ("今年全区有4户家庭获评自治区“最美家庭”。", 4, "family.model_families.provincial"),
+    ("今年全区有4户家庭获评区级“最美家庭”。", 4, "family.model_families.county"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", LEVELS, ids=range(len(LEVELS)))
+def test_an_honours_level_is_the_named_places(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
