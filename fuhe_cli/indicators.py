@@ -95,7 +95,11 @@ How a quantity is classified (`RuleSet.classify`):
    given by steps 2-10, however it was named ("…共241件次，占64.8%（其中家庭暴力63件次…）" under a
    信访 title). Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
    of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
-12. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+12. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
+   whose trigger opens with the last character of a gazetteer place's full name takes the sibling
+   of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county), before
+   refinements (step 6) are looked for.
+13. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Where the words are read (clause, sentence, item, heading, title) is `fuhe_cli.clauses`; finding
 the trigger words fast is `fuhe_cli.triggers`.
@@ -119,6 +123,7 @@ from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
 from fuhe_cli.number_expressions import parse_number
 from fuhe_cli.numbers import UNITS
+from fuhe_cli.regions import gazetteer
 from fuhe_cli.rulefile import Override, Rule, read_rules
 from fuhe_cli.triggers import CompiledRule, TriggerIndex, compile_rule, vetoed
 
@@ -142,6 +147,7 @@ class _Candidate:
     order: int
     compiled: CompiledRule
     after: bool = False     # the trigger stands after the figure
+    hit: int = -1           # where the trigger starts (-1: not recorded)
 
 
 # "信访办结率100%，群众满意率为96.5%": a rate that names itself is not the earlier clause's rate
@@ -160,6 +166,12 @@ _ITEM, _ITEM_OR_LABEL = -1, -2
 _PLACES = regex.compile(r"(?:行政村|社区|乡镇|镇街|街道|村|镇|乡(?!村)|县|区|市)"
                         r"(?!级|[^，,。；;：:\n]{0,10}?(?:妇联|妇委会|妇女组织|女工委))")
 _PLACE_FIRST = frozenset("行社乡镇街村县区市")
+
+# RuleSet._place_level: the last part of a level rule's id -> the gazetteer level it names, the
+# characters a place's full name ends in, and how long a name may be
+_LEVEL_OF_RULE = {"provincial": "province", "prefecture": "prefecture", "county": "county"}
+_LEVEL_SUFFIX_CHARS = frozenset("省市区县州盟旗")
+_PLACE_NAME_CHARS = 9
 
 # a table cell (RuleSet._row_label): the characters that end a cell before it, and the first break of a row
 _CELL_BREAK_CHARS = frozenset("\t|｜")
@@ -332,6 +344,16 @@ class RuleSet:
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         self._max_priority = max((rule.priority for rule in rules), default=0)
+        # a rule of one level of a family of rules by level (family.model_families.prefecture) ->
+        # its siblings by gazetteer level (see _place_level)
+        by_parent: dict[str, dict[str, CompiledRule]] = {}
+        for compiled in self._compiled:
+            parent, _, level = compiled.rule.id.rpartition(".")
+            if parent and level in _LEVEL_OF_RULE:
+                by_parent.setdefault(parent, {})[_LEVEL_OF_RULE[level]] = compiled
+        self._levels: dict[int, dict[str, CompiledRule]] = {
+            compiled.order: siblings for siblings in by_parent.values() if len(siblings) > 1
+            for compiled in siblings.values()}
         # found at first use (see _may_narrow): loading stays linear in the rules
         self._narrower: dict[tuple[int, str], bool] = {}
         self._narrowed: dict[int, bool] = {}
@@ -473,7 +495,7 @@ class RuleSet:
             if other is not None and other.priority >= 0:
                 return other
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
-                          after=best_end > q_end)
+                          after=best_end > q_end, hit=best_end + best_key[0])
 
     def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
         """The indicator a quantity measures, and the id of the rule that said so."""
@@ -485,6 +507,9 @@ class RuleSet:
         best, clause_start, end = self._choose(text, quantity)
         if best is not None:
             compiled = best.compiled
+            if compiled.order in self._levels:
+                # "获评重庆市“最美家庭”": a level read from a place's 市 is the level the place is
+                compiled = self._place_level(text, best) or compiled
             refiners = self._refiners.get(compiled.order)
             if refiners is not None:
                 # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
@@ -714,6 +739,29 @@ class RuleSet:
                             heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
         return best, clause_start, end
+
+    def _place_level(self, text: str, best: "_Candidate") -> CompiledRule | None:
+        """The sibling rule of the level of the place whose name ends in the character the level
+        rule's trigger opens with (重庆市 in 获评重庆市“最美家庭” is a province-level municipality,
+        如皋市 in 入选如皋市“最美家庭” a county-level city): the 市 of a name is no level of its
+        own. Only a full name of the gazetteer whose readings are all of one level counts."""
+        hit = best.hit
+        if hit < 1 or text[hit] not in _LEVEL_SUFFIX_CHARS:
+            return None
+        places = gazetteer()
+        level = None
+        for start in range(max(0, hit - _PLACE_NAME_CHARS), hit):
+            name = text[start:hit + 1]
+            if not CJK_RUN.fullmatch(name):
+                continue
+            levels = {region.level for region in places.candidates(name) if region.name == name}
+            if levels:
+                level = levels.pop() if len(levels) == 1 else None
+                break       # the longest name ending there
+        if level is None:
+            return None
+        sibling = self._levels[best.compiled.order].get(level)
+        return sibling if sibling is not None and sibling is not best.compiled else None
 
     def _row_label(self, text: str, quantity) -> "_Candidate | None":
         """The rule named by the first cell of the table row the figure is a cell of (the figure

@@ -439,10 +439,13 @@ def test_fallback_label_is_the_counted_noun_phrase(text, value, label, rules):
 
 
 # The level of an honour named after a place is the place's: an autonomous region is a province
-# (its 区 is no district).
+# (its 区 is no district), a municipality too, and a county-level city's 市 is a county's.
 LEVELS = [
     ("今年全区有4户家庭获评自治区“最美家庭”。", 4, "family.model_families.provincial"),
     ("今年全区有4户家庭获评区级“最美家庭”。", 4, "family.model_families.county"),
+    ("本年度共有7户家庭获评天津市“最美家庭”。", 7, "family.model_families.provincial"),
+    ("本年度共有7户家庭获评义乌市“最美家庭”。", 7, "family.model_families.county"),
+    ("本年度共有7户家庭获评金华市“最美家庭”。", 7, "family.model_families.prefecture"),
 ]
 
 
