@@ -247,13 +247,31 @@ def earlier_figure_item(text: str, hit_end: int, num_start: int, unit: str | Non
     own = _without_link_words("".join(CJK_RUN.findall(text, mark + 1, num_start)))
     if len(own) < 2:
         return 0        # nothing but link words: not an item of its own (新建8个, 其中3个)
-    if after is None or not _elided(own) or not _bare_after(text, *after):
+    if after is None or not _elided(own) or not bare_after(text, *after):
         return NAMES_OWN
     # the items between: [elided words] + a figure of the same unit each
     for item in _ITEM_SPLIT.split(text[end + len(unit):mark]):
         if item and not _elided_item(item, unit):
             return NAMES_OWN
     return ELIDED
+
+
+_BARE_LISTS: dict[str, object] = {}
+
+
+def bare_figure_list(text: str, start: int, end: int, unit: str | None) -> int:
+    """Where the first figure of the bare list of figures that text[start:end] ends with stands, or
+    -1: one or more figures of `unit`, each followed by 、 (和, 及), with no words of their own, so
+    that the figure at `end` is a later item of the list ("达标率分别达到96%、94%、92%": before 94%,
+    the list starts at 96%). A later item like that counts what the list's first figure counts."""
+    if unit is None or end - start < 2 or text[end - 1] not in "、和及":
+        return -1
+    pattern = _BARE_LISTS.get(unit)
+    if pattern is None:
+        pattern = _BARE_LISTS[unit] = regex.compile(
+            r"(?:(?<![0-9.])[0-9][0-9.]*[万亿千百]?[余多]?" + regex.escape(unit) + r"[、和及])+\Z")
+    found = pattern.search(text, start, end)
+    return -1 if found is None else found.start()
 
 
 _ITEM_SPLIT = regex.compile(r"[、，,；;]")
@@ -323,7 +341,7 @@ def _elided(words: str, only_verb: bool = False) -> bool:
     return not rest or (rest in _ELIDED_VERBS if only_verb else rest.endswith(_ELIDED_VERBS))
 
 
-def _bare_after(text: str, start: int, end: int) -> bool:
+def bare_after(text: str, start: int, end: int) -> bool:
     """True when nothing but link words follows the figure in its item of text[start:end], up to
     the next figure (比2022年的10.9亿元|增加|1.7亿元)."""
     stop = _ITEM_END.search(text, start, end)

@@ -38,7 +38,9 @@ How a quantity is classified (`RuleSet.classify`):
    before the figure, nothing after it (clauses.earlier_figure_item) — counts what the earlier
    item named: "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份", a comparison base
    "贷款12.6亿元，比2022年的10.9亿元增加1.7亿元", and in its own clause
-   across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"). Clauses of such items
+   across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"); so does a later
+   figure of a bare list of figures, read at the list's first figure (clauses.bare_figure_list:
+   "达标率分别达到96%、94%、92%"). Clauses of such items
    in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
    三季度821个，四季度634个"), and a ；-part that is such an item goes on with the part before
    ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"). A sentence or paragraph led in by 其中， breaks down the one before: a
@@ -115,7 +117,7 @@ import regex
 
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
-    SpanCache, alone_on_line, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
+    SpanCache, alone_on_line, bare_after, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
     names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
@@ -452,6 +454,14 @@ class RuleSet:
                     # "宣威市培训3120人次、会泽县2860人次": an item that leaves its thing out shares
                     # the earlier item's word, however far back (a carried rule only)
                     listed = item == ELIDED and compiled.carry
+                    if not listed:
+                        # "达标率分别达到96%、94%、92%": a later figure of a bare list of figures
+                        # counts what the list's first figure counts, read at that figure's distance
+                        first = bare_figure_list(text, hit_end, num_start, unit)
+                        if first != -1 and bare_after(text, q_end, end) and (
+                                first - hit_end <= compiled.within
+                                or reading_distance(text, hit_end, first) <= compiled.within):
+                            listed, distance = True, first - hit_end
             elif hit_start >= q_end:
                 side, distance = "after", hit_start - q_end
                 if "、" in text[q_end:hit_start] and names_next_item(text, hit_end, end):

@@ -452,3 +452,18 @@ LEVELS = [
 @pytest.mark.parametrize("text, value, indicator", LEVELS, ids=range(len(LEVELS)))
 def test_an_honours_level_is_the_named_places(text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+# A later figure of a bare list of figures (each followed by 、, no words of its own) counts what
+# the list's first figure counts, however far the list runs from the trigger.
+BARE_LISTS = [
+    ("其中东城区、西城区、南城区“妇女之家”规范化建设达标率分别达到98%、91%、88%。", 88, "org.standard_rate"),
+    ("三个镇的“儿童之家”规范化建设达标率依次为97.5%、93%和90%。", 90, "org.standard_rate"),
+    # an item with words of its own is not a bare one
+    ("其中东城区“妇女之家”规范化建设达标率达到98%、西城区有91个。", 91, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", BARE_LISTS, ids=range(len(BARE_LISTS)))
+def test_a_bare_list_figure_counts_what_its_first_counts(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
