@@ -464,8 +464,10 @@ class RuleSet:
                             listed, distance = True, first - hit_end
             elif hit_start >= q_end:
                 side, distance = "after", hit_start - q_end
-                if "、" in text[q_end:hit_start] and names_next_item(text, hit_end, end):
-                    continue  # "来访412批次、来电1043个": a word past the list mark names the next item
+                if ("、" in text[q_end:hit_start] or text[q_end] in _AND) and names_next_item(text, hit_end, end):
+                    # "来访412批次、来电1043个", "红旗集体15个和县级“最美家庭”60户": a word past the
+                    # list mark (、, or 和 right after the figure) names the next item
+                    continue
             else:
                 side, distance = compiled.side, 0
             if label:

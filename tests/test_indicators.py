@@ -467,3 +467,17 @@ BARE_LISTS = [
 @pytest.mark.parametrize("text, value, indicator", BARE_LISTS, ids=range(len(BARE_LISTS)))
 def test_a_bare_list_figure_counts_what_its_first_counts(text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+# A trigger past a list mark after the figure — 、, or 和 (及, 与) right after it — names the next
+# item, not this one: the figure keeps the trigger of its own item before it.
+NEXT_ITEMS = [
+    ("大会表彰了“三八红旗集体”12个和市级“最美家庭”45户。", 12, "honours.red_banner_collectives"),
+    ("大会表彰了“三八红旗集体”12个和市级“最美家庭”45户。", 45, "family.model_families.prefecture"),
+    ("大会表彰了“三八红旗集体”12个、市级“最美家庭”45户。", 12, "honours.red_banner_collectives"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", NEXT_ITEMS, ids=range(len(NEXT_ITEMS)))
+def test_a_trigger_past_a_list_mark_names_the_next_item(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
