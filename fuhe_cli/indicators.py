@@ -14,7 +14,9 @@ How a quantity is classified (`RuleSet.classify`):
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
    quoted name followed by a campaign noun (春蕾 in “春蕾护航”防性侵宣讲, “春蕾助学”行动) names the
-   campaign's theme: it ranks below any other rule's trigger of priority >= 0.
+   campaign's theme: it ranks below any other rule's trigger of priority >= 0. A winner that
+   stands in an earlier 、-item than the figure's (after that item's figure) gives way to a rule
+   of priority >= 0 named in the figure's own item (…获评泉州市“最美家庭”、1户获评福建省“最美家庭”).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
@@ -649,6 +651,14 @@ class RuleSet:
         # (found only when a rule with exclusions is a candidate: most figures never need it)
         self._item_of, self._item = (text, quantity, start, end), None
         own = self._best(text, quantity, start, end, carried=False, veto_end=None, veto_start=_ITEM)
+        if own is not None and 0 <= own.hit < quantity.start and "、" in text[own.hit:quantity.start]:
+            # "6户家庭获评泉州市“最美家庭”、1户获评福建省“最美家庭”": a trigger of an earlier 、-item
+            # gives way to one of the figure's own item (a rule of its own, not a fallback)
+            item_start = self._veto_window(_ITEM, None)[0]
+            if own.hit + own.span <= item_start:
+                mine = self._best(text, quantity, item_start, end, carried=False, veto_end=None, veto_start=_ITEM)
+                if mine is not None and mine.priority >= 0:
+                    own = mine
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the

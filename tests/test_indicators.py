@@ -481,3 +481,18 @@ NEXT_ITEMS = [
 @pytest.mark.parametrize("text, value, indicator", NEXT_ITEMS, ids=range(len(NEXT_ITEMS)))
 def test_a_trigger_past_a_list_mark_names_the_next_item(text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+# A trigger of an earlier 、-item (after that item's own figure) gives way to a trigger of the
+# figure's own item; with none there (a fallback aside) it still names the figure.
+OWN_ITEMS = [
+    ("其中6户家庭获评宁德市“最美家庭”、2户获评福建省“最美家庭”。", 2, "family.model_families.provincial"),
+    ("其中6户家庭获评宁德市“最美家庭”、2户获评福建省“最美家庭”。", 6, "family.model_families.prefecture"),
+    ("全年有35场在学校开展家庭教育讲座、20场在社区举办法治宣传。", 20, "legal.publicity_sessions"),
+    ("宣威市培训3120人次、会泽县2860人次。", 2860, "training.participants"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", OWN_ITEMS, ids=range(len(OWN_ITEMS)))
+def test_a_trigger_of_the_figures_own_item_beats_an_earlier_items(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
