@@ -23,7 +23,9 @@ How a quantity is classified (`RuleSet.classify`):
    clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
-   area (其中全国最美家庭21户 stays family.model_families.national), has the higher priority, or
+   area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
+   rule's trigger spells its word out more narrowly (培训各级妇联干部…，其中古田县…分别培训680人次
+   is cadre training) —, has the higher priority, or
    fired on a trigger after the figure that says what the part did (其中180人实现自主创业; not
    who it is: 其中1.6万人次为农村留守妇女).
    A part with no rule of its own is not named by a word that is one member of a mixed whole
@@ -286,6 +288,15 @@ def _narrows(text: str, quantity, carried: "_Candidate", own: "_Candidate", word
     hit_end = quantity.start - carried.distance
     carried_word = text[hit_end - carried.span:hit_end]
     return len(carried_word) > len(word) and word in carried_word
+
+
+def _narrows_part(text: str, quantity, carried: "_Candidate", own: "_Candidate") -> bool:
+    """A 其中 part's own rule fired on a word the whole's rule spells out more narrowly, of the same
+    work area (培训 in "培训各级妇联干部8200余人次，其中古田县、屏南县分别培训680人次、540人次"): the
+    part repeats the whole's verb and counts what the whole counts (see _narrows)."""
+    if own.hit < 0:
+        return False
+    return _narrows(text, quantity, carried, own, text[own.hit:own.hit + own.span])
 
 
 _REACH_VERB = re.compile("惠及|受益")
@@ -738,7 +749,9 @@ class RuleSet:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
                         break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
-                    if own is None or own.priority < 0 or not (_refines(own, carried) or _part_does(text, quantity, own, breakdown)):
+                    if own is None or own.priority < 0 or not (
+                            _refines(own, carried) and not (breakdown and _narrows_part(text, quantity, carried, own))
+                            or _part_does(text, quantity, own, breakdown)):
                         best = carried
                     break
         # A name printed apart from the figure still yields to the exclusions of the figure's own

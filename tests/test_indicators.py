@@ -19,6 +19,9 @@ BREAKDOWNS = [
     # a part whose own trigger follows it says what the part did, not who it is
     ("培训妇女2100人次，其中180人实现自主创业。", "entrepreneurship.people"),
     ("培训城乡妇女9.4万人次，其中1.6万人次为农村留守妇女。", "training.participants"),
+    # a part that repeats the verb its whole spells out more narrowly (培训 in 培训基层妇联干部)
+    ("全年培训基层妇联干部5600人次，其中东乡、西乡分别培训420人次、380人次。", "training.cadre_participants"),
+    ("全年培训基层妇联干部5600人次，其中东乡培训420人次。", "training.cadre_participants"),
 ]
 
 
