@@ -312,7 +312,8 @@ _ELIDED_CLAUSE_CHARS = 24
 
 # What an item may say before its figure without naming what it counts (see names_earlier_figure):
 # a place, a time, a distributive word, in that order, and at most a verb with its object left out.
-_ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
+# (an autonomous county's or prefecture's name runs longer: 巴里坤哈萨克自治县, 长阳土家族自治县)
+_ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,8}自治[县州旗]|[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
 _ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年度?|年内|全年|年底前?|年初"
                              r"|(?:[第前]?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期)+")
 # 比2022年的10.9亿元 (the digits left out): a comparison base says when, not what

@@ -192,6 +192,8 @@ ELIDED_ITEMS = [
     ("申请人身安全保护令5份，法院签发4份。", 4, "rights.protection_orders"),
     ("宣威市培训3120人次、会泽县2860人次、麒麟区2410人次。", 2410, "training.participants"),
     ("新建妇女微家40个，蒲江街道、东乡街道各新建5个。", 5, "women_microhome.count"),
+    # an autonomous county's long name is a place too
+    ("其中，石柱县建成巾帼示范基地12个、长阳土家族自治县建成9个。", 9, "employment.demo_bases"),
     ("一季度来电789个，二季度702个，三季度821个，四季度634个。", 634, "rights.hotline_calls"),
     ("2023年全市开展“巾帼大宣讲”420场，今年1至8月已开展385场。", 385, "lecture.sessions"),
     # a comparison base (比/较 + a time + 的) is the same quantity as the figure it is compared with
