@@ -247,7 +247,7 @@ def earlier_figure_item(text: str, hit_end: int, num_start: int, unit: str | Non
     own = _without_link_words("".join(CJK_RUN.findall(text, mark + 1, num_start)))
     if len(own) < 2:
         return 0        # nothing but link words: not an item of its own (新建8个, 其中3个)
-    if after is None or not _elided(own) or not bare_after(text, *after):
+    if after is None or not _elided(own) or not (bare_after(text, *after) or _compared_change(own, text, after[0])):
         return NAMES_OWN
     # the items between: [elided words] + a figure of the same unit each
     for item in _ITEM_SPLIT.split(text[end + len(unit):mark]):
@@ -281,6 +281,15 @@ _ITEM_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千百]?[余多]?)([^0-9\s]*)
 # the change a comparison base is followed by (比2022年的0.86亿元|增长30.2%)
 _CHANGE_AFTER = regex.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)(?:了|约|近|超)?[0-9][0-9.]*"
                               r"(?:%|个百分点|倍|[万亿千]?[\u4e00-\u9fff]{0,2})\Z")
+
+
+_CHANGE_NEXT = regex.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)(?:了|约|近|超)?[0-9]")
+
+
+def _compared_change(words: str, text: str, start: int) -> bool:
+    """True when `words` make the figure a comparison base (比/较 + a time) and the change it is
+    compared by follows the figure at text[start] (比2023年的261件次|下降10.7%)."""
+    return ("比" in words or "较" in words) and _CHANGE_NEXT.match(text, start) is not None
 
 
 def _elided_item(item: str, unit: str) -> bool:

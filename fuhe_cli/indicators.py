@@ -41,7 +41,7 @@ How a quantity is classified (`RuleSet.classify`):
    that leaves its thing out — only a place, a time, 各/分别 or a verb of doing the counted work
    before the figure, nothing after it (clauses.earlier_figure_item) — counts what the earlier
    item named: "妇女微家68个，上半年新建12个", "申请保护令5份，法院签发4份", a comparison base
-   "贷款12.6亿元，比2022年的10.9亿元增加1.7亿元", and in its own clause
+   "贷款12.6亿元，比2022年的10.9亿元增加1.7亿元" (or 下降, 减少 … the change it is compared by), and in its own clause
    across 、 whatever ``within`` says ("宣威市培训3120人次、会泽县2860人次"); so does a later
    figure of a bare list of figures, read at the list's first figure (clauses.bare_figure_list:
    "达标率分别达到96%、94%、92%"). Clauses of such items

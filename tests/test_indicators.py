@@ -199,6 +199,8 @@ ELIDED_ITEMS = [
     # a comparison base (比/较 + a time + 的) is the same quantity as the figure it is compared with
     ("全年发放妇女创业担保贷款12.6亿元，比2022年的10.9亿元增加1.7亿元。", 1090000000, "loans.amount"),
     ("共接听来电2946个，较上年的2580个增长14.2%。", 2580, "rights.hotline_calls"),
+    ("共接听来电2946个，较上年的3120个下降5.6%。", 3120, "rights.hotline_calls"),
+    ("全年受理妇女信访诉求188件次，比2022年的205件次减少17件次。", 205, "rights.petitions"),
     # a ；-part that leaves its thing out goes on with the part before (past a comparison's change)
     ("2023年发放妇女创业担保贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元。", 68000000,
      "loans.amount"),
