@@ -290,6 +290,23 @@ def _narrows(text: str, quantity, carried: "_Candidate", own: "_Candidate", word
     return len(carried_word) > len(word) and word in carried_word
 
 
+def _past_another_figure(text: str, q_end: int, hit_start: int, unit: str) -> bool:
+    """True when a figure of the same unit stands between a figure (ending at `q_end`) and a trigger
+    after it (at `hit_start`), with words between the two figures and no 、: the trigger is the
+    nearer figure's ("300户 其中12户获评省级“最美家庭”"), not the predicate of a 、-list's every item
+    ("21个市（州）、183个县（市、区）全部完成妇联换届") nor a name shared by a bare list ("12个和8个妇女之家")."""
+    if DIGIT.search(text, q_end, hit_start) is None:
+        return False    # the cheap test first: most triggers after a figure have no figure before them
+    found = _figure_of(unit).search(text, q_end, hit_start)
+    if found is None:
+        return False
+    between = text[q_end:found.start()]
+    return "、" not in between and any(char not in _LIST_JOINS for char in between)
+
+
+_LIST_JOINS = frozenset("、和及与 \u3000")
+
+
 def _narrows_part(text: str, quantity, carried: "_Candidate", own: "_Candidate") -> bool:
     """A 其中 part's own rule fired on a word the whole's rule spells out more narrowly, of the same
     work area (培训 in "培训各级妇联干部8200余人次，其中古田县、屏南县分别培训680人次、540人次"): the
@@ -481,6 +498,8 @@ class RuleSet:
                     # "来访412批次、来电1043个", "红旗集体15个和县级“最美家庭”60户": a word past the
                     # list mark (、, or 和 right after the figure) names the next item
                     continue
+                if unit and _past_another_figure(text, q_end, hit_start, unit):
+                    continue  # "“最美家庭”300户 其中12户获评省级“最美家庭”": the word is the 12户's
             else:
                 side, distance = compiled.side, 0
             if label:

@@ -482,6 +482,11 @@ NEXT_ITEMS = [
     ("大会表彰了“三八红旗集体”12个和市级“最美家庭”45户。", 12, "honours.red_banner_collectives"),
     ("大会表彰了“三八红旗集体”12个和市级“最美家庭”45户。", 45, "family.model_families.prefecture"),
     ("大会表彰了“三八红旗集体”12个、市级“最美家庭”45户。", 12, "honours.red_banner_collectives"),
+    # past another figure of the unit (words between them), a trigger after is that figure's
+    ("本市评出年度“最美家庭”260户 其中9户获评省级“最美家庭”", 260, "family.model_families"),
+    ("本市评出年度“最美家庭”260户 其中9户获评省级“最美家庭”", 9, "family.model_families.provincial"),
+    # a bare list shares the trigger after its last figure
+    ("两县分别新建12个、8个“妇女之家”。", 12, "org.women_homes"),
 ]
 
 
