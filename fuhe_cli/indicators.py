@@ -14,7 +14,10 @@ How a quantity is classified (`RuleSet.classify`):
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
    quoted name followed by a campaign noun (春蕾 in “春蕾护航”防性侵宣讲, “春蕾助学”行动) names the
-   campaign's theme: it ranks below any other rule's trigger of priority >= 0. A winner that
+   campaign's theme: it ranks below any other rule's trigger of priority >= 0. The words of a
+   、-list of examples closed by 等 + a noun are passed over when its items name several work areas
+   or one names none (巾帼风采展示、健康讲座等活动32场 is activity.sessions; _mixed_examples),
+   and read only when nothing after the 等 names the figure. A winner that
    stands in an earlier 、-item than the figure's (after that item's figure) gives way to a rule
    of priority >= 0 named in the figure's own item (…获评泉州市“最美家庭”、1户获评福建省“最美家庭”).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
@@ -112,6 +115,7 @@ the trigger words fast is `fuhe_cli.triggers`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -290,6 +294,20 @@ def _narrows(text: str, quantity, carried: "_Candidate", own: "_Candidate", word
     return len(carried_word) > len(word) and word in carried_word
 
 
+def _examples_end(text: str, start: int, num_start: int) -> int:
+    """Where the 等 closing a 、-list of examples stands in the words before a figure,
+    text[start:num_start], when a noun follows it ("巾帼风采展示、健康讲座等活动32场"), or -1."""
+    mark = text.rfind("等", start, num_start)
+    if mark == -1 or mark + 1 >= num_start or text[mark + 1] in _NOT_EXAMPLES_AFTER:
+        return -1
+    if not "\u4e00" <= text[mark + 1] <= "\u9fff" or text.find("、", start, mark) == -1:
+        return -1
+    return mark
+
+
+_NOT_EXAMPLES_AFTER = frozenset("奖级次同等于")   # 一等奖, 等级, 等同, 等于: no list's 等
+
+
 def _past_another_figure(text: str, q_end: int, hit_start: int, unit: str) -> bool:
     """True when a figure of the same unit stands between a figure (ending at `q_end`) and a trigger
     after it (at `hit_start`), with words between the two figures and no 、: the trigger is the
@@ -445,7 +463,8 @@ class RuleSet:
         return start, item_end, tail
 
     def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int | None,
-              label: bool = False, veto_start: int | None = None, skip_themes: bool = False):
+              label: bool = False, veto_start: int | None = None, skip_themes: bool = False,
+              examples: bool = True):
         """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
         the figure's own clause, a carried clause (`carried`) or a label/heading (`label`); a
         candidate's exclusions are looked for in text[veto_start (default start):veto_end], or —
@@ -463,7 +482,14 @@ class RuleSet:
         places = None       # the figure counts places (区妇联还为8个村…), found at first need
         regex_group = self._triggers.regex_group(unit)
         rules = self._compiled
+        # "举办巾帼风采展示、健康讲座等活动32场": the words of a list of examples closed by 等 give way
+        # to the noun after it, which names what the figure counts (read again without: rare)
+        examples_end = _examples_end(text, start, num_start) if examples and not (label or carried) else -1
+        if examples_end != -1 and not self._mixed_examples(text, start, examples_end, regex_group):
+            examples_end = -1   # "亲子阅读、亲子研学等活动150余次": examples of one work area name it
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
+            if hit_end <= examples_end:
+                continue
             compiled = rules[order]
             if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
@@ -529,13 +555,17 @@ class RuleSet:
                 continue
             best_key, best_compiled, best_end = key, compiled, hit_end
         if best_compiled is None:
+            if examples_end != -1:
+                return self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes,
+                                  examples=False)
             return None
         if (not skip_themes and best_compiled.priority >= 0
                 and CLOSE_QUOTE.search(text, best_end, best_end + QUOTED_NAME_CHARS + 1) is not None
                 and names_a_campaign(text, best_end + best_key[0], best_end)):
             # “春蕾护航”防性侵宣讲: a word of a campaign's quoted name names the figure only when no
             # other rule does (read again without such words; rare)
-            other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True)
+            other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True,
+                               examples=examples)
             if other is not None and other.priority >= 0:
                 return other
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
@@ -793,6 +823,19 @@ class RuleSet:
                             heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
         return best, clause_start, end
+
+    def _mixed_examples(self, text: str, start: int, examples_end: int, regex_group) -> bool:
+        """True when the 、-items of a list of examples text[start:examples_end] (closed by 等) do not
+        all name rules of one work area: an item names none (巾帼风采展示、健康讲座等活动) or they name
+        several areas (主题宣讲、法律咨询、健康义诊等活动). Examples of one area (亲子阅读、家风故事分享)
+        say what kind of thing the figure counts."""
+        marks = [index for index in range(start, examples_end) if text[index] == "、"]
+        named: list[set[str]] = [set() for _ in range(len(marks) + 1)]
+        for hit_start, hit_end, order in self._triggers.hits(text, start, examples_end, regex_group):
+            rule = self._compiled[order].rule
+            if rule.priority >= 0 and hit_end <= examples_end:
+                named[bisect.bisect(marks, hit_start)].add(rule.id.split(".")[0])
+        return any(not areas for areas in named) or len(set().union(*named)) > 1
 
     def _place_level(self, text: str, best: "_Candidate") -> CompiledRule | None:
         """The sibling rule of the level of the place whose name ends in the character the level

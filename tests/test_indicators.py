@@ -508,3 +508,18 @@ OWN_ITEMS = [
 @pytest.mark.parametrize("text, value, indicator", OWN_ITEMS, ids=range(len(OWN_ITEMS)))
 def test_a_trigger_of_the_figures_own_item_beats_an_earlier_items(text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+# A list of examples closed by 等 + a noun: examples of several work areas (or an item naming
+# none) give way to the noun, which says what the figure counts; examples of one area name it.
+EXAMPLES = [
+    ("三八节期间举办插花体验、健康讲座等活动26场。", 26, "activity.sessions"),
+    ("开展政策宣讲、法律咨询、健康义诊等活动480场。", 480, "activity.sessions"),
+    ("暑期开展亲子阅读、亲子手工等活动60余场。", 60, "family.education_activities"),
+    ("开展健康讲座、义诊等活动30场。", 30, "health.activities"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", EXAMPLES, ids=range(len(EXAMPLES)))
+def test_examples_of_several_areas_give_way_to_the_noun_after_deng(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
