@@ -102,7 +102,8 @@ How a quantity is classified (`RuleSet.classify`):
    follows a clause that is only 其中) counts what its whole counts: the rule the last figure of
    its unit before the 其中 (in the sentence; for a 其中 opening a sentence, the one before) is
    given by steps 2-10, however it was named ("…共241件次，占64.8%（其中家庭暴力63件次…）" under a
-   信访 title). Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
+   信访 title), a fallback rule included when the part has none ("…等活动1.2万场。\n其中，福州市开展
+   2100场"). The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
    of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
 12. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
    whose trigger opens with the last character of a gazetteer place's full name takes the sibling
@@ -484,7 +485,8 @@ class RuleSet:
         rules = self._compiled
         # "举办巾帼风采展示、健康讲座等活动32场": the words of a list of examples closed by 等 give way
         # to the noun after it, which names what the figure counts (read again without: rare)
-        examples_end = _examples_end(text, start, num_start) if examples and not (label or carried) else -1
+        examples_end = (-1 if not examples or label else _examples_end(text, start, end) if carried
+                        else _examples_end(text, start, num_start))
         if examples_end != -1 and not self._mixed_examples(text, start, examples_end, regex_group):
             examples_end = -1   # "亲子阅读、亲子研学等活动150余次": examples of one work area name it
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
@@ -656,7 +658,8 @@ class RuleSet:
             # "共受理信访案件136件次。其中来访52件次、来电71件次": a part of a 其中 breakdown with
             # no rule of its own counts what the whole counts, however the whole was named.
             named = self._whole(text, quantity, clause_start, end)
-            if named is not None:
+            if named is not None and (named.priority >= 0 or best is None):
+                # (a whole only a fallback names — 开展…等活动1.2万场 — still names a part with no rule)
                 best = named
         return best, clause_start, end
 
@@ -682,7 +685,12 @@ class RuleSet:
             return None     # 其中取得职业技能等级证书1215人: what the part achieved is another measure
         sentence = context_start(text, opening)
         # a 其中 opening its sentence breaks down the sentence before
-        look = context_start(text, sentence - 1) if sentence == opening and sentence else sentence
+        look = sentence
+        if sentence == opening and sentence:
+            back = sentence
+            while back and text[back - 1] in _BREAKDOWN_AFTER:
+                back -= 1   # "…1.2万场。\n其中，福州市开展2100场": past the 。 and the line break
+            look = context_start(text, back)
         found = None
         for found in _figure_of(unit).finditer(text, look, opening):
             pass
@@ -695,8 +703,8 @@ class RuleSet:
             candidate = self._choose(text, at, whole=False)[0]
         finally:
             self._item_of, self._item, self._label_start = saved
-        if candidate is None or candidate.priority < 0:
-            return None
+        if candidate is None:
+            return None     # (a fallback whole is returned too: it names a part that has no rule, see _choose)
         member = at.start - candidate.distance - candidate.span
         if not candidate.after and member > 0 and text[member - 1] in _AND:
             return None     # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole

@@ -22,6 +22,9 @@ BREAKDOWNS = [
     # a part that repeats the verb its whole spells out more narrowly (培训 in 培训基层妇联干部)
     ("全年培训基层妇联干部5600人次，其中东乡、西乡分别培训420人次、380人次。", "training.cadre_participants"),
     ("全年培训基层妇联干部5600人次，其中东乡培训420人次。", "training.cadre_participants"),
+    # a whole only a fallback rule names still names a part with no rule, past 。 and a line break
+    ("全市开展插花体验、健康讲座等活动860场。\n其中，东区开展320场、西区210场。", "activity.sessions"),
+    ("全市开展各类活动860场，服务群众3万人次。\n其中，东区开展320场、西区210场。", "activity.sessions"),
 ]
 
 
