@@ -440,6 +440,29 @@ def names_a_campaign(text: str, hit_start: int, hit_end: int) -> bool:
     return _CAMPAIGN_NOUN.match(text, close.end()) is not None
 
 
+# A numbered section's heading line (三、志愿服务时长, （二）维权服务): a mark and a short name with no
+# clause punctuation, alone on its line.
+_SECTION_HEADING = regex.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+                                 r"[ \t\u3000]*([^\n，。；：,;:！!？?0-9]{2,20}?)[ \t\u3000]*\Z")
+_SECTION_LINES = 6      # how many lines above the figure's the heading may stand
+
+
+def section_heading(text: str, position: int) -> tuple[int, int] | None:
+    """(start, end) of the name in the heading line of the numbered section holding `position`: the
+    nearest such line above the figure's line, at most _SECTION_LINES lines up ("三、志愿服务时长" over
+    "全年累计服务时长4.8万小时"), or None."""
+    end = text.rfind("\n", 0, position)
+    for _ in range(_SECTION_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        found = _SECTION_HEADING.match(text, start, end)
+        if found is not None:
+            return found.span(1)
+        end = start - 1
+    return None
+
+
 # Lines whose heading span is kept while classification walks a text's figures in order.
 _CACHE_LIMIT = 256
 

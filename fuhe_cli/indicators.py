@@ -105,11 +105,14 @@ How a quantity is classified (`RuleSet.classify`):
    信访 title), a fallback rule included when the part has none ("…等活动1.2万场。\n其中，福州市开展
    2100场"). The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
    of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
-12. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
+12. A figure nothing names yet takes the rule named by the heading line of its numbered section
+   (clauses.section_heading: "三、志愿服务时长" over "全年累计服务时长4.8万小时") when the heading holds
+   the last three characters or more of the words before the figure (_heading_holds_noun).
+13. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
    whose trigger opens with the last character of a gazetteer place's full name takes the sibling
    of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county), before
    refinements (step 6) are looked for.
-13. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
+14. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Where the words are read (clause, sentence, item, heading, title) is `fuhe_cli.clauses`; finding
 the trigger words fast is `fuhe_cli.triggers`.
@@ -126,7 +129,7 @@ import regex
 
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
-    SpanCache, alone_on_line, bare_after, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
+    SpanCache, alone_on_line, bare_after, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
     names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
@@ -307,6 +310,21 @@ def _examples_end(text: str, start: int, num_start: int) -> int:
 
 
 _NOT_EXAMPLES_AFTER = frozenset("奖级次同等于")   # 一等奖, 等级, 等同, 等于: no list's 等
+
+
+_HEADING_NOUN = 3    # how many characters of the words before a figure its section heading must hold
+
+
+def _heading_holds_noun(text: str, span: tuple[int, int], clause_start: int, quantity) -> bool:
+    """True when the section heading text[span] holds the counted noun printed before the figure,
+    the last _HEADING_NOUN characters or more of its words, link words left out ("三、志愿服务时长" holds
+    服务时长 of "全年累计服务时长4.8万小时"; "三、资金使用" holds nothing of "实际支出96.8万元")."""
+    num_start = getattr(quantity, "num_start", quantity.start)
+    run = num_start
+    while run > clause_start and "\u4e00" <= text[run - 1] <= "\u9fff":
+        run -= 1
+    words = without_trailing_link_words(text[run:num_start])
+    return len(words) >= _HEADING_NOUN and words[-_HEADING_NOUN:] in text[span[0]:span[1]]
 
 
 def _past_another_figure(text: str, q_end: int, hit_start: int, unit: str) -> bool:
@@ -661,6 +679,15 @@ class RuleSet:
             if named is not None and (named.priority >= 0 or best is None):
                 # (a whole only a fallback names — 开展…等活动1.2万场 — still names a part with no rule)
                 best = named
+        if best is None:
+            # "三、志愿服务时长 / 全年累计服务时长4.8万小时": a figure nothing names takes the rule its
+            # numbered section's heading line names
+            span = section_heading(text, quantity.start)
+            if span is not None and _heading_holds_noun(text, span, clause_start, quantity):
+                named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+                if named is not None and named.priority >= 0 and not vetoed(
+                        named.compiled, text, *self._veto_window(_ITEM, None)):
+                    best = named
         return best, clause_start, end
 
     def _whole(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":

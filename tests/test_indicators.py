@@ -47,6 +47,20 @@ LABELS = [
 ]
 
 
+# A figure nothing names takes the rule of its numbered section's heading line when the heading
+# holds the noun printed before it (three characters or more); a heading that does not, names nothing.
+SECTION_HEADINGS = [
+    ("二、巾帼志愿服务时长\n全年累计服务时长3.2万小时。", 32000, "org.volunteer_services"),
+    ("（二）巾帼志愿服务\n人均服务时长6.5小时。", 6.5, "uncategorized"),
+    ("三、资金使用\n项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", SECTION_HEADINGS, ids=range(len(SECTION_HEADINGS)))
+def test_a_section_heading_names_a_figure_whose_noun_it_holds(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
+
+
 @pytest.mark.parametrize("text, which, indicator", LABELS, ids=range(len(LABELS)))
 def test_label_apart(text, which, indicator, rules):
     from fuhe_cli.extract import extract_text
