@@ -111,7 +111,8 @@ How a quantity is classified (`RuleSet.classify`):
 13. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
    whose trigger opens with the last character of a gazetteer place's full name takes the sibling
    of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county), before
-   refinements (step 6) are looked for.
+   refinements (step 6) are looked for; a figure the parent rule names takes the level of a level
+   word opening an earlier item of its 、-list (_list_level: 表彰县级“三八红旗手”25名、…、“最美家庭”30户).
 14. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
 
 Where the words are read (clause, sentence, item, heading, title) is `fuhe_cli.clauses`; finding
@@ -129,7 +130,7 @@ import regex
 
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
-    SpanCache, alone_on_line, bare_after, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
+    SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
     names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
@@ -183,7 +184,13 @@ _PLACE_FIRST = frozenset("行社乡镇街村县区市")
 
 # RuleSet._place_level: the last part of a level rule's id -> the gazetteer level it names, the
 # characters a place's full name ends in, and how long a name may be
-_LEVEL_OF_RULE = {"provincial": "province", "prefecture": "prefecture", "county": "county"}
+_LEVEL_OF_RULE = {"national": "national", "provincial": "province", "prefecture": "prefecture", "county": "county"}
+# RuleSet._list_level: a level word and the level it names
+_LEVEL_OF_WORD = {"全国": "national", "国家级": "national", "省级": "province", "自治区级": "province",
+                  "市级": "prefecture", "州级": "prefecture", "地市级": "prefecture", "盟级": "prefecture",
+                  "县级": "county", "区级": "county", "旗级": "county"}
+_QUOTE_MARKS = frozenset("“”\"「」『』")
+_LEVEL_WORD = regex.compile("|".join(sorted(_LEVEL_OF_WORD, key=len, reverse=True)))
 _LEVEL_SUFFIX_CHARS = frozenset("省市区县州盟旗")
 _PLACE_NAME_CHARS = 9
 
@@ -423,6 +430,10 @@ class RuleSet:
         self._levels: dict[int, dict[str, CompiledRule]] = {
             compiled.order: siblings for siblings in by_parent.values() if len(siblings) > 1
             for compiled in siblings.values()}
+        # the parent rule of such a family (family.model_families) -> its rules by level (_list_level)
+        self._level_parents: dict[int, dict[str, CompiledRule]] = {
+            compiled.order: by_parent[compiled.rule.id] for compiled in self._compiled
+            if len(by_parent.get(compiled.rule.id, ())) > 1}
         # found at first use (see _may_narrow): loading stays linear in the rules
         self._narrower: dict[tuple[int, str], bool] = {}
         self._narrowed: dict[int, bool] = {}
@@ -604,6 +615,10 @@ class RuleSet:
             if compiled.order in self._levels:
                 # "获评重庆市“最美家庭”": a level read from a place's 市 is the level the place is
                 compiled = self._place_level(text, best) or compiled
+            elif compiled.order in self._level_parents:
+                # "县级“三八红旗手”25名、“三八红旗集体”10个、“最美家庭”30户": a level word opening
+                # the list qualifies each of its items
+                compiled = self._list_level(text, quantity, clause_start, end, compiled) or compiled
             refiners = self._refiners.get(compiled.order)
             if refiners is not None:
                 # "两癌免费检查5200人，为23名患病困难妇女发放救助金": the subject named earlier in the
@@ -871,6 +886,30 @@ class RuleSet:
             if rule.priority >= 0 and hit_end <= examples_end:
                 named[bisect.bisect(marks, hit_start)].add(rule.id.split(".")[0])
         return any(not areas for areas in named) or len(set().union(*named)) > 1
+
+    def _list_level(self, text: str, quantity, clause_start: int, clause_end: int,
+                    compiled: CompiledRule) -> CompiledRule | None:
+        """The rule of the level a level word names (县级, 省级, 全国) when it opens an earlier item of
+        the figure's 、-list — a figure of that item between the word and the figure's own item — and
+        the figure's rule is the parent of rules by level: "表彰县级“三八红旗手”25名、“三八红旗集体”
+        10个、“最美家庭”30户" makes the 30户 family.model_families.county. A level word that opens a
+        name of the parent rule ("县级“最美家庭”100户、“书香家庭”50户") is that item's own level."""
+        item_start = item_bounds(text, quantity, clause_start, clause_end)[0]
+        if item_start == clause_start:
+            return None     # the figure's item opens the clause: no earlier item
+        found = None
+        for found in _LEVEL_WORD.finditer(text, clause_start, item_start):
+            pass
+        if found is None or not DIGIT.search(text, found.end(), item_start):
+            return None
+        if any(char in text[found.end():item_start] for char in "，,；;"):
+            return None
+        named = found.end()
+        while named < item_start and text[named] in _QUOTE_MARKS:
+            named += 1
+        if text.startswith(tuple(compiled.rule.triggers.any), named):
+            return None     # "县级“最美家庭”100户、“书香家庭”50户": the word is its own item's level
+        return self._level_parents[compiled.order].get(_LEVEL_OF_WORD[found.group()])
 
     def _place_level(self, text: str, best: "_Candidate") -> CompiledRule | None:
         """The sibling rule of the level of the place whose name ends in the character the level

@@ -470,6 +470,9 @@ LEVELS = [
     ("本年度共有7户家庭获评天津市“最美家庭”。", 7, "family.model_families.provincial"),
     ("本年度共有7户家庭获评义乌市“最美家庭”。", 7, "family.model_families.county"),
     ("本年度共有7户家庭获评金华市“最美家庭”。", 7, "family.model_families.prefecture"),
+    # a level word opening a 、-list qualifies its later items; one that opens a family name is that item's
+    ("会上表彰了市级“巾帼建功标兵”20名、“最美家庭”45户。", 45, "family.model_families.prefecture"),
+    ("会上表彰了市级“最美家庭”45户、“书香家庭”12户。", 12, "family.model_families"),
 ]
 
 
