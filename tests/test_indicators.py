@@ -543,3 +543,16 @@ EXAMPLES = [
 @pytest.mark.parametrize("text, value, indicator", EXAMPLES, ids=range(len(EXAMPLES)))
 def test_examples_of_several_areas_give_way_to_the_noun_after_deng(text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+# A committee's full name, with its bracketed 居/村, is the committee: women's share among its members
+# is the female-cadre share (a stock), not women's share of a population.
+COMMITTEES = [
+    ("全县村（居）民委员会成员中女性比例为33.4%。", 33.4, "shares.female_cadres"),
+    ("全区居民委员会成员中女性比例为52.1%。", 52.1, "shares.female_cadres"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", COMMITTEES, ids=range(len(COMMITTEES)))
+def test_a_committees_full_name_is_the_committee(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
