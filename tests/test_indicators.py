@@ -556,3 +556,15 @@ COMMITTEES = [
 @pytest.mark.parametrize("text, value, indicator", COMMITTEES, ids=range(len(COMMITTEES)))
 def test_a_committees_full_name_is_the_committee(text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+# Those who attended (参训) a training, when they are the federation's cadres, are cadre trainees.
+ATTENDED = [
+    ("开展履职能力轮训，参训村（社区）妇联执委860余人次。", 860, "training.cadre_participants"),
+    ("开展家政技能培训，参训妇女860余人次。", 860, "training.participants"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", ATTENDED, ids=range(len(ATTENDED)))
+def test_cadres_who_attended_a_training_are_cadre_trainees(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
