@@ -568,3 +568,16 @@ ATTENDED = [
 @pytest.mark.parametrize("text, value, indicator", ATTENDED, ids=range(len(ATTENDED)))
 def test_cadres_who_attended_a_training_are_cadre_trainees(text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+# A family-education model site (示范站, 示范基地) is a family-education site, not a women's
+# employment model base.
+MODEL_SITES = [
+    ("每个街道至少建成1个家庭教育指导服务示范站。", 1, "family.education_sites"),
+    ("两区分别打造家庭教育示范基地5个、4个。", 4, "family.education_sites"),
+]
+
+
+@pytest.mark.parametrize("text, value, indicator", MODEL_SITES, ids=range(len(MODEL_SITES)))
+def test_a_family_education_model_site_is_a_site(text, value, indicator, rules):
+    assert _indicator_of(text, value, rules) == indicator
