@@ -81,7 +81,8 @@ How a quantity is classified (`RuleSet.classify`):
 8. The second figure of a 由…到 pair ("覆盖率由2018年的61%提高到2022年的87.5%"), or a figure
    joined to the one before it by 和/及/与 alone with no words of its own ("新建的12个和9个"),
    still without a rule, takes the first figure's (same unit).
-   A rate whose clause is only a rate noun and the places it is taken over ("村（社区）覆盖率68.5%"),
+   A rate whose clause is only a rate noun and the places it is taken over ("村（社区）覆盖率68.5%",
+   or the share of the places covered, "覆盖城乡社区的比例为92%": a coverage rate),
    still without a rule, is the rate of the last figure of the clause before: the rate rule of
    that figure's work area whose trigger holds the noun (_rate_of_earlier).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
@@ -221,6 +222,9 @@ _FROM_TO = regex.compile(r"由[^，,。；;：:0-9]{0,4}(?:[0-9]{4}年(?:底|末
 # words aside) before its figure, and the last figure of the clause before it
 _BARE_RATE = regex.compile(r"(?:这一|其|全[省市区县])?(?:村|社区|乡镇|镇|街道|城乡|行政村|[（(、]|[）)])*"
                            r"([\u4e00-\u9fff]{2}率)(?:达到|提高到|提升到|提升至|提高至|增至|达|为|是|约|超过|已达)?")
+_COVERED_SHARE = regex.compile(r"(?:其|这一)?(覆盖)(?:全[省市区县])?(?:村|社区|乡镇|镇|街道|城乡|行政村|[（(、]|[）)])*的?"
+                                r"(?:比例|比重|占比)(?:达到|提高到|提升到|提升至|提高至|增至|达|为|是|约|超过|已达)?")
+_COVERAGE = "覆盖率"
 _COUNT_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千]?)[余多]?(人次|场次|[个所家处户人名场支项件])")
 
 # RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
@@ -1073,10 +1077,12 @@ class RuleSet:
         "建成“妇女之家”2.3万个，村（社区）覆盖率达99%" org.coverage_rate). A rate of a figure
         names what that figure counts, not the clause's own words; the figure's clause can veto it."""
         num_start = getattr(quantity, "num_start", quantity.start)
-        found = _BARE_RATE.fullmatch(text, clause_start, num_start)
+        found = _BARE_RATE.fullmatch(text, clause_start, num_start) or _COVERED_SHARE.fullmatch(
+            text, clause_start, num_start)
         if found is None or clause_start < 2 or text[clause_start - 1] not in "，,":
             return None
-        noun = found.group(1)
+        # "覆盖城乡社区的比例为92%": the share of places covered is the coverage rate
+        noun = found.group(1) if found.re is _BARE_RATE else _COVERAGE
         previous_start, _ = clause_around(text, clause_start - 2, clause_start - 2)
         last = None
         for last in _COUNT_FIGURE.finditer(text, previous_start, clause_start - 1):

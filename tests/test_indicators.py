@@ -392,6 +392,9 @@ BARE_RATES = [
     ("全县建成家庭教育指导服务站点240个，群众满意率96%。", 96, "uncategorized"),
     ("举办女性创业培训班32期，行政村覆盖率81.2%。", 81.2, "uncategorized"),
     ("今年以来，城乡社区覆盖率提高到81.2%。", 81.2, "uncategorized"),
+    # the share of the places covered (覆盖…的比例) is the coverage rate
+    ("全县建成家长学校260所，覆盖城乡社区的比例为88%。", 88, "family.education_coverage"),
+    ("建成“妇女之家”2.3万个，覆盖村（社区）的比例达99%。", 99, "org.coverage_rate"),
 ]
 
 
