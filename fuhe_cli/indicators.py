@@ -84,7 +84,8 @@ How a quantity is classified (`RuleSet.classify`):
    A rate whose clause is only a rate noun and the places it is taken over ("村（社区）覆盖率68.5%",
    or the share of the places covered, "覆盖城乡社区的比例为92%": a coverage rate),
    still without a rule, is the rate of the last figure of the clause before: the rate rule of
-   that figure's work area whose trigger holds the noun (_rate_of_earlier).
+   that figure's work area whose trigger holds the noun (_rate_of_earlier). A rate noun pointed
+   back to (这一覆盖率为53.7%) is the nearest earlier rate whose rule's trigger holds it (_same_rate).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
    the figures in its numbered sections (after the first 一、… line) whose clause does not say
    what they count (clauses.leaves_thing_out): only a place and a short verb, a place, time, 分别
@@ -225,6 +226,12 @@ _BARE_RATE = regex.compile(r"(?:这一|其|全[省市区县])?(?:村|社区|乡�
 _COVERED_SHARE = regex.compile(r"(?:其|这一)?(覆盖)(?:全[省市区县])?(?:村|社区|乡镇|镇|街道|城乡|行政村|[（(、]|[）)])*的?"
                                 r"(?:比例|比重|占比)(?:达到|提高到|提升到|提升至|提高至|增至|达|为|是|约|超过|已达)?")
 _COVERAGE = "覆盖率"
+# RuleSet._same_rate: a rate noun pointed back to (这一覆盖率), right before the figure but for a
+# linking verb, and the earlier rate figures it may point to
+_POINTED_RATE = regex.compile(r"(?:这一|这个|该|此|上述)([\u4e00-\u9fff]{0,4}?(?:率|比例|占比))"
+                              r"(?:达到|为|是|约|达|仅为|只有)?\Z")
+_RATE_FIGURE = regex.compile(r"[0-9][0-9.]*%")
+_SAME_RATE_REACH = 200
 _COUNT_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千]?)[余多]?(人次|场次|[个所家处户人名场支项件])")
 
 # RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
@@ -689,6 +696,10 @@ class RuleSet:
             # "建成家庭教育指导服务站点186个，村（社区）覆盖率68.5%": a bare rate noun is the rate of
             # what the figure of the clause before counts.
             rate = self._rate_of_earlier(text, quantity, clause_start)
+            if rate is None:
+                # "宫颈癌筛查覆盖率达到58.3%……从全国看，这一覆盖率为53.7%": a rate that points back
+                # to one named before is that rate
+                rate = self._same_rate(text, quantity, clause_start)
             if rate is not None:
                 best = rate
         if (best is None or best.priority < 0) and whole:
@@ -1110,6 +1121,36 @@ class RuleSet:
                     return None
                 return _Candidate(len(noun), rule.priority, num_start - found.end(1), compiled.order, compiled)
         return None
+
+    def _same_rate(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
+        """The rule of the nearest earlier rate figure (within _SAME_RATE_REACH characters) whose
+        rule's trigger holds the rate noun this figure's clause points back to with 这一/该/此
+        ("这一覆盖率为53.7%" after "宫颈癌筛查覆盖率达到58.3%"); the figure's clause can veto it."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        found = _POINTED_RATE.search(text, clause_start, num_start)
+        if found is None:
+            return None
+        noun = found.group(1)
+        look = max(0, clause_start - _SAME_RATE_REACH)
+        earlier = list(_RATE_FIGURE.finditer(text, look, clause_start))
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            for figure in reversed(earlier):
+                at = _At(start=figure.start(), end=figure.end(), num_start=figure.start(),
+                         num_end=figure.end() - 1, value=quantity.value, unit="%")
+                candidate = self._name(text, at)[0]
+                if candidate is None or candidate.priority < 0 or candidate.compiled.rule.kind != "rate":
+                    continue
+                rule = candidate.compiled.rule
+                if noun in (rule.triggers.regex or "") or any(noun in word for word in rule.triggers.any):
+                    break
+            else:
+                return None
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)):
+            return None
+        return _Candidate(len(noun), rule.priority, num_start - found.end(1), candidate.order, candidate.compiled)
 
     def _partner(self, text: str, quantity, clause_end: int) -> "_Candidate | None":
         """The rule of the figure of the same unit that stands right before this one, joined by 和

@@ -395,6 +395,9 @@ BARE_RATES = [
     # the share of the places covered (覆盖…的比例) is the coverage rate
     ("全县建成家长学校260所，覆盖城乡社区的比例为88%。", 88, "family.education_coverage"),
     ("建成“妇女之家”2.3万个，覆盖村（社区）的比例达99%。", 99, "org.coverage_rate"),
+    # a rate pointed back to (这一覆盖率) is the earlier rate of that noun
+    ("全市农村妇女两癌筛查覆盖率达到61.2%。从全省看，这一覆盖率为57.4%。", 57.4, "health.cancer_screening_rate"),
+    ("全市建成家长学校300所。从全省看，这一覆盖率为57.4%。", 57.4, "uncategorized"),
 ]
 
 
