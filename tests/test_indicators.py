@@ -56,11 +56,6 @@ SECTION_HEADINGS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", SECTION_HEADINGS, ids=range(len(SECTION_HEADINGS)))
-def test_a_section_heading_names_a_figure_whose_noun_it_holds(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 @pytest.mark.parametrize("text, which, indicator", LABELS, ids=range(len(LABELS)))
 def test_label_apart(text, which, indicator, rules):
     from fuhe_cli.extract import extract_text
@@ -88,11 +83,6 @@ OUTER_CONTEXT = [
     ("某县2023年困难妇女救助工作简报\n某县妇联　2023年12月5日\n\n本次救助对象覆盖12个村，人数较多的为：东湖村6名、西岭村5名。", 5,
      "care.relief_people"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", OUTER_CONTEXT, ids=range(len(OUTER_CONTEXT)))
-def test_a_refining_context_in_the_heading_or_title_refines(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 def test_same_thing_worded_differently_gets_one_indicator(rules):
@@ -159,11 +149,6 @@ PLACE_COUNTS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", PLACE_COUNTS, ids=range(len(PLACE_COUNTS)))
-def test_a_count_of_places_is_no_fallbacks(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # An age or age range between a figure and its trigger says who is counted; it is not read as
 # distance, so the trigger still names the figure. (text, value, indicator)
 ASIDES = [
@@ -172,11 +157,6 @@ ASIDES = [
     # without the age the same words are too far apart to name the figure
     ("为辖区8600名城乡居民中的适龄农村妇女开展免费“两癌”筛查。", 8600, "uncategorized"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", ASIDES, ids=range(len(ASIDES)))
-def test_an_age_between_figure_and_trigger_is_no_distance(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # A bare figure after a named one keeps the name when its own words only link (累计达, 新建, 其中).
@@ -192,11 +172,6 @@ CARRIED = [
     ("上半年开展志愿服务活动4680场次。其中，“三八”期间开展集市等活动620场。", 620, "activity.sessions"),
     ("培训1686人。其中，取得职业技能等级证书1215人。", 1215, "uncategorized"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", CARRIED, ids=range(len(CARRIED)))
-def test_linking_words_keep_the_carried_name(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # An item that leaves its thing out — its words before the figure only a place, a time, 各/分别 or
@@ -230,11 +205,6 @@ ELIDED_ITEMS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", ELIDED_ITEMS, ids=range(len(ELIDED_ITEMS)))
-def test_an_item_that_leaves_its_thing_out_counts_the_earlier_items(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A clause that is only its rule's trigger word and the figure (培训900人次) repeats the earlier
 # clause's verb: a more specific rule of the same work area read there, on a trigger holding that
 # word (干部培训), names it. A clause that names what it counts keeps its own rule.
@@ -246,11 +216,6 @@ BARE_CLAUSES = [
     # 常务理事 does not hold 会员: the bare noun names its own figure
     ("研究会现有常务理事15名、理事60名，会员510人。", 510, "association.members"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", BARE_CLAUSES, ids=range(len(BARE_CLAUSES)))
-def test_a_bare_repeated_verb_takes_the_earlier_clauses_narrower_rule(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 
@@ -266,11 +231,6 @@ QUOTED_THEMES = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", QUOTED_THEMES, ids=range(len(QUOTED_THEMES)))
-def test_a_word_inside_a_quoted_campaign_name_yields_to_what_the_campaign_does(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A clause that only says whom the earlier clause's work reached (惠及/受益 + whom + figure)
 # counts that work's beneficiaries, whatever rule its own noun would fire.
 REACHED = [
@@ -279,11 +239,6 @@ REACHED = [
     # without the beneficiary verb the clause's own noun names its figure
     ("累计发放创业担保贷款3.1亿元，扶持返乡创业妇女2100余人。", 2100, "entrepreneurship.people"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", REACHED, ids=range(len(REACHED)))
-def test_a_clause_of_whom_the_work_reached_takes_the_earlier_clauses_rule(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # A figure with no rule of its own, printed after a counted noun (3 characters or more, link words
@@ -303,11 +258,6 @@ REPEATED_NOUNS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", REPEATED_NOUNS, ids=range(len(REPEATED_NOUNS)))
-def test_a_counted_noun_repeated_from_an_earlier_figure_takes_its_rule(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A noun of two characters after a verb of doing the counted work (新建站点) is the short form of the
 # longer trigger word it ends (家庭教育指导服务站点) before an earlier figure of its unit: that
 # figure's rule names it. After another verb, or when the earlier figure's rule fired on other words
@@ -318,11 +268,6 @@ SHORT_NOUNS = [
     ("全市已设立家庭教育指导服务站点320个。今年关停站点4个。", 4, "uncategorized"),
     ("城关镇培训农村妇女320人。新集镇新增妇女85人。", 85, "uncategorized"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", SHORT_NOUNS, ids=range(len(SHORT_NOUNS)))
-def test_a_two_character_noun_is_the_short_form_of_an_earlier_trigger_word(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # A report's title is the outermost heading of the figures in its numbered sections whose clause
@@ -342,11 +287,6 @@ TITLE_ELIDED = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", TITLE_ELIDED, ids=range(len(TITLE_ELIDED)))
-def test_the_title_names_a_figure_whose_clause_leaves_its_thing_out(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A part of a 其中 breakdown list with no rule of its own counts what its whole counts — the last
 # figure of its unit before the 其中, in the sentence (or the one before, for a 其中 opening a
 # sentence) — however the whole was named (its own trigger, the title). A part that says what it
@@ -363,11 +303,6 @@ BREAKDOWN_WHOLES = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", BREAKDOWN_WHOLES, ids=range(len(BREAKDOWN_WHOLES)))
-def test_a_breakdown_part_without_a_rule_counts_what_its_whole_counts(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # The second figure of a 由…到 pair is the same measure as the first, whatever the first's
 # multiplier (2.1万人) or the years before them.
 FROM_TO_PAIRS = [
@@ -375,11 +310,6 @@ FROM_TO_PAIRS = [
     ("“两癌”检查人数由2020年的2.1万人增加到2023年的3.4万人。", 34000, "health.cancer_screening"),
     ("妇女之家由2020年的120个增加到2023年的186个。", 186, "org.women_homes"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", FROM_TO_PAIRS, ids=range(len(FROM_TO_PAIRS)))
-def test_the_second_figure_of_a_from_to_pair_takes_the_firsts_rule(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # A clause that names only a rate noun (覆盖率, 达标率), with the places it is taken over, is the
@@ -401,11 +331,6 @@ BARE_RATES = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", BARE_RATES, ids=range(len(BARE_RATES)))
-def test_a_bare_rate_noun_is_the_rate_of_the_figure_before(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A table row's first cell labels every cell of the row, however far right the cell stands (and
 # not the row above's label); a first cell that names no rule (a place) leaves the cells to the
 # other mechanisms.
@@ -424,11 +349,6 @@ ROW_LABELS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", ROW_LABELS, ids=range(len(ROW_LABELS)))
-def test_a_table_rows_first_cell_labels_its_cells(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
@@ -437,11 +357,6 @@ PARTNERS = [
     # words of its own after the figure: not a bare partner
     ("两县妇女之家数分别含今年新建的15个和8个村民议事点。", 8, "uncategorized"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", PARTNERS, ids=range(len(PARTNERS)))
-def test_a_bare_and_partner_takes_its_partners_rule(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # The label of a figure no rule names is the noun phrase it counts, on word boundaries.
@@ -482,11 +397,6 @@ LEVELS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", LEVELS, ids=range(len(LEVELS)))
-def test_an_honours_level_is_the_named_places(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A later figure of a bare list of figures (each followed by 、, no words of its own) counts what
 # the list's first figure counts, however far the list runs from the trigger.
 BARE_LISTS = [
@@ -495,11 +405,6 @@ BARE_LISTS = [
     # an item with words of its own is not a bare one
     ("其中东城区“妇女之家”规范化建设达标率达到98%、西城区有91个。", 91, "uncategorized"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", BARE_LISTS, ids=range(len(BARE_LISTS)))
-def test_a_bare_list_figure_counts_what_its_first_counts(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # A trigger past a list mark after the figure — 、, or 和 (及, 与) right after it — names the next
@@ -516,11 +421,6 @@ NEXT_ITEMS = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", NEXT_ITEMS, ids=range(len(NEXT_ITEMS)))
-def test_a_trigger_past_a_list_mark_names_the_next_item(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A trigger of an earlier 、-item (after that item's own figure) gives way to a trigger of the
 # figure's own item; with none there (a fallback aside) it still names the figure.
 OWN_ITEMS = [
@@ -529,11 +429,6 @@ OWN_ITEMS = [
     ("全年有35场在学校开展家庭教育讲座、20场在社区举办法治宣传。", 20, "legal.publicity_sessions"),
     ("宣威市培训3120人次、会泽县2860人次。", 2860, "training.participants"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", OWN_ITEMS, ids=range(len(OWN_ITEMS)))
-def test_a_trigger_of_the_figures_own_item_beats_an_earlier_items(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # A list of examples closed by 等 + a noun: examples of several work areas (or an item naming
@@ -546,11 +441,6 @@ EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", EXAMPLES, ids=range(len(EXAMPLES)))
-def test_examples_of_several_areas_give_way_to_the_noun_after_deng(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # A committee's full name, with its bracketed 居/村, is the committee: women's share among its members
 # is the female-cadre share (a stock), not women's share of a population.
 COMMITTEES = [
@@ -559,21 +449,11 @@ COMMITTEES = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", COMMITTEES, ids=range(len(COMMITTEES)))
-def test_a_committees_full_name_is_the_committee(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
-
-
 # Those who attended (参训) a training, when they are the federation's cadres, are cadre trainees.
 ATTENDED = [
     ("开展履职能力轮训，参训村（社区）妇联执委860余人次。", 860, "training.cadre_participants"),
     ("开展家政技能培训，参训妇女860余人次。", 860, "training.participants"),
 ]
-
-
-@pytest.mark.parametrize("text, value, indicator", ATTENDED, ids=range(len(ATTENDED)))
-def test_cadres_who_attended_a_training_are_cadre_trainees(text, value, indicator, rules):
-    assert _indicator_of(text, value, rules) == indicator
 
 
 # A family-education model site (示范站, 示范基地) is a family-education site, not a women's
@@ -584,6 +464,40 @@ MODEL_SITES = [
 ]
 
 
-@pytest.mark.parametrize("text, value, indicator", MODEL_SITES, ids=range(len(MODEL_SITES)))
-def test_a_family_education_model_site_is_a_site(text, value, indicator, rules):
+# Each table above declares one behaviour of classification: (the behaviour, its rows of text,
+# figure and the indicator a reader gives it).
+BEHAVIOURS = [
+    ("a_section_heading_names_a_figure_whose_noun_it_holds", SECTION_HEADINGS),
+    ("a_refining_context_in_the_heading_or_title_refines", OUTER_CONTEXT),
+    ("a_count_of_places_is_no_fallbacks", PLACE_COUNTS),
+    ("an_age_between_figure_and_trigger_is_no_distance", ASIDES),
+    ("linking_words_keep_the_carried_name", CARRIED),
+    ("an_item_that_leaves_its_thing_out_counts_the_earlier_items", ELIDED_ITEMS),
+    ("a_bare_repeated_verb_takes_the_earlier_clauses_narrower_rule", BARE_CLAUSES),
+    ("a_word_inside_a_quoted_campaign_name_yields_to_what_the_campaign_does", QUOTED_THEMES),
+    ("a_clause_of_whom_the_work_reached_takes_the_earlier_clauses_rule", REACHED),
+    ("a_counted_noun_repeated_from_an_earlier_figure_takes_its_rule", REPEATED_NOUNS),
+    ("a_two_character_noun_is_the_short_form_of_an_earlier_trigger_word", SHORT_NOUNS),
+    ("the_title_names_a_figure_whose_clause_leaves_its_thing_out", TITLE_ELIDED),
+    ("a_breakdown_part_without_a_rule_counts_what_its_whole_counts", BREAKDOWN_WHOLES),
+    ("the_second_figure_of_a_from_to_pair_takes_the_firsts_rule", FROM_TO_PAIRS),
+    ("a_bare_rate_noun_is_the_rate_of_the_figure_before", BARE_RATES),
+    ("a_table_rows_first_cell_labels_its_cells", ROW_LABELS),
+    ("a_bare_and_partner_takes_its_partners_rule", PARTNERS),
+    ("an_honours_level_is_the_named_places", LEVELS),
+    ("a_bare_list_figure_counts_what_its_first_counts", BARE_LISTS),
+    ("a_trigger_past_a_list_mark_names_the_next_item", NEXT_ITEMS),
+    ("a_trigger_of_the_figures_own_item_beats_an_earlier_items", OWN_ITEMS),
+    ("examples_of_several_areas_give_way_to_the_noun_after_deng", EXAMPLES),
+    ("a_committees_full_name_is_the_committee", COMMITTEES),
+    ("cadres_who_attended_a_training_are_cadre_trainees", ATTENDED),
+    ("a_family_education_model_site_is_a_site", MODEL_SITES),
+]
+BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
+                   for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
+
+
+@pytest.mark.parametrize("behaviour, text, value, indicator", BEHAVIOUR_CASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(BEHAVIOUR_CASES)])
+def test_each_figure_gets_the_indicator_its_behaviour_declares(behaviour, text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
