@@ -712,10 +712,14 @@ def _not_where_held(before: str, found: list) -> list:
     return kept
 
 
+# A newspaper's masthead line: its name, the day, the page (广西日报　2024年12月5日　星期四　第6版).
+MASTHEAD = re.compile(r"[ \t\u3000]*([^\s　]{2,8}(?:日报|晚报|都市报))[ \t\u3000]+(?:19|20)\d{2}\s*年[^\n]{0,30}?第\s*\d+\s*版")
+
+
 def _site_region(places, text: str, sections: list[Section]) -> Region | None:
     """The region of a whole page whose articles are about different places, all inside the
     region of the site that signs the page's footer (版权所有：江西省妇女联合会 under a page of
-    city news: 江西省). None for a page of one article or of one place, whose site is elsewhere,
+    city news: 江西省) or of the newspaper whose masthead opens it. None for a page of one article or of one place, whose site is elsewhere,
     or that no footer signs: a list cut out of a site (重庆市妇联网 > 区县动态 over district
     items, no footer) keeps its first item's region."""
     regions = [section.region for section in sections]
@@ -723,6 +727,10 @@ def _site_region(places, text: str, sections: list[Section]) -> Region | None:
         return None
     # The footer after the last article's headline: that headline's 来源 line is the article's.
     footer = "\n".join(page_footer(text[sections[-1].headline_end:]))
+    # …or the newspaper whose masthead opens the page (南充日报　2024年11月22日　第3版: 南充市).
+    masthead = MASTHEAD.match(text)
+    if masthead:
+        footer += "\n" + masthead.group(1)
     containers = [mention.region for mention in places.find_mentions(footer)
                   if all(places.is_within(region, mention.region) for region in regions)]
     return max(containers, key=lambda region: len(places.chain(region)), default=None)

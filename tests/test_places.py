@@ -385,6 +385,11 @@ SITE_PAGES = [
                   ("攸县：家门口的妇女微家", "攸县妇联", "攸县妇联建成妇女微家26个。")],
                  "主办：株洲市妇女联合会  版权所有：株洲市妇女联合会"),
      "株洲市", ["醴陵市", "攸县"]),
+    ("articles about different counties under a city daily's masthead are the city's page",
+     "南充日报　2024年11月22日　星期五　第3版：县域经济\n\n阆中市：巾帼工坊助增收\n本报讯（记者 李某）今年以来，"
+     "阆中市妇联新建巾帼工坊14个。\n\n仪陇县：妇女微家暖人心\n本报讯（通讯员 张某）11月18日，仪陇县妇联"
+     "建成妇女微家186个。\n",
+     "南充市", ["阆中市", "仪陇县"]),
     ("one article under a province's footer keeps its city",
      portal_page("湖南省妇女联合会 > 工作动态", HUNAN_CITIES[:1], "版权所有：湖南省妇女联合会"),
      "株洲市", ["株洲市"]),
