@@ -354,9 +354,11 @@ _BY_YEAR_AFTER = re.compile(r"[^。；;]{0,12}?其中\s*(?:19|20)\d{2}\s*年")
 # with a figure.
 _BARE_NOUN = re.compile(r"[^\d年月开举培建发帮组服救资推创评选招吸带实完参接覆惠新增累达为是有获入超占较比由从共已"
                         r"调处确突扩办理列展动保争力将提降减受]{2,14}")
-_FIGURE_BEFORE = re.compile(r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}$")
+# The end of a figure written just before (356所, 1.2万个).
+_FIGURE_END = r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}"
+_FIGURE_BEFORE = re.compile(_FIGURE_END + r"$")
 # A figure listed after another (…分别建成…620个、410个) shares the words before the first.
-_LISTED_AFTER_FIGURE = re.compile(r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}\s*[、和及]\s*$")
+_LISTED_AFTER_FIGURE = re.compile(_FIGURE_END + r"\s*[、和及]\s*$")
 
 
 def _clause_before(text: str, s_start: int, start: int) -> str:

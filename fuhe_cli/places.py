@@ -17,8 +17,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from fuhe_cli.clauses import clause_around, item_bounds
-from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, HEADING, NEWS_SOURCE, SIGN_OFF, Section, furniture_lines, page_footer,
-                             text_lines)
+from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, HEADING, MASTHEAD, NEWS_SOURCE, SIGN_OFF, Section,
+                             furniture_lines, page_footer, text_lines)
 from fuhe_cli.models import Region
 
 SOURCE_FEDERATION = re.compile(r"来源\s*[:：]\s*(\S{2,20}?妇联)")
@@ -38,6 +38,9 @@ FILED_FROM = re.compile(r"发自[ \u3000]*([\u4e00-\u9fff]{2,8}?)(?=[\s\d，,。
 # A body's score (see _dominant_score) for a place named there again and again: twice in its
 # opening, or three times further on, or once as a federation.
 REPEATED = 3.0
+# …and what names a document's place at all: one mention near the top (weighed 1.5), a federation
+# or two mentions; a single passing mention deep in the body (weight 1) does not.
+NAMED_ENOUGH = 1.5
 # How far into an article (from its headline) a dateline or byline stands.
 DATELINE_REACH = 300
 # A scope word that opens a clause names the level its figures belong to: "…兰州市妇联作交流发言，
@@ -156,7 +159,7 @@ def _site_or_body_region(places, text: str, section: Section, body: str, footer:
     whose "市妇联" it is, unless the body opens with a federation inside it; else the place
     the body names most."""
     dominant, score = _dominant_score(places, body)
-    if score < 1.5:
+    if score < NAMED_ENOUGH:
         dominant = None     # one passing mention deep in the body (参加新疆妇女干部学校培训) names no document's place
     header = [line for _, _, line in text_lines(text[section.start:section.title_start])]
     site_text = "\n".join(furniture_lines(header) + footer)
@@ -712,14 +715,11 @@ def _not_where_held(before: str, found: list) -> list:
     return kept
 
 
-# A newspaper's masthead line: its name, the day, the page (广西日报　2024年12月5日　星期四　第6版).
-MASTHEAD = re.compile(r"[ \t\u3000]*([^\s　]{2,8}(?:日报|晚报|都市报))[ \t\u3000]+(?:19|20)\d{2}\s*年[^\n]{0,30}?第\s*\d+\s*版")
-
-
 def _site_region(places, text: str, sections: list[Section]) -> Region | None:
     """The region of a whole page whose articles are about different places, all inside the
     region of the site that signs the page's footer (版权所有：江西省妇女联合会 under a page of
-    city news: 江西省) or of the newspaper whose masthead opens it. None for a page of one article or of one place, whose site is elsewhere,
+    city news: 江西省) or of the newspaper whose masthead opens it. None for a page of one article
+    or of one place, whose site is elsewhere,
     or that no footer signs: a list cut out of a site (重庆市妇联网 > 区县动态 over district
     items, no footer) keeps its first item's region."""
     regions = [section.region for section in sections]
