@@ -94,6 +94,10 @@ _SOURCE_LEAD_IN = re.compile(r"(?:记者|笔者)?(?:日前|近日|昨日|今天|
                              r"|据[^，,。；\n]{0,12}?(?:介绍|了解|消息|统计)[，,]")
 
 
+def _month_index(month: tuple[int, int]) -> int:
+    return month[0] * 12 + month[1]
+
+
 def _has_year(expression_text: str) -> bool:
     return YEAR_WITH_NIAN.search(expression_text) is not None
 
@@ -603,7 +607,11 @@ class Timing:
                  or self.text[expression.start:expression.end] in RECENT_WORDS
                  or expression.period.start == expression.period.end and not _has_year(
                      self.text[expression.start:expression.end]) and "月" in self.text[expression.start:expression.end])
-        return up_to_now or window
+        # (the part of the year just ended, in a page of the month after it: 上半年，… on 7月2日)
+        just_ended = expression.kind == "flow" and expression.period.start < expression.period.end \
+            and not told and not _has_year(self.text[expression.start:expression.end]) \
+            and 0 <= _month_index(anchor.end) - _month_index(expression.period.end) <= 1
+        return up_to_now or window or just_ended
 
     def opening_year(self) -> Optional[int]:
         """The year a dated page's first article opens in, when its lead (after a dateline, 本报成都

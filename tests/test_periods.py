@@ -156,6 +156,17 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# The part of the year just ended, opening a page dated the month after (上半年，… on 7月3日), dates
+# the undated paragraphs after it; a count of what is now (现有) stands at its end.
+HALF_YEAR_LEAD = """某县妇联半年工作回顾
+某县妇联 2024年07月03日
+
+上半年，全县各级妇联组织围绕中心开展工作。
+
+全县现有巾帼志愿者3200名，较去年底新增志愿服务队15支。
+
+争取公益项目12个，资金86万元。
+"""
 # A list page's later item reviewing last year (总结2024年工作) dates that item, not the page.
 LIST_PAGE_LATER_REVIEW = """某省妇女联合会
 首页 > 新闻动态
@@ -597,6 +608,13 @@ CASES = [
                             ("90%", None, (2030, 12), True, 2030),
                             ("99%以上", None, (2030, 12), True, 2030),
                             ("82.0%", None, (2024, 12), False, 2024)]),
+    # the half-year just ended, opening a page of the month after it, dates the paragraphs below
+    (HALF_YEAR_LEAD, [("3200名", None, (2024, 6), False, 2024),
+                      ("15支", (2024, 1), (2024, 6), False, 2024),
+                      ("12个", (2024, 1), (2024, 6), False, 2024),
+                      ("86万元", (2024, 1), (2024, 6), False, 2024)]),
+    # … but not in a page dated months later (上半年，… in December is one part of the year told)
+    (HALF_YEAR_LEAD.replace("07月03日", "12月20日"), [("12个", None, None, False, None)]),
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
