@@ -34,13 +34,15 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
     from fuhe_cli.places import attribute_places
 
     layout = Layout(text)
-    region, fact_regions = attribute_places(layout, quantities)
+    # where each figure stands (sentence, paragraph, article, headings…), asked of the layout once
+    contexts = [layout.figure_context(quantity.start) for quantity in quantities]
+    region, fact_regions = attribute_places(layout, quantities, contexts)
     bases = bases or [None] * len(quantities)
     units = [getattr(quantity, "unit", None) for quantity in quantities]
     starts = [quantity.start for quantity in quantities]
     reports = _reports_on_page(layout)
     if not reports:
-        year, period, times = _read_time(layout, starts, bases, units)
+        year, period, times = _read_time(layout, contexts, bases, units)
         date = layout.date
     else:
         # A page holding reports of different years (an archive page of two annual summaries):
@@ -54,10 +56,11 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
             inside[low:high] = [True] * (high - low)
         outside = [index for index, taken in enumerate(inside) if not taken]
         if outside:
-            for index, time in zip(outside, _read_time(layout, starts, bases, units, outside)[2]):
+            for index, time in zip(outside, _read_time(layout, contexts, bases, units, outside)[2]):
                 times[index] = time
         for (start, end), (low, high) in zip(reports, spans):
-            _, _, own = _read_time(Layout(text[start:end]), [at - start for at in starts[low:high]],
+            report = Layout(text[start:end])
+            _, _, own = _read_time(report, [report.figure_context(at - start) for at in starts[low:high]],
                                    bases[low:high], units[low:high])
             times[low:high] = own
     _last_year_in_brackets(text, quantities, times)
@@ -67,28 +70,28 @@ def attribute(text: str, quantities: list, bases: list | None = None) -> Attribu
                        fact_periods=[time.period for time in times], fact_targets=[time.target for time in times])
 
 
-def _read_time(layout, starts: list[int], bases: list, units: list, wanted: list[int] | None = None):
-    """(the reporting year, the reporting period, each figure's FactTime) of one document; with
-    `wanted` (indices into `starts`), the FactTime of those figures only (the others still count
-    as the document's figures, as in 分别 lists)."""
+def _read_time(layout, contexts: list, bases: list, units: list, wanted: list[int] | None = None):
+    """(the reporting year, the reporting period, each figure's FactTime) of one document, from
+    each figure's `layout.FigureContext`; with `wanted` (indices into `contexts`), the FactTime of
+    those figures only (the others still count as the document's figures, as in 分别 lists)."""
     from fuhe_cli.periods import Timing, document_time, headline_period, title_period
     from fuhe_cli.years import attribute_years
 
+    figures = [context.start for context in contexts]
     if wanted is not None:
-        figures = starts
-        starts, bases, units = ([values[index] for index in wanted] for values in (starts, bases, units))
+        contexts, bases, units = ([values[index] for index in wanted] for values in (contexts, bases, units))
     stated = title_period(layout)
     titled = title_period(layout, title_only=True)
-    year, fact_years = attribute_years(layout, starts, stated.year if stated else None,
+    year, fact_years = attribute_years(layout, contexts, stated.year if stated else None,
                                        titled.year if titled else None)
     document = document_time(layout, stated, year, titled)
     if year is None and (headline := headline_period(layout)) is not None:
         year = headline.year            # 某县妇联：上半年…, a news page dated July: that year's news
-    timing = Timing(layout, document, starts if wanted is None else figures)
+    timing = Timing(layout, document, figures)
     if year is None:
         year = timing.opening_year()    # a dated news page whose lead opens 今年以来，…: that year's news
-    times = [timing.fact(start, fact_year, basis, unit)
-             for start, fact_year, basis, unit in zip(starts, fact_years, bases, units)]
+    times = [timing.fact(context, fact_year, basis, unit)
+             for context, fact_year, basis, unit in zip(contexts, fact_years, bases, units)]
     return year, document.period, times
 
 

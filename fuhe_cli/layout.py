@@ -14,6 +14,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, islice
+from typing import NamedTuple
 
 import regex
 
@@ -475,6 +476,22 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # -- the layout object ----------------------------------------------------------------------
+class FigureContext(NamedTuple):
+    """Where one figure stands in the layout, asked once per figure (Layout.figure_context) and
+    read by places, years and periods alike: each stage used to ask the layout again for the
+    same sentence, paragraph, article and headings (about ten calls a figure)."""
+
+    start: int
+    section_index: int                      # of Layout.sections
+    section: Section
+    sentence: tuple[int, int]               # Layout.sentence
+    paragraph: tuple[int, int]              # Layout.paragraph
+    full_sentence_start: int
+    headings: list[Heading]                 # Layout.headings_above, nearest first
+    column_header: tuple[int, int] | None   # Layout.column_header
+    in_related_headline: bool
+
+
 class Layout:
     """One document's structure as offsets into its text, built once: title, date, articles,
     the furniture lines at the page's foot, and the sentence / paragraph / article around an
@@ -640,6 +657,13 @@ class Layout:
     def section_at(self, index: int) -> Section:
         """The article holding text[index]."""
         return self.sections[max(0, bisect_right(self.section_starts, index) - 1)]
+
+    def figure_context(self, index: int) -> FigureContext:
+        """Everything the later stages read about where the figure at `index` stands."""
+        section_index = max(0, bisect_right(self.section_starts, index) - 1)
+        return FigureContext(index, section_index, self.sections[section_index], self.sentence(index),
+                             self.paragraph(index), self.full_sentence_start(index), self.headings_above(index),
+                             self.column_header(index), self.in_related_headline(index))
 
     def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int, bool]:
         """(start, end, whether start is a break) from the break before index to the break at or

@@ -637,33 +637,37 @@ class Timing:
             return anchor.year
         return None
 
-    def _names_goal(self, expression: TimeExpression, start: int) -> bool:
-        """Whether the figure at `start` is the value of the goal `expression` names: written right
+    def _names_goal(self, expression: TimeExpression, r: "_Reading") -> bool:
+        """Whether the figure read in `r` is the value of the goal `expression` names: written right
         after it (2025年中期目标值（58万人）) or in its column (a cell under 2030年目标值), not a
         count of what reached it (达到2030年目标值的有41项)."""
         goal = GOAL_VALUE_AFTER.match(self.text, expression.end)
         if goal is None:
             return False
-        return expression.end <= start and (self.layout.column_header(start) == (expression.start, goal.end())
+        start = r.start
+        return expression.end <= start and (r.header == (expression.start, goal.end())
                                             or _GOAL_IS.fullmatch(self.text, goal.end(), start) is not None)
 
-    def fact(self, start: int, year: Optional[int], basis: Optional[str] = None,
+    def fact(self, context, year: Optional[int], basis: Optional[str] = None,
              unit: Optional[str] = None) -> FactTime:
-        """The period, calendar year and target flag of the figure at `start`, given the year
-        that year attribution found for it, its rule's basis (flow | stock) and its unit.
+        """The period, calendar year and target flag of the figure where `context` (its
+        layout.FigureContext) says it stands, given the year that year attribution found for it,
+        its rule's basis (flow | stock) and its unit.
 
         The steps, in order: the time that governs the figure (`_govern`); what a stock date, a
         report of part of a year and the figure's own words make of it (`_within_spans`); plan or
         achievement (`_is_target` and the plan's own time, `_plan_time`); a deadline or the year
         backbone (`_deadline_or_backbone`); stock or flow (`_stock_or_flow`); norms and plans last."""
-        if self.layout.in_related_headline(start):
+        start = context.start
+        if context.in_related_headline:
             # another article's headline: only a time it names itself (我市评出2023年度…50户)
             line_start = self.text.rfind("\n", 0, start) + 1
             named = [e for e in self._between(line_start, start) if e.kind == "flow"]
             period = named[-1].period if named else None
             return FactTime(period=period, year=period.year if period else None, target=False)
         reading = _Reading(start=start, year=year, basis=basis, unit=unit, anchor=self._anchor_at(start),
-                           s_start=self.layout.full_sentence_start(start), header=self.layout.column_header(start))
+                           s_start=context.full_sentence_start, header=context.column_header,
+                           p_start=context.paragraph[0], headings=context.headings)
         if reading.header is not None:
             # a table cell: its row is its sentence (the header row above is not its words)
             reading.s_start = max(reading.s_start, self.text.rfind("\n", reading.s_start, start) + 1)
@@ -671,9 +675,10 @@ class Timing:
         self._within_spans(reading)
         reading.norm = _is_norm(self.text, _item_start(self.text, reading.s_start, start), start)
         # a goal's own figure (2025年中期目标值（58万人）, a cell under 2030年目标值): a level to reach
-        reading.goal = reading.level == "sentence" and self._names_goal(reading.governing, start)
+        reading.goal = reading.level == "sentence" and self._names_goal(reading.governing, reading)
         reading.target = reading.goal or self._is_target(start, reading.s_start, reading.p_start, reading.headings,
-                                                         reading.period, reading.clause, reading.norm)
+                                                         reading.period, reading.clause, reading.norm,
+                                                         reading.anchor)
         self._plan_time(reading)
         self._deadline_or_backbone(reading)
         self._stock_or_flow(reading)
@@ -717,7 +722,7 @@ class Timing:
 
     def _govern(self, r: "_Reading") -> None:
         """The nearest governing time: the sentence, its paragraph's opening, its headings, the document."""
-        text, layout, start = self.text, self.layout, r.start
+        text, start = self.text, r.start
         for expression in self._expressions(r.s_start):
             if expression.end > start:
                 break
@@ -731,7 +736,7 @@ class Timing:
                 continue
             if _is_whole_year_word(text, expression) and _YEAR_TASK_AFTER.match(text, expression.end):
                 continue                # 已达全年任务的75%: a share of the year's task, not of the year
-            if GOAL_AFTER.match(text, expression.end) and not self._names_goal(expression, start) \
+            if GOAL_AFTER.match(text, expression.end) and not self._names_goal(expression, r) \
                     and not TARGET_CUE.search(text, expression.end, start):
                 continue                # 已达到2030年目标值的有41项，占70.7%; 完成2025年中期目标值（58万人）的83.8%:
                 #                         a goal's year, not the figure's
@@ -758,12 +763,10 @@ class Timing:
         if respective is not None:
             # 2024年、2025年、2026年分别达到80%、90%、100%: the i-th time for the i-th figure
             r.governing, r.level, r.year = respective, "sentence", respective.period.year
-        r.p_start = layout.paragraph(start)[0]
         if r.governing is None:
             opening = self._paragraph_opening(r.p_start)
             if opening is not None and opening.end <= start:
                 r.governing, r.level = opening, "paragraph"
-        r.headings = layout.headings_above(start)
         for heading in r.headings if r.governing is None else ():
             found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since", "stock")]
             if found:
@@ -964,7 +967,7 @@ class Timing:
             r.period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
 
     def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period],
-                   clause: str, norm: bool) -> bool:
+                   clause: str, norm: bool, anchor: Optional[Anchor]) -> bool:
         text = self.text
         before = text[s_start:start]
         if DONE_CUE.search(clause):
@@ -975,7 +978,6 @@ class Timing:
             return True         # (规划目标值为90%: the goal value of the figure's own clause; not 完成目标值（58万人）的83.8%)
         if NOW_CUE.search(clause):
             return False            # 目前，仍有9个…: how things stand, even under a plan's heading
-        anchor = self._anchor_at(start)
         for expression in self._expressions(s_start):
             if expression.start >= start:
                 break

@@ -273,14 +273,11 @@ class _PlaceSpans:
     figures it holds, and the answers shared by the figures of one sentence; the bounds come
     from the layout."""
 
-    def __init__(self, layout, places, text: str, quantities: list = ()):
+    def __init__(self, places, text: str, quantities: list = ()):
         self.text = text                # the layout's text, datelines blanked (_filed_from)
         self.places = places
         self.quantities = quantities    # the figures, in text order
         self.figures = [quantity.start for quantity in quantities]     # where each starts
-        self.sentence = layout.sentence
-        self.paragraph = layout.paragraph
-        self.headings_above = layout.headings_above
         self._heading_places: dict[int, Region | None] = {}     # per heading start, kept for the document
         self._mentions: dict[tuple, list] = {}
         self._leads: dict[tuple, tuple[Region | None, int]] = {}
@@ -306,9 +303,10 @@ class _PlaceSpans:
             found = self._mentions[key] = self.places.find_mentions(self.text[start:end], context=context) or ()
         return found
 
-    def heading_place(self, start: int, context: Region | None) -> Region | None:
-        """The place the nearest heading above `start` that names one is about (（一）金寨县, 2. 霍山县：…)."""
-        for heading in self.headings_above(start):
+    def heading_place(self, headings: list, context: Region | None) -> Region | None:
+        """The place the nearest of a figure's `headings` (nearest first) that names one is about
+        (（一）金寨县, 2. 霍山县：…)."""
+        for heading in headings:
             if heading.start not in self._heading_places:
                 self._heading_places[heading.start] = _heading_place(self.places, self.text[heading.start:heading.end],
                                                                      context)
@@ -340,12 +338,10 @@ def _heading_place(places, heading: str, context: Region | None) -> Region | Non
     return last.region if context is None or places.is_within(last.region, context) else None
 
 
-def _paragraph_lead(places, text: str, spans: _PlaceSpans, index: int,
-                    section: Section) -> tuple[Region | None, int]:
-    """(the place a digest paragraph opens with, where its label ends: 0 when none): 【成都】…,
-    湖南宁远：…, ▲绵阳市妇联：…, "2. 自贡市贡井区妇联开展…" (the federation named first is the
-    paragraph's subject)."""
-    p_start, _ = spans.paragraph(index)
+def _paragraph_lead(spans: _PlaceSpans, p_start: int, section: Section) -> tuple[Region | None, int]:
+    """(the place a digest paragraph (from `p_start`) opens with, where its label ends: 0 when
+    none): 【成都】…, 湖南宁远：…, ▲绵阳市妇联：…, "2. 自贡市贡井区妇联开展…" (the federation named first
+    is the paragraph's subject)."""
     if p_start < section.headline_end:
         return None, 0
     lead, label_end = spans.lead(p_start, section.region)
@@ -379,20 +375,20 @@ def _lead(places, paragraph: str, context: Region | None) -> tuple[Region | None
     return (lead if lead is not None and (context is None or places.is_within(lead, context)) else None), 0
 
 
-def _fact_region(places, text: str, spans: _PlaceSpans, section: Section, start: int) -> Region | None:
-    """The region of the figure at `start`: the place its sentence is about (_sentence_region),
-    raised to the level of a scope word opening its clause (_opening_scope)."""
-    region = _sentence_region(places, text, spans, section, start)
-    scope = _opening_scope(text, spans, start, region)
+def _fact_region(places, text: str, spans: _PlaceSpans, context) -> Region | None:
+    """The region of the figure where `context` (a layout.FigureContext) says it stands: the place
+    its sentence is about (_sentence_region), raised to the level of a scope word opening its
+    clause (_opening_scope)."""
+    region = _sentence_region(places, text, spans, context)
+    scope = _opening_scope(text, spans, context.start, context.sentence[0], region)
     return region if scope is None else _scope_level(places, region, scope)
 
 
-def _opening_scope(text: str, spans: _PlaceSpans, start: int, region: Region | None) -> str | None:
+def _opening_scope(text: str, spans: _PlaceSpans, start: int, s_start: int, region: Region | None) -> str | None:
     """The level (省, 市, 国 …) of the scope word that opens the clause of the figure at `start`
     ("截至10月底，全市共建成…4120个") or frames it from the clause before ("从全国看，这一覆盖率为…").
     None when there is none, or when a place or the article's own 我区/本区 is named between it and
     the figure (全市共有…，我区建成586个 is the district's)."""
-    s_start, _ = spans.sentence(start)
     left = max(clause_around(text, start, start)[0], s_start)
     scope = SCOPE.match(text, left)
     if scope is None and left > s_start and text[left - 1] in "，,：:":
@@ -424,11 +420,12 @@ def _scope_level(places, region: Region | None, level: str) -> Region | None:
     return region
 
 
-def _sentence_region(places, text: str, spans: _PlaceSpans, section: Section, start: int) -> Region | None:
-    """The place the sentence of the figure at `start` is about, within its article."""
-    lead, label_end = _paragraph_lead(places, text, spans, start, section)
-    base = lead or spans.heading_place(start, section.region) or section.region
-    s_start, s_end = spans.sentence(start)
+def _sentence_region(places, text: str, spans: _PlaceSpans, context) -> Region | None:
+    """The place the sentence of the figure (where `context` says it stands) is about, within its article."""
+    start, section = context.start, context.section
+    lead, label_end = _paragraph_lead(spans, context.paragraph[0], section)
+    base = lead or spans.heading_place(context.headings, section.region) or section.region
+    s_start, s_end = context.sentence
     # The label (【宜昌】) made the lead: the sentence's places are those after it.
     s_start = max(s_start, section.start, label_end if lead is not None and label_end <= start else 0)
     s_end = max(s_end, start)
@@ -737,9 +734,9 @@ def _site_region(places, text: str, sections: list[Section]) -> Region | None:
 
 
 # -- entry point ---------------------------------------------------------------------------
-def attribute_places(layout, quantities: list) -> tuple[Region | None, list[Region | None]]:
-    """(the document's region, the region of each quantity); sets `Section.region` of every
-    article of the layout. The document's is its first article's, or — on a site's page of
+def attribute_places(layout, quantities: list, contexts: list) -> tuple[Region | None, list[Region | None]]:
+    """(the document's region, the region of each quantity, given where it stands: `contexts`,
+    its layout.FigureContext); sets `Section.region` of every article of the layout. The document's is its first article's, or — on a site's page of
     articles about several places inside the site's region (_site_region) — the site's."""
     from fuhe_cli.regions import gazetteer
 
@@ -749,20 +746,19 @@ def attribute_places(layout, quantities: list) -> tuple[Region | None, list[Regi
     footer = layout.footer if text is layout.text else page_footer(text)
     for section, filed_from in zip(layout.sections, filed):
         section.region = _section_region(places, text, section, footer, filed_from)
-    spans = _PlaceSpans(layout, places, text, quantities)
+    spans = _PlaceSpans(places, text, quantities)
     fact_regions = []
-    for quantity in quantities:
+    for quantity, context in zip(quantities, contexts):
         spans.forget()
-        if layout.in_related_headline(quantity.start):
+        if context.in_related_headline:
             # another article's headline (相关新闻 · 广汉市新建“妇女微家”15个): the place it names
             line_start = text.rfind("\n", 0, quantity.start) + 1
             words = text[line_start:quantity.start].lstrip(BULLETS + " ·•-")
             named = _headline_region(places, words)
             if named is None and OWN_PLACE.search(words):
-                named = layout.section_at(quantity.start).region    # 我市评出…: the page's own place
+                named = context.section.region    # 我市评出…: the page's own place
             fact_regions.append(named)
             continue
-        section = layout.section_at(quantity.start)
-        fact_regions.append(_fact_region(places, text, spans, section, quantity.start))
+        fact_regions.append(_fact_region(places, text, spans, context))
     lead = layout.sections[0].region if layout.sections else None
     return _site_region(places, text, layout.sections) or lead, fact_regions

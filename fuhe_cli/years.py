@@ -205,11 +205,13 @@ def _clause_times(text: str, base_year: int, base_month: int | None):
     return out
 
 
-def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, period: int | None,
-               base_month: int | None = None, leads: list[tuple[int, int]] = (),
-               section_start: int = 0, lead_offsets: list[int] = ()) -> int | None:
-    """The year of the figure at `start`; `lead_offsets` are the offsets of `leads`."""
-    s_start, s_end = spans.sentence(start)
+def _fact_year(text: str, spans: _Spans, start: int, sentence: tuple[int, int], paragraph: tuple[int, int],
+               base_year: int | None, period: int | None, base_month: int | None = None,
+               leads: list[tuple[int, int]] = (), section_start: int = 0,
+               lead_offsets: list[int] = ()) -> int | None:
+    """The year of the figure at `start`, in that `sentence` and `paragraph` (the layout's bounds);
+    `lead_offsets` are the offsets of `leads`."""
+    s_start, s_end = sentence
     sentence_years = spans.years(s_start, s_end)
     before = [y for y in sentence_years if s_start + y[1] <= start
               and not _in_bracket_closed_before(text, s_start, s_start + y[0], start)
@@ -225,7 +227,7 @@ def _fact_year(text: str, spans: _Spans, start: int, base_year: int | None, peri
         return later[0][2]
     # The rest depends on where the sentence, its paragraph and its article start, not on
     # where the figure stands in it: the figures of one sentence share the answer.
-    p_start, _ = spans.paragraph(start)
+    p_start, _ = paragraph
     key = (s_start, s_end, p_start, section_start)
     if key not in spans.context_years:
         spans.context_years[key] = _context_year(text, spans, s_start, p_start, base_year, period,
@@ -252,8 +254,9 @@ def _context_year(text: str, spans: _Spans, s_start: int, p_start: int, base_yea
         while previous_end > 0 and text[previous_end - 1] in "\n \t。；;！!？?":
             previous_end -= 1
         if previous_end > 0:
-            return _fact_year(text, spans, previous_end - 1, base_year, period, base_month,
-                              leads, section_start, lead_offsets)
+            at = previous_end - 1
+            return _fact_year(text, spans, at, spans.sentence(at), spans.paragraph(at), base_year, period,
+                              base_month, leads, section_start, lead_offsets)
     # A year stated for an event earlier in the paragraph carries over to the sentences that
     # describe it ("举办了2023年…启动仪式。通过…开展20多项活动"), unless it dated a single day
     # or month ("2022年10月份成立", "今年1月") or was a target ("到2025年").
@@ -429,9 +432,10 @@ def _header_period(text: str) -> int | None:
 
 
 # -- entry point ---------------------------------------------------------------------------
-def attribute_years(layout, starts: list[int], stated_year: int | None = None,
+def attribute_years(layout, contexts: list, stated_year: int | None = None,
                     titled_year: int | None = None) -> tuple[int | None, list[int | None]]:
-    """(the document's reporting year, the year of the figure at each of `starts`). `stated_year`: the year of a
+    """(the document's reporting year, the year of each figure, given where it stands:
+    `layout.FigureContext`). `stated_year`: the year of a
     reporting period the title or header states in words this module does not read
     (2024年上半年工作情况); `titled_year`: that of the title line itself."""
     text, date = layout.text, layout.date
@@ -460,9 +464,8 @@ def attribute_years(layout, starts: list[int], stated_year: int | None = None,
     if period is None:
         spans.undated = _undated_years(text, layout.sections)
     fact_years = []
-    for start in starts:
+    for context in contexts:
         spans.forget()
-        section = layout.section_at(start)
-        fact_years.append(_fact_year(text, spans, start, base_year, period, base_month,
-                                     leads, section.start, lead_offsets))
+        fact_years.append(_fact_year(text, spans, context.start, context.sentence, context.paragraph, base_year,
+                                     period, base_month, leads, context.section.start, lead_offsets))
     return period, fact_years
