@@ -142,45 +142,60 @@ TIME_OF_DAY = r"(?:上午|下午|晚上?|当天)"
 _COUNT = r"(?:[一二两三四五六七八九十]|\d{1,2})"
 _DASH = r"\s*(?:[-—–~～至到]|—{2})\s*"
 
+# What each kind of expression can start with, or the run of characters it can open with before a
+# character it must hold: a year (19xx, 20xx), a count (五, 5) and a month (3, 03, 十二), with the
+# year or relative year (今年) before it, up to 月; a relative year (上一年) up to its 年; a part of a
+# year (上半年, 第一季度, 1季度, 前5个月) up to its 年, 度 or 月. At most positions of a zone (a digit
+# or numeral of another figure) the lookaheads fail at once, and most kinds are not entered.
+_YEAR_FIRST = "12"
+_COUNT_FIRST = r"\d一二两三四五六七八九十"
+_BEFORE_MONTH = r"\d\s年今去本一二三四五六七八九十"
+_DASH_CHARS = r"\-—–~～至到"
+_BEFORE_RELATIVE = "".join(sorted({char for word in RELATIVE_YEARS for char in word[:word.index("年")]}))
+_BEFORE_PART = r"\d\s个前" + _BEFORE_RELATIVE + "".join(sorted(
+    {char for part in YEAR_PARTS if part != "年度" for char in part[:-1]} - {"年"}))
+
 PATTERN = re.compile(
-    # Every alternative starts with one of these: the engine skips other characters in C.
+    # Every alternative starts with one of these: the engine skips other characters in C. Each
+    # alternative opens with a lookahead of what it must start with (above), so that it is entered
+    # only where it can match; tests/test_time_expressions.py checks that they change no match.
     r"(?=[0-9一二两三四五六七八九十今去本当上下前明来截到自近过这最往未第年全次翌])(?:"
     # 2019年至2023年, 2019—2023年, 2019-2023年度
-    rf"(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
+    rf"(?=[{_YEAR_FIRST}])(?P<years>(?P<y1>{_YEAR})\s*年?{_DASH}(?P<y2>{_YEAR})\s*年度?)"
     # 2023年3月至2024年2月, 2024年4月至5月, 2024年1-9月, 1至9月, 1-6月份, 今年4月至6月
-    rf"|(?P<months>(?:(?P<my1>{_YEAR})\s*年\s*|(?P<mrel>今年|去年|本年))?(?P<m1>{_MONTH})\s*(?:月份?{_DAYPART}?)?{_DASH}"
+    rf"|(?=[{_BEFORE_MONTH}{_DASH_CHARS}]*月)(?P<months>(?:(?P<my1>{_YEAR})\s*年\s*|(?P<mrel>今年|去年|本年))?(?P<m1>{_MONTH})\s*(?:月份?{_DAYPART}?)?{_DASH}"
     rf"(?:(?P<my2>{_YEAR})\s*年\s*|(?P<mrel2>今年|去年|本年))?(?P<m2>{_MONTH})\s*月份?{_DAYPART}?)"
     # 截至2024年6月底, 截止到2023年末, 截至目前, 截至6月底
-    rf"|(?P<stock>(?:截至|截止)到?\s*(?:(?P<sy>{_YEAR})\s*年|(?P<srel>今年|去年|本年))?\s*"
+    rf"|(?=[截])(?P<stock>(?:截至|截止)到?\s*(?:(?P<sy>{_YEAR})\s*年|(?P<srel>今年|去年|本年))?\s*"
     rf"(?:(?P<sm>{_MONTH})\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?|(?P<send>底|末|年底|年末)|(?P<snow>目前|当前|现在|今天|日前|发稿时))?)"
     # 到2025年底 (a deadline)
-    rf"|(?P<until>(?<![截止高长升降加低大达])到\s*(?:(?P<uy>{_YEAR})\s*年(?:底|末)?|(?P<urel>今年|明年)?\s*年底|(?P<uy2>{_YEAR})\s*年)"
+    rf"|(?=到|[\d\s年今明]*[底末])(?P<until>(?<![截止高长升降加低大达])到\s*(?:(?P<uy>{_YEAR})\s*年(?:底|末)?|(?P<urel>今年|明年)?\s*年底|(?P<uy2>{_YEAR})\s*年)"
     rf"|(?:(?P<uy3>{_YEAR})\s*年|(?P<urel3>今年|明年))?\s*年?(?:底|末)前)"
     # 自2019年…以来, 2019年以来, 今年以来, 去年以来
-    rf"|(?P<since>(?:(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?"
+    rf"|(?=[{_BEFORE_MONTH}度月份以]*来)(?P<since>(?:(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?"
     rf"|(?P<sibare>{_MONTH})\s*月份?)\s*(?:以来|来(?![电访信函稿])))"
     # 五年来, 近三年来, 近5年, 过去五年, 这五年, 本届以来
-    rf"|(?P<ahead>(?:今后|未来|往后)(?P<an>{_COUNT})\s*年|(?P<an2>{_COUNT})\s*年内)"
-    rf"|(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中|累计)?|本届以来|本届)"
+    rf"|(?=[{_COUNT_FIRST}\s今后未来往]*年)(?P<ahead>(?:今后|未来|往后)(?P<an>{_COUNT})\s*年|(?P<an2>{_COUNT})\s*年内)"
+    rf"|(?=[{_COUNT_FIRST}\s近过去这最]*年|本届)(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中|累计)?|本届以来|本届)"
     # 2023年上半年, 今年一季度, 上半年, 前5个月
-    rf"|(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
+    rf"|(?=[{_BEFORE_PART}]*[年度月])(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
     rf"(?P<pw>{_PART}|前(?P<pn>{_COUNT})个月))"
     # 9月底前, 2024年9月前: a deadline within a year
-    rf"|(?P<muntil>(?:(?P<muy>{_YEAR})\s*年\s*)?(?P<mum>{_MONTH})\s*月(?:底|末|份)?前)"
+    rf"|(?=[{_BEFORE_MONTH}]*月)(?P<muntil>(?:(?P<muy>{_YEAR})\s*年\s*)?(?P<mum>{_MONTH})\s*月(?:底|末|份)?前)"
     # 年内: within the year (the reporting period's, else the page's)
-    rf"|(?P<within>年内)"
+    rf"|(?=[年])(?P<within>年内)"
     # 2023年10月, 今年3月, 3月份
-    rf"|(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![电讯]|\d{{1,2}}\s*[日号]))"
+    rf"|(?=[{_BEFORE_MONTH}]*月)(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![电讯]|\d{{1,2}}\s*[日号]))"
     # 2023年底 / 年末 (the date a count stands at)
-    rf"|(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
+    rf"|(?=[{_YEAR_FIRST}今去])(?P<yearend>(?:(?P<ey>{_YEAR})\s*年|(?P<erel>今年|去年))\s*(?:底|末))"
     # 年末, 年底 with no year of their own (年底前 is a deadline above)
-    rf"|(?P<bareend>(?<![\d今去明本当上次])年(?:底|末)(?!前))"
+    rf"|(?=[年])(?P<bareend>(?<![\d今去明本当上次])年(?:底|末)(?!前))"
     # 本月, 上月, 当月
-    rf"|(?P<thismonth>本月|上月|当月)"
+    rf"|(?=[上当本])(?P<thismonth>本月|上月|当月)"
     # 上年同期, 去年同期: the same months a year earlier
-    rf"|(?P<same>(?:上年|去年)同期)"
+    rf"|(?=[上去])(?P<same>(?:上年|去年)同期)"
     # 2023年, 2023年度, 今年, 去年
-    rf"|(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE})))"
+    rf"|(?=[\d\s{_BEFORE_RELATIVE}]*年)(?P<year>(?P<yy>{_YEAR})\s*年度?(?!代|龄|级|\s*第\s*\d{{1,3}}\s*期)|(?P<yrel>{_RELATIVE})))"
 )
 # 目前, 当前: how things stand at the document's date (截至目前 is a stock of the pattern's own).
 NOW_WORDS = ("目前", "当前")

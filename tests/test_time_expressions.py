@@ -156,6 +156,30 @@ def test_zoned_scan_finds_what_a_scan_of_the_whole_text_finds():
             assert pattern_expressions(text, anchor, 0, len(text)) == _expressions_in(text, anchor, 0, 0, len(text))
 
 
+def test_the_lookaheads_opening_each_kind_of_expression_change_no_match():
+    """Each alternative of the pattern opens with a lookahead of what it must start with (a
+    speed-up only): without them the pattern finds the same matches, with the same groups, in
+    every report text of the corpus and the examples."""
+    import re
+    from pathlib import Path
+
+    from fuhe_cli.reading import read_source
+    from fuhe_cli.time_expressions import PATTERN
+
+    bare = re.compile(re.sub(r"(?<=[(:|])\(\?=[^()]*\)(?=\(\?P<)", "", PATTERN.pattern))
+    assert bare.pattern.count("(?=") == 1 < PATTERN.pattern.count("(?=")    # only the opening one is left
+    root = Path(__file__).parent.parent
+    paths = sorted((root / "tests" / "corpus").glob("*.txt")) + sorted((root / "examples").glob("**/*.txt"))
+    texts = [read_source(str(path)).text for path in paths]
+    texts.append("2019 — 2023年、今年4月至6月、截止到2023年末、到年底、年底前、9月底前、自2021年11月以来、"
+                 "今后五年、近5年来、本届以来、前5个月、第三季度、1季度、年内、3月份12日、去年底、年末、当月、"
+                 "上年同期、上一年度、翌年、次年、来年\n8.9月底前")
+    assert len(texts) > 50
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in PATTERN.finditer(text)] == \
+            [(m.span(), m.groups()) for m in bare.finditer(text)]
+
+
 def test_a_campaign_named_after_a_season_is_no_window():
     assert find_time_expressions("开展“暑期护童”行动", MAY_2024) == []
     assert find_time_expressions("表彰三八红旗手", MAY_2024) == []
