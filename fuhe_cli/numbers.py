@@ -172,6 +172,8 @@ _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "�
                        ("次数", "次"), ("个数", "个"), ("件数", "件"), ("期数", "期"), ("场数", "场"),
                        ("家数", "家"), ("名数", "名"))
 _COUNT_LABEL = re.compile(r"(人数|人次|户数|场次|件次|件数)(?:达到|达|为|共|累计|共计)?$")
+# 带动2万农村妇女就业, 惠及1.05亿妇女: people counted by 万/亿 with the people named, no measure word
+_PEOPLE_AFTER = re.compile(r"(?:农村|城乡|城镇|困难|留守|广大|适龄)?(?:妇女|女性|群众|儿童|家长|居民)")
 _LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,4})[)）]\s*$")
 
 # A page's reader counters ("阅读 10万+", "在看 2186", "浏览量：3562") alone on their line.
@@ -635,6 +637,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
             unit_out = "元"  # 筹集善款300万: money written without 元
         elif (label := _COUNT_LABEL.search(folded, max(0, start - _MONEY_WINDOW), start)) is not None:
             unit_out = dict(_LABEL_SUFFIX_UNITS)[label.group(1)]  # 参与人数达1.2万: the label names the unit
+        elif not bare and _PEOPLE_AFTER.match(folded, match_end):
+            unit_out = "人"
         elif qualifier == "exact":
             return None
     if not rate:

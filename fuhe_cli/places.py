@@ -29,11 +29,13 @@ NATIONAL_BODY = re.compile(r"全国妇联|中华全国妇女联合会|全国妇�
 PARTNER = ("联合", "与", "和", "同", "携手", "会同", "及")
 LOCATIVE = ("在", "赴", "到", "往", "至", "来自", "发自", "走进", "来到", "参加")
 LIST_AFTER = ("等", "妇联等", "市等", "县等", "区等")
+# A dateline's day, in digits or in Chinese numerals (新华社北京3月7日电, 中新社北京八月二十二日电).
+_DAY = r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
 # Where a reporter filed from: a news dateline ("新华社长沙12月20日电", "本报成都电") or a byline's
 # "发自南昌". The place is where the story was written, not the region of its figures: weak
 # evidence, used only when nothing else in the article names a place.
 DATELINE = re.compile(r"[ \t\u3000]*(?:据|[（(【])?" + NEWS_SOURCE + r"(?:记者)?[ \u3000]*"
-                      r"([\u4e00-\u9fff]{2,8}?)[ \u3000]*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?[ \u3000]*电")
+                      r"([\u4e00-\u9fff]{2,8}?)[ \u3000]*(?:" + _DAY + r")?[ \u3000]*电")
 FILED_FROM = re.compile(r"发自[ \u3000]*([\u4e00-\u9fff]{2,8}?)(?=[\s\d，,。（()）]|$)")
 # A body's score (see _dominant_score) for a place named there again and again: twice in its
 # opening, or three times further on, or once as a federation.

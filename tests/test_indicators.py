@@ -464,6 +464,16 @@ MODEL_SITES = [
 ]
 
 
+# A course that trains family-education instructors is a training course, not a family-education
+# activity; the instructors stay instructors with a word between 家庭教育 and 指导师.
+INSTRUCTORS = [
+    ("举办家庭教育指导师专题培训班6期，培训骨干480人次。", 6, "training.sessions"),
+    ("全年举办家庭教育讲师培训班3期。", 3, "training.sessions"),
+    ("举办家庭教育公益讲座60场。", 60, "family.education_activities"),
+    ("全区培育家庭教育骨干指导师120名。", 120, "family.education_instructors"),
+]
+
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -492,6 +502,7 @@ BEHAVIOURS = [
     ("a_committees_full_name_is_the_committee", COMMITTEES),
     ("cadres_who_attended_a_training_are_cadre_trainees", ATTENDED),
     ("a_family_education_model_site_is_a_site", MODEL_SITES),
+    ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]

@@ -97,6 +97,9 @@ SINGLE = [
     # money written without 元, recognised from the words before it
     ("募集善款260万", 2600000, "元", "exact", None),
     ("发放创业贷款1.5亿", 150000000, "元", "exact", None),
+    # people counted by 万/亿 with the people named and no measure word
+    ("带动2万农村妇女就业", 20000, "人", "exact", None),
+    ("一点零五亿农村妇女掌握了新技术", 105000000, "人", "exact", None),
     # other units
     ("开通热线服务时长1200小时", 1200, "小时", "exact", None),
     ("建设步道3.6公里", 3.6, "公里", "exact", None),
