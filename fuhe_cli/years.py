@@ -54,7 +54,12 @@ STOCK_DATE = (r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到|到)\s*(?:19|
 # figures as one year too (when the document is undated or of that year). When a span opens
 # the paragraph ("近年来，…。2023年，全县…"), a later sentence of that paragraph that opens with one
 # year gives the article its year.
-PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^\w\s，,。；;！？]{1,3}[ \t\u3000]*)?(?:[^，,。；;！？\n]{1,8}[，,])??"
+# (the lookahead after the opening marks lets a line whose period, or lead-in and period, cannot
+# start there fail at once: the characters every kind of opening starts with)
+_OPENING_FIRST = r"[\d今去过截到近年开一二三四五六七八九十]"
+PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^\w\s，,。；;！？]{1,3}[ \t\u3000]*)?"
+                            rf"(?={_OPENING_FIRST}|[^，,。；;！？\n]{{1,8}}[，,]{_OPENING_FIRST})"
+                            r"(?:[^，,。；;！？\n]{1,8}[，,])??"
                             r"(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,])"
                             r"|(?P<stock>" + STOCK_DATE.replace(r"[ \t\u3000\n]*", "", 1) + r")(?=[，,])"
                             r"|(?P<span>(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年|年初|开年|"
