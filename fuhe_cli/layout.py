@@ -487,7 +487,7 @@ class FigureContext(NamedTuple):
     sentence: tuple[int, int]               # Layout.sentence
     paragraph: tuple[int, int]              # Layout.paragraph
     full_sentence_start: int
-    headings: list[Heading]                 # Layout.headings_above, nearest first
+    headings: tuple[Heading, ...]           # Layout.headings_above, nearest first
     column_header: tuple[int, int] | None   # Layout.column_header
     in_related_headline: bool
 
@@ -514,6 +514,8 @@ class Layout:
         # text: a forward regex search finds it without listing every break of the text.
         self.reversed = text[::-1]
         self._table_tops: dict[int, tuple[int, int]] = {}   # per row's start: (its table's top row, depth)
+        self._heading_chains: dict[int, tuple[Heading, ...]] = {}   # per heading: headings_above
+        self._last_line_cells: tuple[int, int, list] = (-1, -1, [])  # (start, end, _cells) of the last line read
 
     @cached_property
     def headings(self) -> list[Heading]:
@@ -572,7 +574,11 @@ class Layout:
             if high < len(text):
                 return None
             line_end = len(text)
-        cells = _cells(text, line_start, line_end)
+        # (the figures of one line share its cells)
+        kept_start, kept_end, cells = self._last_line_cells
+        if kept_start != line_start or kept_end != line_end:
+            cells = _cells(text, line_start, line_end)
+            self._last_line_cells = (line_start, line_end, cells)
         if len(cells) < 2:
             return None
         column = next((n for n, (start, end) in enumerate(cells) if start <= index < end), None)
@@ -633,14 +639,18 @@ class Layout:
             open_at[heading.level] = index
         return parents
 
-    def headings_above(self, index: int) -> list[Heading]:
-        """The headings text[index] stands under, nearest first: its own, then each higher level."""
-        headings, parents = self.headings, self._heading_parents
+    def headings_above(self, index: int) -> tuple[Heading, ...]:
+        """The headings text[index] stands under, nearest first: its own, then each higher level
+        (one chain per heading, shared by the figures under it)."""
         position = bisect_right(self._heading_starts, index) - 1
-        chain: list[Heading] = []
-        while position >= 0:
-            chain.append(headings[position])
-            position = parents[position]
+        chain = self._heading_chains.get(position)
+        if chain is None:
+            headings, parents, links = self.headings, self._heading_parents, []
+            at = position
+            while at >= 0:
+                links.append(headings[at])
+                at = parents[at]
+            chain = self._heading_chains[position] = tuple(links)
         return chain
 
     def full_sentence_start(self, index: int) -> int:
