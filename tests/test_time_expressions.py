@@ -48,6 +48,7 @@ CASES = [
     ("年内", MAY_2024, "flow", (2024, 1), (2024, 12)),
     ("“十四五”以来", Anchor(2024, 11), "since", (2021, 1), (2024, 11)),
     ("暑期", Anchor(2024, 9), "flow", (2024, 7), (2024, 8)),           # seasons and festivals: their months
+    ("寒暑假期间", Anchor(2024, 9), "flow", (2024, 1), (2024, 8)),     # both holidays: one span, not the summer
     ("今年“三八”期间", MAY_2024, "flow", (2024, 3), (2024, 3)),
     ("元旦春节期间", MAY_2024, "flow", (2024, 1), (2024, 2)),
     ("“六一”前夕", Anchor(2024, 7), "flow", (2024, 5), (2024, 6)),      # the run-up to 1 June
