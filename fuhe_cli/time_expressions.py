@@ -27,6 +27,8 @@ YEAR_PARTS = {
     "第一季度": (1, 3), "第二季度": (4, 6), "第三季度": (7, 9), "第四季度": (10, 12),
     "1季度": (1, 3), "2季度": (4, 6), "3季度": (7, 9), "4季度": (10, 12),
     "全年": (1, 12), "年度": (1, 12),
+    # 2024年半年工作总结: the first half (only right after a year: a bare 半年 is a duration)
+    "半年": (1, 6),
 }
 # Words for a year relative to the document's: how many years back (or on).
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "次年": 1, "翌年": 1,
@@ -135,7 +137,7 @@ _CN_MONTH = r"十[一二]|[一二三四五六七八九十]"
 # (a month may follow a list item's number glued to it: "8.9月底前" is item 8, September)
 _MONTH = rf"(?:(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.))(?:1[0-2]|0?[1-9])|{_CN_MONTH})"
 _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
-_PART = "|".join(sorted((p for p in YEAR_PARTS if p != "年度"), key=len, reverse=True))
+_PART = "|".join(sorted((p for p in YEAR_PARTS if p not in ("年度", "半年")), key=len, reverse=True))
 _DAYPART = r"(?:上旬|中旬|下旬|初|底|末|中)"
 # The time of a day after its date (3月6日上午，): the clause is still only that day.
 TIME_OF_DAY = r"(?:上午|下午|晚上?|当天)"
@@ -179,11 +181,11 @@ PATTERN = re.compile(
     rf"|(?=[{_COUNT_FIRST}\s近过去这最]*年|本届)(?P<run>(?:近|过去|这|最近)?(?P<n>{_COUNT})\s*年(?:来|以来|间|中|累计)?|本届以来|本届)"
     # 2023年上半年, 今年一季度, 上半年, 前5个月
     rf"|(?=[{_BEFORE_PART}]*[年度月])(?P<part>(?:(?P<py>{_YEAR})\s*年度?|(?P<prel>{_RELATIVE}))?\s*"
-    rf"(?P<pw>{_PART}|前(?P<pn>{_COUNT})个月))"
+    rf"(?P<pw>{_PART}|(?<=[年度])半年(?![内以来多余左时间])|前(?P<pn>{_COUNT})个月))"
     # 9月底前, 2024年9月前: a deadline within a year
     rf"|(?=[{_BEFORE_MONTH}]*月)(?P<muntil>(?:(?P<muy>{_YEAR})\s*年\s*)?(?P<mum>{_MONTH})\s*月(?:底|末|份)?前)"
     # 年内: within the year (the reporting period's, else the page's)
-    rf"|(?=[年])(?P<within>年内)"
+    rf"|(?=[年])(?P<within>(?<!半)年内)"
     # 2023年10月, 今年3月, 3月份
     rf"|(?=[{_BEFORE_MONTH}]*月)(?P<month>(?:(?P<oy>{_YEAR})\s*年|(?P<orel>今年|去年|本年))?\s*(?P<om>{_MONTH})\s*月份?(?:\s*\d{{1,2}}\s*[日号])?(?![电讯]|\d{{1,2}}\s*[日号]))"
     # 2023年底 / 年末 (the date a count stands at)

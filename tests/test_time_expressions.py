@@ -48,6 +48,7 @@ CASES = [
     ("年内", MAY_2024, "flow", (2024, 1), (2024, 12)),
     ("“十四五”以来", Anchor(2024, 11), "since", (2021, 1), (2024, 11)),
     ("暑期", Anchor(2024, 9), "flow", (2024, 7), (2024, 8)),           # seasons and festivals: their months
+    ("2024年半年", MAY_2024, "flow", (2024, 1), (2024, 6)),          # a year's 半年 (工作总结): the first half
     ("寒暑假期间", Anchor(2024, 9), "flow", (2024, 1), (2024, 8)),     # both holidays: one span, not the summer
     ("今年“三八”期间", MAY_2024, "flow", (2024, 3), (2024, 3)),
     ("元旦春节期间", MAY_2024, "flow", (2024, 1), (2024, 2)),
@@ -174,7 +175,7 @@ def test_the_lookaheads_opening_each_kind_of_expression_change_no_match():
     texts = [read_source(str(path)).text for path in paths]
     texts.append("2019 — 2023年、今年4月至6月、截止到2023年末、到年底、年底前、9月底前、自2021年11月以来、"
                  "今后五年、近5年来、本届以来、前5个月、第三季度、1季度、年内、3月份12日、去年底、年末、当月、"
-                 "上年同期、上一年度、翌年、次年、来年\n8.9月底前")
+                 "上年同期、上一年度、翌年、次年、来年、2024年半年、寒暑假期间\n8.9月底前")
     assert len(texts) > 50
     for text in texts:
         assert [(m.span(), m.groups()) for m in PATTERN.finditer(text)] == \
@@ -184,6 +185,11 @@ def test_the_lookaheads_opening_each_kind_of_expression_change_no_match():
 def test_a_campaign_named_after_a_season_is_no_window():
     assert find_time_expressions("开展“暑期护童”行动", MAY_2024) == []
     assert find_time_expressions("表彰三八红旗手", MAY_2024) == []
+
+
+def test_half_a_year_without_a_year_before_it_is_a_duration():
+    for text in ("每半年开展一次督查", "近半年", "半年内完成验收", "培训时间为半年"):
+        assert find_time_expressions(text, MAY_2024) == [], text
 
 
 def test_now_words_are_stocks_at_the_date_unless_part_of_another_expression():
