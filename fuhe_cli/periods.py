@@ -18,7 +18,7 @@ from typing import Optional
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
-                                       full_year)
+                                       full_year, reviews_years)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -41,7 +41,7 @@ _PLAN_VERBS = (r"(?:新建|建成|建设|共建|检查|筛查|建立|开展|举�
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
 # (Every alternative opens with a literal character: re then skips to where one can start in C,
 # instead of trying the whole alternation at each position; 计(?<!…计)划 is (?<!…)计划.)
-TARGET_CUE = re.compile(r"力争|力求|预计|预期|确保|需完成|须完成|应完成|拟(?=" + _PLAN_VERBS + r")|"
+TARGET_CUE = re.compile(r"力争|力求|预计|预期(?!寿命)|确保|需完成|须完成|应完成|拟(?=" + _PLAN_VERBS + r")|"
                         r"计(?<![”\"」蕾康护苗行动按]计)划(?=每|全年|年内|今年|明年|下半年|再|免费|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=新?" + _PLAN_VERBS + r")")
 # Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
@@ -557,23 +557,26 @@ class Timing:
         section = self.layout.section_at(paragraph_start)
         if section.start not in self._leads:
             self._leads[section.start] = self._find_article_lead(section)
-        lead, lead_line, break_line = self._leads[section.start]
+        lead, lead_line, break_line, event = self._leads[section.start]
         if lead is None or paragraph_start <= lead_line:
             return None
-        if paragraph_start <= break_line or self._goes_on_with_event(lead, paragraph_start):
-            return lead
-        return None
+        if self._goes_on_with_event(event, paragraph_start):
+            return event
+        return lead if paragraph_start <= break_line else None
 
-    def _goes_on_with_event(self, lead: TimeExpression, paragraph_start: int) -> bool:
+    def _goes_on_with_event(self, lead: Optional[TimeExpression], paragraph_start: int) -> bool:
         """Whether the paragraph goes back to the event the lead's day or month opens with (会后，…,
         活动中，…), past the paragraphs of other times told in between."""
-        return not (lead.so_far or lead.kind == "since") \
+        return lead is not None and not (lead.so_far or lead.kind == "since") \
             and _EVENT_GOES_ON.match(self.text, self._words_start(paragraph_start)) is not None
 
-    def _find_article_lead(self, section) -> tuple[Optional[TimeExpression], int, float]:
+    def _find_article_lead(self, section) -> tuple[Optional[TimeExpression], int, float, Optional[TimeExpression]]:
         """(the article's lead time, its paragraph's start, the start of the first paragraph after
-        it that opens with a time outside it)."""
-        lead, lead_line = None, 0
+        it that opens with a time outside it, the time of the event the lead opens with). A lead
+        that opens with its event's day and goes on to the run of years the event reviews
+        (…代表大会开幕。据悉，过去五年，…) dates the article by that run; paragraphs that go back to
+        the event (会上，…) keep its day."""
+        lead, lead_line, event = None, 0, None
         for expression in self._between(section.start, section.end):
             # (an opening stands within 12 characters of its line's words, which may follow a dateline
             # and a source, 东南网3月14日讯（记者 …）记者日前从…获悉，: look no further back than that)
@@ -583,14 +586,20 @@ class Timing:
                 continue
             if lead is None:
                 if not self._may_lead(expression):
-                    return None, 0, 0
-                lead, lead_line = expression, line_start
+                    return None, 0, 0, None
+                lead = event = expression
+                lead_line = line_start
+                if not (lead.so_far or lead.kind == "since"):
+                    line_end = self.text.find("\n", lead.end, section.end)
+                    anchor = self._anchor_at(lead.start)
+                    lead = next((later for later in self._between(lead.end, section.end if line_end < 0 else line_end)
+                                 if reviews_years(later, anchor)), lead)
             elif line_start > lead_line and expression.kind != "stock" \
                     and not (expression.period.start is not None and lead.period.start <= expression.period.start
                              and expression.period.end <= lead.period.end):
                 # (a count at a date, 会议通报，截至10月底，…, is told within the event: no new time)
-                return lead, lead_line, line_start
-        return lead, lead_line, float("inf")
+                return lead, lead_line, line_start, event
+        return lead, lead_line, float("inf"), event
 
     def _may_lead(self, expression: TimeExpression) -> bool:
         """Whether a paragraph-opening time can date the article after it: one within the page's year."""

@@ -568,6 +568,17 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
     return found
 
 
+def reviews_years(expression: TimeExpression, anchor: Optional[Anchor]) -> bool:
+    """Whether a time in a news lead after the day of its event is the run of years the article
+    reviews (11月11日，…妇女代表大会开幕。据悉，过去五年，…): several years up to now. The
+    article's undated paragraphs after such a lead report that run, not the meeting's month."""
+    period = expression.period
+    if anchor is None or expression.kind not in ("flow", "since") or period.start is None \
+            or period.start[0] == period.end[0]:
+        return False
+    return 0 <= anchor.year * 12 + (anchor.month or 12) - (period.end[0] * 12 + period.end[1]) <= EARLY_MONTHS
+
+
 def read_period(text: str, anchor: Optional[Anchor] = None) -> Optional[Period]:
     """The period a short phrase names ("2024年上半年", "五年来"), or None."""
     found = find_time_expressions(text, anchor)

@@ -26,6 +26,20 @@ HALF_YEAR_WITHOUT_UPPER = """某镇妇联2025年半年工作总结
 
 半年来，镇妇联走访留守儿童86人次，举办家庭教育讲座12场。
 """
+CONGRESS_NEWS = """某市妇女第九次代表大会开幕
+2023-10-20
+
+10月19日上午，某市妇女第九次代表大会开幕。大会报告说，过去五年，全市妇女事业取得新进展。
+在思想引领上，组建巾帼宣讲团开展宣讲300余场，覆盖群众6万人次。
+在家庭建设上，评选最美家庭520户。
+会上，表彰了三八红旗手40名。
+"""
+DAY_LEAD_NEWS = """某县妇联举办家庭教育讲座
+2023-10-20
+
+10月19日上午，某县妇联举办家庭教育讲座。
+讲座吸引家长200余人参加。
+"""
 FIRST_QUARTER = """市妇联2023年第一季度工作简报
 
 一季度，全市受理妇女来信来访132件次，办结率98.5%。
@@ -440,6 +454,12 @@ CASES = [
                  ("20个", (2024, 7), (2024, 12), True, 2024),      # a plan for the next half-year
                  ("3000人次", (2024, 7), (2024, 12), True, 2024)]),
     (THREE_QUARTERS, [("46场", (2022, 1), (2022, 9), False, 2022)]),
+    # a lead that opens with the congress's day and goes on to the five years it reviews
+    (CONGRESS_NEWS, [("300余场", (2019, 1), (2023, 10), False, None),
+                     ("6万人次", (2019, 1), (2023, 10), False, None),
+                     ("520户", (2019, 1), (2023, 10), False, None),
+                     ("40名", (2023, 10), (2023, 10), False, 2023)]),          # 会上: the meeting's day
+    (DAY_LEAD_NEWS, [("200余人", (2023, 10), (2023, 10), False, 2023)]),
     (HALF_YEAR_WITHOUT_UPPER, [("86人次", (2025, 1), (2025, 6), False, 2025),     # 2025年半年: the first half
                                ("12场", (2025, 1), (2025, 6), False, 2025)]),
     (FIRST_QUARTER, [("132件次", (2023, 1), (2023, 3), False, 2023)]),
@@ -727,6 +747,12 @@ def test_a_project_named_plan_is_no_target():
     text = "某县妇联2023年工作总结\n\n实施“春蕾计划”，资助女童120名。按计划完成培训班12期。\n"
     document = extract_text(text, "r.txt")
     assert [fact.target for fact in document.facts] == [False, False]
+
+
+def test_life_expectancy_is_no_expected_target():
+    text = "某市妇联2023年工作总结\n\n全市女性人均预期寿命提高到81岁；女性就业人员占比达45.6%，培训妇女3200人次。\n"
+    assert [(fact.number, fact.target) for fact in extract_text(text, "r.txt").facts] == \
+        [("45.6", False), ("3200", False)]
 
 
 def test_at_least_without_a_norm_is_an_achievement():
