@@ -786,8 +786,33 @@ class Timing:
             if lead is not None and (r.year in (None, lead.period.year)
                                      or self._goes_on_with_event(lead, r.p_start)):
                 r.governing, r.level, r.year = lead, "article", lead.period.year
+        if r.level == "sentence" and "同期" in text[r.governing.start:r.governing.end]:
+            r.governing = self._same_months_a_year_back(r)
         r.period = r.governing.period if r.governing is not None else None
         r.clause = _clause_before(text, r.s_start, start)
+
+    def _same_months_a_year_back(self, r: "_Reading") -> TimeExpression:
+        """去年同期，…开展活动1.05万场: the months of the time in force where the figure stands (the
+        paragraph's opening, a heading's period, the article's lead, the reporting period), a year
+        back, when they lie in this year; else 同期's own reading (last year's months to now)."""
+        same, in_force = r.governing, None
+        opening = self._paragraph_opening(r.p_start)
+        if opening is not None and opening is not same and opening.end <= same.start:
+            in_force = opening.period
+        for heading in r.headings if in_force is None else ():
+            found = [e for e in self._between(heading.start, heading.end) if e.kind == "flow"]
+            if found:
+                in_force = found[0].period
+                break
+        if in_force is None and not r.headings and (lead := self._article_lead(r.p_start)) is not None:
+            in_force = lead.period
+        if in_force is None:
+            in_force = self.document.period
+        if in_force is None or in_force.start is None or not (
+                in_force.start[0] == in_force.end[0] == same.period.end[0] + 1):
+            return same
+        back = Period((in_force.start[0] - 1, in_force.start[1]), (in_force.end[0] - 1, in_force.end[1]))
+        return TimeExpression(same.start, same.end, back, "flow")
 
     def _within_spans(self, r: "_Reading") -> None:
         text, governing, document = self.text, r.governing, self.document

@@ -40,6 +40,11 @@ DAY_LEAD_NEWS = """某县妇联举办家庭教育讲座
 10月19日上午，某县妇联举办家庭教育讲座。
 讲座吸引家长200余人参加。
 """
+SAME_MONTHS_LAST_YEAR = """某市妇联三季度工作简报
+2024-10-08
+
+三季度，全市妇联开展家庭教育活动420场。去年同期，全市开展此类活动360场。
+"""
 FIRST_QUARTER = """市妇联2023年第一季度工作简报
 
 一季度，全市受理妇女来信来访132件次，办结率98.5%。
@@ -459,6 +464,9 @@ CASES = [
                      ("6万人次", (2019, 1), (2023, 10), False, None),
                      ("520户", (2019, 1), (2023, 10), False, None),
                      ("40名", (2023, 10), (2023, 10), False, 2023)]),          # 会上: the meeting's day
+    # 去年同期 with its own figure: the quarter in force, a year back (not last January to October)
+    (SAME_MONTHS_LAST_YEAR, [("420场", (2024, 7), (2024, 9), False, 2024),
+                             ("360场", (2023, 7), (2023, 9), False, 2023)]),
     (DAY_LEAD_NEWS, [("200余人", (2023, 10), (2023, 10), False, 2023)]),
     (HALF_YEAR_WITHOUT_UPPER, [("86人次", (2025, 1), (2025, 6), False, 2025),     # 2025年半年: the first half
                                ("12场", (2025, 1), (2025, 6), False, 2025)]),
