@@ -36,7 +36,7 @@ PLAN_TITLE = re.compile(r"工作要点|工作计划|工作思路|工作打算|�
                         r"(?<![”\"」蕾康护苗])计划(?![”\"」])")
 PLAN_OPENING = re.compile(r"[ \t\u3000]*(?:下一步|下步|接下来|今后|明年|新的一年|未来[一二三四五]年|今后[一二三四五]年)")
 # Words that make a figure a goal. 计划 and 将 only as verbs: 春蕾计划 is a project, 将妇女… a preposition.
-_PLAN_VERBS = (r"(?:新建|建成|建设|共建|检查|筛查|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
+_PLAN_VERBS = (r"(?:新建|建成|建设|共建|组建|检查|筛查|建立|开展|举办|培训|实现|完成|投入|覆盖|组织|发放|帮助|带动|新增|打造|创建|培育|"
                r"评选|提升|提高|达到|资助|救助|慰问|扶持|争创|推出|招募|选树|吸纳|举行|筹集|发展|推动|力争|在|于|到|用|"
                r"抓好|抓实|做好|推进|落实|实施|加强|深化|持续)")
 # (Every alternative opens with a literal character: re then skips to where one can start in C,
@@ -56,6 +56,9 @@ STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存
                        r"已发展|已成立")
 # Words that set a plan within the current year: 力争全年…, 年内再新建…, 到年底….
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
+# 组建…服务队36支: teams formed, a flow — unless the sentence says they are there (现有…，组建…18支;
+# 已组建, 累计组建).
+FORMED_CUE = re.compile(r"(?<!累计)(?<!已)组建")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
                       r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选|"
@@ -973,7 +976,7 @@ class Timing:
                      or (_LEVEL_REACHED.search(clause) or _SHARE_OF_GOAL.search(clause)
                          or r.unit == "%" and _SHARE_NAMED.search(clause)) and r.basis != "flow") \
                 and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, r.start) \
-                and r.unit not in EVENT_UNITS:
+                and r.unit not in EVENT_UNITS and not (FORMED_CUE.search(clause) and not STOCK_CUE.search(text, r.s_start, r.start)):
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
                 and (NOW_CUE.search(clause) or STOCK_CUE.search(clause) and r.basis != "flow"

@@ -837,6 +837,22 @@ def test_a_plan_announced_with_jiang_and_a_work_verb_is_a_target():
     assert [fact.target for fact in extract_text(text, "r.txt").facts] == [True]
 
 
+TEAMS_FORMED = """某县妇联巾帼志愿服务工作情况
+2024-07-10
+
+今年以来，县妇联组建巾帼志愿服务队24支。全县现有巾帼志愿者3100名，组建家庭教育志愿服务队15支。
+下半年，县妇联将再组建巾帼志愿服务队10支。
+"""
+
+
+def test_teams_formed_are_a_flow_unless_the_sentence_counts_what_there_is():
+    got = [(fact.number, fact.period.start, fact.period.end, fact.target) for fact in extract_text(TEAMS_FORMED, "r.txt").facts]
+    assert got == [("24", "2024-01", "2024-07", False),      # 组建: formed since January
+                   ("3100", None, "2024-07", False),           # 现有: how many there are
+                   ("15", None, "2024-07", False),             # … and the teams that exist with them
+                   ("10", "2024-07", "2024-12", True)]         # 将再组建: the half-year's plan
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
