@@ -67,7 +67,7 @@ FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|�
 # 截至6月底，培训妇女1200人次 (from the year's start); only 累计 keeps a count at a date.
 EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批次", "户次", "起", "例", "课时", "学时"))
 # A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
-LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到")
+LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到|稳定在|保持在|维持在")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个;
 # 较上年提高4个百分点).
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|"
@@ -928,7 +928,8 @@ class Timing:
             if deadline.relative and period is not None:
                 end = (period.end[0], 12)
             end_year = end[0]
-            stock = (STOCK_CUE.search(clause) or r.basis == "stock" or LEVEL_CUE.search(clause)) \
+            # (a rate by a deadline is a level to reach: 到2030年，…覆盖率稳定在90%以上)
+            stock = (STOCK_CUE.search(clause) or r.basis == "stock" or LEVEL_CUE.search(clause) or r.unit == "%") \
                 and not FLOW_CUE.search(clause) and r.unit not in EVENT_UNITS
             if period is not None and period.years > 1 and period.start is not None \
                     and period.start[0] <= end_year and not stock \

@@ -853,6 +853,24 @@ def test_teams_formed_are_a_flow_unless_the_sentence_counts_what_there_is():
                    ("10", "2024-07", "2024-12", True)]         # 将再组建: the half-year's plan
 
 
+FIVE_YEAR_GOALS = """在某县第八次妇女代表大会上的报告
+（2025年12月18日）
+
+二、今后五年的目标任务
+到2030年，全县妇女“两癌”检查覆盖率稳定在92%以上，女性村委会成员比例保持在30%，家庭教育指导服务站覆盖率95%。
+今后五年，累计培训妇女3万人次。
+"""
+
+
+def test_a_rate_by_a_deadline_is_a_level_at_it_and_a_run_total_spans_the_years():
+    got = [(fact.number, fact.year, fact.period.start, fact.period.end, fact.target)
+           for fact in extract_text(FIVE_YEAR_GOALS, "r.txt").facts]
+    assert got == [("92", 2030, None, "2030-12", True),      # 稳定在: a level to hold
+                   ("30", 2030, None, "2030-12", True),      # 保持在
+                   ("95", 2030, None, "2030-12", True),      # a rate by then, no verb
+                   ("3万", None, "2026-01", "2030-12", True)]  # the five years' total
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
