@@ -451,7 +451,7 @@ def heading_span(text: str, quantity) -> tuple[int, int] | None:
 
 
 # A label over a list of other articles' headlines at a page's side or foot.
-_RELATED_LABEL = re.compile(r"\n[ \t\u3000]*(?:相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点排行|热门文章|热点新闻|"
+_RELATED_LABEL = re.compile(r"\n[ \t\u3000]*(?:相关新闻|相关阅读|相关链接|相关文章|相关报道|相关推荐|更多阅读|精彩推荐|推荐阅读|延伸阅读|热点排行|热门文章|热点新闻|"
                             r"往期回顾|最新文章|猜你喜欢)[ \t\u3000:：]*(?=\n)")
 
 # -- tables flattened to text ----------------------------------------------------------------
@@ -544,6 +544,9 @@ class Layout:
                 end = text.find("\n", position + 1)
                 end = len(text) if end < 0 else end
                 line = text[position:end].strip()
+                if not line and position == label.end():
+                    position = end      # (a blank line between the label and its list: <h4>相关文章</h4>\n<ul>)
+                    continue
                 if not line or _RELATED_LABEL.fullmatch("\n" + line) or len(line) > 80:
                     break
                 out.append((position, end))

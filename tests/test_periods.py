@@ -871,6 +871,15 @@ def test_a_rate_by_a_deadline_is_a_level_at_it_and_a_run_total_spans_the_years()
                    ("3万", None, "2026-01", "2030-12", True)]  # the five years' total
 
 
+def test_a_headline_listed_under_a_related_label_keeps_only_its_own_time():
+    # (a blank line may stand between the label and its list, as <h4>相关文章</h4> then <ul> in HTML)
+    for label in ("相关文章", "相关报道\n  "):
+        text = ("崇州市妇联开展家风宣讲\n发布时间：2024-09-03\n\n今年以来，市妇联开展宣讲16场。\n"
+                f"{label}\n崇州市妇联举办电商培训班 培训妇女300人次\n")
+        got = [(fact.number, fact.period and fact.period.end) for fact in extract_text(text, "r.txt").facts]
+        assert got == [("16", "2024-09"), ("300", None)], label
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
