@@ -165,7 +165,7 @@ _PAGER_WINDOW = 30
 # own counting word (培训人数 -> 人).
 _CELL_BREAKS = "|｜\t"
 _CELL_SPLIT = re.compile(r"[|｜\t]")
-_CELL_EDGE = frozenset(_CELL_BREAKS + " ≥≤")   # what stands just before a number in a cell
+_CELL_EDGE = frozenset(_CELL_BREAKS + " ≥≤+-")   # what stands just before a number in a cell
 _TABLE_UNITS = {**{u: u for u in UNITS if u not in ("%", "成", "个百分点")},
                 "万人次": "万人次", "万人": "万人", "万户": "万户", "万元": "万元", "亿元": "亿元"}
 _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "件次"), ("人数", "人"), ("户数", "户"),
@@ -311,9 +311,10 @@ def _on_pager_line(text: str, start: int, end: int) -> bool:
     return _PAGER_WORDS.search(text, left, right) is not None
 
 
-def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
-    """A bare arabic number alone in a table cell, read with the unit its row, its column's
-    header or the table's caption states; a ≥/≤ before it is its qualifier."""
+def _table_cell(folded: str, text: str, match: re.Match, headers: "_TableHeaders") -> Optional[Quantity]:
+    """A bare arabic number alone in a table cell, read with the unit its column's header states,
+    else its row's, else the table's caption's; a ≥/≤ before it is its qualifier, a minus makes it
+    negative (同比增减 -4.6)."""
     n1 = match.group("n1")
     start, end = match.start(), match.end("n1")
     if not n1 or not n1[0].isdigit():
@@ -330,27 +331,17 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
     if not before or before[-1] not in _CELL_BREAKS or (after and after[0] not in _CELL_BREAKS):
         return None
     cells = _CELL_SPLIT.split(before)[:-1]
-    unit = None
-    for cell in reversed(cells):
-        cell = cell.strip()
-        if cell in _TABLE_UNITS:
-            unit = _TABLE_UNITS[cell]
-            break
-        bracket = _LABEL_UNIT.search(cell)
-        if bracket and bracket.group(1) in _TABLE_UNITS:
-            unit = _TABLE_UNITS[bracket.group(1)]
-            break
-        suffix = next((u for word, u in _LABEL_SUFFIX_UNITS if cell.endswith(word)), None)
-        if suffix:
-            unit = suffix
-            break
-    label = None
-    if unit is None:
-        unit, label, captioned = _column_header(folded, text, left, len(cells))
-        if captioned and (_YEAR_DIGITS.fullmatch(n1) or _PROSE_MARKS.intersection(before)):
-            return None  # a header row of years (2020  2023  2030), or a sentence, not a data row
+    # a header that states its column's unit (同比增减（%）, 金额（万元）) holds for every row of it,
+    # whatever unit the row's own unit cell gives the row's counts
+    unit, label, captioned = headers.unit(left, len(cells))
+    if unit is None or captioned:
+        row_unit = _row_unit(cells)
+        if row_unit is not None:
+            unit, label, captioned = row_unit, None, False
     if unit is None:
         return None
+    if captioned and (_YEAR_DIGITS.fullmatch(n1) or _PROSE_MARKS.intersection(before)):
+        return None  # a header row of years (2020  2023  2030), or a sentence, not a data row
     value = _convert(_clean(n1))
     if value is None:
         return None
@@ -358,10 +349,29 @@ def _table_cell(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
         value *= _UNIT_SCALE[unit]
     elif unit.startswith("万"):
         value, unit = value * 10**4, unit[1:]
-    qualifier = _PREFIX_QUALIFIERS[sign] if sign else "exact"
+    if sign == "-":
+        value = -value
+    marker = sign if sign in _PREFIX_QUALIFIERS else None
     return Quantity(start=lead, end=end, num_start=lead, num_end=end, number=text[lead:end],
-                    value=_canonical(value), unit=_UNIT_CANONICAL.get(unit, unit), qualifier=qualifier,
-                    marker=sign or None, label=label)
+                    value=_canonical(value), unit=_UNIT_CANONICAL.get(unit, unit),
+                    qualifier=_PREFIX_QUALIFIERS[marker] if marker else "exact",
+                    marker=marker, label=label)
+
+
+def _row_unit(cells: list[str]) -> Optional[str]:
+    """The unit a row states left of a cell: a unit cell, a bracket (项目资金（万元）) or the
+    label's own counting word (培训人数 -> 人), nearest first."""
+    for cell in reversed(cells):
+        cell = cell.strip()
+        if cell in _TABLE_UNITS:
+            return _TABLE_UNITS[cell]
+        bracket = _LABEL_UNIT.search(cell)
+        if bracket and bracket.group(1) in _TABLE_UNITS:
+            return _TABLE_UNITS[bracket.group(1)]
+        suffix = next((u for word, u in _LABEL_SUFFIX_UNITS if cell.endswith(word)), None)
+        if suffix:
+            return suffix
+    return None
 
 
 # Rows looked up for a column's header (a blank or prose line ends the table before that).
@@ -371,8 +381,11 @@ _CAPTION_UNIT = re.compile(r"[（(]单位\s*[:：]\s*([^（）()]{1,4})[)）]\s*
 # Cells laid out with full-width spaces: a run of two or more between two cells is a break
 # (one, or a run opening the line, is spacing or a paragraph's indent).
 _WIDE_GAP = re.compile("(?<=\\S)\u3000{2,}(?=\\S)")
-_CELL_SIGNS = frozenset("≥≤")
+# before a cell's number: a qualifier (≥70) or a sign (+8.5, -4.6; − and － fold to -)
+_CELL_SIGNS = frozenset("≥≤+-")
 _PROSE_MARKS = frozenset("，。；")
+# A header cell's bracket may state a rate too (同比增减（%）, 增减（个百分点）).
+_HEADER_UNITS = {**_TABLE_UNITS, "%": "%", "个百分点": "个百分点", "百分点": "百分点"}
 
 
 def _table_row(folded: str, text: str, left: int, right: int) -> str:
@@ -387,33 +400,64 @@ def _table_row(folded: str, text: str, left: int, right: int) -> str:
     return "".join(marks)
 
 
-def _column_header(folded: str, text: str, row_start: int,
-                   column: int) -> tuple[Optional[str], Optional[tuple[int, int]], bool]:
-    """The unit a column's header cell states ("宣讲人次（人次）", "争取项目资金（万元）") for a bare
-    number in a row of a spreadsheet flattened to text, and where that header cell is; failing
-    that, the unit of the caption line just above the table ("（单位：%）", third item True)."""
-    line_end = row_start - 1
-    for _ in range(_HEADER_REACH):
-        if line_end < 0:
-            break
-        line_start = folded.rfind("\n", 0, line_end) + 1
-        line = _table_row(folded, text, line_start, line_end)
-        line_end = line_start - 1
-        if not any(mark in line for mark in _CELL_BREAKS):
-            caption = _CAPTION_UNIT.search(line)
-            if caption and (caption.group(1) in _TABLE_UNITS or caption.group(1) == "%"):
-                return _TABLE_UNITS.get(caption.group(1), caption.group(1)), None, True
-            break          # prose: the table (if any) starts below it
-        bounds = [0] + [m.end() for m in _CELL_SPLIT.finditer(line)] + [len(line) + 1]
-        if column + 1 >= len(bounds):
-            continue
-        cell = line[bounds[column]:bounds[column + 1] - 1].strip()
-        bracket = _LABEL_UNIT.search(cell)
-        if bracket and bracket.group(1) in _TABLE_UNITS and not _NUMBER_START.match(cell):
-            offset = line_start + bounds[column]
-            return (_TABLE_UNITS[bracket.group(1)],
-                    (offset, offset + len(line[bounds[column]:bounds[column + 1] - 1])), False)
-    return None, None, False
+class _TableHeaders:
+    """The units the header cells of a flattened table state ("宣讲人次（人次）", "争取项目资金（万元）",
+    "同比增减（%）"), per row and column, and the unit of a caption line just above the table
+    ("（单位：%）").  Worked out once per row, from the row above it, so a long table costs one
+    look per row however many figures it holds."""
+
+    __slots__ = ("_folded", "_text", "_rows")
+
+    def __init__(self, folded: str, text: str) -> None:
+        self._folded, self._text = folded, text
+        # row start -> (per column: (unit, header cell span, header row depth) or None,
+        #               the caption's unit, the row's depth below the table's top row)
+        self._rows: dict[int, tuple[tuple, Optional[str], int]] = {}
+
+    def unit(self, row_start: int,
+             column: int) -> tuple[Optional[str], Optional[tuple[int, int]], bool]:
+        """(unit, header cell span, True when the unit is the caption's) for a cell of `column`
+        in the row starting at `row_start`; (None, None, False) when nothing above states one."""
+        if row_start and self._folded[row_start - 1] != "\n":
+            return None, None, False    # a line too long to be a row (see _table_cell)
+        columns, caption, depth = self._row(row_start)
+        header = columns[column] if column < len(columns) else None
+        if header is not None and depth - header[2] <= _HEADER_REACH:
+            return header[0], header[1], False
+        if caption is not None and depth < _HEADER_REACH:
+            return caption, None, True
+        return None, None, False
+
+    def _row(self, row_start: int) -> tuple[tuple, Optional[str], int]:
+        rows, folded = self._rows, self._folded
+        pending, start = [], row_start
+        while start not in rows:
+            if start == 0:
+                rows[0] = ((), None, 0)
+                break
+            above = folded.rfind("\n", 0, start - 1) + 1
+            line = _table_row(folded, self._text, above, start - 1)
+            if not any(mark in line for mark in _CELL_BREAKS):
+                caption = _CAPTION_UNIT.search(line)
+                unit = _HEADER_UNITS.get(caption.group(1)) if caption else None
+                rows[start] = ((), unit, 0)    # prose or a blank line: the table starts below it
+                break
+            pending.append((start, above, line))
+            start = above
+        for start, above, line in reversed(pending):
+            columns, caption, depth = rows[above]
+            stated = list(columns)
+            bounds = [0] + [m.end() for m in _CELL_SPLIT.finditer(line)] + [len(line) + 1]
+            for column in range(len(bounds) - 1):
+                cell = line[bounds[column]:bounds[column + 1] - 1]
+                bracket = _LABEL_UNIT.search(cell)
+                if bracket and bracket.group(1) in _HEADER_UNITS and not _NUMBER_START.match(cell.strip()):
+                    stated.extend([None] * (column + 1 - len(stated)))
+                    offset = above + bounds[column]
+                    stated[column] = (_HEADER_UNITS[bracket.group(1)], (offset, offset + len(cell)), depth)
+            rows[start] = (tuple(stated) if len(stated) != len(columns) or stated != list(columns) else columns,
+                           caption, depth + 1)
+        return rows[row_start]
 
 
 def _scale(unit: Optional[str], mult: Optional[str]) -> int:
@@ -425,12 +469,13 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every measured quantity in (normalised) report text, sorted by start."""
     folded = fold(text)
     found: list[Quantity] = []
+    headers = _TableHeaders(folded, text)
     for match in matches_at(_PATTERN, _CANDIDATE, folded):
         position, resume = match.span()
         if (match.lastindex == _N1_ONLY and folded[position - 1] not in _CELL_EDGE
                 and "万" not in (bare := folded[position:resume]) and "亿" not in bare):
             continue  # a bare number (year, date, 一是) not in a table cell: dropped below anyway
-        quantity = _quantity_from_match(folded, text, match)
+        quantity = _quantity_from_match(folded, text, match, headers)
         if quantity is not None:
             if quantity.num_start and folded[quantity.num_start - 1] in _LIST_MARKS:
                 found.extend(_shared_unit_list(folded, text, quantity))
@@ -481,7 +526,7 @@ _NUMERAL_WORDS = ("两新", "两癌", "两委", "两纲", "两规划", "三八",
                   "一对一", "十佳", "百佳")
 
 
-def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Quantity]:
+def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _TableHeaders) -> Optional[Quantity]:
     pct, n1, frac, _, n2, q_word, mult, plus, unit, after = match.groups()
     num_start, match_end = match.span()
     if (after is None and match_end < len(folded) and folded[match_end] == "\n"
@@ -499,7 +544,7 @@ def _quantity_from_match(folded: str, text: str, match: re.Match) -> Optional[Qu
         written = n2 or n1
         if not written or not ("万" in written or "亿" in written):
             if n2 is None and folded[num_start:match_end].strip():
-                return _table_cell(folded, text, match)
+                return _table_cell(folded, text, match, headers)
             return None  # bare numbers are codes, years, phone numbers …
     before = folded[num_start - 1] if num_start else ""
     if (n1 is not None and len(n1) == 1 and not n1.isdigit() and unit is not None and unit != "成"

@@ -220,6 +220,10 @@ PARSE = [
     ("一千二百 万", 12000000, "exact", None, None),
     ("十二点零五", 12.05, "exact", None, None),
     ("二分之一", 0.5, "exact", None, None),
+    # a minus sign however typed: ASCII, the math minus, the full-width one
+    ("-4.6%", -4.6, "exact", None, "%"),
+    ("−9.9%", -9.9, "exact", None, "%"),
+    ("－3%", -3, "exact", None, "%"),
 ]
 
 

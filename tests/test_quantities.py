@@ -113,6 +113,40 @@ def test_table_cells_take_the_unit_of_their_column_header_however_far_above(text
     assert got == expected
 
 
+# A report's table of indicators: a unit column for each row's counts, and columns whose header
+# states a unit of its own (amounts in 万元, changes in %), with falls written with a minus sign.
+_SIGNED_ROWS = [("家长学校授课", "期", "-12", "−8.0"), ("妇女微家走访", "户", "+30", "－2.5"),
+                ("儿童之家活动", "场", "0", "3.1")]
+
+
+def _indicator_table(break_: str) -> str:
+    head = ["项目", "单位", "比上年增减", "经费（万元）", "同比（%）"]
+    lines = [head] + [[name, unit, change, "1.5", rate] for name, unit, change, rate in _SIGNED_ROWS]
+    if break_ == "|":
+        return "".join("| " + " | ".join(cells) + " |\n" for cells in lines)
+    return "".join(break_.join(cells) + "\n" for cells in lines)
+
+
+@pytest.mark.parametrize("break_", ["|", "\t"], ids=["pipes", "tabs"])
+def test_a_column_header_s_unit_wins_over_the_row_s_unit_cell_and_signs_are_kept(break_):
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    text = _indicator_table(break_)
+    got = [(q.value, q.unit, text[q.num_start:q.num_end]) for q in find_quantities(normalise(text).text)]
+    assert got == [(-12, "期", "-12"), (15000, "元", "1.5"), (-8, "%", "−8.0"),
+                   (30, "户", "+30"), (15000, "元", "1.5"), (-2.5, "%", "－2.5"),
+                   (0, "场", "0"), (15000, "元", "1.5"), (3.1, "%", "3.1")]
+
+
+def test_a_fall_in_prose_keeps_its_verb_and_a_positive_figure():
+    from fuhe_cli.normalise import normalise
+    from fuhe_cli.numbers import find_quantities
+
+    got = [(q.value, q.unit) for q in find_quantities(normalise("受理信访件次同比下降4.6%，降幅收窄。").text)]
+    assert got == [(4.6, "%")]     # 下降 says it falls: the figure is the size of the fall
+
+
 def test_a_header_row_lower_in_a_table_overrides_the_one_above():
     from fuhe_cli.normalise import normalise
     from fuhe_cli.numbers import find_quantities
