@@ -14,7 +14,8 @@ How a quantity is classified (`RuleSet.classify`):
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
    quoted name followed by a campaign noun (春蕾 in “春蕾护航”防性侵宣讲, “春蕾助学”行动) names the
-   campaign's theme: it ranks below any other rule's trigger of priority >= 0. The words of a
+   campaign's theme: it ranks below any other rule's trigger of priority >= 0, and a fallback
+   theme word below any other rule's (服务 in “家政服务进社区”活动 below 活动). The words of a
    、-list of examples closed by 等 + a noun are passed over when its items name several work areas
    or one names none (巾帼风采展示、健康讲座等活动32场 is activity.sessions; _mixed_examples),
    and read only when nothing after the 等 names the figure. A winner that
@@ -601,14 +602,15 @@ class RuleSet:
                 return self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes,
                                   examples=False)
             return None
-        if (not skip_themes and best_compiled.priority >= 0
+        if (not skip_themes
                 and CLOSE_QUOTE.search(text, best_end, best_end + QUOTED_NAME_CHARS + 1) is not None
                 and names_a_campaign(text, best_end + best_key[0], best_end)):
             # “春蕾护航”防性侵宣讲: a word of a campaign's quoted name names the figure only when no
-            # other rule does (read again without such words; rare)
+            # other rule does (read again without such words; rare); a fallback theme word
+            # (服务 in “家政服务进社区”活动) gives way to any rule found without it, fallbacks too
             other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True,
                                examples=examples)
-            if other is not None and other.priority >= 0:
+            if other is not None and (other.priority >= 0 or best_compiled.priority < 0):
                 return other
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
                           after=best_end > q_end, hit=best_end + best_key[0])

@@ -228,6 +228,8 @@ QUOTED_THEMES = [
     ("“春蕾计划”资助困难女童410名。", 410, "care.spring_bud"),
     ("开展“春蕾圆梦”行动，资助困难学生75名。", 75, "care.spring_bud"),    # the 春蕾 context refines
     ("开展“巾帼大宣讲”活动320场。", 320, "lecture.sessions"),               # the theme is all there is
+    # a fallback theme word gives way to the campaign noun's fallback
+    ("全县开展“巾帼服务进万家”活动18场次。", 18, "activity.sessions"),
 ]
 
 
