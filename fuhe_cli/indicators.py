@@ -17,8 +17,10 @@ How a quantity is classified (`RuleSet.classify`):
    campaign's theme: it ranks below any other rule's trigger of priority >= 0, and a fallback
    theme word below any other rule's (服务 in “家政服务进社区”活动 below 活动). The words of a
    、-list of examples closed by 等 + a noun are passed over when its items name several work areas
-   or one names none (巾帼风采展示、健康讲座等活动32场 is activity.sessions; _mixed_examples),
-   and read only when nothing after the 等 names the figure. A winner that
+   or one names none (巾帼风采展示、健康讲座等活动32场 is activity.sessions; _mixed_examples;
+   quoted names one after another, “春蕾安全课堂”“女童保护”等主题活动, are items too), and read
+   only when nothing after the 等 names the figure — in a carried clause (step 4), only when no
+   trigger at all is the noun after the 等 (…等活动120场，服务群众5000余人次 carries nothing). A winner that
    stands in an earlier 、-item than the figure's (after that item's figure) gives way to a rule
    of priority >= 0 named in the figure's own item (…获评泉州市“最美家庭”、1户获评福建省“最美家庭”).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
@@ -323,12 +325,17 @@ def _examples_end(text: str, start: int, num_start: int) -> int:
     mark = text.rfind("等", start, num_start)
     if mark == -1 or mark + 1 >= num_start or text[mark + 1] in _NOT_EXAMPLES_AFTER:
         return -1
-    if not "\u4e00" <= text[mark + 1] <= "\u9fff" or text.find("、", start, mark) == -1:
+    if not "\u4e00" <= text[mark + 1] <= "\u9fff" or text.find("、", start, mark) == -1 and (
+            _QUOTED_RUN.search(text, start, mark) is None):
         return -1
     return mark
 
 
 _NOT_EXAMPLES_AFTER = frozenset("奖级次同等于")   # 一等奖, 等级, 等同, 等于: no list's 等
+_EXAMPLES_NOUN = 5      # how far after the 等 the noun's trigger may start (等主题活动)
+# "“春蕾安全课堂”“女童保护”等主题活动": quoted names printed one after another are a list's items too
+_QUOTED_RUN = regex.compile(r"[”」』][“「『][^“”「」『』，,。；;：:\n]{1,12}[”」』]\Z")
+_NAME_BOUNDARY = regex.compile(r"(?<=[”」』])(?=[“「『])")
 
 
 _HEADING_NOUN = 3    # how many characters of the words before a figure its section heading must hold
@@ -530,9 +537,12 @@ class RuleSet:
                         else _examples_end(text, start, num_start))
         if examples_end != -1 and not self._mixed_examples(text, start, examples_end, regex_group):
             examples_end = -1   # "亲子阅读、亲子研学等活动150余次": examples of one work area name it
+        noun_named = False      # a rule's trigger is the noun after the 等 (for any figure)
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
             if hit_end <= examples_end:
                 continue
+            if examples_end != -1 and hit_start <= examples_end + _EXAMPLES_NOUN:
+                noun_named = True
             compiled = rules[order]
             if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
@@ -598,7 +608,9 @@ class RuleSet:
                 continue
             best_key, best_compiled, best_end = key, compiled, hit_end
         if best_compiled is None:
-            if examples_end != -1:
+            # "…等主题活动32场，覆盖儿童4500人次": a carried clause whose noun after the 等 names
+            # its own figure lends the figure no word of its examples
+            if examples_end != -1 and not (carried and noun_named):
                 return self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes,
                                   examples=False)
             return None
@@ -896,7 +908,8 @@ class RuleSet:
         all name rules of one work area: an item names none (巾帼风采展示、健康讲座等活动) or they name
         several areas (主题宣讲、法律咨询、健康义诊等活动). Examples of one area (亲子阅读、家风故事分享)
         say what kind of thing the figure counts."""
-        marks = [index for index in range(start, examples_end) if text[index] == "、"]
+        marks = sorted([index for index in range(start, examples_end) if text[index] == "、"]
+                       + [found.start() for found in _NAME_BOUNDARY.finditer(text, start, examples_end)])
         named: list[set[str]] = [set() for _ in range(len(marks) + 1)]
         for hit_start, hit_end, order in self._triggers.hits(text, start, examples_end, regex_group):
             rule = self._compiled[order].rule

@@ -435,11 +435,17 @@ OWN_ITEMS = [
 
 # A list of examples closed by 等 + a noun: examples of several work areas (or an item naming
 # none) give way to the noun, which says what the figure counts; examples of one area name it.
+# A clause carried to the next figure lends it the examples' words only when its noun names nothing.
 EXAMPLES = [
     ("三八节期间举办插花体验、健康讲座等活动26场。", 26, "activity.sessions"),
     ("开展政策宣讲、法律咨询、健康义诊等活动480场。", 480, "activity.sessions"),
     ("暑期开展亲子阅读、亲子手工等活动60余场。", 60, "family.education_activities"),
     ("开展健康讲座、义诊等活动30场。", 30, "health.activities"),
+    # quoted names printed one after another are a list of examples too
+    ("开展“法治护航”“健康同行”等主题活动40场。", 40, "activity.sessions"),
+    # a carried clause whose noun after 等 names its own figure lends no example's word to the next
+    ("暑期开展“春蕾护苗课堂”“防溺水”等主题活动15场，覆盖学生2600人次。", 2600, "activity.participants"),
+    ("全县开展普法宣讲、亲子阅读等活动120场，服务群众5000余人次。", 5000, "activity.participants"),
 ]
 
 
