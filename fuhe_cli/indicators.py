@@ -115,7 +115,9 @@ How a quantity is classified (`RuleSet.classify`):
    the last three characters or more of the words before the figure (_heading_holds_noun).
 13. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
    whose trigger opens with the last character of a gazetteer place's full name takes the sibling
-   of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county), before
+   of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county) — a 市 ending no
+   place's name (市级, 全市) is the issuer's level in a report a county-level city's federation
+   titles (五常市妇联…总结: county) —, before
    refinements (step 6) are looked for; a figure the parent rule names takes the level of a level
    word opening an earlier item of its 、-list (_list_level: 表彰县级“三八红旗手”25名、…、“最美家庭”30户).
 14. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
@@ -198,6 +200,23 @@ _QUOTE_MARKS = frozenset("“”\"「」『』")
 _LEVEL_WORD = regex.compile("|".join(sorted(_LEVEL_OF_WORD, key=len, reverse=True)))
 _LEVEL_SUFFIX_CHARS = frozenset("省市区县州盟旗")
 _PLACE_NAME_CHARS = 9
+_CITY, _WHOLE_CITY = "市", "全市"
+# RuleSet._issuer_level: a title line opening with a place's federation (昌吉市妇联…)
+_ISSUER = regex.compile(r"[ \t\u3000]*(?:中共)?([\u4e00-\u9fff]{2,9}?)(?:妇联|妇女联合会)")
+
+
+def _level_of_place_ending(text: str, last: int) -> tuple[bool, str | None]:
+    """(found, level) of the longest full name of the gazetteer ending at text[last] (opening at most
+    _PLACE_NAME_CHARS characters before it): its level when all its readings are of one level, else None."""
+    places = gazetteer()
+    for start in range(max(0, last - _PLACE_NAME_CHARS), last):
+        name = text[start:last + 1]
+        if not CJK_RUN.fullmatch(name):
+            continue
+        levels = {region.level for region in places.candidates(name) if region.name == name}
+        if levels:
+            return True, levels.pop() if len(levels) == 1 else None
+    return False, None
 
 # a table cell (RuleSet._row_label): the characters that end a cell before it, and the first break of a row
 _CELL_BREAK_CHARS = frozenset("\t|｜")
@@ -462,6 +481,7 @@ class RuleSet:
         self._item_of: tuple = ()
         self._item: tuple | None = None
         self._label_start = 0
+        self._issuer: tuple = (None, None)
 
     def _may_narrow(self, compiled: CompiledRule, word: str) -> bool:
         """True when another rule of the same work area, taking one of the rule's units, has a
@@ -945,24 +965,35 @@ class RuleSet:
         """The sibling rule of the level of the place whose name ends in the character the level
         rule's trigger opens with (重庆市 in 获评重庆市“最美家庭” is a province-level municipality,
         如皋市 in 入选如皋市“最美家庭” a county-level city): the 市 of a name is no level of its
-        own. Only a full name of the gazetteer whose readings are all of one level counts."""
+        own. Only a full name of the gazetteer whose readings are all of one level counts. A 市
+        that ends no place's name (市级, 全市) is the issuer's own level in a county-level city's
+        report (昌吉市妇联…工作总结: its 市级“最美家庭” are county-level, see _issuer_level)."""
         hit = best.hit
-        if hit < 1 or text[hit] not in _LEVEL_SUFFIX_CHARS:
+        if hit < 0 or text[hit] not in _LEVEL_SUFFIX_CHARS and not text.startswith(_WHOLE_CITY, hit):
             return None
-        places = gazetteer()
-        level = None
-        for start in range(max(0, hit - _PLACE_NAME_CHARS), hit):
-            name = text[start:hit + 1]
-            if not CJK_RUN.fullmatch(name):
-                continue
-            levels = {region.level for region in places.candidates(name) if region.name == name}
-            if levels:
-                level = levels.pop() if len(levels) == 1 else None
-                break       # the longest name ending there
+        found, level = _level_of_place_ending(text, hit) if hit else (False, None)
+        if not found and (text[hit] == _CITY or text.startswith(_WHOLE_CITY, hit)):
+            level = self._issuer_level(text)
         if level is None:
             return None
         sibling = self._levels[best.compiled.order].get(level)
         return sibling if sibling is not None and sibling is not best.compiled else None
+
+    def _issuer_level(self, text: str) -> str | None:
+        """"county" when the report's title line opens with the federation of a county-level city
+        (五常市妇联2024年家庭教育工作总结): its own 市 is a county's level. None otherwise (once per text)."""
+        if self._issuer[0] is text:
+            return self._issuer[1]
+        level = None
+        line = self._spans.title_line(text)
+        if line is not None:
+            found = _ISSUER.match(text, line[0], line[1])
+            if found is not None and found.group(1).endswith(_CITY):
+                known, place_level = _level_of_place_ending(text, found.end(1) - 1)
+                if known and place_level == "county":
+                    level = "county"
+        self._issuer = (text, level)
+        return level
 
     def _row_label(self, text: str, quantity) -> "_Candidate | None":
         """The rule named by the first cell of the table row the figure is a cell of (the figure

@@ -386,7 +386,8 @@ def test_fallback_label_is_the_counted_noun_phrase(text, value, label, rules):
 
 
 # The level of an honour named after a place is the place's: an autonomous region is a province
-# (its 区 is no district), a municipality too, and a county-level city's 市 is a county's.
+# (its 区 is no district), a municipality too, and a county-level city's 市 is a county's, its
+# 市级 too in its own federation's report.
 LEVELS = [
     ("今年全区有4户家庭获评自治区“最美家庭”。", 4, "family.model_families.provincial"),
     ("今年全区有4户家庭获评区级“最美家庭”。", 4, "family.model_families.county"),
@@ -396,6 +397,13 @@ LEVELS = [
     # a level word opening a 、-list qualifies its later items; one that opens a family name is that item's
     ("会上表彰了市级“巾帼建功标兵”20名、“最美家庭”45户。", 45, "family.model_families.prefecture"),
     ("会上表彰了市级“最美家庭”45户、“书香家庭”12户。", 12, "family.model_families"),
+    # in a county-level city's own report its 市级 (全市) is its own, county, level
+    ("义乌市妇联2024年工作总结\n全年表彰市级“最美家庭”45户。", 45, "family.model_families.county"),
+    ("义乌市妇联2024年工作总结\n全年评选全市“书香家庭”30户，5户家庭获评金华市“最美家庭”。", 30,
+     "family.model_families.county"),
+    ("义乌市妇联2024年工作总结\n全年评选全市“书香家庭”30户，5户家庭获评金华市“最美家庭”。", 5,
+     "family.model_families.prefecture"),
+    ("金华市妇联2024年工作总结\n全年表彰市级“最美家庭”45户。", 45, "family.model_families.prefecture"),
 ]
 
 
