@@ -26,7 +26,9 @@ How a quantity is classified (`RuleSet.classify`):
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
-   clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
+   clause's 培训; a ；-part only a fallback names whose clause opens with the fallback's verb or the
+   occasion (…中, …期间) reads on into the part before (…160场；覆盖群众2.4万人次: _leaves_subject_out).
+   A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
@@ -396,6 +398,20 @@ def _narrows_part(text: str, quantity, carried: "_Candidate", own: "_Candidate")
     if own.hit < 0:
         return False
     return _narrows(text, quantity, carried, own, text[own.hit:own.hit + own.span])
+
+
+_OCCASION_ENDS = ("中", "期间")
+
+
+def _leaves_subject_out(text: str, quantity, own: "_Candidate", start: int) -> bool:
+    """True when the fallback trigger of a ；-part opening at `start` stands before its figure and
+    only link words, or the occasion it happened in (…中, …期间), come before it: "…；覆盖群众由
+    2022年的2.7万人次…", "…；3月“学雷锋”志愿服务月中参与4620人次" say whom the work of the part
+    before reached, not who did what ("…；“江西女性”网络平台推送信息累计吸引网民百万余人次")."""
+    if own.after or own.hit < start or own.hit > quantity.start:
+        return False
+    before = without_trailing_link_words("".join(CJK_RUN.findall(text, start, own.hit)))
+    return names_nothing(text, start, own.hit) or before.endswith(_OCCASION_ENDS)
 
 
 _REACH_VERB = re.compile("惠及|受益")
@@ -868,7 +884,10 @@ class RuleSet:
                                              and text[start - 1] in _BREAKDOWN_AFTER
                                              or text[start - 1] in "；;" and start == clause_start
                                              and not opens_new_item(text, start - 1)
-                                             and elided_figure_clause(text, start, end, quantity.unit))):
+                                             and elided_figure_clause(text, start, end, quantity.unit))
+                            or own is not None and own.priority < 0 and text[start - 1] in "；;"
+                            and start == clause_start and not opens_new_item(text, start - 1)
+                            and _leaves_subject_out(text, quantity, own, start)):
                         break
                     while previous_end > 0 and text[previous_end - 1] in _BREAKDOWN_AFTER:
                         previous_end -= 1

@@ -171,6 +171,11 @@ CARRIED = [
     # ... but a figure with a rule of its own keeps it, and one that names its own thing stays apart
     ("上半年开展志愿服务活动4680场次。其中，“三八”期间开展集市等活动620场。", 620, "activity.sessions"),
     ("培训1686人。其中，取得职业技能等级证书1215人。", 1215, "uncategorized"),
+    # a ；-part that opens with its fallback verb, or the occasion it happened in, has its subject
+    # elided: the part before names it; a part that names who did it does not go on
+    ("全年开展“巾帼宣讲”160场；覆盖群众2.4万人次。", 24000, "lecture.reach"),
+    ("全区注册巾帼志愿者共计3200人次；“三八”节活动期间参与1800人次。", 1800, "org.volunteers"),
+    ("全年开展“巾帼宣讲”160场；微信公众号推文吸引网民5万余人次。", 50000, "activity.participants"),
 ]
 
 
