@@ -23,6 +23,8 @@ How a quantity is classified (`RuleSet.classify`):
    trigger at all is the noun after the 等 (…等活动120场，服务群众5000余人次 carries nothing). A winner that
    stands in an earlier 、-item than the figure's (after that item's figure) gives way to a rule
    of priority >= 0 named in the figure's own item (…获评泉州市“最美家庭”、1户获评福建省“最美家庭”).
+   A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
+   the figure's counted noun opens with names it instead (…指导师为350名家长授课 counts 家长).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
@@ -309,6 +311,7 @@ def _part_does(text: str, quantity, own: "_Candidate", breakdown: bool) -> bool:
 
 
 _IDENTITY = frozenset("为是系属")
+_FOR = "为"      # 为 + figure + whom: the figure counts whom the work was done for (RuleSet._name)
 
 
 def _bare_trigger(text: str, quantity, own: "_Candidate", start: int, end: int) -> str:
@@ -834,6 +837,18 @@ class RuleSet:
                 mine = self._best(text, quantity, item_start, end, carried=False, veto_end=None, veto_start=_ITEM)
                 if mine is not None and mine.priority >= 0:
                     own = mine
+        num_start = getattr(quantity, "num_start", quantity.start)
+        if (own is not None and not own.after and own.hit + own.span == num_start - 1
+                and text[num_start - 1] == _FOR):
+            # "邀请家庭教育指导师为350名家长授课": a trigger before 为 names who did the work; a
+            # trigger printed right after the figure names whom it was done for, what it counts
+            # (the trigger the figure's counted noun opens with: later words, 答疑解惑, left out)
+            mine = self._best(text, quantity, quantity.end, end, carried=False, veto_end=None, veto_start=_ITEM)
+            while mine is not None and mine.distance > 0 and mine.hit > quantity.end:
+                mine = self._best(text, quantity, quantity.end, mine.hit, carried=False, veto_end=None,
+                                  veto_start=_ITEM)
+            if mine is not None and mine.priority >= 0 and mine.distance == 0:
+                own = mine
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the

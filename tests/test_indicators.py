@@ -495,6 +495,15 @@ INSTRUCTORS = [
 ]
 
 
+# 为 + figure + whom: a trigger right before 为 names who did the work; the trigger the figure's
+# counted noun opens with names what it counts.
+FOR_WHOM = [
+    ("全年选派家庭教育指导师为1200名家长答疑解惑。", 1200, "family.education_reach"),
+    ("组织巾帼志愿者为860名留守儿童送去学习用品。", 860, "care.children"),
+    ("全区培育家庭教育骨干指导师120名。", 120, "family.education_instructors"),
+]
+
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -524,6 +533,7 @@ BEHAVIOURS = [
     ("cadres_who_attended_a_training_are_cadre_trainees", ATTENDED),
     ("a_family_education_model_site_is_a_site", MODEL_SITES),
     ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
+    ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
