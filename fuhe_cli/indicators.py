@@ -14,16 +14,23 @@ How a quantity is classified (`RuleSet.classify`):
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
    quoted name followed by a campaign noun (春蕾 in “春蕾护航”防性侵宣讲, “春蕾助学”行动) names the
-   campaign's theme: it ranks below any other rule's trigger of priority >= 0. The words of a
+   campaign's theme: it ranks below any other rule's trigger of priority >= 0, and a fallback
+   theme word below any other rule's (服务 in “家政服务进社区”活动 below 活动). The words of a
    、-list of examples closed by 等 + a noun are passed over when its items name several work areas
-   or one names none (巾帼风采展示、健康讲座等活动32场 is activity.sessions; _mixed_examples),
-   and read only when nothing after the 等 names the figure. A winner that
+   or one names none (巾帼风采展示、健康讲座等活动32场 is activity.sessions; _mixed_examples;
+   quoted names one after another, “春蕾安全课堂”“女童保护”等主题活动, are items too), and read
+   only when nothing after the 等 names the figure — in a carried clause (step 4), only when no
+   trigger at all is the noun after the 等 (…等活动120场，服务群众5000余人次 carries nothing). A winner that
    stands in an earlier 、-item than the figure's (after that item's figure) gives way to a rule
    of priority >= 0 named in the figure's own item (…获评泉州市“最美家庭”、1户获评福建省“最美家庭”).
+   A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
+   the figure's counted noun opens with names it instead (…指导师为350名家长授课 counts 家长).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
-   clause's 培训. A rule with ``carry: false`` (a change verb that must stand right before its
+   clause's 培训; a ；-part only a fallback names whose clause opens with the fallback's verb or the
+   occasion (…中, …期间) reads on into the part before (…160场；覆盖群众2.4万人次: _leaves_subject_out).
+   A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
@@ -112,7 +119,9 @@ How a quantity is classified (`RuleSet.classify`):
    the last three characters or more of the words before the figure (_heading_holds_noun).
 13. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
    whose trigger opens with the last character of a gazetteer place's full name takes the sibling
-   of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county), before
+   of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county) — a 市 ending no
+   place's name (市级, 全市) is the issuer's level in a report a county-level city's federation
+   titles (五常市妇联…总结: county) —, before
    refinements (step 6) are looked for; a figure the parent rule names takes the level of a level
    word opening an earlier item of its 、-list (_list_level: 表彰县级“三八红旗手”25名、…、“最美家庭”30户).
 14. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
@@ -195,6 +204,23 @@ _QUOTE_MARKS = frozenset("“”\"「」『』")
 _LEVEL_WORD = regex.compile("|".join(sorted(_LEVEL_OF_WORD, key=len, reverse=True)))
 _LEVEL_SUFFIX_CHARS = frozenset("省市区县州盟旗")
 _PLACE_NAME_CHARS = 9
+_CITY, _WHOLE_CITY = "市", "全市"
+# RuleSet._issuer_level: a title line opening with a place's federation (昌吉市妇联…)
+_ISSUER = regex.compile(r"[ \t\u3000]*(?:中共)?([\u4e00-\u9fff]{2,9}?)(?:妇联|妇女联合会)")
+
+
+def _level_of_place_ending(text: str, last: int) -> tuple[bool, str | None]:
+    """(found, level) of the longest full name of the gazetteer ending at text[last] (opening at most
+    _PLACE_NAME_CHARS characters before it): its level when all its readings are of one level, else None."""
+    places = gazetteer()
+    for start in range(max(0, last - _PLACE_NAME_CHARS), last):
+        name = text[start:last + 1]
+        if not CJK_RUN.fullmatch(name):
+            continue
+        levels = {region.level for region in places.candidates(name) if region.name == name}
+        if levels:
+            return True, levels.pop() if len(levels) == 1 else None
+    return False, None
 
 # a table cell (RuleSet._row_label): the characters that end a cell before it, and the first break of a row
 _CELL_BREAK_CHARS = frozenset("\t|｜")
@@ -285,6 +311,7 @@ def _part_does(text: str, quantity, own: "_Candidate", breakdown: bool) -> bool:
 
 
 _IDENTITY = frozenset("为是系属")
+_FOR = "为"      # 为 + figure + whom: the figure counts whom the work was done for (RuleSet._name)
 
 
 def _bare_trigger(text: str, quantity, own: "_Candidate", start: int, end: int) -> str:
@@ -322,12 +349,17 @@ def _examples_end(text: str, start: int, num_start: int) -> int:
     mark = text.rfind("等", start, num_start)
     if mark == -1 or mark + 1 >= num_start or text[mark + 1] in _NOT_EXAMPLES_AFTER:
         return -1
-    if not "\u4e00" <= text[mark + 1] <= "\u9fff" or text.find("、", start, mark) == -1:
+    if not "\u4e00" <= text[mark + 1] <= "\u9fff" or text.find("、", start, mark) == -1 and (
+            _QUOTED_RUN.search(text, start, mark) is None):
         return -1
     return mark
 
 
 _NOT_EXAMPLES_AFTER = frozenset("奖级次同等于")   # 一等奖, 等级, 等同, 等于: no list's 等
+_EXAMPLES_NOUN = 5      # how far after the 等 the noun's trigger may start (等主题活动)
+# "“春蕾安全课堂”“女童保护”等主题活动": quoted names printed one after another are a list's items too
+_QUOTED_RUN = regex.compile(r"[”」』][“「『][^“”「」『』，,。；;：:\n]{1,12}[”」』]\Z")
+_NAME_BOUNDARY = regex.compile(r"(?<=[”」』])(?=[“「『])")
 
 
 _HEADING_NOUN = 3    # how many characters of the words before a figure its section heading must hold
@@ -369,6 +401,20 @@ def _narrows_part(text: str, quantity, carried: "_Candidate", own: "_Candidate")
     if own.hit < 0:
         return False
     return _narrows(text, quantity, carried, own, text[own.hit:own.hit + own.span])
+
+
+_OCCASION_ENDS = ("中", "期间")
+
+
+def _leaves_subject_out(text: str, quantity, own: "_Candidate", start: int) -> bool:
+    """True when the fallback trigger of a ；-part opening at `start` stands before its figure and
+    only link words, or the occasion it happened in (…中, …期间), come before it: "…；覆盖群众由
+    2022年的2.7万人次…", "…；3月“学雷锋”志愿服务月中参与4620人次" say whom the work of the part
+    before reached, not who did what ("…；“江西女性”网络平台推送信息累计吸引网民百万余人次")."""
+    if own.after or own.hit < start or own.hit > quantity.start:
+        return False
+    before = without_trailing_link_words("".join(CJK_RUN.findall(text, start, own.hit)))
+    return names_nothing(text, start, own.hit) or before.endswith(_OCCASION_ENDS)
 
 
 _REACH_VERB = re.compile("惠及|受益")
@@ -454,6 +500,7 @@ class RuleSet:
         self._item_of: tuple = ()
         self._item: tuple | None = None
         self._label_start = 0
+        self._issuer: tuple = (None, None)
 
     def _may_narrow(self, compiled: CompiledRule, word: str) -> bool:
         """True when another rule of the same work area, taking one of the rule's units, has a
@@ -529,9 +576,12 @@ class RuleSet:
                         else _examples_end(text, start, num_start))
         if examples_end != -1 and not self._mixed_examples(text, start, examples_end, regex_group):
             examples_end = -1   # "亲子阅读、亲子研学等活动150余次": examples of one work area name it
+        noun_named = False      # a rule's trigger is the noun after the 等 (for any figure)
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
             if hit_end <= examples_end:
                 continue
+            if examples_end != -1 and hit_start <= examples_end + _EXAMPLES_NOUN:
+                noun_named = True
             compiled = rules[order]
             if unit not in compiled.units or not (compiled.low <= value <= compiled.high):
                 continue
@@ -597,18 +647,21 @@ class RuleSet:
                 continue
             best_key, best_compiled, best_end = key, compiled, hit_end
         if best_compiled is None:
-            if examples_end != -1:
+            # "…等主题活动32场，覆盖儿童4500人次": a carried clause whose noun after the 等 names
+            # its own figure lends the figure no word of its examples
+            if examples_end != -1 and not (carried and noun_named):
                 return self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes,
                                   examples=False)
             return None
-        if (not skip_themes and best_compiled.priority >= 0
+        if (not skip_themes
                 and CLOSE_QUOTE.search(text, best_end, best_end + QUOTED_NAME_CHARS + 1) is not None
                 and names_a_campaign(text, best_end + best_key[0], best_end)):
             # “春蕾护航”防性侵宣讲: a word of a campaign's quoted name names the figure only when no
-            # other rule does (read again without such words; rare)
+            # other rule does (read again without such words; rare); a fallback theme word
+            # (服务 in “家政服务进社区”活动) gives way to any rule found without it, fallbacks too
             other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True,
                                examples=examples)
-            if other is not None and other.priority >= 0:
+            if other is not None and (other.priority >= 0 or best_compiled.priority < 0):
                 return other
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
                           after=best_end > q_end, hit=best_end + best_key[0])
@@ -784,6 +837,18 @@ class RuleSet:
                 mine = self._best(text, quantity, item_start, end, carried=False, veto_end=None, veto_start=_ITEM)
                 if mine is not None and mine.priority >= 0:
                     own = mine
+        num_start = getattr(quantity, "num_start", quantity.start)
+        if (own is not None and not own.after and own.hit + own.span == num_start - 1
+                and text[num_start - 1] == _FOR):
+            # "邀请家庭教育指导师为350名家长授课": a trigger before 为 names who did the work; a
+            # trigger printed right after the figure names whom it was done for, what it counts
+            # (the trigger the figure's counted noun opens with: later words, 答疑解惑, left out)
+            mine = self._best(text, quantity, quantity.end, end, carried=False, veto_end=None, veto_start=_ITEM)
+            while mine is not None and mine.distance > 0 and mine.hit > quantity.end:
+                mine = self._best(text, quantity, quantity.end, mine.hit, carried=False, veto_end=None,
+                                  veto_start=_ITEM)
+            if mine is not None and mine.priority >= 0 and mine.distance == 0:
+                own = mine
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the
@@ -834,7 +899,10 @@ class RuleSet:
                                              and text[start - 1] in _BREAKDOWN_AFTER
                                              or text[start - 1] in "；;" and start == clause_start
                                              and not opens_new_item(text, start - 1)
-                                             and elided_figure_clause(text, start, end, quantity.unit))):
+                                             and elided_figure_clause(text, start, end, quantity.unit))
+                            or own is not None and own.priority < 0 and text[start - 1] in "；;"
+                            and start == clause_start and not opens_new_item(text, start - 1)
+                            and _leaves_subject_out(text, quantity, own, start)):
                         break
                     while previous_end > 0 and text[previous_end - 1] in _BREAKDOWN_AFTER:
                         previous_end -= 1
@@ -894,7 +962,8 @@ class RuleSet:
         all name rules of one work area: an item names none (巾帼风采展示、健康讲座等活动) or they name
         several areas (主题宣讲、法律咨询、健康义诊等活动). Examples of one area (亲子阅读、家风故事分享)
         say what kind of thing the figure counts."""
-        marks = [index for index in range(start, examples_end) if text[index] == "、"]
+        marks = sorted([index for index in range(start, examples_end) if text[index] == "、"]
+                       + [found.start() for found in _NAME_BOUNDARY.finditer(text, start, examples_end)])
         named: list[set[str]] = [set() for _ in range(len(marks) + 1)]
         for hit_start, hit_end, order in self._triggers.hits(text, start, examples_end, regex_group):
             rule = self._compiled[order].rule
@@ -930,24 +999,35 @@ class RuleSet:
         """The sibling rule of the level of the place whose name ends in the character the level
         rule's trigger opens with (重庆市 in 获评重庆市“最美家庭” is a province-level municipality,
         如皋市 in 入选如皋市“最美家庭” a county-level city): the 市 of a name is no level of its
-        own. Only a full name of the gazetteer whose readings are all of one level counts."""
+        own. Only a full name of the gazetteer whose readings are all of one level counts. A 市
+        that ends no place's name (市级, 全市) is the issuer's own level in a county-level city's
+        report (昌吉市妇联…工作总结: its 市级“最美家庭” are county-level, see _issuer_level)."""
         hit = best.hit
-        if hit < 1 or text[hit] not in _LEVEL_SUFFIX_CHARS:
+        if hit < 0 or text[hit] not in _LEVEL_SUFFIX_CHARS and not text.startswith(_WHOLE_CITY, hit):
             return None
-        places = gazetteer()
-        level = None
-        for start in range(max(0, hit - _PLACE_NAME_CHARS), hit):
-            name = text[start:hit + 1]
-            if not CJK_RUN.fullmatch(name):
-                continue
-            levels = {region.level for region in places.candidates(name) if region.name == name}
-            if levels:
-                level = levels.pop() if len(levels) == 1 else None
-                break       # the longest name ending there
+        found, level = _level_of_place_ending(text, hit) if hit else (False, None)
+        if not found and (text[hit] == _CITY or text.startswith(_WHOLE_CITY, hit)):
+            level = self._issuer_level(text)
         if level is None:
             return None
         sibling = self._levels[best.compiled.order].get(level)
         return sibling if sibling is not None and sibling is not best.compiled else None
+
+    def _issuer_level(self, text: str) -> str | None:
+        """"county" when the report's title line opens with the federation of a county-level city
+        (五常市妇联2024年家庭教育工作总结): its own 市 is a county's level. None otherwise (once per text)."""
+        if self._issuer[0] is text:
+            return self._issuer[1]
+        level = None
+        line = self._spans.title_line(text)
+        if line is not None:
+            found = _ISSUER.match(text, line[0], line[1])
+            if found is not None and found.group(1).endswith(_CITY):
+                known, place_level = _level_of_place_ending(text, found.end(1) - 1)
+                if known and place_level == "county":
+                    level = "county"
+        self._issuer = (text, level)
+        return level
 
     def _row_label(self, text: str, quantity) -> "_Candidate | None":
         """The rule named by the first cell of the table row the figure is a cell of (the figure

@@ -171,6 +171,11 @@ CARRIED = [
     # ... but a figure with a rule of its own keeps it, and one that names its own thing stays apart
     ("上半年开展志愿服务活动4680场次。其中，“三八”期间开展集市等活动620场。", 620, "activity.sessions"),
     ("培训1686人。其中，取得职业技能等级证书1215人。", 1215, "uncategorized"),
+    # a ；-part that opens with its fallback verb, or the occasion it happened in, has its subject
+    # elided: the part before names it; a part that names who did it does not go on
+    ("全年开展“巾帼宣讲”160场；覆盖群众2.4万人次。", 24000, "lecture.reach"),
+    ("全区注册巾帼志愿者共计3200人次；“三八”节活动期间参与1800人次。", 1800, "org.volunteers"),
+    ("全年开展“巾帼宣讲”160场；微信公众号推文吸引网民5万余人次。", 50000, "activity.participants"),
 ]
 
 
@@ -228,6 +233,8 @@ QUOTED_THEMES = [
     ("“春蕾计划”资助困难女童410名。", 410, "care.spring_bud"),
     ("开展“春蕾圆梦”行动，资助困难学生75名。", 75, "care.spring_bud"),    # the 春蕾 context refines
     ("开展“巾帼大宣讲”活动320场。", 320, "lecture.sessions"),               # the theme is all there is
+    # a fallback theme word gives way to the campaign noun's fallback
+    ("全县开展“巾帼服务进万家”活动18场次。", 18, "activity.sessions"),
 ]
 
 
@@ -384,7 +391,8 @@ def test_fallback_label_is_the_counted_noun_phrase(text, value, label, rules):
 
 
 # The level of an honour named after a place is the place's: an autonomous region is a province
-# (its 区 is no district), a municipality too, and a county-level city's 市 is a county's.
+# (its 区 is no district), a municipality too, and a county-level city's 市 is a county's, its
+# 市级 too in its own federation's report.
 LEVELS = [
     ("今年全区有4户家庭获评自治区“最美家庭”。", 4, "family.model_families.provincial"),
     ("今年全区有4户家庭获评区级“最美家庭”。", 4, "family.model_families.county"),
@@ -394,6 +402,13 @@ LEVELS = [
     # a level word opening a 、-list qualifies its later items; one that opens a family name is that item's
     ("会上表彰了市级“巾帼建功标兵”20名、“最美家庭”45户。", 45, "family.model_families.prefecture"),
     ("会上表彰了市级“最美家庭”45户、“书香家庭”12户。", 12, "family.model_families"),
+    # in a county-level city's own report its 市级 (全市) is its own, county, level
+    ("义乌市妇联2024年工作总结\n全年表彰市级“最美家庭”45户。", 45, "family.model_families.county"),
+    ("义乌市妇联2024年工作总结\n全年评选全市“书香家庭”30户，5户家庭获评金华市“最美家庭”。", 30,
+     "family.model_families.county"),
+    ("义乌市妇联2024年工作总结\n全年评选全市“书香家庭”30户，5户家庭获评金华市“最美家庭”。", 5,
+     "family.model_families.prefecture"),
+    ("金华市妇联2024年工作总结\n全年表彰市级“最美家庭”45户。", 45, "family.model_families.prefecture"),
 ]
 
 
@@ -433,11 +448,17 @@ OWN_ITEMS = [
 
 # A list of examples closed by 等 + a noun: examples of several work areas (or an item naming
 # none) give way to the noun, which says what the figure counts; examples of one area name it.
+# A clause carried to the next figure lends it the examples' words only when its noun names nothing.
 EXAMPLES = [
     ("三八节期间举办插花体验、健康讲座等活动26场。", 26, "activity.sessions"),
     ("开展政策宣讲、法律咨询、健康义诊等活动480场。", 480, "activity.sessions"),
     ("暑期开展亲子阅读、亲子手工等活动60余场。", 60, "family.education_activities"),
     ("开展健康讲座、义诊等活动30场。", 30, "health.activities"),
+    # quoted names printed one after another are a list of examples too
+    ("开展“法治护航”“健康同行”等主题活动40场。", 40, "activity.sessions"),
+    # a carried clause whose noun after 等 names its own figure lends no example's word to the next
+    ("暑期开展“春蕾护苗课堂”“防溺水”等主题活动15场，覆盖学生2600人次。", 2600, "activity.participants"),
+    ("全县开展普法宣讲、亲子阅读等活动120场，服务群众5000余人次。", 5000, "activity.participants"),
 ]
 
 
@@ -474,6 +495,15 @@ INSTRUCTORS = [
 ]
 
 
+# 为 + figure + whom: a trigger right before 为 names who did the work; the trigger the figure's
+# counted noun opens with names what it counts.
+FOR_WHOM = [
+    ("全年选派家庭教育指导师为1200名家长答疑解惑。", 1200, "family.education_reach"),
+    ("组织巾帼志愿者为860名留守儿童送去学习用品。", 860, "care.children"),
+    ("全区培育家庭教育骨干指导师120名。", 120, "family.education_instructors"),
+]
+
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -503,6 +533,7 @@ BEHAVIOURS = [
     ("cadres_who_attended_a_training_are_cadre_trainees", ATTENDED),
     ("a_family_education_model_site_is_a_site", MODEL_SITES),
     ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
+    ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
