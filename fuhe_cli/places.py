@@ -50,8 +50,12 @@ DATELINE_REACH = 300
 # ("全省三八红旗手", "全国妇联").
 SCOPE_WORD = (r"全(省|市|县|区|州|旗|盟|国)"
               r"(?!妇联(?!系统)|三八|巾帼|最美|五好|文明|十佳|优秀|先进|示范|最|首|第|重点|性)")
+# (after a time that opens the clause: 今年以来, 2024年, 上半年, 前三季度, 一季度, 1-9月, 3月以来, 截至9月底)
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|今年|去年|目前|当前|截至目前|近年来|年内|全年|"
-                   r"(?:19|20)\d{2}\s*年(?:度|上半年|下半年|以来)?|据统计|据了解|同时|此外)[，,]?)?" + SCOPE_WORD)
+                   r"(?:19|20)\d{2}\s*年(?:度|上半年|下半年|以来)?|上半年|下半年|前三季度|第?[一二三四]季度|"
+                   rf"(?:截至|截止)?(?:(?:19|20)\d{{2}}\s*年)?{_MONTH}\s*(?:[-—至到~]\s*{_MONTH}\s*)?月份?(?:以来|底|末)?|"
+                   r"据统计|据了解|同时|此外)[，,]?)?" + SCOPE_WORD)
 # A scope word anywhere in a clause ("上饶市妇联还在全市…举办"): read only after a federation
 # that opens the clause as its subject (_parent_subject).
 SCOPE_ANYWHERE = re.compile(SCOPE_WORD)
@@ -605,6 +609,8 @@ def _parent_subject(places, before: str, mentions: list, index: int, base: Regio
             or not before.startswith(("妇联", "各级妇联"), last.end):
         return None
     opening = before[:first.start].rstrip()
+    if opening.endswith("据") and (len(opening) == 1 or opening[-2] in CLAUSE_MARKS):
+        opening = opening[:-1]      # 据三明市妇联通报，全市…: the reporting federation speaks for its scope
     if opening and opening[-1] not in CLAUSE_MARKS and not YEAR_OPENING.fullmatch(opening):
         return None     # 落实上饶市妇联部署: the federation is no subject here
     if before.startswith("各级妇联", last.end) and _chain_end(places, mentions, index) == len(mentions) - 1 \

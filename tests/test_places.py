@@ -292,6 +292,14 @@ CLAUSE_SUBJECT = [
      "绵竹市妇联举办家政培训班\n发布时间：2024-06-14　来源：绵竹市妇联\n\n市妇联培训妇女78名。\n相关新闻\n"
      "· 广汉市新建“妇女微家”15个（2024-06-05）\n· 我市评出2023年度“最美家庭”50户（2024-03-08）\n",
      ["绵竹市", "广汉市", "绵竹市"]),
+    ("a parent federation that reports (据…妇联通报) speaks for its scope word; a time may open the scope's clause",
+     "泰宁县妇联：前三季度帮助妇女就业\n发布时间：2024-10-15\n\n1-9月，县妇联举办培训班12期。"
+     "据三明市妇联通报，全市共发放贷款3.1亿元。前三季度全市共建成工坊86个。",
+     ["泰宁县", "三明市", "三明市"]),
+    ("全区 after 据 the autonomous region's federation is the autonomous region's, not the 地区's",
+     "阿里地区妇联开展两癌检查\n发布时间：2025-07-15\n\n今年以来，地区妇联举办培训班12期。"
+     "据西藏自治区妇联统计，今年以来全区已为9.3万名适龄妇女开展免费检查。",
+     ["阿里地区", "西藏自治区"]),
     ("a parent federation opening a clause without its scope word stays with the county",
      "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，衢州市妇联授牌示范点6家。",
      ["开化县", "开化县"]),
