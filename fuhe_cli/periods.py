@@ -383,6 +383,15 @@ def _clause_before(text: str, s_start: int, start: int) -> str:
         if _FIGURE_BEFORE.search(text, max(s_start, mark - 8), mark):
             earlier = max(text.rfind(m, s_start, mark) for m in "，,；;：:") + 1
             clause = text[max(earlier, s_start, mark - 24):mark] + "|" + clause
+    else:
+        listed = clause.rfind("、")
+        if listed > 0 and _BARE_NOUN.fullmatch(clause, listed + 1) \
+                and _FIGURE_BEFORE.search(clause, max(0, listed - 8), listed):
+            # 现有服务队14支、注册志愿者860名: an item of only a noun after a figure shares the
+            # words before the list's first figure
+            mark = start - len(clause) + listed
+            earlier = max(text.rfind(m, s_start, mark) for m in "，,；;：:") + 1
+            clause = text[max(earlier, s_start, mark - 40):mark] + "|" + clause[listed + 1:]
     breakdown = text.rfind("其中", max(s_start, start - 40), start)
     if breakdown > s_start and not any(mark in text[breakdown:start] for mark in "。；;"):
         head_start = max(text.rfind(mark, s_start, breakdown - 1) for mark in "，,；;：:（(") + 1

@@ -880,6 +880,13 @@ def test_a_headline_listed_under_a_related_label_keeps_only_its_own_time():
         assert got == [("16", "2024-09"), ("300", None)], label
 
 
+def test_a_list_item_of_only_a_noun_shares_the_stock_word_before_the_first_figure():
+    text = "某镇妇联2024年1至10月工作情况\n\n全镇现有巾帼志愿服务队9支、注册巾帼志愿者420名；新建妇女微家3个、开展活动60场。\n"
+    got = [(fact.number, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("9", None, "2024-10"), ("420", None, "2024-10"),         # both counted at the date
+                   ("3", "2024-01", "2024-10"), ("60", "2024-01", "2024-10")]  # an item with its own verb
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
