@@ -38,7 +38,7 @@ def _in_bracket_closed_before(text: str, s_start: int, at: int, start: int) -> b
 COMPARISON_BEFORE = ("较", "比")
 COMPARISON_AFTER = re.compile(r"[^，,。；;]{0,8}?(相比|相较|比较|持平)")
 # The reporting period stated in the opening or a heading ("向大会报告2023年工作", "一、2023年工作回顾").
-REVIEW_PERIOD = re.compile(r"(?:报告|回顾|总结)\s*((?:19|20)\d{2})\s*年度?的?(?:主要)?工作|"
+REVIEW_PERIOD = re.compile(r"(?:报告|回顾|总结)\s*((?:19|20)\d{2})\s*年度?的?(?:[^，,。；;\d]{0,8}?)(?:主要)?工作|"
                            r"((?:19|20)\d{2})\s*年度?(?:主要)?工作(?:回顾|总结|情况|报告|综述)")
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
 # (the year nearest its report noun: 规划（2021—2030年）2023年度监测报告 is a report of 2023)

@@ -253,6 +253,13 @@ def test_reporting_period_stated_in_the_opening_or_a_heading():
     assert result.fact_years == [2021]
 
 
+def test_the_year_a_speech_says_it_reviews_is_its_reporting_year_with_a_subject_between():
+    text = ("在2025年全县妇联工作会议上的讲话\n（2025年1月20日）\n\n同志们：\n"
+            "这次会议的主要任务是回顾2024年全县妇联工作，部署2025年任务。\n全县举办宣讲会320场。\n")
+    result = attribute(text, facts_at(text, "320场"))
+    assert (result.year, result.fact_years) == (2024, [2024])
+
+
 def test_one_year_sentence_after_a_span_opening_dates_the_article():
     text = ("某县巾帼行动综述\n\n近几年来，县妇联持续发力。2022年，全县培育女能人50名。\n"
             "县妇联还建成示范基地6个。\n")
