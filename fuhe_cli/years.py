@@ -463,14 +463,34 @@ def attribute_years(layout, contexts: list, stated_year: int | None = None,
         # A report of a year dated after it (a 2023年工作总结 signed in January 2024) speaks from
         # that year's end: its 今年 is 2023, its 目前 the end of 2023.
         base_year, base_month = period, 12
-    leads = _lead_years(text, base_year, base_month)
-    lead_offsets = [lead[0] for lead in leads]
-    spans = _Spans(layout, base_year, base_month)
-    if period is None:
-        spans.undated = _undated_years(text, layout.sections)
+    # On a page of articles, each speaks from the date under its own headline (a list page
+    # updated in January holds December's items: their 今年 is December's year).
+    bases = {} if period is not None or base_year is None else _article_dates(layout)
+    readers: dict[tuple, tuple] = {}
     fact_years = []
     for context in contexts:
+        year, month = bases.get(context.section.start, (base_year, base_month))
+        reader = readers.get((year, month))
+        if reader is None:
+            leads = _lead_years(text, year, month)
+            spans = _Spans(layout, year, month)
+            if period is None:
+                spans.undated = _undated_years(text, layout.sections)
+            reader = readers[(year, month)] = (spans, leads, [lead[0] for lead in leads])
+        spans, leads, lead_offsets = reader
         spans.forget()
-        fact_years.append(_fact_year(text, spans, context.start, context.sentence, context.paragraph, base_year,
-                                     period, base_month, leads, context.section.start, lead_offsets))
+        fact_years.append(_fact_year(text, spans, context.start, context.sentence, context.paragraph, year,
+                                     period, month, leads, context.section.start, lead_offsets))
     return period, fact_years
+
+
+def _article_dates(layout) -> dict[int, tuple[int, int]]:
+    """(year, month) of each later article of a page whose headline block carries its own date."""
+    from fuhe_cli.layout import date_in
+
+    out = {}
+    for section in layout.sections[1:]:
+        date = date_in(layout.text[section.title_start:section.headline_end])
+        if date is not None:
+            out[section.start] = (int(date[:4]), int(date[5:7]))
+    return out

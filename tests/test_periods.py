@@ -887,6 +887,26 @@ def test_a_list_item_of_only_a_noun_shares_the_stock_word_before_the_first_figur
                    ("3", "2024-01", "2024-10"), ("60", "2024-01", "2024-10")]  # an item with its own verb
 
 
+LIST_PAGE_ACROSS_NEW_YEAR = """某市妇联 > 工作动态
+更新时间：2025-01-09
+
+甲县妇联开展新春走访
+发布时间：2025-01-07　来源：甲县妇联
+1月5日，甲县妇联走访困难妇女86户。
+
+乙县妇联举办技能培训班
+发布时间：2024-12-26　来源：乙县妇联
+今年以来，乙县妇联开办技能培训班18期，培训妇女1200人次。
+"""
+
+
+def test_each_item_of_a_list_page_reads_this_year_from_its_own_date():
+    got = [(fact.number, fact.year, fact.period.start, fact.period.end)
+           for fact in extract_text(LIST_PAGE_ACROSS_NEW_YEAR, "r.txt").facts]
+    assert got == [("86", 2025, "2025-01", "2025-01"),
+                   ("18", 2024, "2024-01", "2024-12"), ("1200", 2024, "2024-01", "2024-12")]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
