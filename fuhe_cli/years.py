@@ -81,7 +81,7 @@ SENTENCE_PERIOD = re.compile(r"[ \t\u3000\n]*(?:(?:19|20)\d{2}\s*年度?|今年|
 # What dates an article's figures when no heading, opening or sentence does (see _undated_years):
 # a clause of its opening paragraph that is only a period ("2023年，", "2024年4月至5月，", "2024年上半年，")
 # Where a clause starts: the text's or a line's start, or after a sentence or clause mark.
-_CLAUSE_START = r"(?:^|(?<=[。；;！？!?\n，,]))[ \t\u3000]*"
+_CLAUSE_START = r"(?:^|(?<=[。；;！？!?\n，,\u3000]))[ \t\u3000]*"
 PERIOD_CLAUSE = re.compile(_CLAUSE_START + r"((?:19|20)\d{2})\s*年度?"
                            r"(?:上半年|下半年|前三季度|[一二三四1-4]季度|"
                            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"
@@ -96,8 +96,9 @@ SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
 # A clause that is only a time without a year: "4月12日，", "一季度，", "3月以来，", "第二季度，".
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 CLAUSE_TIME = re.compile(_CLAUSE_START +
-                         r"(?:第?([一二三四1-4])季度|(1[0-2]|[1-9])月份?(?:((?:[12]\d|3[01]|[1-9]))日)?)"
+                         r"(?:第?([一二三四1-4])季度|(1[0-2]|[1-9])月份?(?:((?:[12]\d|3[01]|[1-9]))日)?|(上半年|前三季度))"
                          rf"(?:以来|上旬|中旬|下旬|初|底|末|{TIME_OF_DAY})?[，,]", re.MULTILINE)
+_PART_FIRST_MONTH = {"上半年": 1, "前三季度": 1}     # (下半年 may be the half to come: a plan's)
 _YEAR_SPAN_AFTER = re.compile(r"\s*[-—–至到~]\s*(19|20)\d{2}")
 PLAN_OPENING = re.compile(r"[ \t\u3000\n]*(下一步|下步|接下来|今后)[，,]?")
 
@@ -203,10 +204,10 @@ def _clause_times(text: str, base_year: int, base_month: int | None):
     sentence; a quarter or month period (一季度, 3月以来) carries like a period opening."""
     out = []
     for match in CLAUSE_TIME.finditer(text):
-        quarter, month, day = match.group(1), match.group(2), match.group(3)
-        first_month = (QUARTERS[quarter] - 1) * 3 + 1 if quarter else int(month)
+        quarter, month, day, part = match.group(1), match.group(2), match.group(3), match.group(4)
+        first_month = (QUARTERS[quarter] - 1) * 3 + 1 if quarter else _PART_FIRST_MONTH[part] if part else int(month)
         year = base_year if base_month is None or first_month <= base_month else base_year - 1
-        out.append((match.start(1 if quarter else 2), match.end(), year, bool(day)))
+        out.append((match.start(1 if quarter else 4 if part else 2), match.end(), year, bool(day)))
     return out
 
 

@@ -907,6 +907,15 @@ def test_each_item_of_a_list_page_reads_this_year_from_its_own_date():
                    ("18", 2024, "2024-01", "2024-12"), ("1200", 2024, "2024-01", "2024-12")]
 
 
+@pytest.mark.parametrize("lead", ["本网讯\u3000前三季度，", "前三季度，"])
+def test_a_part_of_the_year_opening_a_news_lead_dates_its_later_sentences(lead):
+    text = ("某市家庭教育服务惠及家长超10万人次\n2024-10-16 16:02　来源：某市融媒体中心\n\n"
+            f"{lead}某市妇联开展家庭教育讲座860场。市妇联还培育家庭教育指导师120名。\n")
+    got = [(fact.number, fact.year, fact.period.start, fact.period.end)
+           for fact in extract_text(text, "r.txt").facts if fact.number in ("860", "120")]
+    assert got == [("860", 2024, "2024-01", "2024-09"), ("120", 2024, "2024-01", "2024-09")]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
