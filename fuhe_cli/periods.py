@@ -66,6 +66,10 @@ FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|�
 # Units that count events, not things that exist: 共有59万人次接受培训 is a flow, and so is
 # 截至6月底，培训妇女1200人次 (from the year's start); only 累计 keeps a count at a date.
 EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批次", "户次", "起", "例", "课时", "学时"))
+# 五年来…，新领域妇联组织达到326个: the level a run of years reached, counted at its end (not an
+# amount of money: 贷款达到3亿元 is the run's total).
+_REACHED_LEVEL = re.compile(r"达到\s*$")
+MONEY_UNITS = frozenset(("元", "万元", "亿元"))
 # A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
 LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到|稳定在|保持在|维持在")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个;
@@ -989,7 +993,8 @@ class Timing:
                 and r.unit not in EVENT_UNITS and not (FORMED_CUE.search(clause) and not STOCK_CUE.search(text, r.s_start, r.start)):
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
-                and (NOW_CUE.search(clause) or STOCK_CUE.search(clause) and r.basis != "flow"
+                and (NOW_CUE.search(clause) or (STOCK_CUE.search(clause) or _REACHED_LEVEL.search(clause)
+                                                and r.unit not in MONEY_UNITS) and r.basis != "flow"
                      and r.unit not in EVENT_UNITS and not FLOW_AFTER.match(text, r.start)
                      and not _BY_YEAR_AFTER.match(text, r.start)) \
                 and not FLOW_CUE.search(clause):

@@ -916,6 +916,13 @@ def test_a_part_of_the_year_opening_a_news_lead_dates_its_later_sentences(lead):
     assert got == [("860", 2024, "2024-01", "2024-09"), ("120", 2024, "2024-01", "2024-09")]
 
 
+def test_a_level_reached_over_a_run_of_years_is_counted_at_its_end_but_money_is_its_total():
+    text = ("在某县第七次妇女代表大会上的报告\n（2024年12月20日）\n\n"
+            "五年来，全县新领域妇联组织达到86个，发放妇女创业担保贷款达到2.4亿元。\n")
+    got = [(fact.number, fact.year, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("86", 2024, None, "2024-12"), ("2.4亿", None, "2020-01", "2024-12")]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
