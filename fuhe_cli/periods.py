@@ -351,7 +351,7 @@ def _without_year(text: str, expression: TimeExpression) -> bool:
 
 
 # A paragraph that goes on with the event a news lead opens with: 会上，… / 会后，… / 活动中，….
-_EVENT_GOES_ON = re.compile(r"[ \t\u3000]*(?:会上|会后|会议(?:还|期间|现场)|活动(?:中|上|期间|现场|结束后)|现场)")
+_EVENT_GOES_ON = re.compile(r"[ \t\u3000]*(?:会上|会后|本次大会|本届大会|本次会议|大会(?:期间|上|现场)|会议(?:还|期间|现场)|活动(?:中|上|期间|现场|结束后)|现场)")
 # How far into its line an article's opening time may stand (a dateline and a source before it).
 _LEAD_REACH = 120
 # What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，)

@@ -33,6 +33,7 @@ CONGRESS_NEWS = """某市妇女第九次代表大会开幕
 在思想引领上，组建巾帼宣讲团开展宣讲300余场，覆盖群众6万人次。
 在家庭建设上，评选最美家庭520户。
 会上，表彰了三八红旗手40名。
+本次大会表彰巾帼建功标兵30名。
 """
 DAY_LEAD_NEWS = """某县妇联举办家庭教育讲座
 2023-10-20
@@ -463,7 +464,8 @@ CASES = [
     (CONGRESS_NEWS, [("300余场", (2019, 1), (2023, 10), False, None),
                      ("6万人次", (2019, 1), (2023, 10), False, None),
                      ("520户", (2019, 1), (2023, 10), False, None),
-                     ("40名", (2023, 10), (2023, 10), False, 2023)]),          # 会上: the meeting's day
+                     ("40名", (2023, 10), (2023, 10), False, 2023),            # 会上: the meeting's day
+                     ("30名", (2023, 10), (2023, 10), False, 2023)]),          # 本次大会: the meeting's too
     # 去年同期 with its own figure: the quarter in force, a year back (not last January to October)
     (SAME_MONTHS_LAST_YEAR, [("420场", (2024, 7), (2024, 9), False, 2024),
                              ("360场", (2023, 7), (2023, 9), False, 2023)]),
