@@ -66,7 +66,10 @@ How a quantity is classified (`RuleSet.classify`):
    86 | 124 | 105 |");
    a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
-   of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
+   of the caption line below. A column header that names a change (同比增减（%）, 增幅（%）,
+   比上年增减（个百分点）) is answered by the change rules (carry: false) alone and names its cells
+   before the row's first cell is read: the row names the level, the column how it changed
+   (_column_change).  An item's heading sentence opening the line (三、救助困难“两癌”患病
    妇女。计划救助800名…) names the item's figures that have no rule, and replaces a figure's own rule
    by a higher-priority one when the heading repeats the word that rule fired on.  The figure's
    own clause can still veto these (``exclude``).
@@ -552,13 +555,14 @@ class RuleSet:
 
     def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int | None,
               label: bool = False, veto_start: int | None = None, skip_themes: bool = False,
-              examples: bool = True):
+              examples: bool = True, changes: bool = False):
         """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
         the figure's own clause, a carried clause (`carried`) or a label/heading (`label`); a
         candidate's exclusions are looked for in text[veto_start (default start):veto_end], or —
         `veto_end` None — from there (or the item's start, `veto_start` _ITEM) to the end of the
         figure's item and in its list's tail (_item_window). With `skip_themes`, words of a quoted
-        campaign name (names_a_campaign) are passed over."""
+        campaign name (names_a_campaign) are passed over. A label is answered by rules with carry
+        only, or — `changes`, a table column's header — by the change rules (carry: false) only."""
         value = quantity.value
         if value is None:
             return None       # no range holds an unknown value: no rule can match
@@ -621,7 +625,7 @@ class RuleSet:
             else:
                 side, distance = compiled.side, 0
             if label:
-                if not compiled.carry:
+                if compiled.carry == changes:
                     continue
                 distance = hit_start - start
             elif carried:
@@ -651,7 +655,7 @@ class RuleSet:
             # its own figure lends the figure no word of its examples
             if examples_end != -1 and not (carried and noun_named):
                 return self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes,
-                                  examples=False)
+                                  examples=False, changes=changes)
             return None
         if (not skip_themes
                 and CLOSE_QUOTE.search(text, best_end, best_end + QUOTED_NAME_CHARS + 1) is not None
@@ -660,7 +664,7 @@ class RuleSet:
             # other rule does (read again without such words; rare); a fallback theme word
             # (服务 in “家政服务进社区”活动) gives way to any rule found without it, fallbacks too
             other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True,
-                               examples=examples)
+                               examples=examples, changes=changes)
             if other is not None and (other.priority >= 0 or best_compiled.priority < 0):
                 return other
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
@@ -859,6 +863,13 @@ class RuleSet:
                                   veto_start=_ITEM_OR_LABEL)
             if labelled is not None:
                 own = labelled
+        if (own is None or own.priority < 0) and getattr(quantity, "label", None) is not None:
+            # "| 妇女技能培训 | 人次 | 2860 | 2410 | 18.7 |" under "同比增减（%）": a column header that
+            # names a change makes its cells that change of what their rows measure, whatever the row
+            # label would name (the rows measure levels; the column says how they changed)
+            change = self._column_change(text, quantity)
+            if change is not None:
+                own = change
         if (own is None or own.priority < 0) and _after_cell_break(text, quantity.start):
             # "家长学校数量\t所\t356\t420\t432": a table row's first cell is the label of each cell
             # of the row, however far to the right
@@ -1028,6 +1039,16 @@ class RuleSet:
                     level = "county"
         self._issuer = (text, level)
         return level
+
+    def _column_change(self, text: str, quantity) -> "_Candidate | None":
+        """The change rule (carry: false) the figure's table column header names ("同比增减（%）",
+        "增幅（%）", "比上年增减（个百分点）"), when the figure's own item does not veto it."""
+        span = quantity.label
+        named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True,
+                           changes=True)
+        if named is None or vetoed(named.compiled, text, *self._veto_window(_ITEM, None)):
+            return None
+        return named
 
     def _row_label(self, text: str, quantity) -> "_Candidate | None":
         """The rule named by the first cell of the table row the figure is a cell of (the figure

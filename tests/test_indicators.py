@@ -356,6 +356,19 @@ ROW_LABELS = [
 ]
 
 
+# A table column whose header names a change (增幅, 同比增减, 比上年增减) holds that change of what each
+# row measures, whatever the row's first cell names; the row's other cells keep the row's rule.
+_CHANGE_TABLE = ("| 项目 | 单位 | 2023年 | 2024年 | 同比增减（%） |\n| 家庭教育讲座 | 场 | 120 | 150 | 25.0 |\n"
+                 "| 维权信访受理 | 件次 | 80 | 72 | -10.0 |\n")
+_POINTS_TABLE = "项目\t2024年\t比上年增减（个百分点）\n女性委员比例（%）\t41.2\t2.6\n"
+COLUMN_CHANGES = [
+    (_CHANGE_TABLE, 25, "change.growth_rate"),
+    (_CHANGE_TABLE, -10, "change.growth_rate"),
+    (_CHANGE_TABLE, 150, "family.education_activities"),
+    (_POINTS_TABLE, 2.6, "change.percentage_points"),
+]
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
@@ -523,6 +536,7 @@ BEHAVIOURS = [
     ("the_second_figure_of_a_from_to_pair_takes_the_firsts_rule", FROM_TO_PAIRS),
     ("a_bare_rate_noun_is_the_rate_of_the_figure_before", BARE_RATES),
     ("a_table_rows_first_cell_labels_its_cells", ROW_LABELS),
+    ("a_column_header_naming_a_change_names_its_cells_change", COLUMN_CHANGES),
     ("a_bare_and_partner_takes_its_partners_rule", PARTNERS),
     ("an_honours_level_is_the_named_places", LEVELS),
     ("a_bare_list_figure_counts_what_its_first_counts", BARE_LISTS),
