@@ -31,7 +31,8 @@ How a quantity is classified (`RuleSet.classify`):
    clause's 培训; a ；-part only a fallback names whose clause opens with the fallback's verb or the
    occasion (…中, …期间) reads on into the part before (…160场；覆盖群众2.4万人次: _leaves_subject_out).
    A rule with ``carry: false`` (a change verb that must stand right before its
-   figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
+   figure) is never carried, nor is a word of a meeting's name (clauses.names_a_meeting:
+   “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
    rule's trigger spells its word out more narrowly (培训各级妇联干部…，其中古田县…分别培训680人次
@@ -144,7 +145,7 @@ import regex
 
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
-    SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
+    SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign, names_a_meeting,
     names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
@@ -938,6 +939,11 @@ class RuleSet:
                     if carried is not None:
                         break
                     continue
+                if (carried is not None and carried.priority >= 0 and own is not None and own.priority < 0
+                        and names_a_meeting(text, carried.hit, carried.hit + carried.span)):
+                    # "…“三八红旗手”表彰大会，全县各界妇女代表300余人参加": a word of a meeting's name
+                    # names the meeting; the figure's own fallback (参加) says it counts who attended
+                    break
                 if carried is not None and carried.priority >= 0:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:

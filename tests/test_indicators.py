@@ -369,6 +369,16 @@ COLUMN_CHANGES = [
 ]
 
 
+# A word of a meeting's name (…表彰大会, …颁奖典礼, …推进会) in an earlier clause names the meeting:
+# a figure whose own clause says only that people attended (出席, 参会) counts them.
+MEETINGS = [
+    ("县妇联举办“巾帼建功标兵”颁奖典礼，各界群众260人出席。", 260, "activity.participants"),
+    ("市妇联召开家庭教育工作推进会，各县妇联主席等80人参会。", 80, "activity.participants"),
+    # no meeting: the earlier clause's word still names the figure
+    ("市妇联评选“最美家庭”，120户参加。", 120, "family.model_families"),
+]
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
@@ -538,6 +548,7 @@ BEHAVIOURS = [
     ("a_table_rows_first_cell_labels_its_cells", ROW_LABELS),
     ("a_column_header_naming_a_change_names_its_cells_change", COLUMN_CHANGES),
     ("a_bare_and_partner_takes_its_partners_rule", PARTNERS),
+    ("a_word_of_a_meetings_name_does_not_name_who_attended", MEETINGS),
     ("an_honours_level_is_the_named_places", LEVELS),
     ("a_bare_list_figure_counts_what_its_first_counts", BARE_LISTS),
     ("a_trigger_past_a_list_mark_names_the_next_item", NEXT_ITEMS),
