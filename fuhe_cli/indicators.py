@@ -23,6 +23,9 @@ How a quantity is classified (`RuleSet.classify`):
    trigger at all is the noun after the 等 (…等活动120场，服务群众5000余人次 carries nothing). A winner that
    stands in an earlier 、-item than the figure's (after that item's figure) gives way to a rule
    of priority >= 0 named in the figure's own item (…获评泉州市“最美家庭”、1户获评福建省“最美家庭”).
+   A winner that is the last member of the group counted, right before the figure (…困难妇女和
+   留守儿童1260人), gives way to the rule read before the group, unless the other member names a
+   rule or only modifies the same head noun (留守、困境儿童: _shares_head).
    A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
    the figure's counted noun opens with names it instead (…指导师为350名家长授课 counts 家长).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
@@ -185,6 +188,8 @@ _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 _BREAKDOWN = "其中"
 _BREAKDOWN_AFTER = frozenset("。；;\n")   # sentence breaks a 其中， sentence is read across
 _AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
+_GROUP_MARKS = frozenset("和及与、")   # a trigger right after these names the last member of a group
+_HEAD_CHARS = 2     # the head noun ending a trigger word (儿童 of 困境儿童)
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
@@ -453,6 +458,13 @@ def _names_another(text: str, quantity, carried: "_Candidate", start: int, end: 
         return True
     return _names_figure_before(text, start, hit_end - carried.span, carried.compiled) and bool(
         counted_after(text, quantity.end, end))
+
+
+def _shares_head(member: str, word: str, compiled: CompiledRule) -> bool:
+    """True when the group member printed before the trigger `word` is only a modifier of the same
+    head noun ("留守、困境儿童": 留守 + 儿童 is a trigger of the rule too), not a noun of its own."""
+    joined = member + word[-_HEAD_CHARS:]
+    return any(len(trigger) > _HEAD_CHARS and joined.endswith(trigger) for trigger in compiled.rule.triggers.any)
 
 
 def _names_again(own, text: str, span) -> bool:
@@ -854,6 +866,18 @@ class RuleSet:
                                   veto_start=_ITEM)
             if mine is not None and mine.priority >= 0 and mine.distance == 0:
                 own = mine
+        if (own is not None and own.priority >= 0 and not own.after and own.distance <= 1
+                and own.hit - 1 > start and text[own.hit - 1] in _GROUP_MARKS):
+            # "走访慰问困难妇女和留守儿童1260人": a noun that is the last member of the group counted
+            # names one part of it; the rule read before the group (the work done for all of it)
+            # names the figure, when the group's other member names no rule of its own
+            whole = self._best(text, quantity, start, own.hit - 1, carried=False, veto_end=None, veto_start=_ITEM)
+            if (whole is not None and whole.priority >= 0 and whole.compiled.order != own.compiled.order
+                    and whole.hit + whole.span < own.hit - 1
+                    and not DIGIT.search(text, whole.hit, own.hit)
+                    and not _shares_head(text[whole.hit + whole.span:own.hit - 1], text[own.hit:own.hit + own.span],
+                                         own.compiled)):
+                own = whole
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the

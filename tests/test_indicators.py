@@ -369,6 +369,16 @@ COLUMN_CHANGES = [
 ]
 
 
+# A noun that is only the last member of the group counted (空巢老人和困境儿童) names part of it: the
+# rule read before the group names the figure; a member that only modifies the same head noun
+# (留守、困境儿童) or names the same rule leaves the noun's rule.
+GROUP_MEMBERS = [
+    ("春节前夕看望慰问空巢老人和困境儿童320人。", 320, "care.visits"),
+    ("走访慰问留守、困境儿童210名。", 210, "care.children"),
+    ("慰问困境儿童和留守儿童150名。", 150, "care.children"),
+]
+
+
 # A word of a meeting's name (…表彰大会, …颁奖典礼, …推进会) in an earlier clause names the meeting:
 # a figure whose own clause says only that people attended (出席, 参会) counts them.
 MEETINGS = [
@@ -549,6 +559,7 @@ BEHAVIOURS = [
     ("a_column_header_naming_a_change_names_its_cells_change", COLUMN_CHANGES),
     ("a_bare_and_partner_takes_its_partners_rule", PARTNERS),
     ("a_word_of_a_meetings_name_does_not_name_who_attended", MEETINGS),
+    ("a_noun_naming_one_member_of_a_mixed_group_gives_way", GROUP_MEMBERS),
     ("an_honours_level_is_the_named_places", LEVELS),
     ("a_bare_list_figure_counts_what_its_first_counts", BARE_LISTS),
     ("a_trigger_past_a_list_mark_names_the_next_item", NEXT_ITEMS),
