@@ -440,6 +440,17 @@ def names_a_campaign(text: str, hit_start: int, hit_end: int) -> bool:
     return _CAMPAIGN_NOUN.match(text, close.end()) is not None
 
 
+# "举办…“三八红旗手”表彰大会，全县各界妇女代表300余人参加": a trigger word in a meeting's name (a
+# meeting noun after it, through its closing quote) names the meeting, not who attended it.
+_MEETING_NOUN = re.compile(r"[”」』\"]?[\u4e00-\u9fff]{0,4}?(?:大会|会议|仪式|典礼|座谈会|推进会|报告会|表彰会|交流会|发布会|联谊会)")
+
+
+def names_a_meeting(text: str, hit_start: int, hit_end: int) -> bool:
+    """True when the word text[hit_start:hit_end] is part of a meeting's name: a meeting noun follows
+    it within a few characters, past a closing quote (“三八红旗手”表彰大会, 家庭教育工作推进会)."""
+    return _MEETING_NOUN.match(text, hit_end) is not None
+
+
 # A numbered section's heading line (三、志愿服务时长, （二）维权服务): a mark and a short name with no
 # clause punctuation, alone on its line.
 _SECTION_HEADING = regex.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"

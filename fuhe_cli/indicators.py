@@ -23,6 +23,9 @@ How a quantity is classified (`RuleSet.classify`):
    trigger at all is the noun after the 等 (…等活动120场，服务群众5000余人次 carries nothing). A winner that
    stands in an earlier 、-item than the figure's (after that item's figure) gives way to a rule
    of priority >= 0 named in the figure's own item (…获评泉州市“最美家庭”、1户获评福建省“最美家庭”).
+   A winner that is the last member of the group counted, right before the figure (…困难妇女和
+   留守儿童1260人), gives way to the rule read before the group, unless the other member names a
+   rule or only modifies the same head noun (留守、困境儿童: _shares_head).
    A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
    the figure's counted noun opens with names it instead (…指导师为350名家长授课 counts 家长).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
@@ -31,7 +34,8 @@ How a quantity is classified (`RuleSet.classify`):
    clause's 培训; a ；-part only a fallback names whose clause opens with the fallback's verb or the
    occasion (…中, …期间) reads on into the part before (…160场；覆盖群众2.4万人次: _leaves_subject_out).
    A rule with ``carry: false`` (a change verb that must stand right before its
-   figure) is never carried. A clause opening with 其中 is a breakdown of the figure before it:
+   figure) is never carried, nor is a word of a meeting's name (clauses.names_a_meeting:
+   “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it:
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
    rule's trigger spells its word out more narrowly (培训各级妇联干部…，其中古田县…分别培训680人次
@@ -66,7 +70,10 @@ How a quantity is classified (`RuleSet.classify`):
    86 | 124 | 105 |");
    a figure with no rule of its own takes the rule named by
    its table column's header cell, or — alone on its line, as in a 数说 page — by the first clause
-   of the caption line below.  An item's heading sentence opening the line (三、救助困难“两癌”患病
+   of the caption line below. A column header that names a change (同比增减（%）, 增幅（%）,
+   比上年增减（个百分点）) is answered by the change rules (carry: false) alone and names its cells
+   before the row's first cell is read: the row names the level, the column how it changed
+   (_column_change).  An item's heading sentence opening the line (三、救助困难“两癌”患病
    妇女。计划救助800名…) names the item's figures that have no rule, and replaces a figure's own rule
    by a higher-priority one when the heading repeats the word that rule fired on.  The figure's
    own clause can still veto these (``exclude``).
@@ -141,7 +148,7 @@ import regex
 
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
-    SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign,
+    SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign, names_a_meeting,
     names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
 )
@@ -181,6 +188,8 @@ _OWN_RATE_NOUN = re.compile(r"[\u4e00-\u9fff](?:率|比例|占比|比重)")
 _BREAKDOWN = "其中"
 _BREAKDOWN_AFTER = frozenset("。；;\n")   # sentence breaks a 其中， sentence is read across
 _AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
+_GROUP_MARKS = frozenset("和及与、")   # a trigger right after these names the last member of a group
+_HEAD_CHARS = 2     # the head noun ending a trigger word (儿童 of 困境儿童)
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
@@ -451,6 +460,13 @@ def _names_another(text: str, quantity, carried: "_Candidate", start: int, end: 
         counted_after(text, quantity.end, end))
 
 
+def _shares_head(member: str, word: str, compiled: CompiledRule) -> bool:
+    """True when the group member printed before the trigger `word` is only a modifier of the same
+    head noun ("留守、困境儿童": 留守 + 儿童 is a trigger of the rule too), not a noun of its own."""
+    joined = member + word[-_HEAD_CHARS:]
+    return any(len(trigger) > _HEAD_CHARS and joined.endswith(trigger) for trigger in compiled.rule.triggers.any)
+
+
 def _names_again(own, text: str, span) -> bool:
     """The heading also holds the word the figure's own rule fired on (救助 in 救助困难“两癌”患病妇女):
     it is a more specific name for the same thing, not a different measure of the item."""
@@ -552,13 +568,14 @@ class RuleSet:
 
     def _best(self, text: str, quantity, start: int, end: int, carried: bool, veto_end: int | None,
               label: bool = False, veto_start: int | None = None, skip_themes: bool = False,
-              examples: bool = True):
+              examples: bool = True, changes: bool = False):
         """The winning candidate (overlap policy) among the trigger hits in text[start:end], read as
         the figure's own clause, a carried clause (`carried`) or a label/heading (`label`); a
         candidate's exclusions are looked for in text[veto_start (default start):veto_end], or —
         `veto_end` None — from there (or the item's start, `veto_start` _ITEM) to the end of the
         figure's item and in its list's tail (_item_window). With `skip_themes`, words of a quoted
-        campaign name (names_a_campaign) are passed over."""
+        campaign name (names_a_campaign) are passed over. A label is answered by rules with carry
+        only, or — `changes`, a table column's header — by the change rules (carry: false) only."""
         value = quantity.value
         if value is None:
             return None       # no range holds an unknown value: no rule can match
@@ -621,7 +638,7 @@ class RuleSet:
             else:
                 side, distance = compiled.side, 0
             if label:
-                if not compiled.carry:
+                if compiled.carry == changes:
                     continue
                 distance = hit_start - start
             elif carried:
@@ -651,7 +668,7 @@ class RuleSet:
             # its own figure lends the figure no word of its examples
             if examples_end != -1 and not (carried and noun_named):
                 return self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes,
-                                  examples=False)
+                                  examples=False, changes=changes)
             return None
         if (not skip_themes
                 and CLOSE_QUOTE.search(text, best_end, best_end + QUOTED_NAME_CHARS + 1) is not None
@@ -660,7 +677,7 @@ class RuleSet:
             # other rule does (read again without such words; rare); a fallback theme word
             # (服务 in “家政服务进社区”活动) gives way to any rule found without it, fallbacks too
             other = self._best(text, quantity, start, end, carried, veto_end, label, veto_start, skip_themes=True,
-                               examples=examples)
+                               examples=examples, changes=changes)
             if other is not None and (other.priority >= 0 or best_compiled.priority < 0):
                 return other
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
@@ -849,6 +866,18 @@ class RuleSet:
                                   veto_start=_ITEM)
             if mine is not None and mine.priority >= 0 and mine.distance == 0:
                 own = mine
+        if (own is not None and own.priority >= 0 and not own.after and own.distance <= 1
+                and own.hit - 1 > start and text[own.hit - 1] in _GROUP_MARKS):
+            # "走访慰问困难妇女和留守儿童1260人": a noun that is the last member of the group counted
+            # names one part of it; the rule read before the group (the work done for all of it)
+            # names the figure, when the group's other member names no rule of its own
+            whole = self._best(text, quantity, start, own.hit - 1, carried=False, veto_end=None, veto_start=_ITEM)
+            if (whole is not None and whole.priority >= 0 and whole.compiled.order != own.compiled.order
+                    and whole.hit + whole.span < own.hit - 1
+                    and not DIGIT.search(text, whole.hit, own.hit)
+                    and not _shares_head(text[whole.hit + whole.span:own.hit - 1], text[own.hit:own.hit + own.span],
+                                         own.compiled)):
+                own = whole
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the
@@ -859,6 +888,13 @@ class RuleSet:
                                   veto_start=_ITEM_OR_LABEL)
             if labelled is not None:
                 own = labelled
+        if (own is None or own.priority < 0) and getattr(quantity, "label", None) is not None:
+            # "| 妇女技能培训 | 人次 | 2860 | 2410 | 18.7 |" under "同比增减（%）": a column header that
+            # names a change makes its cells that change of what their rows measure, whatever the row
+            # label would name (the rows measure levels; the column says how they changed)
+            change = self._column_change(text, quantity)
+            if change is not None:
+                own = change
         if (own is None or own.priority < 0) and _after_cell_break(text, quantity.start):
             # "家长学校数量\t所\t356\t420\t432": a table row's first cell is the label of each cell
             # of the row, however far to the right
@@ -927,6 +963,11 @@ class RuleSet:
                     if carried is not None:
                         break
                     continue
+                if (carried is not None and carried.priority >= 0 and own is not None and own.priority < 0
+                        and names_a_meeting(text, carried.hit, carried.hit + carried.span)):
+                    # "…“三八红旗手”表彰大会，全县各界妇女代表300余人参加": a word of a meeting's name
+                    # names the meeting; the figure's own fallback (参加) says it counts who attended
+                    break
                 if carried is not None and carried.priority >= 0:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
@@ -1028,6 +1069,16 @@ class RuleSet:
                     level = "county"
         self._issuer = (text, level)
         return level
+
+    def _column_change(self, text: str, quantity) -> "_Candidate | None":
+        """The change rule (carry: false) the figure's table column header names ("同比增减（%）",
+        "增幅（%）", "比上年增减（个百分点）"), when the figure's own item does not veto it."""
+        span = quantity.label
+        named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True,
+                           changes=True)
+        if named is None or vetoed(named.compiled, text, *self._veto_window(_ITEM, None)):
+            return None
+        return named
 
     def _row_label(self, text: str, quantity) -> "_Candidate | None":
         """The rule named by the first cell of the table row the figure is a cell of (the figure

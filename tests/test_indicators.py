@@ -356,6 +356,39 @@ ROW_LABELS = [
 ]
 
 
+# A table column whose header names a change (增幅, 同比增减, 比上年增减) holds that change of what each
+# row measures, whatever the row's first cell names; the row's other cells keep the row's rule.
+_CHANGE_TABLE = ("| 项目 | 单位 | 2023年 | 2024年 | 同比增减（%） |\n| 家庭教育讲座 | 场 | 120 | 150 | 25.0 |\n"
+                 "| 维权信访受理 | 件次 | 80 | 72 | -10.0 |\n")
+_POINTS_TABLE = "项目\t2024年\t比上年增减（个百分点）\n女性委员比例（%）\t41.2\t2.6\n"
+COLUMN_CHANGES = [
+    (_CHANGE_TABLE, 25, "change.growth_rate"),
+    (_CHANGE_TABLE, -10, "change.growth_rate"),
+    (_CHANGE_TABLE, 150, "family.education_activities"),
+    (_POINTS_TABLE, 2.6, "change.percentage_points"),
+]
+
+
+# A noun that is only the last member of the group counted (空巢老人和困境儿童) names part of it: the
+# rule read before the group names the figure; a member that only modifies the same head noun
+# (留守、困境儿童) or names the same rule leaves the noun's rule.
+GROUP_MEMBERS = [
+    ("春节前夕看望慰问空巢老人和困境儿童320人。", 320, "care.visits"),
+    ("走访慰问留守、困境儿童210名。", 210, "care.children"),
+    ("慰问困境儿童和留守儿童150名。", 150, "care.children"),
+]
+
+
+# A word of a meeting's name (…表彰大会, …颁奖典礼, …推进会) in an earlier clause names the meeting:
+# a figure whose own clause says only that people attended (出席, 参会) counts them.
+MEETINGS = [
+    ("县妇联举办“巾帼建功标兵”颁奖典礼，各界群众260人出席。", 260, "activity.participants"),
+    ("市妇联召开家庭教育工作推进会，各县妇联主席等80人参会。", 80, "activity.participants"),
+    # no meeting: the earlier clause's word still names the figure
+    ("市妇联评选“最美家庭”，120户参加。", 120, "family.model_families"),
+]
+
+
 # A figure joined to the one before it by 和 (及, 与) alone, with no words of its own, is the same
 # measure as its partner.
 PARTNERS = [
@@ -523,7 +556,10 @@ BEHAVIOURS = [
     ("the_second_figure_of_a_from_to_pair_takes_the_firsts_rule", FROM_TO_PAIRS),
     ("a_bare_rate_noun_is_the_rate_of_the_figure_before", BARE_RATES),
     ("a_table_rows_first_cell_labels_its_cells", ROW_LABELS),
+    ("a_column_header_naming_a_change_names_its_cells_change", COLUMN_CHANGES),
     ("a_bare_and_partner_takes_its_partners_rule", PARTNERS),
+    ("a_word_of_a_meetings_name_does_not_name_who_attended", MEETINGS),
+    ("a_noun_naming_one_member_of_a_mixed_group_gives_way", GROUP_MEMBERS),
     ("an_honours_level_is_the_named_places", LEVELS),
     ("a_bare_list_figure_counts_what_its_first_counts", BARE_LISTS),
     ("a_trigger_past_a_list_mark_names_the_next_item", NEXT_ITEMS),
