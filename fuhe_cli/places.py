@@ -74,6 +74,8 @@ SPEAKS = re.compile(r"(?:还|又|相关负责人|负责人|主席)?(?:介绍|表
 SUBJECT_AFTER_PLACE = ("培育", "建成", "新建", "打造", "开展", "举办", "培训", "发放", "评选", "组建", "创建",
                        "成立", "帮扶", "救助", "完成", "实现", "共", "已", "累计", "帮助", "带动", "组织", "吸纳",
                        "招募", "表彰", "资助", "慰问", "建立", "设立", "选树", "推荐")
+# …or after a short noun phrase of its own (崇仁县麻鸡产业带动妇女增收…: the place's industry did it).
+SUBJECT_AFTER_PLACE_PHRASE = re.compile(r"[^，,；;。：:！？!?\d\s]{0,6}?(?:" + "|".join(SUBJECT_AFTER_PLACE) + ")")
 # A clause with a subject of its own: a federation (县妇联, 各级妇联) or another scope word opens it.
 OWN_SUBJECT = re.compile(r"[，,；;：:]\s*(?:[^，,；;：:]{0,4}妇联|全[省市县区州旗盟国])")
 CLAUSE_MARKS = "，,；;。：:！？!?"
@@ -579,7 +581,7 @@ def _scoped(places, before: str, found: list, region: Region, base: Region) -> R
     scope = None
     for scope in SCOPE.finditer(before):
         pass
-    if scope is None or any(m.start >= scope.end() for m in found):
+    if scope is None or any(m.start >= scope.end() and not _ATTRIBUTE_AFTER.match(before, m.end) for m in found):
         return region       # no scope word, or a place named after it is the figure's subject
     level = scope.group(1)
     if level == "国":
@@ -590,6 +592,11 @@ def _scoped(places, before: str, found: list, region: Region, base: Region) -> R
         if _at_level(candidate, level):
             return candidate
     return base
+
+
+# A place named after a scope word as the attribute of a practice (在全市推广建瓯经验) is no subject
+# of the figure, as a place that opens its clause is (全市…，其中株洲市…).
+_ATTRIBUTE_AFTER = re.compile(r"[“\"]?(?:经验|模式|做法|样板|品牌|典型|方案|路径)")
 
 
 def _at_level(region: Region, level: str) -> bool:
@@ -621,7 +628,7 @@ def _parent_subject(places, before: str, mentions: list, index: int, base: Regio
     for scope in SCOPE_ANYWHERE.finditer(before, last.end):
         pass
     if scope is None or not _at_level(region, scope.group(1)) \
-            or any(m.start >= scope.end() for m in mentions):
+            or any(m.start >= scope.end() and not _ATTRIBUTE_AFTER.match(before, m.end) for m in mentions):
         return None     # no scope word, another level's, or a place named after it is the subject
     return region
 
@@ -650,7 +657,7 @@ def _clause_subject(places, before: str, mentions: list, base: Region) -> Region
         outside = not places.is_within(last.region, base) and not places.is_within(base, last.region) \
             and last.region.name == before[last.start:last.end]
         if opening and last.region.code != base.code and places.is_within(last.region, base) \
-                and before.startswith(SUBJECT_AFTER_PLACE, last.end) and not CLAUSE_MARK.search(before, last.end) \
+                and SUBJECT_AFTER_PLACE_PHRASE.match(before, last.end) and not CLAUSE_MARK.search(before, last.end) \
                 and not before.startswith(("妇联",) + LIST_AFTER, last.end):
             return last.region  # 福安市打造…14个，霞浦县培育…260名: a later clause that opens with a place is its
         if outside and before.startswith(SUBJECT_AFTER_PLACE + ("全年",), last.end) \

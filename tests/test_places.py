@@ -300,6 +300,13 @@ CLAUSE_SUBJECT = [
      "阿里地区妇联开展两癌检查\n发布时间：2025-07-15\n\n今年以来，地区妇联举办培训班12期。"
      "据西藏自治区妇联统计，今年以来全区已为9.3万名适龄妇女开展免费检查。",
      ["阿里地区", "西藏自治区"]),
+    ("a place named after the scope word as a practice's attribute (推广…经验) is no subject",
+     "泰宁县妇联推进工坊建设\n发布时间：2025-03-10\n\n今年以来，县妇联新建工坊12个。"
+     "三明市妇联今年将在全市推广泰宁经验，新建巾帼工坊100个。",
+     ["泰宁县", "三明市"]),
+    ("a later clause opening with a place and a short noun phrase before its verb is that place's",
+     "宁德市妇联2024年工作总结\n\n其中，福安市依托茶产业建成工坊14个，霞浦县海带产业带动妇女增收1800万元。",
+     ["福安市", "霞浦县"]),
     ("a parent federation opening a clause without its scope word stays with the county",
      "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，衢州市妇联授牌示范点6家。",
      ["开化县", "开化县"]),
