@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
-from fuhe_cli.time_expressions import (CHANGE_TO, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
+from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
                                        full_year, reviews_years)
 
@@ -531,6 +531,16 @@ class Timing:
             self._paragraph_openings[paragraph_start] = opening
         return self._paragraph_openings[paragraph_start]
 
+    def _continued_opening(self, paragraph_start: int) -> Optional[TimeExpression]:
+        """同时，我们为…1630名…: a paragraph that opens by going on from the one before (同时, 此外,
+        另外) with no time of its own goes on in the time that paragraph opened with."""
+        if paragraph_start < 2 or CONTINUES.match(self.text, self._words_start(paragraph_start)) is None:
+            return None
+        before = self.layout.paragraph(paragraph_start - 2)[0]
+        if self.layout.section_at(before) is not self.layout.section_at(paragraph_start):
+            return None
+        return self._paragraph_opening(before)
+
     def _words_start(self, paragraph_start: int) -> int:
         """Where a paragraph's own words start: after a news dateline (东南网3月14日讯（记者 …）) and
         the source its lead names (记者日前从省妇联获悉，)."""
@@ -790,6 +800,8 @@ class Timing:
             r.governing, r.level, r.year = respective, "sentence", respective.period.year
         if r.governing is None:
             opening = self._paragraph_opening(r.p_start)
+            if opening is None:
+                opening = self._continued_opening(r.p_start)
             if opening is not None and opening.end <= start:
                 r.governing, r.level = opening, "paragraph"
         for heading in r.headings if r.governing is None else ():

@@ -210,6 +210,9 @@ YEAR_WITH_NIAN = re.compile(r"(?:19|20)\d{2}\s*年")
 # it the level reached (years and periods both read it).
 CHANGE_TO = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至")
 RECENT_WORDS = ("日前", "近日")
+# A paragraph that goes on from the one before (同时，…; 此外，…) with no time of its own: the time
+# that paragraph opened with (years and periods both read it).
+CONTINUES = re.compile(r"[ \t\u3000]*(?:同时|与此同时|此外|另外|另一方面)[，,]")
 # Windows of a year that reports name by their season or festival, and the months they cover.
 WINDOWS = {"三八": (3, 3), "六一": (6, 6), "五一": (5, 5), "国庆": (10, 10), "元旦": (1, 1), "春节": (1, 2),
            "元旦春节": (1, 2), "中秋国庆": (9, 10), "暑期": (7, 8), "暑假": (7, 8), "寒假": (1, 2),

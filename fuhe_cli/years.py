@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import CHANGE_TO, GOAL_AFTER, TIME_OF_DAY, YEAR_WITH_NIAN
+from fuhe_cli.time_expressions import CHANGE_TO, CONTINUES, GOAL_AFTER, TIME_OF_DAY, YEAR_WITH_NIAN
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -263,6 +263,13 @@ def _context_year(text: str, spans: _Spans, s_start: int, p_start: int, base_yea
             at = previous_end - 1
             return _fact_year(text, spans, at, spans.sentence(at), spans.paragraph(at), base_year, period,
                               base_month, leads, section_start, lead_offsets)
+    # 同时，我们为…: a paragraph that goes on from the one before, with no year of its own, is of
+    # that paragraph's year (periods reads its period so too).
+    if s_start == p_start and p_start >= 2 and CONTINUES.match(text, p_start) \
+            and not spans.years(s_start, spans.sentence(s_start)[1]):
+        at = p_start - 2
+        return _fact_year(text, spans, at, spans.sentence(at), spans.paragraph(at), base_year, period,
+                          base_month, leads, section_start, lead_offsets)
     # A year stated for an event earlier in the paragraph carries over to the sentences that
     # describe it ("举办了2023年…启动仪式。通过…开展20多项活动"), unless it dated a single day
     # or month ("2022年10月份成立", "今年1月") or was a target ("到2025年").

@@ -925,6 +925,15 @@ def test_a_level_reached_over_a_run_of_years_is_counted_at_its_end_but_money_is_
     assert got == [("86", 2024, None, "2024-12"), ("2.4亿", None, "2020-01", "2024-12")]
 
 
+def test_a_paragraph_going_on_from_the_one_before_keeps_its_time():
+    text = ("某省妇联新闻发布会实录\n发布时间：2024-03-06\n\n"
+            "答：去年，全省为适龄妇女开展“两癌”筛查98万人次。\n同时，我们为860名困难患病妇女发放救助金2580万元。\n"
+            "另外，今年1至2月，全省受理来信来访1200件次。\n")
+    got = [(fact.number, fact.year, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("98万", 2023, "2023-01", "2023-12"), ("860", 2023, "2023-01", "2023-12"),
+                   ("2580万", 2023, "2023-01", "2023-12"), ("1200", 2024, "2024-01", "2024-02")]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
