@@ -28,6 +28,8 @@ EXTRA_ALIASES = {"hongkong": "810000", "macau": "820000", "macao": "820000",
 # Full names that are generic words in running text (城区 of 长治/晋城/阳泉, 郊区, 矿区).
 GENERIC_FULL_NAMES = frozenset({"城区", "郊区", "矿区"})
 APOSTROPHES = "'’‘`"
+# A Han character: the word a short name is part of may go on before it.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # Customary abbreviations of banners used in Inner Mongolian reports and official press
 # (科右前旗 for 科尔沁右翼前旗): names in their own right, for resolving and in running text.
 # A place name followed by these words names a body that is not the division (新疆生产建设兵团).
@@ -195,6 +197,9 @@ class MentionFinding:
             anchored = suffixed or text[max(0, start - 2):start] == "发自" or parented
             if common and not anchored:
                 return None
+            if common and after.startswith("妇联") and not parented and start > 0 and _HAN.match(text, start - 1):
+                return None     # 在新领域新建妇联组织17个: a verb before 妇联, not 新建区's federation
+                #                 (a word-like name's own federation opens its clause: 惠民妇联举办…)
             if not suffixed and not self._on_word_boundaries(text, start, end):
                 return None     # 搭建平台 holds 建平, 惠民生 holds 惠民: parts of other words
         chosen = regions[0] if len(regions) == 1 else self._pick(regions, before.region if before else None, context)

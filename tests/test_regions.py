@@ -163,6 +163,13 @@ def test_mentions_short_names_and_common_words(places):
     assert "合作市" not in names and "和平区" not in names and "平安区" not in names
 
 
+def test_a_word_like_name_before_its_federation_is_a_place_only_where_its_clause_opens(places):
+    names = lambda text: [m.region.name for m in places.find_mentions(text)]
+    assert "新建区" not in names("在新领域新建妇联组织17个，解放妇联干部思想。")     # verbs before 妇联
+    assert "惠民县" in names("山东惠民妇联开展活动。")                              # its parent just before it
+    assert "惠民县" in names("会上，惠民妇联介绍经验。")                            # opening its clause
+
+
 def test_mentions_prefer_context(places):
     beijing, changchun = places.resolve("北京市"), places.resolve("长春市")
     text = "朝阳区妇联开展活动。"
