@@ -18,7 +18,7 @@ from typing import Optional
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
-                                       full_year, reviews_years)
+                                       full_year, in_book_title, reviews_years)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -777,6 +777,8 @@ class Timing:
                 #                         a goal's year, not the figure's
             if _bracket_closed_between(text, r.s_start, expression, start):
                 continue                # （其中元旦春节期间860人），发放…: the bracket's time is its own
+            if in_book_title(text, r.s_start, expression.start, start):
+                continue                # 《…规划（2021—2030年）》68项指标中…: a document's name
             if expression.so_far and r.governing is not None and r.governing.kind == "stock" \
                     and r.governing.period.end[0] == expression.period.end[0] \
                     and r.governing.period.end < expression.period.end:

@@ -571,6 +571,14 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
     return found
 
 
+def in_book_title(text: str, s_start: int, at: int, start: int) -> bool:
+    """Whether the time at `at` stands inside a title in 《》 that closes before the figure at
+    `start` (2024年，《…妇女发展规划（2021—2030年）》68项指标中已有61项…): it names the document, not
+    the time of the figure."""
+    opened = text.rfind("《", s_start, at)
+    return opened >= 0 and text.rfind("》", opened, at) < 0 and text.find("》", at, start) >= 0
+
+
 def reviews_years(expression: TimeExpression, anchor: Optional[Anchor]) -> bool:
     """Whether a time in a news lead after the day of its event is the run of years the article
     reviews (11月11日，…妇女代表大会开幕。据悉，过去五年，…): several years up to now. The

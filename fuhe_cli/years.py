@@ -10,7 +10,8 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import CHANGE_TO, CONTINUES, GOAL_AFTER, TIME_OF_DAY, YEAR_WITH_NIAN
+from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, TIME_OF_DAY, YEAR_WITH_NIAN,
+                                       in_book_title)
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -221,6 +222,7 @@ def _fact_year(text: str, spans: _Spans, start: int, sentence: tuple[int, int], 
     sentence_years = spans.years(s_start, s_end)
     before = [y for y in sentence_years if s_start + y[1] <= start
               and not _in_bracket_closed_before(text, s_start, s_start + y[0], start)
+              and not in_book_title(text, s_start, s_start + y[0], start)
               and not _base_of_change(text, s_start + y[0], s_start + y[1], start)]
     if before:
         return before[-1][2]

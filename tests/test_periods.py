@@ -934,6 +934,13 @@ def test_a_paragraph_going_on_from_the_one_before_keeps_its_time():
                    ("2580万", 2023, "2023-01", "2023-12"), ("1200", 2024, "2024-01", "2024-02")]
 
 
+def test_a_period_inside_a_documents_name_in_book_title_marks_dates_no_figure():
+    text = ("某市妇儿工委全体会议召开\n发布时间：2025-04-18\n\n"
+            "2024年，《某市儿童发展规划（2021—2030年）》确定的项目中，全市共建成儿童之家86个，开展活动1200场。\n")
+    got = [(fact.number, fact.year, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("86", 2024, None, "2024-12"), ("1200", 2024, "2024-01", "2024-12")]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
