@@ -515,8 +515,8 @@ class Timing:
         """The calendar year the nearest heading with a period names (四、2024年工作打算), if any."""
         for heading in headings:
             for expression in self._between(heading.start, heading.end):
-                if expression.kind == "flow":
-                    return expression.period.year
+                if expression.kind == "flow" and not _is_whole_year_word(self.text, expression):
+                    return expression.period.year       # (not the 全年 of an item heading: （一）全年开展…)
         return None
 
     def _paragraph_opening(self, paragraph_start: int) -> Optional[TimeExpression]:

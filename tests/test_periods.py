@@ -941,6 +941,13 @@ def test_a_period_inside_a_documents_name_in_book_title_marks_dates_no_figure():
     assert got == [("86", 2024, None, "2024-12"), ("1200", 2024, "2024-01", "2024-12")]
 
 
+def test_whole_year_in_an_item_heading_under_a_plan_heading_is_the_plans_year():
+    text = ("在县妇联执委会议上的工作报告\n（2025年1月16日）\n\n现在，我代表常委会报告2024年工作。\n"
+            "一、2024年工作回顾\n全年举办培训班86期。\n二、2025年工作安排\n（一）全年开展技能培训不少于90期。\n")
+    got = [(fact.number, fact.year, fact.period.start, fact.target) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("86", 2024, "2024-01", False), ("不少于90", 2025, "2025-01", True)]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
