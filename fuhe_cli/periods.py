@@ -27,7 +27,7 @@ REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情
 REVIEW_SECTION = re.compile(r"回顾|总结|成效|成绩|完成情况|基本情况|现状|工作基础")
 # A title that names a report of a period: 工作情况, 总结, 简报, 通报, 工作要点 …
 # (after its period: "2024年上半年工作情况", not "召开2024年工作会议", which names a meeting).
-REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|推进会|座谈会|例会)|情况|总结|报告|简报|综述|通报|要点|分析|"
+REPORT_TITLE = re.compile(r"[^，。；！？]{0,12}?(?:工作(?!会议|部署|推进会|座谈会|例会|委员会)|情况|总结|报告|简报|综述|通报|要点|分析|"
                           r"计划|汇报|统计|完成|述职|盘点|回顾|数据|一览)")
 # A report on how a plan is going (规划…监测报告, 中期评估) reviews it: it is no plan itself.
 MONITORING_TITLE = re.compile(r"监测|评估|实施情况|进展情况|执行情况")

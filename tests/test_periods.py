@@ -948,6 +948,13 @@ def test_whole_year_in_an_item_heading_under_a_plan_heading_is_the_plans_year():
     assert got == [("86", 2024, "2024-01", False), ("不少于90", 2025, "2025-01", True)]
 
 
+def test_a_headline_naming_a_committees_meeting_states_no_reporting_period():
+    text = ("某市召开2025年妇女儿童工作委员会全体会议\n发布时间：2025-04-18\n\n"
+            "会议通报，2021年以来，全市累计为困境儿童发放生活补贴1.2亿元。\n")
+    got = [(fact.number, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("1.2亿", "2021-01", "2025-04")]         # up to the page's date, not to 2025's end
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
