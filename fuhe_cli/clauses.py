@@ -410,6 +410,21 @@ def names_nothing(text: str, start: int, end: int) -> bool:
     return not _without_link_words(words)
 
 
+# "街道妇联开设“说事点”17个", "依托“妇女之家”开办“暑托班”86个": the verbs by which the work a figure
+# counts is set up or done; the words before such a verb are who did it or what it relied on.
+_WORK_VERB = regex.compile("(?r)" + "|".join(_ELIDED_VERBS + ("新建", "建成", "推出", "设置", "开通", "孵化")))
+
+
+def verb_has_object(text: str, hit_end: int, num_start: int) -> bool:
+    """True when the last verb of doing the work in text[hit_end:num_start], before the first figure
+    there (a bare list's: 分别开办“四点半课堂”6个、4个), has words of its own after it, the thing it
+    made or did: the words before the verb are then not what the figure counts."""
+    digit = DIGIT.search(text, hit_end, num_start)
+    stop = digit.start() if digit else num_start
+    verb = _WORK_VERB.search(text, hit_end, stop)
+    return verb is not None and not names_nothing(text, verb.end(), stop)
+
+
 def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:
     """True when another figure follows the trigger with no list mark in between."""
     digit = DIGIT.search(text, hit_end, clause_end)

@@ -9,7 +9,9 @@ How a quantity is classified (`RuleSet.classify`):
    marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
    ``exclude`` word or regex occurs in the clause. A fallback rule (negative ``priority``) does not
-   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇).
+   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇). A stock rule's
+   trigger before a verb of doing the work with an object of its own (街道妇联开设“说事点”17个,
+   依托“妇女之家”开办“暑托班”86个: clauses.verb_has_object) is who did it or where, not what is counted.
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
@@ -150,7 +152,7 @@ from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign, names_a_meeting,
     names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
-    ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
+    ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, verb_has_object, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -493,6 +495,8 @@ class RuleSet:
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         self._max_priority = max((rule.priority for rule in rules), default=0)
+        # rules that count what exists (basis: stock): organisations, places, groups (see _best)
+        self._stock = frozenset(compiled.order for compiled in self._compiled if compiled.rule.basis == "stock")
         # a rule of one level of a family of rules by level (family.model_families.prefecture) ->
         # its siblings by gazetteer level (see _place_level)
         by_parent: dict[str, dict[str, CompiledRule]] = {}
@@ -612,6 +616,11 @@ class RuleSet:
             listed = False
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end
+                if not (label or carried) and order in self._stock and verb_has_object(text, hit_end, num_start):
+                    # "街道妇联开设“说事点”17个", "依托“妇女之家”开办“暑托班”86个": an organisation or
+                    # place before a verb with an object of its own did the work or hosted it; the
+                    # object is what the figure counts
+                    continue
                 if not (label or carried) and "、" in text[hit_end:num_start]:
                     item = earlier_figure_item(text, hit_end, num_start, unit, after=(q_end, end))
                     if item == NAMES_OWN:
