@@ -28,6 +28,8 @@ How a quantity is classified (`RuleSet.classify`):
    A winner that is the last member of the group counted, right before the figure (…困难妇女和
    留守儿童1260人), gives way to the rule read before the group, unless the other member names a
    rule or only modifies the same head noun (留守、困境儿童: _shares_head).
+   Of a figure of people, a winner before the figure that only modifies the noun printed right
+   before it gives way to that noun's rule (留守儿童家长2300人次 counts parents: family.education_reach).
    A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
    the figure's counted noun opens with names it instead (…指导师为350名家长授课 counts 家长).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
@@ -192,6 +194,8 @@ _BREAKDOWN_AFTER = frozenset("。；;\n")   # sentence breaks a 其中， senten
 _AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
 _GROUP_MARKS = frozenset("和及与、")   # a trigger right after these names the last member of a group
 _HEAD_CHARS = 2     # the head noun ending a trigger word (儿童 of 困境儿童)
+_HEAD_NOUN_CHARS = 6     # how long a head noun after a modifying trigger may be (留守儿童|家长)
+_PEOPLE_UNITS = frozenset(("人", "名", "人次", "位"))
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
@@ -875,6 +879,17 @@ class RuleSet:
                                   veto_start=_ITEM)
             if mine is not None and mine.priority >= 0 and mine.distance == 0:
                 own = mine
+        if (own is not None and own.priority >= 0 and not own.after and quantity.unit in _PEOPLE_UNITS
+                and 0 < num_start - (own.hit + own.span) <= _HEAD_NOUN_CHARS
+                and not names_nothing(text, own.hit + own.span, num_start)):
+            # "服务留守儿童家长2300余人次": of people, the head noun right before the figure says who is
+            # counted; a trigger that only modifies it gives way to its rule (the parents are counted)
+            head = self._best(text, quantity, own.hit + own.span, end, carried=False, veto_end=None,
+                              veto_start=_ITEM)
+            if (head is not None and head.priority >= 0 and not head.after and head.hit == own.hit + own.span
+                    and head.compiled.order != own.compiled.order
+                    and names_nothing(text, head.hit + head.span, num_start)):
+                own = head
         if (own is not None and own.priority >= 0 and not own.after and own.distance <= 1
                 and own.hit - 1 > start and text[own.hit - 1] in _GROUP_MARKS):
             # "走访慰问困难妇女和留守儿童1260人": a noun that is the last member of the group counted

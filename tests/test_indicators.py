@@ -552,6 +552,16 @@ DOERS = [
 ]
 
 
+# Of people, the head noun right before the figure says who is counted; a trigger that only modifies
+# it (流动儿童 of 流动儿童家长) gives way. Other units keep the longest trigger (家庭教育巡讲 is family education).
+HEAD_NOUNS = [
+    ("线上课堂覆盖流动儿童家长3600人次。", 3600, "family.education_reach"),
+    ("全区登记家庭教育志愿者520名。", 520, "org.volunteers"),
+    ("关爱留守儿童2000人次。", 2000, "care.children"),
+    ("举办家庭教育巡讲860场。", 860, "family.education_activities"),
+]
+
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -586,6 +596,7 @@ BEHAVIOURS = [
     ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
     ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
     ("an_organisation_before_a_verb_with_its_own_object_did_the_work", DOERS),
+    ("the_head_noun_of_people_counted_beats_its_modifier", HEAD_NOUNS),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
