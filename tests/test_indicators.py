@@ -149,13 +149,18 @@ PLACE_COUNTS = [
 ]
 
 
-# An age or age range between a figure and its trigger says who is counted; it is not read as
-# distance, so the trigger still names the figure. (text, value, indicator)
+# An age or age range between a figure and its trigger says who is counted, a list of examples
+# between a figure and a trigger after it what kind: neither is read as distance, so the trigger
+# still names the figure. (text, value, indicator)
 ASIDES = [
     ("为辖区8600名40至60周岁城乡妇女开展免费“两癌”筛查。", 8600, "health.cancer_screening"),
     ("组织2300名18岁以上返乡农村妇女参加家政技能培训。", 2300, "training.participants"),
     # without the age the same words are too far apart to name the figure
     ("为辖区8600名城乡居民中的适龄农村妇女开展免费“两癌”筛查。", 8600, "uncategorized"),
+    # a list of examples between a figure and a trigger after it reads as its first example
+    ("全镇1500余名妇女报名参加了面点制作、家政护理等技能培训。", 1500, "training.participants"),
+    # before a figure the list is what is counted, no aside (the 妇联 stays too far)
+    ("县妇联联合县法院、县妇幼保健院等8家单位开展义诊。", 8, "uncategorized"),
 ]
 
 
