@@ -48,14 +48,23 @@ _AGE = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
 _AGE_SPAN = re.compile(rf"{_AGE}(?:[至到~\-—–]{_AGE})?周?岁(?:及?以上|及?以下)?")
 
 
-def reading_distance(text: str, start: int, end: int) -> int:
+# "3200余名妇女参加了藏香制作、民宿服务等技能培训": a 、-list of examples closed by 等 between a figure and
+# a trigger after it is read as its first example; its later items and the 等 do not count towards
+# `within` either. (Before a figure such a list is what is counted: 司法局、医院等9家单位.)
+_LATER_EXAMPLES = re.compile(r"(?:、[^、，,。；;：:\n0-9]{1,10})+?等")
+
+
+def reading_distance(text: str, start: int, end: int, examples: bool = False) -> int:
     """How far apart a figure and a trigger are across text[start:end]: its characters, less
-    those of the ages in it."""
+    those of the ages in it and — `examples`, a trigger after the figure — of the later items of a
+    list of examples."""
     distance = end - start
-    if text.find("岁", start, end) == -1:
-        return distance    # the cheap test first: most gaps hold no age
-    for age in _AGE_SPAN.finditer(text, start, end):
-        distance -= age.end() - age.start()
+    if text.find("岁", start, end) != -1:    # the cheap test first: most gaps hold no age
+        for age in _AGE_SPAN.finditer(text, start, end):
+            distance -= age.end() - age.start()
+    if examples and text.find("等", start, end) != -1 and text.find("、", start, end) != -1:
+        for examples in _LATER_EXAMPLES.finditer(text, start, end):
+            distance -= examples.end() - examples.start()
     return distance
 
 
@@ -408,6 +417,21 @@ def names_nothing(text: str, start: int, end: int) -> bool:
     if not LINK_CHARS.issuperset(words):
         return False    # the cheap test first: a character no link word has
     return not _without_link_words(words)
+
+
+# "街道妇联开设“说事点”17个", "依托“妇女之家”开办“暑托班”86个": the verbs by which the work a figure
+# counts is set up or done; the words before such a verb are who did it or what it relied on.
+_WORK_VERB = regex.compile("(?r)" + "|".join(_ELIDED_VERBS + ("新建", "建成", "推出", "设置", "开通", "孵化")))
+
+
+def verb_has_object(text: str, hit_end: int, num_start: int) -> bool:
+    """True when the last verb of doing the work in text[hit_end:num_start], before the first figure
+    there (a bare list's: 分别开办“四点半课堂”6个、4个), has words of its own after it, the thing it
+    made or did: the words before the verb are then not what the figure counts."""
+    digit = DIGIT.search(text, hit_end, num_start)
+    stop = digit.start() if digit else num_start
+    verb = _WORK_VERB.search(text, hit_end, stop)
+    return verb is not None and not names_nothing(text, verb.end(), stop)
 
 
 def names_next_item(text: str, hit_end: int, clause_end: int) -> bool:

@@ -5,11 +5,14 @@ How a quantity is classified (`RuleSet.classify`):
 1. Only the clause around the number is read: the text between clause punctuation
    (，。；！？：and line breaks; 、 and quotes do not break a clause).
 2. A rule matches when one of its trigger words (or its trigger regex) occurs in that clause
-   no more than ``within`` characters (an age such as 35至64岁 in between not counted; quote
+   no more than ``within`` characters (an age such as 35至64岁 in between not counted, nor the
+   later items of a list of examples before a trigger after it, …、民宿服务等技能培训; quote
    marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
    ``exclude`` word or regex occurs in the clause. A fallback rule (negative ``priority``) does not
-   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇).
+   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇). A stock rule's
+   trigger before a verb of doing the work with an object of its own (街道妇联开设“说事点”17个,
+   依托“妇女之家”开办“暑托班”86个: clauses.verb_has_object) is who did it or where, not what is counted.
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
    ``priority``, then the nearer trigger, then the rule loaded first (shipped files in name
    order, then user directories in the order given). A trigger word that is only part of a
@@ -26,6 +29,8 @@ How a quantity is classified (`RuleSet.classify`):
    A winner that is the last member of the group counted, right before the figure (…困难妇女和
    留守儿童1260人), gives way to the rule read before the group, unless the other member names a
    rule or only modifies the same head noun (留守、困境儿童: _shares_head).
+   Of a figure of people, a winner before the figure that only modifies the noun printed right
+   before it gives way to that noun's rule (留守儿童家长2300人次 counts parents: family.education_reach).
    A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
    the figure's counted noun opens with names it instead (…指导师为350名家长授课 counts 家长).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
@@ -150,7 +155,7 @@ from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign, names_a_meeting,
     names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
-    ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, wrapped_line,
+    ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, verb_has_object, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
 from fuhe_cli.models import UNCATEGORIZED, Indicator
@@ -190,6 +195,8 @@ _BREAKDOWN_AFTER = frozenset("。；;\n")   # sentence breaks a 其中， senten
 _AND = frozenset("和及与")   # a carried trigger after these names one member of a mixed whole
 _GROUP_MARKS = frozenset("和及与、")   # a trigger right after these names the last member of a group
 _HEAD_CHARS = 2     # the head noun ending a trigger word (儿童 of 困境儿童)
+_HEAD_NOUN_CHARS = 6     # how long a head noun after a modifying trigger may be (留守儿童|家长)
+_PEOPLE_UNITS = frozenset(("人", "名", "人次", "位"))
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
@@ -493,6 +500,8 @@ class RuleSet:
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         self._max_priority = max((rule.priority for rule in rules), default=0)
+        # rules that count what exists (basis: stock): organisations, places, groups (see _best)
+        self._stock = frozenset(compiled.order for compiled in self._compiled if compiled.rule.basis == "stock")
         # a rule of one level of a family of rules by level (family.model_families.prefecture) ->
         # its siblings by gazetteer level (see _place_level)
         by_parent: dict[str, dict[str, CompiledRule]] = {}
@@ -612,6 +621,11 @@ class RuleSet:
             listed = False
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end
+                if not (label or carried) and order in self._stock and verb_has_object(text, hit_end, num_start):
+                    # "街道妇联开设“说事点”17个", "依托“妇女之家”开办“暑托班”86个": an organisation or
+                    # place before a verb with an object of its own did the work or hosted it; the
+                    # object is what the figure counts
+                    continue
                 if not (label or carried) and "、" in text[hit_end:num_start]:
                     item = earlier_figure_item(text, hit_end, num_start, unit, after=(q_end, end))
                     if item == NAMES_OWN:
@@ -650,7 +664,7 @@ class RuleSet:
             elif distance > compiled.within and not listed:
                 # an age between them (1.2万名35至64岁农村妇女…检查) is not read as distance
                 distance = (reading_distance(text, hit_end, q_start) if side == "before"
-                            else reading_distance(text, q_end, hit_start))
+                            else reading_distance(text, q_end, hit_start, examples=True))
                 if distance > compiled.within:
                     continue
             # the overlap policy: longest trigger, then higher priority, nearer, earlier loaded
@@ -866,6 +880,17 @@ class RuleSet:
                                   veto_start=_ITEM)
             if mine is not None and mine.priority >= 0 and mine.distance == 0:
                 own = mine
+        if (own is not None and own.priority >= 0 and not own.after and quantity.unit in _PEOPLE_UNITS
+                and 0 < num_start - (own.hit + own.span) <= _HEAD_NOUN_CHARS
+                and not names_nothing(text, own.hit + own.span, num_start)):
+            # "服务留守儿童家长2300余人次": of people, the head noun right before the figure says who is
+            # counted; a trigger that only modifies it gives way to its rule (the parents are counted)
+            head = self._best(text, quantity, own.hit + own.span, end, carried=False, veto_end=None,
+                              veto_start=_ITEM)
+            if (head is not None and head.priority >= 0 and not head.after and head.hit == own.hit + own.span
+                    and head.compiled.order != own.compiled.order
+                    and names_nothing(text, head.hit + head.span, num_start)):
+                own = head
         if (own is not None and own.priority >= 0 and not own.after and own.distance <= 1
                 and own.hit - 1 > start and text[own.hit - 1] in _GROUP_MARKS):
             # "走访慰问困难妇女和留守儿童1260人": a noun that is the last member of the group counted

@@ -149,13 +149,18 @@ PLACE_COUNTS = [
 ]
 
 
-# An age or age range between a figure and its trigger says who is counted; it is not read as
-# distance, so the trigger still names the figure. (text, value, indicator)
+# An age or age range between a figure and its trigger says who is counted, a list of examples
+# between a figure and a trigger after it what kind: neither is read as distance, so the trigger
+# still names the figure. (text, value, indicator)
 ASIDES = [
     ("为辖区8600名40至60周岁城乡妇女开展免费“两癌”筛查。", 8600, "health.cancer_screening"),
     ("组织2300名18岁以上返乡农村妇女参加家政技能培训。", 2300, "training.participants"),
     # without the age the same words are too far apart to name the figure
     ("为辖区8600名城乡居民中的适龄农村妇女开展免费“两癌”筛查。", 8600, "uncategorized"),
+    # a list of examples between a figure and a trigger after it reads as its first example
+    ("全镇1500余名妇女报名参加了面点制作、家政护理等技能培训。", 1500, "training.participants"),
+    # before a figure the list is what is counted, no aside (the 妇联 stays too far)
+    ("县妇联联合县法院、县妇幼保健院等8家单位开展义诊。", 8, "uncategorized"),
 ]
 
 
@@ -537,6 +542,31 @@ FOR_WHOM = [
 ]
 
 
+# An organisation or place (a stock rule's trigger) before a verb of doing the work that has an
+# object of its own is who did the work or what it relied on: the object is what the figure counts.
+DOERS = [
+    ("东湖街道妇联开设“邻里议事厅”12个。", 12, "uncategorized"),
+    ("依托村级“儿童之家”开办“假日课堂”25个。", 25, "uncategorized"),
+    ("借助乡镇妇女之家设立“巾帼调解室”9个。", 9, "mediation.organisations"),
+    ("北街、南街社区妇联分别开设“巾帼工坊”5个、3个。", 3, "employment.workshops"),
+    ("区妇联累计培育巾帼创业项目40个。", 40, "projects.count"),
+    # the verb with no object of its own: the organisation is what is counted
+    ("全市妇女之家已建成320个。", 320, "org.women_homes"),
+    ("全区妇联组织新建18个。", 18, "org.federations"),
+    ("全县妇联新建妇女之家20个。", 20, "org.women_homes"),
+]
+
+
+# Of people, the head noun right before the figure says who is counted; a trigger that only modifies
+# it (流动儿童 of 流动儿童家长) gives way. Other units keep the longest trigger (家庭教育巡讲 is family education).
+HEAD_NOUNS = [
+    ("线上课堂覆盖流动儿童家长3600人次。", 3600, "family.education_reach"),
+    ("全区登记家庭教育志愿者520名。", 520, "org.volunteers"),
+    ("关爱留守儿童2000人次。", 2000, "care.children"),
+    ("举办家庭教育巡讲860场。", 860, "family.education_activities"),
+]
+
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -570,6 +600,8 @@ BEHAVIOURS = [
     ("a_family_education_model_site_is_a_site", MODEL_SITES),
     ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
     ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
+    ("an_organisation_before_a_verb_with_its_own_object_did_the_work", DOERS),
+    ("the_head_noun_of_people_counted_beats_its_modifier", HEAD_NOUNS),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
@@ -579,3 +611,11 @@ BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                          ids=[f"{case[0]}-{index}" for index, case in enumerate(BEHAVIOUR_CASES)])
 def test_each_figure_gets_the_indicator_its_behaviour_declares(behaviour, text, value, indicator, rules):
     assert _indicator_of(text, value, rules) == indicator
+
+
+def test_work_done_by_an_organisation_stays_a_flow(rules):
+    """The stock basis of the organisation's rule does not make what it opened a count at a date."""
+    from fuhe_cli.extract import extract_text
+
+    (fact,) = extract_text("2024年1至6月，东湖街道妇联开设“邻里议事厅”12个。", rules=rules).facts
+    assert (fact.indicator.id, fact.period.start, fact.period.end) == ("uncategorized", "2024-01", "2024-06")
