@@ -288,6 +288,9 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
                 year = _latest_year_of(month, anchor)
         elif group("send"):
             month = 12
+            if year is None and anchor is not None:
+                # 截至年底 with no year: the end of the reporting year (else of the page's)
+                year = anchor.period_year if anchor.period_year is not None else anchor.year
         else:
             if anchor is None and year is None:
                 return None

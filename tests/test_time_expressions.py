@@ -63,6 +63,7 @@ CASES = [
     ("截至2024年6月底", None, "stock", None, (2024, 6)),
     ("截止到2023年末", None, "stock", None, (2023, 12)),
     ("截至2023年底", None, "stock", None, (2023, 12)),
+    ("截至年底", Anchor(2024, 12, period_year=2024), "stock", None, (2024, 12)),   # the reporting year's end
     ("截至6月底", MAY_2024, "stock", None, (2023, 6)),
     ("截至目前", MAY_2024, "stock", None, (2024, 5)),
     ("2023年底", None, "stock", None, (2023, 12)),
@@ -175,7 +176,7 @@ def test_the_lookaheads_opening_each_kind_of_expression_change_no_match():
     texts = [read_source(str(path)).text for path in paths]
     texts.append("2019 — 2023年、今年4月至6月、截止到2023年末、到年底、年底前、9月底前、自2021年11月以来、"
                  "今后五年、近5年来、本届以来、前5个月、第三季度、1季度、年内、3月份12日、去年底、年末、当月、"
-                 "上年同期、上一年度、翌年、次年、来年、2024年半年、寒暑假期间\n8.9月底前")
+                 "上年同期、上一年度、翌年、次年、来年、2024年半年、寒暑假期间、截至年底\n8.9月底前")
     assert len(texts) > 50
     for text in texts:
         assert [(m.span(), m.groups()) for m in PATTERN.finditer(text)] == \
