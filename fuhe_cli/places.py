@@ -406,6 +406,9 @@ def _opening_scope(text: str, spans: _PlaceSpans, start: int, s_start: int, regi
         # until one names a subject of its own.
         for scope in SCOPE.finditer(text, s_start, left):
             pass
+        if scope is None:
+            # 从全国看，…安排资金3亿元，救助…1.5万名: a frame holds for the clauses after it too
+            scope = SCOPE_FRAME.match(text, s_start) if text.startswith(("从", "在", "就"), s_start) else None
         if scope is not None and OWN_SUBJECT.search(text, scope.end(), start):
             scope = None
     if scope is None or scope.end() > start or OWN_PLACE.search(text, scope.end(), start) \
