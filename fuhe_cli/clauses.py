@@ -53,11 +53,15 @@ _AGE_SPAN = re.compile(rf"{_AGE}(?:[至到~\-—–]{_AGE})?周?岁(?:及?以上
 # `within` either. (Before a figure such a list is what is counted: 司法局、医院等9家单位.)
 _LATER_EXAMPLES = re.compile(r"(?:、[^、，,。；;：:\n0-9]{1,10})+?等")
 
+# "300万名农村妇女参加了各级妇联组织的技能培训": a …的 phrase after 参加/参与, before a trigger after the
+# figure, says who ran what was taken part in (the object's modifier); it does not count towards `within`.
+_TAKEN_PART_IN = re.compile(r"(?:参加|参与)了?([^，,。；;：:、\n0-9的]{1,10}的)")
+
 
 def reading_distance(text: str, start: int, end: int, examples: bool = False) -> int:
     """How far apart a figure and a trigger are across text[start:end]: its characters, less
     those of the ages in it and — `examples`, a trigger after the figure — of the later items of a
-    list of examples."""
+    list of examples and of a …的 phrase after 参加/参与 (各级妇联组织的)."""
     distance = end - start
     if text.find("岁", start, end) != -1:    # the cheap test first: most gaps hold no age
         for age in _AGE_SPAN.finditer(text, start, end):
@@ -65,6 +69,9 @@ def reading_distance(text: str, start: int, end: int, examples: bool = False) ->
     if examples and text.find("等", start, end) != -1 and text.find("、", start, end) != -1:
         for examples in _LATER_EXAMPLES.finditer(text, start, end):
             distance -= examples.end() - examples.start()
+    if examples and text.find("的", start, end) != -1:
+        for taken in _TAKEN_PART_IN.finditer(text, start, end):
+            distance -= taken.end(1) - taken.start(1)
     return distance
 
 

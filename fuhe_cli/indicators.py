@@ -133,7 +133,7 @@ How a quantity is classified (`RuleSet.classify`):
    whose trigger opens with the last character of a gazetteer place's full name takes the sibling
    of the level that place is (获评重庆市“最美家庭” provincial, 入选如皋市“最美家庭” county) — a 市 ending no
    place's name (市级, 全市) is the issuer's level in a report a county-level city's federation
-   titles (五常市妇联…总结: county) —, before
+   titles (五常市妇联…总结: county) or an article of a county-level city's region —, before
    refinements (step 6) are looked for; a figure the parent rule names takes the level of a level
    word opening an earlier item of its 、-list (_list_level: 表彰县级“三八红旗手”25名、…、“最美家庭”30户).
 14. Otherwise the fact is ``uncategorized`` and carries a short context phrase from its clause.
@@ -223,6 +223,23 @@ _PLACE_NAME_CHARS = 9
 _CITY, _WHOLE_CITY = "市", "全市"
 # RuleSet._issuer_level: a title line opening with a place's federation (昌吉市妇联…)
 _ISSUER = regex.compile(r"[ \t\u3000]*(?:中共)?([\u4e00-\u9fff]{2,9}?)(?:妇联|妇女联合会)")
+
+
+def _section_levels(text: str) -> tuple[list[int], list[str | None]]:
+    """(start, "county" or None) of each article of the text: "county" when the article's region (as
+    fuhe_cli.places reads it) is a county-level city, whose bare 市 (市级, 全市) is a county's level."""
+    from fuhe_cli.layout import Layout
+    from fuhe_cli.places import attribute_places
+
+    layout = Layout(text)
+    attribute_places(layout, [], [])
+    starts, levels = [], []
+    for start, section in zip(layout.section_starts, layout.sections):
+        region = section.region
+        starts.append(start)
+        levels.append("county" if region is not None and region.level == "county"
+                      and region.name.endswith(_CITY) else None)
+    return starts, levels
 
 
 def _level_of_place_ending(text: str, last: int) -> tuple[bool, str | None]:
@@ -350,13 +367,21 @@ def _bare_trigger(text: str, quantity, own: "_Candidate", start: int, end: int) 
 def _narrows(text: str, quantity, carried: "_Candidate", own: "_Candidate", word: str) -> bool:
     """The carried rule is a more specific name of the same work area than the bare clause's: another
     rule of it, fired on a longer trigger that holds the clause's word (干部培训 holds 培训; in
-    "共有33名常务理事、101名理事，会员344人" 常务理事 does not hold 会员)."""
+    "共有33名常务理事、101名理事，会员344人" 常务理事 does not hold 会员) — its characters in order, so
+    "妇联主席参加…履职能力培训" holds the 参训 of "参训76人次" (参加…培训)."""
     carried_rule, own_rule = carried.compiled.rule, own.compiled.rule
     if carried_rule.id == own_rule.id or carried_rule.id.split(".")[0] != own_rule.id.split(".")[0]:
         return False
     hit_end = quantity.start - carried.distance
     carried_word = text[hit_end - carried.span:hit_end]
-    return len(carried_word) > len(word) and word in carried_word
+    if len(carried_word) <= len(word):
+        return False
+    at = 0
+    for char in word:
+        at = carried_word.find(char, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def _examples_end(text: str, start: int, num_start: int) -> int:
@@ -525,7 +550,7 @@ class RuleSet:
         self._item_of: tuple = ()
         self._item: tuple | None = None
         self._label_start = 0
-        self._issuer: tuple = (None, None)
+        self._issuer: tuple = (None, None, None)
 
     def _may_narrow(self, compiled: CompiledRule, word: str) -> bool:
         """True when another rule of the same work area, taking one of the rule's units, has a
@@ -1073,27 +1098,35 @@ class RuleSet:
             return None
         found, level = _level_of_place_ending(text, hit) if hit else (False, None)
         if not found and (text[hit] == _CITY or text.startswith(_WHOLE_CITY, hit)):
-            level = self._issuer_level(text)
+            level = self._issuer_level(text, hit)
         if level is None:
             return None
         sibling = self._levels[best.compiled.order].get(level)
         return sibling if sibling is not None and sibling is not best.compiled else None
 
-    def _issuer_level(self, text: str) -> str | None:
+    def _issuer_level(self, text: str, at: int) -> str | None:
         """"county" when the report's title line opens with the federation of a county-level city
-        (五常市妇联2024年家庭教育工作总结): its own 市 is a county's level. None otherwise (once per text)."""
-        if self._issuer[0] is text:
+        (五常市妇联2024年家庭教育工作总结), or the article the text at `at` stands in is a county-level
+        city's (its region, as places reads it from headline, source line, byline or body: a 新乐市融媒体
+        news piece however its title reads): its own 市 is a county's level. None otherwise."""
+        if self._issuer[0] is not text:
+            level = None
+            line = self._spans.title_line(text)
+            if line is not None:
+                found = _ISSUER.match(text, line[0], line[1])
+                if found is not None and found.group(1).endswith(_CITY):
+                    known, place_level = _level_of_place_ending(text, found.end(1) - 1)
+                    if known and place_level == "county":
+                        level = "county"
+            self._issuer = (text, level, None)
+        if self._issuer[1] is not None:
             return self._issuer[1]
-        level = None
-        line = self._spans.title_line(text)
-        if line is not None:
-            found = _ISSUER.match(text, line[0], line[1])
-            if found is not None and found.group(1).endswith(_CITY):
-                known, place_level = _level_of_place_ending(text, found.end(1) - 1)
-                if known and place_level == "county":
-                    level = "county"
-        self._issuer = (text, level)
-        return level
+        sections = self._issuer[2]
+        if sections is None:
+            sections = _section_levels(text)
+            self._issuer = (text, None, sections)
+        index = bisect.bisect_right(sections[0], at) - 1
+        return sections[1][index] if index >= 0 else None
 
     def _column_change(self, text: str, quantity) -> "_Candidate | None":
         """The change rule (carry: false) the figure's table column header names ("同比增减（%）",

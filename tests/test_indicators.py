@@ -447,6 +447,11 @@ LEVELS = [
     ("义乌市妇联2024年工作总结\n全年评选全市“书香家庭”30户，5户家庭获评金华市“最美家庭”。", 5,
      "family.model_families.prefecture"),
     ("金华市妇联2024年工作总结\n全年表彰市级“最美家庭”45户。", 45, "family.model_families.prefecture"),
+    # so it is in a county-level city's news article however its title reads (the article's region)
+    ("巾帼建功谱新篇\n来源：义乌市融媒体中心\n\n今年以来，义乌市妇联开展“寻找最美家庭”活动，评选市级“最美家庭”80户。",
+     80, "family.model_families.county"),
+    ("巾帼建功谱新篇\n来源：金华市融媒体中心\n\n今年以来，金华市妇联开展“寻找最美家庭”活动，评选市级“最美家庭”80户。",
+     80, "family.model_families.prefecture"),
 ]
 
 
@@ -512,6 +517,19 @@ COMMITTEES = [
 ATTENDED = [
     ("开展履职能力轮训，参训村（社区）妇联执委860余人次。", 860, "training.cadre_participants"),
     ("开展家政技能培训，参训妇女860余人次。", 860, "training.participants"),
+    # cadres who took part in a course (妇联执委参加…培训), and the 参训 that counts them after it
+    ("组织社区妇联执委参加区妇联履职能力培训3期，参训120人次。", 3, "training.cadre_sessions"),
+    ("组织社区妇联执委参加区妇联履职能力培训3期，参训120人次。", 120, "training.cadre_participants"),
+    ("组织社区妇女参加区妇联家政技能培训3期，参训120人次。", 120, "training.participants"),
+    # who ran the training taken part in (各级妇联组织的) is not read as distance from the figure
+    ("全省约有80万名农村妇女参加了各级妇联组织的技能培训。", 800000, "training.participants"),
+]
+
+
+# Women taken into work in a trade (吸纳…从业妇女) are people helped into work; 吸纳讲师 is no job.
+TAKEN_INTO_WORK = [
+    ("全县已培育巾帼家政企业23家，吸纳家政从业妇女1860人。", 1860, "employment.people"),
+    ("组建家政培训讲师团，吸纳讲师45名。", 45, "uncategorized"),
 ]
 
 
@@ -597,6 +615,7 @@ BEHAVIOURS = [
     ("examples_of_several_areas_give_way_to_the_noun_after_deng", EXAMPLES),
     ("a_committees_full_name_is_the_committee", COMMITTEES),
     ("cadres_who_attended_a_training_are_cadre_trainees", ATTENDED),
+    ("women_taken_into_work_in_a_trade_are_employment", TAKEN_INTO_WORK),
     ("a_family_education_model_site_is_a_site", MODEL_SITES),
     ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
     ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
