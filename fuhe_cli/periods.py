@@ -361,6 +361,10 @@ _OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?" + TIME_OF
 
 # A run's total broken down by year after it (共建成…1200个，其中2021年300个、…): built over the run.
 _BY_YEAR_AFTER = re.compile(r"[^。；;]{0,12}?其中\s*(?:19|20)\d{2}\s*年")
+# …and its parts: 近三年共建成…96个，其中2022年28个、2023年31个 — each year's part is what that year
+# built, a flow, whatever the run's stock words.
+_YEAR_OF_A_RUN = re.compile(r"(?:(?:近|过去)[二两三四五六七八九十\d]年|[二两三四五六七八九十]年来|本届以来|"
+                            r"(?:19|20)\d{2}\s*年(?:以来|至(?:19|20)\d{2}\s*年))[^。；;]{0,40}?其中[^。；;]*$")
 # A clause of only a noun, no verb of its own (…356所，家庭教育指导师210名), after a clause that ends
 # with a figure.
 _BARE_NOUN = re.compile(r"[^\d年月开举培建发帮组服救资推创评选招吸带实完参接覆惠新增累达为是有获入超占较比由从共已"
@@ -1000,6 +1004,7 @@ class Timing:
             r.period = Period(None, anchor.end)       # 目前已建成…: counted at the page's date
             r.year = r.period.year
         elif period is not None and period.year is not None and period.start is not None \
+                and not (r.level == "sentence" and _YEAR_OF_A_RUN.search(text, r.s_start, r.governing.start)) \
                 and (STOCK_CUE.search(clause) and r.basis != "flow" or r.basis == "stock"
                      or (_LEVEL_REACHED.search(clause) or _SHARE_OF_GOAL.search(clause)
                          or r.unit == "%" and _SHARE_NAMED.search(clause)) and r.basis != "flow") \

@@ -955,6 +955,13 @@ def test_a_headline_naming_a_committees_meeting_states_no_reporting_period():
     assert got == [("1.2亿", "2021-01", "2025-04")]         # up to the page's date, not to 2025's end
 
 
+@pytest.mark.parametrize("run", ["近三年", "2022年以来", "三年来"])
+def test_the_yearly_parts_of_a_runs_total_are_each_years_flow(run):
+    text = (f"某县妇联家庭教育工作报告\n（2024年12月20日）\n\n{run}，全县共建成家长学校60所，其中2022年18所、2023年20所、2024年22所。\n")
+    got = [(fact.number, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts][1:]
+    assert got == [("18", "2022-01", "2022-12"), ("20", "2023-01", "2023-12"), ("22", "2024-01", "2024-12")]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
