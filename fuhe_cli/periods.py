@@ -77,7 +77,7 @@ LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到|稳定在
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|"
                      r"增加(?![到至])|增长(?![到至])|提高(?![到至])|下降(?![到至])|减少(?![到至])|增幅|完成")  # (增加到…358个: the level reached)
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
-FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,8}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?)")
+FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,20}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?)")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）,
 # 比2020年（91.2%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")

@@ -962,6 +962,14 @@ def test_the_yearly_parts_of_a_runs_total_are_each_years_flow(run):
     assert got == [("18", "2022-01", "2022-12"), ("20", "2023-01", "2023-12"), ("22", "2024-01", "2024-12")]
 
 
+def test_taking_part_after_a_long_noun_or_a_list_keeps_a_flow():
+    text = ("某市总工会妇联2024年工作总结\n\n全市共有156个单位、8600余名女职工参与“巾帼建功”劳动竞赛。\n"
+            "全市共有妇女之家320个。\n")
+    got = [(fact.number, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("156", "2024-01", "2024-12"), ("8600余", "2024-01", "2024-12"),   # took part this year
+                   ("320", None, "2024-12")]                                         # what there is
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
