@@ -69,7 +69,6 @@ EVENT_UNITS = frozenset(("人次", "场", "场次", "期", "次", "件次", "批
 # 五年来…，新领域妇联组织达到326个: the level a run of years reached, counted at its end (not an
 # amount of money: 贷款达到3亿元 is the run's total).
 _REACHED_LEVEL = re.compile(r"达到\s*$")
-MONEY_UNITS = frozenset(("元", "万元", "亿元"))
 # A level to reach or reached (累计达到, 总数达到): a count at a date, like the stock cues.
 LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到|稳定在|保持在|维持在")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个;
@@ -1013,7 +1012,7 @@ class Timing:
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
                 and (NOW_CUE.search(clause) or (STOCK_CUE.search(clause) or _REACHED_LEVEL.search(clause)
-                                                and r.unit not in MONEY_UNITS) and r.basis != "flow"
+                                                and r.unit != "元") and r.basis != "flow"
                      and r.unit not in EVENT_UNITS and not FLOW_AFTER.match(text, r.start)
                      and not _BY_YEAR_AFTER.match(text, r.start)) \
                 and not FLOW_CUE.search(clause):

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, TIME_OF_DAY, YEAR_WITH_NIAN,
+from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, TIME_OF_DAY, YEAR_PARTS, YEAR_WITH_NIAN,
                                        in_book_title)
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
@@ -94,12 +94,12 @@ LEAD_DAY = re.compile(r"[ \t\u3000]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{
 # 自2019年…以来 / 从2018年起: the year starts a span (a total since then), it dates no figure.
 SINCE_YEAR = re.compile(r"[自从]\s*$")
 SPAN_END = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
-# A clause that is only a time without a year: "4月12日，", "一季度，", "3月以来，", "第二季度，".
+# A clause that is only a time without a year: "4月12日，", "一季度，", "3月以来，", "第二季度，",
+# "上半年，" (not 下半年: it may be the half to come, a plan's).
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 CLAUSE_TIME = re.compile(_CLAUSE_START +
                          r"(?:第?([一二三四1-4])季度|(1[0-2]|[1-9])月份?(?:((?:[12]\d|3[01]|[1-9]))日)?|(上半年|前三季度))"
                          rf"(?:以来|上旬|中旬|下旬|初|底|末|{TIME_OF_DAY})?[，,]", re.MULTILINE)
-_PART_FIRST_MONTH = {"上半年": 1, "前三季度": 1}     # (下半年 may be the half to come: a plan's)
 _YEAR_SPAN_AFTER = re.compile(r"\s*[-—–至到~]\s*(19|20)\d{2}")
 PLAN_OPENING = re.compile(r"[ \t\u3000\n]*(下一步|下步|接下来|今后)[，,]?")
 
@@ -206,7 +206,7 @@ def _clause_times(text: str, base_year: int, base_month: int | None):
     out = []
     for match in CLAUSE_TIME.finditer(text):
         quarter, month, day, part = match.group(1), match.group(2), match.group(3), match.group(4)
-        first_month = (QUARTERS[quarter] - 1) * 3 + 1 if quarter else _PART_FIRST_MONTH[part] if part else int(month)
+        first_month = (QUARTERS[quarter] - 1) * 3 + 1 if quarter else YEAR_PARTS[part][0] if part else int(month)
         year = base_year if base_month is None or first_month <= base_month else base_year - 1
         out.append((match.start(1 if quarter else 4 if part else 2), match.end(), year, bool(day)))
     return out
