@@ -108,9 +108,19 @@ def _headline_evidence(places, head: str) -> tuple[Region | None, int]:
     top = max(strength(m) for m in mentions)
     chosen = next(m.region for m in mentions if strength(m) == top)
     for mention in mentions:
-        if mention.region.code != chosen.code and places.is_within(mention.region, chosen):
+        if mention.region.code != chosen.code and places.is_within(mention.region, chosen) \
+                and not _is_venue(head, mention):
             chosen = mention.region
     return chosen, top
+
+
+# 陕西省…现场推进会在咸阳举行: the place a meeting is held in is no deeper subject of the headline.
+_VENUE_BEFORE = "在"
+_VENUE_AFTER = re.compile(r"[^，,。：:！？]{0,6}?(?:举行|召开|举办|开幕|闭幕)")
+
+
+def _is_venue(head: str, mention) -> bool:
+    return head[mention.start - 1:mention.start] == _VENUE_BEFORE and _VENUE_AFTER.match(head, mention.end) is not None
 
 
 def _section_region(places, text: str, section: Section, footer: list[str],
@@ -195,6 +205,7 @@ def _scope_climbed(places, text: str, region: Region | None) -> Region | None:
     counts: dict[str, int] = {}
     for scope in SCOPE.finditer(text):
         counts[scope.group(1)] = counts.get(scope.group(1), 0) + 1
+    counts["省"] = counts.get("省", 0) + text.count("我省")     # (the article's own province, as 全省 is)
     if counts.get("省", 0) >= 2:
         return places.chain(region)[0]
     if counts.get("市", 0) >= 2 and region.level == "county":
@@ -219,7 +230,10 @@ def _dominant_score(places, body: str) -> tuple[Region | None, float]:
     scores: dict[str, float] = {}
     regions: dict[str, Region] = {}
     for mention in places.find_mentions(body[:3000]):
-        weight = 3.0 if body[mention.end:mention.end + 2] == "妇联" else 1.0
+        # (a federation that opens a list, 福州市妇联等29个单位, is one of many: no more than a mention)
+        weight = 3.0 if body[mention.end:mention.end + 2] == "妇联" and body[mention.end + 2:mention.end + 3] != "等" else 1.0
+        if _is_venue(body, mention):
+            continue        # (在漳州举办的…推进会: where a meeting was held)
         if mention.start < 300:
             weight *= 1.5
         scores[mention.region.code] = scores.get(mention.region.code, 0.0) + weight

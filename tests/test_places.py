@@ -310,6 +310,14 @@ CLAUSE_SUBJECT = [
     ("a later clause opening with a place and a short noun phrase before its verb is that place's",
      "宁德市妇联2024年工作总结\n\n其中，福安市依托茶产业建成工坊14个，霞浦县海带产业带动妇女增收1800万元。",
      ["福安市", "霞浦县"]),
+    ("the place a meeting is held in (…推进会在宜宾举行) is no deeper subject of the headline",
+     "四川省巾帼家政现场推进会在宜宾举行\n发布时间：2024-05-10\n\n5月9日，推进会在宜宾市翠屏区召开。"
+     "各级妇联组织举办家政培训班860期。",
+     ["四川省"]),
+    ("a venue and a federation heading a list (厦门市妇联等12个单位) do not make the body's place; 我省 does",
+     "12个单位获评先进集体\n发布时间：2023-12-11\n\n本报讯 记者从在泉州举办的全省工作推进会获悉，"
+     "厦门市妇联等12个单位获评先进集体。据了解，今年全省培训农村妇女5万人次，我省共创建示范村150个。",
+     ["福建省", "福建省", "福建省", "福建省"]),
     ("a parent federation opening a clause without its scope word stays with the county",
      "衢州：开化县巾帼茶艺出山\n来源：衢州市妇联\n\n开化县妇联扶持茶艺工作室40家，衢州市妇联授牌示范点6家。",
      ["开化县", "开化县"]),
