@@ -115,6 +115,7 @@ class DocumentTime:
     period: Optional[Period]
     anchor: Optional[Anchor]
     is_plan: bool
+    stated: bool = False        # the title or header states the reporting period (2024年工作总结)
 
 
 def title_period(layout, title_only: bool = False) -> Optional[Period]:
@@ -167,7 +168,7 @@ def document_time(layout, stated: Optional[Period], year: Optional[int],
         anchor = Anchor(*period.end)
     if anchor is not None and period is not None and period.year is not None:
         anchor = Anchor(anchor.year, anchor.month, period_year=period.year)
-    return DocumentTime(period=period, anchor=anchor, is_plan=is_plan)
+    return DocumentTime(period=period, anchor=anchor, is_plan=is_plan, stated=period is not None and period == stated)
 
 
 _INTRO_PERIOD = re.compile(r"现将([^。；\n]{2,30}?)(?:的)?(?:工作|实施|开展|落实)?(?:情况)?"
@@ -814,7 +815,9 @@ class Timing:
             if found:
                 r.governing, r.level = found[0], "heading"
                 break
-        if r.governing is None and not r.headings:
+        if r.governing is None and not r.headings and not (self.document.stated and len(self.layout.sections) == 1):
+            # (a report whose title states its period speaks for that period: a paragraph opening
+            # with 三八前夕 dates its own paragraph, not the undated ones after it)
             lead = self._article_lead(r.p_start)
             if lead is not None and (r.year in (None, lead.period.year)
                                      or self._goes_on_with_event(lead, r.p_start)):

@@ -970,6 +970,13 @@ def test_taking_part_after_a_long_noun_or_a_list_keeps_a_flow():
                    ("320", None, "2024-12")]                                         # what there is
 
 
+def test_a_festival_opening_a_paragraph_of_a_titled_report_dates_only_that_paragraph():
+    text = ("某镇妇联2024年工作总结\n\n“三八”妇女节前夕，镇妇联开展庆祝活动6场。\n"
+            "组建巾帼宣讲队伍12支，开展宣讲80场。\n")
+    got = [(fact.number, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
+    assert got == [("6", "2024-03", "2024-03"), ("12", "2024-01", "2024-12"), ("80", "2024-01", "2024-12")]
+
+
 def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     from fuhe_cli.layout import Layout
 
