@@ -27,13 +27,14 @@ class Attribution:
     fact_targets: list[bool] = field(default_factory=list)
 
 
-def attribute(text: str, quantities: list, bases: list | None = None) -> Attribution:
+def attribute(text: str, quantities: list, bases: list | None = None, layout=None) -> Attribution:
     """Layout → places → years → periods over normalised text and its quantities (in text order);
-    `bases`: per quantity, its rule's basis (flow | stock | None)."""
+    `bases`: per quantity, its rule's basis (flow | stock | None); `layout`: the text's, when the
+    caller has worked it out already."""
     from fuhe_cli.layout import Layout
     from fuhe_cli.places import attribute_places
 
-    layout = Layout(text)
+    layout = layout if layout is not None else Layout(text)
     # where each figure stands (sentence, paragraph, article, headings…), asked of the layout once
     contexts = [layout.figure_context(quantity.start) for quantity in quantities]
     region, fact_regions = attribute_places(layout, quantities, contexts)

@@ -107,6 +107,7 @@ def extract_text(text: str, path: str = "<text>", *, rules=None, encoding: str |
 
 def _extract_text(text: str, path: str, *, rules, encoding: str | None, line_labels: list[str] | None) -> Document:
     from fuhe_cli.attribution import attribute
+    from fuhe_cli.layout import Layout
     from fuhe_cli.normalise import normalise
     from fuhe_cli.numbers import find_quantities
     from fuhe_cli.time_expressions import as_model
@@ -122,9 +123,12 @@ def _extract_text(text: str, path: str, *, rules, encoding: str | None, line_lab
     normalised = normalise(text)
     norm_text = normalised.text
     quantities = find_quantities(norm_text)
-    indicators = [rules.classify(norm_text, quantity) for quantity in quantities]
+    # the document's layout, worked out once: classification reads its articles' places (a
+    # county-level city's 市级), attribution everything else
+    layout = Layout(norm_text)
+    indicators = [rules.classify(norm_text, quantity, layout) for quantity in quantities]
     bases = [_basis(rules, rule_id) for _, rule_id in indicators]
-    attribution = attribute(norm_text, quantities, bases)
+    attribution = attribute(norm_text, quantities, bases, layout)
     lines = LineIndex(text)
     to_original = normalised.to_original
 

@@ -225,14 +225,16 @@ _CITY, _WHOLE_CITY = "市", "全市"
 _ISSUER = regex.compile(r"[ \t\u3000]*(?:中共)?([\u4e00-\u9fff]{2,9}?)(?:妇联|妇女联合会)")
 
 
-def _section_levels(text: str) -> tuple[list[int], list[str | None]]:
+def _section_levels(text: str, layout=None) -> tuple[list[int], list[str | None]]:
     """(start, "county" or None) of each article of the text: "county" when the article's region (as
-    fuhe_cli.places reads it) is a county-level city, whose bare 市 (市级, 全市) is a county's level."""
+    fuhe_cli.places reads it) is a county-level city, whose bare 市 (市级, 全市) is a county's level.
+    `layout`: the text's (extract works it out once for every stage), else one is made here."""
     from fuhe_cli.layout import Layout
-    from fuhe_cli.places import attribute_places
+    from fuhe_cli.places import read_section_regions
 
-    layout = Layout(text)
-    attribute_places(layout, [], [])
+    if layout is None or layout.text is not text:
+        layout = Layout(text)
+    read_section_regions(layout)
     starts, levels = [], []
     for start, section in zip(layout.section_starts, layout.sections):
         region = section.region
@@ -551,6 +553,7 @@ class RuleSet:
         self._item: tuple | None = None
         self._label_start = 0
         self._issuer: tuple = (None, None, None)
+        self._layout = None         # the layout classify was given for the text at hand
 
     def _may_narrow(self, compiled: CompiledRule, word: str) -> bool:
         """True when another rule of the same work area, taking one of the rule's units, has a
@@ -722,8 +725,10 @@ class RuleSet:
         return _Candidate(-best_key[0], best_compiled.priority, best_key[2], best_compiled.order, best_compiled,
                           after=best_end > q_end, hit=best_end + best_key[0])
 
-    def classify(self, text: str, quantity) -> tuple[Indicator, str | None]:
-        """The indicator a quantity measures, and the id of the rule that said so."""
+    def classify(self, text: str, quantity, layout=None) -> tuple[Indicator, str | None]:
+        """The indicator a quantity measures, and the id of the rule that said so; `layout`: the
+        text's layout.Layout, when the caller has one (a level read from the article's place)."""
+        self._layout = layout
         # The trigger hits of a span are kept for one pass over a text (figures in order): a
         # figure before the last one starts a new pass, which finds them afresh. Only the spans
         # near the last figures are asked about again, so a few hundred are kept, not a whole
@@ -1123,7 +1128,7 @@ class RuleSet:
             return self._issuer[1]
         sections = self._issuer[2]
         if sections is None:
-            sections = _section_levels(text)
+            sections = _section_levels(text, self._layout)
             self._issuer = (text, None, sections)
         index = bisect.bisect_right(sections[0], at) - 1
         return sections[1][index] if index >= 0 else None

@@ -516,6 +516,8 @@ class Layout:
         self._table_tops: dict[int, tuple[int, int]] = {}   # per row's start: (its table's top row, depth)
         self._heading_chains: dict[int, tuple[Heading, ...]] = {}   # per heading: headings_above
         self._last_line_cells: tuple[int, int, list] = (-1, -1, [])  # (start, end, _cells) of the last line read
+        # set by places.read_section_regions with each Section.region: the text with datelines blanked
+        self.masked_text: str | None = None
 
     @cached_property
     def headings(self) -> list[Heading]:

@@ -766,6 +766,23 @@ def _site_region(places, text: str, sections: list[Section]) -> Region | None:
 
 
 # -- entry point ---------------------------------------------------------------------------
+def read_section_regions(layout) -> str:
+    """Sets `Section.region` of every article of the layout, once per layout (classification asks
+    for it too, see indicators.RuleSet._issuer_level); returns the text with each article's dateline
+    or byline place blanked out, which the figures' regions are read from."""
+    if layout.masked_text is None:
+        from fuhe_cli.regions import gazetteer
+
+        places = gazetteer()
+        text, filed = _filed_from(places, layout.text, layout.sections)
+        # A short page's last lines may hold its byline: where it was filed from names no site.
+        footer = layout.footer if text is layout.text else page_footer(text)
+        for section, filed_from in zip(layout.sections, filed):
+            section.region = _section_region(places, text, section, footer, filed_from)
+        layout.masked_text = text
+    return layout.masked_text
+
+
 def attribute_places(layout, quantities: list, contexts: list) -> tuple[Region | None, list[Region | None]]:
     """(the document's region, the region of each quantity, given where it stands: `contexts`,
     its layout.FigureContext); sets `Section.region` of every article of the layout. The document's is its first article's, or — on a site's page of
@@ -773,11 +790,7 @@ def attribute_places(layout, quantities: list, contexts: list) -> tuple[Region |
     from fuhe_cli.regions import gazetteer
 
     places = gazetteer()
-    text, filed = _filed_from(places, layout.text, layout.sections)
-    # A short page's last lines may hold its byline: where it was filed from names no site.
-    footer = layout.footer if text is layout.text else page_footer(text)
-    for section, filed_from in zip(layout.sections, filed):
-        section.region = _section_region(places, text, section, footer, filed_from)
+    text = read_section_regions(layout)
     spans = _PlaceSpans(places, text, quantities)
     fact_regions = []
     for quantity, context in zip(quantities, contexts):
