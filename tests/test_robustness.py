@@ -165,7 +165,7 @@ def test_exit_4_unreadable_input_after_the_rest(tmp_path):
 def test_exit_5_internal_error_inside_the_pipeline_is_one_line(tmp_path, monkeypatch, capsys):
     from fuhe_cli.indicators import RuleSet
 
-    def broken_classify(self, text, quantity):
+    def broken_classify(self, text, quantity, layout=None):
         raise ZeroDivisionError("rule bug")
 
     monkeypatch.setattr(RuleSet, "classify", broken_classify)
