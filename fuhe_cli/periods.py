@@ -302,7 +302,7 @@ _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五
 _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
 # A share named as one (女性比例为31.7%, 在园幼儿占比达到88.5%) is a share of those in place: a
 # level (a share of the newly counted, 新招募志愿者中女性占比, keeps its flow cue).
-_SHARE_NAMED = re.compile(r"比例|比重|占比")
+_SHARE_NAMED = re.compile(r"比例|比重|占比|建校率|建站率|建成率|普及率|达标率")
 # …where the title names the plan, its goal's value bare: 距目标值（30%以上）, 高于50%的目标值.
 _GOAL_VALUE_BEFORE = re.compile(r"目标值\s*(?:为|是)?\s*[（(]?\s*$")
 _GOAL_VALUE_NAMED_AFTER = re.compile(r"[^，,。；;的（(]{1,10}?的(?:规划)?目标值")
