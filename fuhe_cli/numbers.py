@@ -363,11 +363,11 @@ def _row_unit(cells: list[str]) -> Optional[str]:
     label's own counting word (培训人数 -> 人), nearest first."""
     for cell in reversed(cells):
         cell = cell.strip()
-        if cell in _TABLE_UNITS:
-            return _TABLE_UNITS[cell]
+        if cell in _CELL_UNITS:
+            return _CELL_UNITS[cell]
         bracket = _LABEL_UNIT.search(cell)
-        if bracket and bracket.group(1) in _TABLE_UNITS:
-            return _TABLE_UNITS[bracket.group(1)]
+        if bracket and bracket.group(1) in _CELL_UNITS:
+            return _CELL_UNITS[bracket.group(1)]
         suffix = next((u for word, u in _LABEL_SUFFIX_UNITS if cell.endswith(word)), None)
         if suffix:
             return suffix
@@ -385,7 +385,8 @@ _WIDE_GAP = re.compile("(?<=\\S)\u3000{2,}(?=\\S)")
 _CELL_SIGNS = frozenset("≥≤+-")
 _PROSE_MARKS = frozenset("，。；")
 # A header cell's bracket may state a rate too (同比增减（%）, 增减（个百分点）).
-_HEADER_UNITS = {**_TABLE_UNITS, "%": "%", "个百分点": "个百分点", "百分点": "百分点"}
+# …and so may a row's unit cell or label (儿童之家覆盖率 | % | 82.5 | ≥95; 女性比例（%）).
+_CELL_UNITS = {**_TABLE_UNITS, "%": "%", "个百分点": "个百分点", "百分点": "百分点"}
 
 
 def _table_row(folded: str, text: str, left: int, right: int) -> str:
@@ -439,7 +440,7 @@ class _TableHeaders:
             line = _table_row(folded, self._text, above, start - 1)
             if not any(mark in line for mark in _CELL_BREAKS):
                 caption = _CAPTION_UNIT.search(line)
-                unit = _HEADER_UNITS.get(caption.group(1)) if caption else None
+                unit = _CELL_UNITS.get(caption.group(1)) if caption else None
                 rows[start] = ((), unit, 0)    # prose or a blank line: the table starts below it
                 break
             pending.append((start, above, line))
@@ -451,10 +452,10 @@ class _TableHeaders:
             for column in range(len(bounds) - 1):
                 cell = line[bounds[column]:bounds[column + 1] - 1]
                 bracket = _LABEL_UNIT.search(cell)
-                if bracket and bracket.group(1) in _HEADER_UNITS and not _NUMBER_START.match(cell.strip()):
+                if bracket and bracket.group(1) in _CELL_UNITS and not _NUMBER_START.match(cell.strip()):
                     stated.extend([None] * (column + 1 - len(stated)))
                     offset = above + bounds[column]
-                    stated[column] = (_HEADER_UNITS[bracket.group(1)], (offset, offset + len(cell)), depth)
+                    stated[column] = (_CELL_UNITS[bracket.group(1)], (offset, offset + len(cell)), depth)
             rows[start] = (tuple(stated) if len(stated) != len(columns) or stated != list(columns) else columns,
                            caption, depth + 1)
         return rows[row_start]
