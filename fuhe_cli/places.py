@@ -458,6 +458,9 @@ def _sentence_region(places, text: str, spans: _PlaceSpans, context) -> Region |
     if not sentence_mentions or sentence_mentions[0].end > start - s_start:
         # Most figures: no place named before them in the sentence. A paragraph that opens with
         # a federation inside the article's region (兰州市妇联…) still yields to a scope word.
+        carried = _carried_subject(places, text, spans, context, s_start, base)
+        if carried is not None:
+            return carried
         if base is section.region or base is None or section.region is None:
             return base
         return _scoped(places, text[s_start:start], (), base, section.region)
@@ -494,6 +497,27 @@ def _sentence_region(places, text: str, spans: _PlaceSpans, context) -> Region |
             region = _scoped(places, before, found, region, article)
         spans.regions[key] = region
     return spans.regions[key]
+
+
+def _carried_subject(places, text: str, spans: _PlaceSpans, context, s_start: int,
+                     base: Region | None) -> Region | None:
+    """The subject of the earlier ；-parts of a figure's sentence when its own part names no place:
+    "台山市妇联介绍，该市新建…18个；新培育…讲师25名" is 台山市's in an article about a visit from
+    elsewhere. None when the earlier parts name no subject other than `base`, or when their place
+    stands after a 其中 (全市…，其中甲县12个；全年… is the whole's again)."""
+    f_start = max(context.full_sentence_start, context.section.start)
+    if base is None or f_start >= s_start:
+        return None
+    found = spans.mentions(f_start, s_start, base)
+    if not found:
+        return None
+    # read up to the end of the clause of the last place named (截至8月底，台山市已建成…，实现…；)
+    clause_end = CLAUSE_MARK.search(text, f_start + found[-1].end, s_start)
+    before = text[f_start:clause_end.start() if clause_end else s_start]
+    if before.rfind("其中", 0, found[-1].start) >= 0:
+        return None
+    region = _region_after(places, before, list(found), -1, base)
+    return None if region is None or region.code == base.code else region
 
 
 def _place_frame(places, text: str, s_start: int, found: list) -> Region | None:

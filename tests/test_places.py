@@ -285,6 +285,14 @@ CLAUSE_SUBJECT = [
     ("another place named in full as its clause's subject takes the clause's figure",
      "澳门妇联总会访问团赴台山交流\n来源：澳门妇女联合总会\n\n截至8月底，台山市已建成指导服务站210个。",
      ["台山市"]),
+    ("a ；-part that names no place goes on with the subject of the part before it",
+     "澳门妇联总会访问团赴台山交流\n来源：澳门妇女联合总会\n\n截至8月底，台山市已建成指导服务站210个，实现全覆盖；"
+     "今年1至8月发放救助金32万元。座谈会上，台山市妇联介绍，该市新建妇女微家18个；新培育讲师25名。",
+     ["台山市", "台山市", "台山市", "台山市"]),
+    ("…but not the place of a 其中 or of a 分别 list",
+     "韶关市妇联2024年工作综述\n\n全市建成儿童之家320个，其中乐昌市42个；全年培训妇女8600人次。"
+     "乐昌市、南雄市分别建成工坊12个、9个；全年发放贷款1.2亿元。",
+     ["韶关市", "乐昌市", "韶关市", "乐昌市", "南雄市", "韶关市"]),
     ("a later clause that opens with a place and a verb of the work is that place's",
      "宁德市妇联2024年工作总结\n\n福安市打造示范基地14个，霞浦县培育女能手260名，寿宁县建成工坊32个。",
      ["福安市", "霞浦县", "寿宁县"]),
