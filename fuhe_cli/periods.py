@@ -96,7 +96,7 @@ _DATELINE_LEAD = re.compile(r"[ \t\u3000]*" + NEWS_SOURCE + r"[^，。\n]{0,14}?
                             r"(?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
 # …and the source a lead names before its own words (记者日前从省妇联获悉，/ 据了解，): "今年“三八”期间，"
 # after it still opens the article.
-_SOURCE_LEAD_IN = re.compile(r"(?:记者|笔者)?(?:日前|近日|昨日|今天|今日)?(?:从[^，,。；\n]{2,20}?)?(?:获悉|了解到|得知)[，,]"
+_SOURCE_LEAD_IN = re.compile(r"(?:\d{1,2}月\d{1,2}日[，,])?(?:记者|笔者)?(?:日前|近日|昨日|今天|今日)?(?:从[^，,。；\n]{2,20}?)?(?:获悉|了解到|得知)[，,]"
                              r"|据[^，,。；\n]{0,12}?(?:介绍|了解|消息|统计)[，,]")
 
 
@@ -356,7 +356,8 @@ _EVENT_GOES_ON = re.compile(r"[ \t\u3000]*(?:会上|会后|本次大会|本届�
 _LEAD_REACH = 120
 # What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，)
 # or the time of the day (3月6日上午，).
-_OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?" + TIME_OF_DAY + r"?[，,]")
+_OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?" + TIME_OF_DAY + r"?[，,]"
+                          r"|(?=(?:该|全|我|本)[省市县区州盟旗镇乡])")   # (今年该区已为…, 2024年全市…: no comma)
 
 
 # A run's total broken down by year after it (共建成…1200个，其中2021年300个、…): built over the run.

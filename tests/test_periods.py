@@ -180,6 +180,14 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# The day the news was learnt (12月2日，记者从…获悉，) is no event: the lead's own time after the
+# source dates the article, also written without a comma before its subject (今年该区…).
+DAY_OF_LEARNING_BEFORE_SOURCE = """某区：“两癌”筛查进村屯
+发布时间：2024-12-05
+
+本报讯（通讯员 某某）12月2日，记者从某市某区妇联获悉，今年该区已为1.36万名农村适龄妇女开展免费筛查。
+区妇联还组建健康志愿服务队12支。
+"""
 # The part of the year just ended, opening a page dated the month after (上半年，… on 7月3日), dates
 # the undated paragraphs after it; a count of what is now (现有) stands at its end.
 HALF_YEAR_LEAD = """某县妇联半年工作回顾
@@ -656,6 +664,8 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (DAY_OF_LEARNING_BEFORE_SOURCE, [("1.36万名", (2024, 1), (2024, 12), False, 2024),
+                                     ("12支", (2024, 1), (2024, 12), False, 2024)]),
     # the occasion a news item is told on dates nothing after it
     (OCCASION_BEFORE_SOURCE, [("12万人次", (2023, 1), (2023, 12), False, 2023),
                               ("3万人", None, None, False, None)]),
