@@ -84,7 +84,8 @@ def _read_time(layout, contexts: list, bases: list, units: list, wanted: list[in
     stated = title_period(layout)
     titled = title_period(layout, title_only=True)
     year, fact_years = attribute_years(layout, contexts, stated.year if stated else None,
-                                       titled.year if titled else None)
+                                       titled.year if titled else None,
+                                       stated is not None and stated.start is not None and stated.year is None)
     document = document_time(layout, stated, year, titled)
     if year is None and (headline := headline_period(layout)) is not None:
         year = headline.year            # 某县妇联：上半年…, a news page dated July: that year's news

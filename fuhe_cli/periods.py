@@ -53,7 +53,7 @@ NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街�
                   r"(?:至少|不少于|不低于|不得少于|原则上)")
 # A count that stands at a date, written just before its figure; a flow word overrules it.
 STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存|在册|(?<!占)总数|(?<!占)总量|保有|已建成|累计建成|累计达到|建成(?!\d)|"
-                       r"已发展|已成立")
+                       r"已发展|已成立|已[^，,。；;\d]{1,16}?的有")   # (已提前实现目标的有41项: those that have)
 # Words that set a plan within the current year: 力争全年…, 年内再新建…, 到年底….
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 # 组建…服务队36支: teams formed, a flow — unless the sentence says they are there (现有…，组建…18支;
@@ -130,6 +130,16 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
         flows = [e for e in find_time_expressions(intro.group(1), anchor) if e.kind == "flow"]
         if flows:
             return flows[0].period
+        # …or earlier in its sentence, outside the plan's name in 《》: "对《…规划》2021—2023年实施
+        # 情况开展了中期评估，现将评估情况报告如下"
+        text = layout.text
+        s_start = max(text.rfind("。", 0, intro.start()), text.rfind("\n", 0, intro.start())) + 1
+        sentence = text[s_start:intro.start()]
+        flows = [e for e in find_time_expressions(sentence, anchor) if e.kind == "flow"
+                 and not in_book_title(sentence, 0, e.start, len(sentence))
+                 and _REVIEWED_AFTER.match(sentence, e.end)]
+        if flows:
+            return flows[0].period
     for line in lines:
         flows = [expression for expression in find_time_expressions(line, anchor) if expression.kind == "flow"]
         # A date line or a headline dates the page, not a reporting period. A period the report
@@ -171,6 +181,8 @@ def document_time(layout, stated: Optional[Period], year: Optional[int],
     return DocumentTime(period=period, anchor=anchor, is_plan=is_plan, stated=period is not None and period == stated)
 
 
+# what a period before the intro names: 2021—2023年实施情况, 2024年工作开展情况
+_REVIEWED_AFTER = re.compile(r"(?:的)?(?:规划|纲要)?(?:实施|工作|开展|落实|执行|进展)")
 _INTRO_PERIOD = re.compile(r"现将([^。；\n]{2,30}?)(?:的)?(?:工作|实施|开展|落实)?(?:情况)?"
                            r"(?:报告|评估|总结|汇报|通报)如下")
 # …实施方案（2024—2025年）, …工作规划（2021-2025年）: the period in brackets closing a plan's or report's title.
@@ -361,7 +373,8 @@ _OPENING_END = re.compile(r"(?:\s*[至到—–\-~]\s*\d{1,2}\s*日)?" + TIME_OF
 
 
 # A run's total broken down by year after it (共建成…1200个，其中2021年300个、…): built over the run.
-_BY_YEAR_AFTER = re.compile(r"[^。；;]{0,12}?其中\s*(?:19|20)\d{2}\s*年")
+_BY_YEAR_AFTER = re.compile(r"[^。；;]{0,12}?其中\s*(?:19|20)\d{2}\s*年\s*(?:[\d一二三四五六七八九十]|[^，,。；;\d]{0,4}?[\d一二三四五六七八九十][^，,。；;]{0,6}?[、，,])")
+# (not one year's new ones after a count that stands: 累计建成620所，其中2024年新建45所)
 # …and its parts: 近三年共建成…96个，其中2022年28个、2023年31个 — each year's part is what that year
 # built, a flow, whatever the run's stock words.
 _YEAR_OF_A_RUN = re.compile(r"(?:(?:近|过去)[二两三四五六七八九十\d]年|[二两三四五六七八九十]年来|本届以来|"
@@ -825,6 +838,12 @@ class Timing:
                 r.governing, r.level, r.year = lead, "article", lead.period.year
         if r.level == "sentence" and "同期" in text[r.governing.start:r.governing.end]:
             r.governing = self._same_months_a_year_back(r)
+        if r.level == "sentence" and r.governing.kind == "stock" and r.governing.period.end[1] == 12:
+            # 2024年末，…；全年为…发放…: a ；-clause's own 全年 is the year of the stock's date, also
+            # where the document spans several years and 全年 alone names no year
+            part = max(text.rfind("；", r.governing.end, start), text.rfind(";", r.governing.end, start))
+            if part >= 0 and text.startswith(("全年", "当年"), part + 1):
+                r.governing = TimeExpression(part + 1, part + 3, full_year(r.governing.period.end[0]), "flow", False, False)
         r.period = r.governing.period if r.governing is not None else None
         r.clause = _clause_before(text, r.s_start, start)
 
@@ -1016,7 +1035,8 @@ class Timing:
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
                 and (NOW_CUE.search(clause) or (STOCK_CUE.search(clause) or _REACHED_LEVEL.search(clause)
-                                                and r.unit != "元") and r.basis != "flow"
+                                                and r.unit != "元" or r.unit == "%" and _SHARE_NAMED.search(clause))
+                     and r.basis != "flow"
                      and r.unit not in EVENT_UNITS and not FLOW_AFTER.match(text, r.start)
                      and not _BY_YEAR_AFTER.match(text, r.start)) \
                 and not FLOW_CUE.search(clause):

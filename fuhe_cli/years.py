@@ -448,20 +448,22 @@ def _header_period(text: str) -> int | None:
 
 # -- entry point ---------------------------------------------------------------------------
 def attribute_years(layout, contexts: list, stated_year: int | None = None,
-                    titled_year: int | None = None) -> tuple[int | None, list[int | None]]:
+                    titled_year: int | None = None, stated_years: bool = False) -> tuple[int | None, list[int | None]]:
     """(the document's reporting year, the year of each figure, given where it stands:
     `layout.FigureContext`). `stated_year`: the year of a
     reporting period the title or header states in words this module does not read
-    (2024年上半年工作情况); `titled_year`: that of the title line itself."""
+    (2024年上半年工作情况); `titled_year`: that of the title line itself; `stated_years`: the
+    period stated is a run of years (现将2021—2024年实施情况评估如下), so the document has no one
+    year, whatever year its title's plan ends in (规划（2021—2030年）中期评估报告)."""
     text, date = layout.text, layout.date
     base_year = int(date[:4]) if date else None
     base_month = int(date[5:7]) if date else None
     if date is None and (month_dated := _month_dated(text)) is not None:
         base_year, base_month = month_dated
-    period = reporting_period(layout.title)
-    if period is None:
+    period = None if stated_years else reporting_period(layout.title)
+    if period is None and not stated_years:
         period = _header_period(text)
-    if period is None:
+    if period is None and not stated_years:
         # "现在，我代表常委会向大会报告2023年工作" / "一、2023年工作回顾" near the top.
         # Only in the first article: on a list page, one item's 总结2024年工作 dates that item alone.
         review = REVIEW_PERIOD.search(text, 0, min(1000, layout.sections[0].end))

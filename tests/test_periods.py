@@ -180,6 +180,19 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# A mid-term review names the years it reports on in its opening sentence, before 现将…如下 and
+# outside the plan's name in 《》: the document has no one year, its "now" is the end of those years,
+# and what stands (已…的有, 累计建成 before one year's new ones, a named share) is counted there.
+MIDTERM_REVIEW = """某市妇女发展规划（2021—2030年）中期评估报告
+某市妇女儿童工作委员会办公室　2025年9月26日
+
+我市对《某市妇女发展规划（2021—2030年）》2021—2024年实施情况开展了中期评估，现将评估情况报告如下。
+一、总体进展
+规划主要指标中，已提前实现目标的有41项。2021年以来，全市累计建成家长学校620所，其中2024年新建45所。
+2024年末，全市女性比重为43.6%；全年为2860名妇女发放贷款3.46亿元。
+二、存在的问题
+村委会主任中女性比例仅为11.6%。
+"""
 # The day the news was learnt (12月2日，记者从…获悉，) is no event: the lead's own time after the
 # source dates the article, also written without a comma before its subject (今年该区…).
 DAY_OF_LEARNING_BEFORE_SOURCE = """某区：“两癌”筛查进村屯
@@ -664,6 +677,9 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (MIDTERM_REVIEW, [("41项", None, (2024, 12), False, 2024), ("620所", None, (2024, 12), False, 2024),
+                      ("45所", (2024, 1), (2024, 12), False, 2024), ("43.6%", None, (2024, 12), False, 2024),
+                      ("2860名", (2024, 1), (2024, 12), False, 2024), ("11.6%", None, (2024, 12), False, 2024)]),
     (DAY_OF_LEARNING_BEFORE_SOURCE, [("1.36万名", (2024, 1), (2024, 12), False, 2024),
                                      ("12支", (2024, 1), (2024, 12), False, 2024)]),
     # the occasion a news item is told on dates nothing after it
@@ -744,6 +760,11 @@ def test_the_reporting_period_of_a_title_is_the_documents():
     document = extract_text(HALF_YEAR, "report.txt")
     assert (document.period.start, document.period.end, document.year) == ("2024-01", "2024-06", 2024)
     assert extract_text(UNDATED, "report.txt").period is None
+
+
+def test_a_review_of_several_years_named_in_its_opening_sentence_has_no_one_year():
+    document = extract_text(MIDTERM_REVIEW, "report.txt")
+    assert (document.period.start, document.period.end, document.year) == ("2021-01", "2024-12", None)
 
 
 def test_a_comparison_base_is_not_the_period():
