@@ -149,6 +149,10 @@ class MentionFinding:
                 if form in forms:
                     mention = self._mention(text, i, i + length, form, mentions, context)
                     if mention is not None:
+                        if mentions and mentions[-1].end == i and mentions[-1].short \
+                                and not self.is_within(mention.region, mentions[-1].region) \
+                                and not self.is_within(mentions[-1].region, mention.region):
+                            mentions.pop()  # 龙城太原, 鹿城包头: a city's epithet before its name, not a place
                         mentions.append(mention)
                         resume = i + length
                     break

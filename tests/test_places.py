@@ -46,6 +46,11 @@ MENTIONS = [
     ("蕉城公安巡特警", ["蕉城区"]),             # a neighbour's name is no parent: 公安 stays a word
     ("北京朝阳：楼门院里", ["北京市", "朝阳区"]),   # the parent's name is evidence for 朝阳
     ("发放巾帼惠农贷", []),                     # 惠农区
+    ("奋力书写龙江妇女事业新篇章", []),         # 龙江 is 黑龙江's name in slogans, not 龙江县
+    ("“巾帼心向党·奋进新龙江”宣讲", []),       # nor does 新龙江 hold 新龙县
+    ("龙江县妇联开展培训", ["龙江县"]),         # the full name still names the county
+    ("打造“鹤城巧娘”品牌", []),                 # a city's nickname (齐齐哈尔), not 鹤城区
+    ("龙城太原的巾帼力量", ["太原市"]),         # an epithet before the city's own name
 ]
 
 
