@@ -18,7 +18,7 @@ from typing import Optional
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
-                                       full_year, in_book_title, reviews_years)
+                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, full_year, in_book_title, reviews_years)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
@@ -94,10 +94,7 @@ COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)
 # lead's own words come after it.
 _DATELINE_LEAD = re.compile(r"[ \t\u3000]*" + NEWS_SOURCE + r"[^，。\n]{0,14}?[讯电]"
                             r"(?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
-# …and the source a lead names before its own words (记者日前从省妇联获悉，/ 据了解，): "今年“三八”期间，"
-# after it still opens the article.
-_SOURCE_LEAD_IN = re.compile(r"(?:\d{1,2}月\d{1,2}日[，,])?(?:记者|笔者)?(?:日前|近日|昨日|今天|今日)?(?:从[^，,。；\n]{2,20}?)?(?:获悉|了解到|得知)[，,]"
-                             r"|据[^，,。；\n]{0,12}?(?:介绍|了解|消息|统计)[，,]")
+# (then the source a lead names before its own words, time_expressions.SOURCE_LEAD_IN)
 
 
 def _month_index(month: tuple[int, int]) -> int:
@@ -543,7 +540,8 @@ class Timing:
             if len(self._paragraph_openings) > 512:
                 self._paragraph_openings.clear()
             words = self._words_start(paragraph_start)
-            found = [e for e in self._expressions(paragraph_start) if e.kind != "until" and e.start >= words]
+            found = [e for e in self._expressions(paragraph_start if words == paragraph_start else words)
+                     if e.kind != "until" and e.start >= words]
             opening = found[0] if found and found[0].start - words <= 12 \
                 and _OPENING_END.match(self.text, found[0].end) else None
             self._paragraph_openings[paragraph_start] = opening
@@ -565,7 +563,10 @@ class Timing:
         text = self.text
         dateline = _DATELINE_LEAD.match(text, paragraph_start)
         at = dateline.end() if dateline else paragraph_start
-        source = _SOURCE_LEAD_IN.match(text, at)
+        occasion = OCCASION_SENTENCE.match(text, at)
+        if occasion is not None and SOURCE_LEAD_IN.match(text, occasion.end()):
+            at = occasion.end()     # 11月25日是“国际消除家庭暴力日”。记者从…了解到，今年以来，…
+        source = SOURCE_LEAD_IN.match(text, at)
         return source.end() if source else at
 
     def _respective_time(self, r: "_Reading") -> Optional[TimeExpression]:
@@ -654,7 +655,7 @@ class Timing:
         # (a festival's window the article opens in: 在“三八”国际妇女节到来之际，…; the month of the
         # event a news lead opens with: 6月12日至13日，…举办…, 近日，…举办…)
         # (not the occasion a news item is told on: 在“三八”妇女节到来之际，记者从省妇联获悉，…)
-        told = _SOURCE_LEAD_IN.match(self.text, expression.end + 1) is not None
+        told = SOURCE_LEAD_IN.match(self.text, expression.end + 1) is not None
         window = expression.kind == "flow" and expression.period.end <= anchor.end and not told \
             and (WINDOW_NAME.search(self.text, expression.start, expression.end) is not None
                  or self.text[expression.start:expression.end] in RECENT_WORDS
@@ -678,8 +679,7 @@ class Timing:
         line_start = first.headline_end
         while line_start < first.end and text[line_start] in "\n \t\u3000":
             line_start += 1
-        dateline = _DATELINE_LEAD.match(text, line_start)
-        lead = dateline.end() if dateline else line_start
+        lead = self._words_start(line_start)    # (after a dateline, an occasion and a source)
         for expression in self._between(lead, min(first.end, lead + 40)):
             if expression.start - lead > 12 or _OPENING_END.match(text, expression.end) is None:
                 return None

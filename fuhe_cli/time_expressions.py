@@ -574,6 +574,15 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
     return found
 
 
+# The source a news lead names before its own words (记者日前从省妇联获悉，/ 据了解，; also after the
+# day it was learnt, 12月2日，记者从…获悉，): "今年“三八”期间，" after it still opens the article.
+# A lead that opens by naming the day's occasion (11月25日是“国际消除家庭暴力日”。), then its source:
+# the lead's own words start after both.
+OCCASION_SENTENCE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:是|为)[^。！\n]{2,30}?[日节]”?[。！]")
+SOURCE_LEAD_IN = re.compile(r"(?:\d{1,2}月\d{1,2}日[，,])?(?:记者|笔者)?(?:日前|近日|昨日|今天|今日)?(?:从[^，,。；\n]{2,20}?)?(?:获悉|了解到|得知)[，,]"
+                             r"|据[^，,。；\n]{0,12}?(?:介绍|了解|消息|统计)[，,]")
+
+
 def in_book_title(text: str, s_start: int, at: int, start: int) -> bool:
     """Whether the time at `at` stands inside a title in 《》 that closes before the figure at
     `start` (2024年，《…妇女发展规划（2021—2030年）》68项指标中已有61项…): it names the document, not

@@ -10,8 +10,8 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, TIME_OF_DAY, YEAR_PARTS, YEAR_WITH_NIAN,
-                                       in_book_title)
+from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SOURCE_LEAD_IN, TIME_OF_DAY,
+                                       YEAR_PARTS, YEAR_WITH_NIAN, in_book_title)
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -59,8 +59,9 @@ STOCK_DATE = (r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到|到)\s*(?:19|
 # start there fail at once: the characters every kind of opening starts with)
 _OPENING_FIRST = r"[\d今去过截到近年开一二三四五六七八九十]"
 PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^\w\s，,。；;！？]{1,3}[ \t\u3000]*)?"
-                            rf"(?={_OPENING_FIRST}|[^，,。；;！？\n]{{1,8}}[，,]{_OPENING_FIRST})"
-                            r"(?:[^，,。；;！？\n]{1,8}[，,])??"
+                            rf"(?={_OPENING_FIRST}|[^，,。；;！？\n]{{1,8}}[，,]{_OPENING_FIRST}|[记笔从日据])"
+                            # (after the day's occasion and the source: 11月25日是“…日”。记者从…了解到，今年以来，)
+                            r"(?:(?:" + OCCASION_SENTENCE.pattern + r")?(?:" + SOURCE_LEAD_IN.pattern + r")|[^，,。；;！？\n]{1,8}[，,])??"
                             r"(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,])"
                             r"|(?P<stock>" + STOCK_DATE.replace(r"[ \t\u3000\n]*", "", 1) + r")(?=[，,])"
                             r"|(?P<span>(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年|年初|开年|"

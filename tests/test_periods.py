@@ -180,6 +180,17 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# A lead that opens by naming the day's occasion, then its source (11月25日是“国际消除家庭暴力日”。
+# 记者从…了解到，今年以来，…): its own time is the one after both, and a later 1至10月 within it
+# does not end it (a paragraph going on with 此外 keeps the 1至10月 of the one before).
+OCCASION_BEFORE_THE_LEAD = """某市妇联：织密维权网络
+2024年11月25日　　来源：某市妇女联合会
+
+11月25日是“国际消除家庭暴力日”。记者从某市妇联了解到，今年以来，全市各级妇联受理信访123件。
+据统计，1至10月，全市妇联系统共办结信访118件。
+此外，全市开展普法宣传活动265场次。
+全市妇联协助申请人身安全保护令21份。
+"""
 # A mid-term review names the years it reports on in its opening sentence, before 现将…如下 and
 # outside the plan's name in 《》: the document has no one year, its "now" is the end of those years,
 # and what stands (已…的有, 累计建成 before one year's new ones, a named share) is counted there.
@@ -677,6 +688,10 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (OCCASION_BEFORE_THE_LEAD, [("123件", (2024, 1), (2024, 11), False, 2024),
+                                ("118件", (2024, 1), (2024, 10), False, 2024),
+                                ("265场次", (2024, 1), (2024, 10), False, 2024),     # 此外: the paragraph before's
+                                ("21份", (2024, 1), (2024, 11), False, 2024)]),
     (MIDTERM_REVIEW, [("41项", None, (2024, 12), False, 2024), ("620所", None, (2024, 12), False, 2024),
                       ("45所", (2024, 1), (2024, 12), False, 2024), ("43.6%", None, (2024, 12), False, 2024),
                       ("2860名", (2024, 1), (2024, 12), False, 2024), ("11.6%", None, (2024, 12), False, 2024)]),
@@ -765,6 +780,10 @@ def test_the_reporting_period_of_a_title_is_the_documents():
 def test_a_review_of_several_years_named_in_its_opening_sentence_has_no_one_year():
     document = extract_text(MIDTERM_REVIEW, "report.txt")
     assert (document.period.start, document.period.end, document.year) == ("2021-01", "2024-12", None)
+
+
+def test_a_news_page_whose_lead_opens_after_its_occasion_and_source_is_that_years():
+    assert extract_text(OCCASION_BEFORE_THE_LEAD, "report.txt").year == 2024
 
 
 def test_a_comparison_base_is_not_the_period():
