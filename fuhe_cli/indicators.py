@@ -66,7 +66,9 @@ How a quantity is classified (`RuleSet.classify`):
    "达标率分别达到96%、94%、92%"). Clauses of such items
    in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
    三季度821个，四季度634个"), and a ；-part that is such an item goes on with the part before
-   ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"). A sentence or paragraph led in by 其中， breaks down the one before: a
+   ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"; its places may be a
+   、-list and its figures a bare list: "…“妇女微家”1.86万个，比去年底增加2140个；承德市、秦皇岛市
+   分别达到1350个、980个"). A sentence or paragraph led in by 其中， breaks down the one before: a
    figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
    48个，今年新建22个").
 5. Labels printed apart from the figure: a table cell with no rule in its clause takes the rule

@@ -208,6 +208,14 @@ ELIDED_ITEMS = [
      "loans.amount"),
     ("2023年发放妇女创业担保贷款1.12亿元；今年以来另获财政补助6800万元。", 68000000, "uncategorized"),
     ("一是发放妇女创业担保贷款1.12亿元；二是今年以来又发放6800万元。", 68000000, "uncategorized"),
+    # places listed before a bare list of figures leave the thing out as one place does (past a
+    # comparison with the end of last year)
+    ("全县已建成“妇女之家”320个，比去年底增加45个；东乡镇、西乡镇、南乡镇分别达到42个、38个、35个。", 42,
+     "org.women_homes"),
+    ("全县已建成“妇女之家”320个，比去年底增加45个；东乡镇、西乡镇、南乡镇分别达到42个、38个、35个。", 35,
+     "org.women_homes"),
+    ("全县已建成“妇女之家”320个；东乡镇、西乡镇分别新建儿童之家12个、9个。", 9, "org.children_homes"),
+    ("全县已建成“妇女之家”320个；东乡镇、西乡镇分别设立议事点12个、9个。", 9, "uncategorized"),
     ("建成妇女微家68个，上半年新建12个活动室。", 12, "uncategorized"),
     ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
     ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
