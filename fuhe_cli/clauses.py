@@ -58,11 +58,23 @@ _LATER_EXAMPLES = re.compile(r"(?:、[^、，,。；;：:\n0-9]{1,10})+?等")
 _TAKEN_PART_IN = re.compile(r"(?:参加|参与)了?([^，,。；;：:、\n0-9的]{1,10}的)")
 
 
-def reading_distance(text: str, start: int, end: int, examples: bool = False) -> int:
+# "为3.2万名农村和城镇低收入适龄妇女开展“两癌”免费检查": after 为 + a figure, the noun phrase up to
+# the verb of the work done for them says whom the figure counts, however long; the work is the
+# verb's object, read from the verb. (Only CJK and list marks: a clause break or figure ends it;
+# nor a …中的 phrase, 8600名城乡居民中的适龄妇女, where the figure counts a whole the work picked from.)
+_FOR_WHOM = regex.compile(r"(?:(?!中的)[\u4e00-\u9fff、]){1,20}?(?=开展|进行|提供|实施|举办|组织)")
+
+
+def reading_distance(text: str, start: int, end: int, examples: bool = False, for_whom: bool = False) -> int:
     """How far apart a figure and a trigger are across text[start:end]: its characters, less
     those of the ages in it and — `examples`, a trigger after the figure — of the later items of a
-    list of examples and of a …的 phrase after 参加/参与 (各级妇联组织的)."""
+    list of examples and of a …的 phrase after 参加/参与 (各级妇联组织的); with `for_whom` (the figure
+    follows 为), less the noun phrase of whom up to the verb of the work done for them (_FOR_WHOM)."""
     distance = end - start
+    if for_whom:
+        whom = _FOR_WHOM.match(text, start, end)
+        if whom is not None:
+            return reading_distance(text, whom.end(), end, examples)
     if text.find("岁", start, end) != -1:    # the cheap test first: most gaps hold no age
         for age in _AGE_SPAN.finditer(text, start, end):
             distance -= age.end() - age.start()

@@ -5,7 +5,8 @@ How a quantity is classified (`RuleSet.classify`):
 1. Only the clause around the number is read: the text between clause punctuation
    (，。；！？：and line breaks; 、 and quotes do not break a clause).
 2. A rule matches when one of its trigger words (or its trigger regex) occurs in that clause
-   no more than ``within`` characters (an age such as 35至64岁 in between not counted, nor the
+   no more than ``within`` characters (an age such as 35至64岁 in between not counted, nor whom
+   a 为 + figure names up to the verb of the work, 为3.2万名农村…适龄妇女开展“两癌”免费检查, nor the
    later items of a list of examples before a trigger after it, …、民宿服务等技能培训; quote
    marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
@@ -694,7 +695,8 @@ class RuleSet:
             elif distance > compiled.within and not listed:
                 # an age between them (1.2万名35至64岁农村妇女…检查) is not read as distance
                 distance = (reading_distance(text, hit_end, q_start) if side == "before"
-                            else reading_distance(text, q_end, hit_start, examples=True))
+                            else reading_distance(text, q_end, hit_start, examples=True,
+                                                  for_whom=num_start > start and text[num_start - 1] == _FOR))
                 if distance > compiled.within:
                     continue
             # the overlap policy: longest trigger, then higher priority, nearer, earlier loaded

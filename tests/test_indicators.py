@@ -157,6 +157,10 @@ ASIDES = [
     ("组织2300名18岁以上返乡农村妇女参加家政技能培训。", 2300, "training.participants"),
     # without the age the same words are too far apart to name the figure
     ("为辖区8600名城乡居民中的适龄农村妇女开展免费“两癌”筛查。", 8600, "uncategorized"),
+    # after 为 + the figure, whom the work was done for, up to its verb, is no distance either; a …中的
+    # phrase is (the figure counts the whole the work picked from)
+    ("全县为1.5万名农村和城镇低收入家庭适龄妇女开展“两癌”免费检查。", 15000, "health.cancer_screening"),
+    ("县妇联为2600名城乡困难家庭留守妇女和单亲母亲提供家政技能培训。", 2600, "training.participants"),
     # a list of examples between a figure and a trigger after it reads as its first example
     ("全镇1500余名妇女报名参加了面点制作、家政护理等技能培训。", 1500, "training.participants"),
     # before a figure the list is what is counted, no aside (the 妇联 stays too far)
