@@ -129,7 +129,11 @@ How a quantity is classified (`RuleSet.classify`):
    信访 title), a fallback rule included when the part has none ("…等活动1.2万场。\n其中，福州市开展
    2100场"). The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
    of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
-12. A figure nothing names yet takes the rule named by the heading line of its numbered section
+12. A figure nothing but a fallback names yet, whose clause holds the head word of the trigger its
+   text's headline names it by (the last two characters, quote marks aside, a word that is no
+   trigger itself) within that rule's reach, takes that rule (_headline_head: under "日照市“两癌”
+   免费检查惠及面持续扩大", "2024年分别完成检查9800人" is health.cancer_screening).
+   A figure nothing names yet takes the rule named by the heading line of its numbered section
    (clauses.section_heading: "三、志愿服务时长" over "全年累计服务时长4.8万小时") when the heading holds
    the last three characters or more of the words before the figure (_heading_holds_noun).
 13. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
@@ -530,6 +534,8 @@ class RuleSet:
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         self._max_priority = max((rule.priority for rule in rules), default=0)
+        # every trigger word: a headline trigger's head word that is one names its own rule (_headline_head)
+        self._trigger_words = frozenset(word for rule in rules for word in rule.triggers.any)
         # rules that count what exists (basis: stock): organisations, places, groups (see _best)
         self._stock = frozenset(compiled.order for compiled in self._compiled if compiled.rule.basis == "stock")
         # a rule of one level of a family of rules by level (family.model_families.prefecture) ->
@@ -827,6 +833,12 @@ class RuleSet:
             if named is not None and (named.priority >= 0 or best is None):
                 # (a whole only a fallback names — 开展…等活动1.2万场 — still names a part with no rule)
                 best = named
+        if best is None or best.priority < 0:
+            # "日照市“两癌”免费检查惠及面持续扩大 … 2024年分别完成检查9800人": the head word of the
+            # headline's trigger, a word naming nothing on its own, is that trigger's short form
+            topic = self._headline_head(text, quantity, clause_start, end)
+            if topic is not None:
+                best = topic
         if best is None:
             # "三、志愿服务时长 / 全年累计服务时长4.8万小时": a figure nothing names takes the rule its
             # numbered section's heading line names
@@ -837,6 +849,48 @@ class RuleSet:
                         named.compiled, text, *self._veto_window(_ITEM, None)):
                     best = named
         return best, clause_start, end
+
+    def _headline_head(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":
+        """The rule of the trigger the text's headline names the figure by (its title line, read as
+        _outer_headings reads it), when the figure's clause holds that trigger's head word (its last
+        _HEAD_CHARS characters, quote marks aside) within the rule's reach and that word is no
+        trigger of any rule itself: under "日照市“两癌”免费检查惠及面持续扩大" the 检查 of
+        "2024年分别完成检查9800人" and of "推动检查覆盖…适龄妇女4万名" is the 两癌 screening the
+        article is about, over a fallback (覆盖). A head that names something of its own (培训, 服务)
+        is read as that; the figure's own item can veto the rule."""
+        title = self._spans.title(text)
+        if title is None:
+            span = self._spans.title_line(text)
+            if span is None or span[1] > quantity.start:
+                return None
+        elif title[2] <= quantity.start:
+            span = title
+        else:
+            return None
+        named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+        if named is None or named.priority < 0 or named.hit < 0:
+            return None
+        word = "".join(char for char in text[named.hit:named.hit + named.span] if char not in _QUOTE_MARKS)
+        head = word[-_HEAD_CHARS:]
+        if len(word) <= _HEAD_CHARS or head in self._trigger_words or not CJK_RUN.fullmatch(head):
+            return None
+        compiled = named.compiled
+        num_start = getattr(quantity, "num_start", quantity.start)
+        at = text.find(head, clause_start, clause_end)
+        while at != -1:
+            if at + len(head) <= num_start and compiled.side != "after":
+                distance, after = reading_distance(text, at + len(head), quantity.start), False
+            elif at >= quantity.end and compiled.side != "before":
+                distance, after = reading_distance(text, quantity.end, at, examples=True), True
+            else:
+                distance = None
+            if distance is not None and distance <= compiled.within:
+                if vetoed(compiled, text, *self._veto_window(_ITEM, None)):
+                    return None
+                return _Candidate(len(head), compiled.rule.priority, distance, compiled.order, compiled,
+                                  after=after, hit=at)
+            at = text.find(head, at + 1, clause_end)
+        return None
 
     def _whole(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":
         """The rule of the figure a 其中 breakdown list holding this one breaks down: the figure's

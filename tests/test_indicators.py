@@ -597,6 +597,18 @@ HEAD_NOUNS = [
 ]
 
 
+# Under a headline that names its topic by a trigger ("“两癌”免费检查"), the trigger's head word (检查),
+# which names nothing on its own, is its short form in a clause nothing else (or only a fallback) names.
+_HEADLINE = "全县“两癌”免费检查工作成效明显\n2024-11-20　来源：县妇联\n\n今年县妇联联合卫健部门推进项目实施。\n"
+HEADLINE_HEADS = [
+    (_HEADLINE + "东乡镇、西乡镇任务较重，分别完成检查1200人、980人。", 980, "health.cancer_screening"),
+    (_HEADLINE + "明年，县妇联将推动检查覆盖适龄妇女2万名以上。", 20000, "health.cancer_screening"),
+    # no such headline: the bare head names nothing, and the fallback stays
+    ("东乡镇、西乡镇任务较重，分别完成检查1200人、980人。", 980, "uncategorized"),
+    ("明年，县妇联将推动检查覆盖适龄妇女2万名以上。", 20000, "activity.participants"),
+]
+
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -633,6 +645,7 @@ BEHAVIOURS = [
     ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
     ("an_organisation_before_a_verb_with_its_own_object_did_the_work", DOERS),
     ("the_head_noun_of_people_counted_beats_its_modifier", HEAD_NOUNS),
+    ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
