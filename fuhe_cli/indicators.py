@@ -41,7 +41,8 @@ How a quantity is classified (`RuleSet.classify`):
    occasion (…中, …期间) reads on into the part before (…160场；覆盖群众2.4万人次: _leaves_subject_out).
    A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried, nor is a word of a meeting's name (clauses.names_a_meeting:
-   “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it:
+   “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it
+   (of the last figure of its unit, when the clause before lists several: _last_figure_rule):
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
    rule's trigger spells its word out more narrowly (培训各级妇联干部…，其中古田县…分别培训680人次
@@ -892,6 +893,32 @@ class RuleSet:
             at = text.find(head, at + 1, clause_end)
         return None
 
+    def _last_figure_rule(self, text: str, quantity, start: int, end: int) -> "_Candidate | None":
+        """The rule of the last figure of the quantity's unit in the clause text[start:end] right
+        before a 其中 part, when that clause holds more figures of the unit (a 、-list, each item
+        named apart: 县级“最美家庭”200户、“和美庭院”示范户500户): the part breaks down that last
+        figure, whatever the clause's longest trigger is. Its trigger must stand before that figure
+        (so the part can read it as a carried one); None otherwise."""
+        unit = quantity.unit
+        if not unit or unit == "%":
+            return None
+        figures = list(_figure_of(unit).finditer(text, start, end))
+        if len(figures) < 2:
+            return None     # the cheap test first: one figure, the clause's trigger is its
+        last = figures[-1]
+        at = _At(start=last.start(), end=last.end(), num_start=last.start(), num_end=last.end(1),
+                 value=quantity.value, unit=unit)
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            named = self._choose(text, at, whole=False)[0]
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if (named is None or named.priority < 0 or named.hit < start or named.hit + named.span > at.start
+                or not named.compiled.carry):
+            return None
+        return _Candidate(named.span, named.priority, quantity.start - named.hit - named.span, named.order,
+                          named.compiled, hit=named.hit)
+
     def _whole(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":
         """The rule of the figure a 其中 breakdown list holding this one breaks down: the figure's
         clause opens with 其中 (or follows a clause that is only 其中), and the whole is the last
@@ -1058,6 +1085,10 @@ class RuleSet:
                 start, _ = clause_around(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
                 walked += 1
+                if breakdown and walked == 1 and carried is not None and carried.priority >= 0:
+                    # "评选县级“最美家庭”200户、“和美庭院”示范户500户，其中立仓镇…示范户46户": a 其中
+                    # part breaks down the figure right before 其中, not the clause's longest word
+                    carried = self._last_figure_rule(text, quantity, start, previous_end) or carried
                 if carried is None and budget < MAX_WALKED_CLAUSES and previous_end - start == len(_BREAKDOWN) and (
                         text.startswith(_BREAKDOWN, start)):
                     budget += 1     # the lead-in 其中， is no clause of its own

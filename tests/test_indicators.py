@@ -22,6 +22,10 @@ BREAKDOWNS = [
     # a part that repeats the verb its whole spells out more narrowly (培训 in 培训基层妇联干部)
     ("全年培训基层妇联干部5600人次，其中东乡、西乡分别培训420人次、380人次。", "training.cadre_participants"),
     ("全年培训基层妇联干部5600人次，其中东乡培训420人次。", "training.cadre_participants"),
+    # a part breaks down the figure right before 其中, not the longest word of that figure's clause
+    ("表彰县级“三八红旗手”30名、“巾帼建功标兵”12名，其中东乡、西乡分别有5名、4名。", "honours.individuals"),
+    ("全年评选县级“最美家庭”150户、“美丽庭院”示范户420户，其中东乡、西乡分别评出示范户60户、52户。",
+     "family.courtyards"),
     # a whole only a fallback rule names still names a part with no rule, past 。 and a line break
     ("全市开展插花体验、健康讲座等活动860场。\n其中，东区开展320场、西区210场。", "activity.sessions"),
     ("全市开展各类活动860场，服务群众3万人次。\n其中，东区开展320场、西区210场。", "activity.sessions"),
