@@ -58,11 +58,23 @@ _LATER_EXAMPLES = re.compile(r"(?:、[^、，,。；;：:\n0-9]{1,10})+?等")
 _TAKEN_PART_IN = re.compile(r"(?:参加|参与)了?([^，,。；;：:、\n0-9的]{1,10}的)")
 
 
-def reading_distance(text: str, start: int, end: int, examples: bool = False) -> int:
+# "为3.2万名农村和城镇低收入适龄妇女开展“两癌”免费检查": after 为 + a figure, the noun phrase up to
+# the verb of the work done for them says whom the figure counts, however long; the work is the
+# verb's object, read from the verb. (Only CJK and list marks: a clause break or figure ends it;
+# nor a …中的 phrase, 8600名城乡居民中的适龄妇女, where the figure counts a whole the work picked from.)
+_FOR_WHOM = regex.compile(r"(?:(?!中的)[\u4e00-\u9fff、]){1,20}?(?=开展|进行|提供|实施|举办|组织)")
+
+
+def reading_distance(text: str, start: int, end: int, examples: bool = False, for_whom: bool = False) -> int:
     """How far apart a figure and a trigger are across text[start:end]: its characters, less
     those of the ages in it and — `examples`, a trigger after the figure — of the later items of a
-    list of examples and of a …的 phrase after 参加/参与 (各级妇联组织的)."""
+    list of examples and of a …的 phrase after 参加/参与 (各级妇联组织的); with `for_whom` (the figure
+    follows 为), less the noun phrase of whom up to the verb of the work done for them (_FOR_WHOM)."""
     distance = end - start
+    if for_whom:
+        whom = _FOR_WHOM.match(text, start, end)
+        if whom is not None:
+            return reading_distance(text, whom.end(), end, examples)
     if text.find("岁", start, end) != -1:    # the cheap test first: most gaps hold no age
         for age in _AGE_SPAN.finditer(text, start, end):
             distance -= age.end() - age.start()
@@ -326,20 +338,36 @@ def _elided_item(item: str, unit: str) -> bool:
 
 def elided_figure_clause(text: str, start: int, end: int, unit: str | None) -> bool:
     """True when the clause text[start:end] is only an item that leaves its thing out and a figure
-    of `unit` (二季度702个 between 一季度来电789个 and 三季度821个)."""
-    if unit is None or end - start > _ELIDED_CLAUSE_CHARS or not text.startswith(unit, end - len(unit)):
-        return False    # the cheap tests first: most clauses are longer or end otherwise
-    return text[end - len(unit) - 1] in _FIGURE_CHARS and _elided_item(text[start:end], unit)
+    of `unit` (二季度702个 between 一季度来电789个 and 三季度821个). The places of a 、-list before
+    it and the later figures of a bare list after it leave the thing out as one place and one figure
+    do: "承德市、秦皇岛市、廊坊市分别达到1350个、980个、1120个" says where and how many, not what (the
+    clause before it says that)."""
+    if unit is None or not text.startswith(unit, end - len(unit)) or text[end - len(unit) - 1] not in _FIGURE_CHARS:
+        return False    # the cheap tests first: most clauses end otherwise
+    if text.find("、", start, end) == -1:
+        return end - start <= _ELIDED_CLAUSE_CHARS and _elided_item(text[start:end], unit)
+    if end - start > _ELIDED_LIST_CHARS:
+        return False
+    pattern = _PLACES_AND_FIGURES.get(unit)
+    if pattern is None:
+        figure = r"[0-9][0-9.]*[万亿千百]?[余多]?" + regex.escape(unit)
+        pattern = _PLACES_AND_FIGURES[unit] = regex.compile(
+            rf"(?:(?:{_ELIDED_PLACE.pattern})[、和及])*(.+?{figure})(?:[、和及]{figure})*")
+    found = pattern.fullmatch(text, start, end)
+    return (found is not None and found.end(1) - found.start(1) <= _ELIDED_CLAUSE_CHARS
+            and _elided_item(found.group(1), unit))
 
 
 _ELIDED_CLAUSE_CHARS = 24
+_ELIDED_LIST_CHARS = 3 * _ELIDED_CLAUSE_CHARS     # a clause of listed places and figures
+_PLACES_AND_FIGURES: dict[str, object] = {}
 
 
 # What an item may say before its figure without naming what it counts (see names_earlier_figure):
 # a place, a time, a distributive word, in that order, and at most a verb with its object left out.
 # (an autonomous county's or prefecture's name runs longer: 巴里坤哈萨克自治县, 长阳土家族自治县)
 _ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,8}自治[县州旗]|[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
-_ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年度?|年内|全年|年底前?|年初"
+_ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年(?:度|底|末|初)?|年内|全年|年底前?|年初"
                              r"|(?:[第前]?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期)+")
 # 比2022年的10.9亿元 (the digits left out): a comparison base says when, not what
 _ELIDED_COMPARISON = regex.compile(r"(?:比|较|相比|与)(?=年|上年|去年|上季度|同期)")

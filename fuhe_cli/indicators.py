@@ -5,7 +5,8 @@ How a quantity is classified (`RuleSet.classify`):
 1. Only the clause around the number is read: the text between clause punctuation
    (，。；！？：and line breaks; 、 and quotes do not break a clause).
 2. A rule matches when one of its trigger words (or its trigger regex) occurs in that clause
-   no more than ``within`` characters (an age such as 35至64岁 in between not counted, nor the
+   no more than ``within`` characters (an age such as 35至64岁 in between not counted, nor whom
+   a 为 + figure names up to the verb of the work, 为3.2万名农村…适龄妇女开展“两癌”免费检查, nor the
    later items of a list of examples before a trigger after it, …、民宿服务等技能培训; quote
    marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
@@ -40,7 +41,8 @@ How a quantity is classified (`RuleSet.classify`):
    occasion (…中, …期间) reads on into the part before (…160场；覆盖群众2.4万人次: _leaves_subject_out).
    A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried, nor is a word of a meeting's name (clauses.names_a_meeting:
-   “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it:
+   “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it
+   (of the last figure of its unit, when the clause before lists several: _last_figure_rule):
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
    rule's trigger spells its word out more narrowly (培训各级妇联干部…，其中古田县…分别培训680人次
@@ -66,7 +68,9 @@ How a quantity is classified (`RuleSet.classify`):
    "达标率分别达到96%、94%、92%"). Clauses of such items
    in between are passed over without counting towards the two ("一季度来电789个，二季度702个，
    三季度821个，四季度634个"), and a ；-part that is such an item goes on with the part before
-   ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"). A sentence or paragraph led in by 其中， breaks down the one before: a
+   ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"; its places may be a
+   、-list and its figures a bare list: "…“妇女微家”1.86万个，比去年底增加2140个；承德市、秦皇岛市
+   分别达到1350个、980个"). A sentence or paragraph led in by 其中， breaks down the one before: a
    figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
    48个，今年新建22个").
 5. Labels printed apart from the figure: a table cell with no rule in its clause takes the rule
@@ -126,7 +130,11 @@ How a quantity is classified (`RuleSet.classify`):
    信访 title), a fallback rule included when the part has none ("…等活动1.2万场。\n其中，福州市开展
    2100场"). The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
    of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
-12. A figure nothing names yet takes the rule named by the heading line of its numbered section
+12. A figure nothing but a fallback names yet, whose clause holds the head word of the trigger its
+   text's headline names it by (the last two characters, quote marks aside, a word that is no
+   trigger itself) within that rule's reach, takes that rule (_headline_head: under "日照市“两癌”
+   免费检查惠及面持续扩大", "2024年分别完成检查9800人" is health.cancer_screening).
+   A figure nothing names yet takes the rule named by the heading line of its numbered section
    (clauses.section_heading: "三、志愿服务时长" over "全年累计服务时长4.8万小时") when the heading holds
    the last three characters or more of the words before the figure (_heading_holds_noun).
 13. Levels: a rule of a family of rules by level (ids PARENT.provincial / .prefecture / .county)
@@ -527,6 +535,8 @@ class RuleSet:
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
         self._max_priority = max((rule.priority for rule in rules), default=0)
+        # every trigger word: a headline trigger's head word that is one names its own rule (_headline_head)
+        self._trigger_words = frozenset(word for rule in rules for word in rule.triggers.any)
         # rules that count what exists (basis: stock): organisations, places, groups (see _best)
         self._stock = frozenset(compiled.order for compiled in self._compiled if compiled.rule.basis == "stock")
         # a rule of one level of a family of rules by level (family.model_families.prefecture) ->
@@ -692,7 +702,8 @@ class RuleSet:
             elif distance > compiled.within and not listed:
                 # an age between them (1.2万名35至64岁农村妇女…检查) is not read as distance
                 distance = (reading_distance(text, hit_end, q_start) if side == "before"
-                            else reading_distance(text, q_end, hit_start, examples=True))
+                            else reading_distance(text, q_end, hit_start, examples=True,
+                                                  for_whom=num_start > start and text[num_start - 1] == _FOR))
                 if distance > compiled.within:
                     continue
             # the overlap policy: longest trigger, then higher priority, nearer, earlier loaded
@@ -823,6 +834,12 @@ class RuleSet:
             if named is not None and (named.priority >= 0 or best is None):
                 # (a whole only a fallback names — 开展…等活动1.2万场 — still names a part with no rule)
                 best = named
+        if best is None or best.priority < 0:
+            # "日照市“两癌”免费检查惠及面持续扩大 … 2024年分别完成检查9800人": the head word of the
+            # headline's trigger, a word naming nothing on its own, is that trigger's short form
+            topic = self._headline_head(text, quantity, clause_start, end)
+            if topic is not None:
+                best = topic
         if best is None:
             # "三、志愿服务时长 / 全年累计服务时长4.8万小时": a figure nothing names takes the rule its
             # numbered section's heading line names
@@ -833,6 +850,74 @@ class RuleSet:
                         named.compiled, text, *self._veto_window(_ITEM, None)):
                     best = named
         return best, clause_start, end
+
+    def _headline_head(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":
+        """The rule of the trigger the text's headline names the figure by (its title line, read as
+        _outer_headings reads it), when the figure's clause holds that trigger's head word (its last
+        _HEAD_CHARS characters, quote marks aside) within the rule's reach and that word is no
+        trigger of any rule itself: under "日照市“两癌”免费检查惠及面持续扩大" the 检查 of
+        "2024年分别完成检查9800人" and of "推动检查覆盖…适龄妇女4万名" is the 两癌 screening the
+        article is about, over a fallback (覆盖). A head that names something of its own (培训, 服务)
+        is read as that; the figure's own item can veto the rule."""
+        title = self._spans.title(text)
+        if title is None:
+            span = self._spans.title_line(text)
+            if span is None or span[1] > quantity.start:
+                return None
+        elif title[2] <= quantity.start:
+            span = title
+        else:
+            return None
+        named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+        if named is None or named.priority < 0 or named.hit < 0:
+            return None
+        word = "".join(char for char in text[named.hit:named.hit + named.span] if char not in _QUOTE_MARKS)
+        head = word[-_HEAD_CHARS:]
+        if len(word) <= _HEAD_CHARS or head in self._trigger_words or not CJK_RUN.fullmatch(head):
+            return None
+        compiled = named.compiled
+        num_start = getattr(quantity, "num_start", quantity.start)
+        at = text.find(head, clause_start, clause_end)
+        while at != -1:
+            if at + len(head) <= num_start and compiled.side != "after":
+                distance, after = reading_distance(text, at + len(head), quantity.start), False
+            elif at >= quantity.end and compiled.side != "before":
+                distance, after = reading_distance(text, quantity.end, at, examples=True), True
+            else:
+                distance = None
+            if distance is not None and distance <= compiled.within:
+                if vetoed(compiled, text, *self._veto_window(_ITEM, None)):
+                    return None
+                return _Candidate(len(head), compiled.rule.priority, distance, compiled.order, compiled,
+                                  after=after, hit=at)
+            at = text.find(head, at + 1, clause_end)
+        return None
+
+    def _last_figure_rule(self, text: str, quantity, start: int, end: int) -> "_Candidate | None":
+        """The rule of the last figure of the quantity's unit in the clause text[start:end] right
+        before a 其中 part, when that clause holds more figures of the unit (a 、-list, each item
+        named apart: 县级“最美家庭”200户、“和美庭院”示范户500户): the part breaks down that last
+        figure, whatever the clause's longest trigger is. Its trigger must stand before that figure
+        (so the part can read it as a carried one); None otherwise."""
+        unit = quantity.unit
+        if not unit or unit == "%":
+            return None
+        figures = list(_figure_of(unit).finditer(text, start, end))
+        if len(figures) < 2:
+            return None     # the cheap test first: one figure, the clause's trigger is its
+        last = figures[-1]
+        at = _At(start=last.start(), end=last.end(), num_start=last.start(), num_end=last.end(1),
+                 value=quantity.value, unit=unit)
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            named = self._choose(text, at, whole=False)[0]
+        finally:
+            self._item_of, self._item, self._label_start = saved
+        if (named is None or named.priority < 0 or named.hit < start or named.hit + named.span > at.start
+                or not named.compiled.carry):
+            return None
+        return _Candidate(named.span, named.priority, quantity.start - named.hit - named.span, named.order,
+                          named.compiled, hit=named.hit)
 
     def _whole(self, text: str, quantity, clause_start: int, clause_end: int) -> "_Candidate | None":
         """The rule of the figure a 其中 breakdown list holding this one breaks down: the figure's
@@ -1000,6 +1085,10 @@ class RuleSet:
                 start, _ = clause_around(text, previous_end, previous_end)
                 carried = self._best(text, quantity, start, previous_end, carried=True, veto_end=None)
                 walked += 1
+                if breakdown and walked == 1 and carried is not None and carried.priority >= 0:
+                    # "评选县级“最美家庭”200户、“和美庭院”示范户500户，其中立仓镇…示范户46户": a 其中
+                    # part breaks down the figure right before 其中, not the clause's longest word
+                    carried = self._last_figure_rule(text, quantity, start, previous_end) or carried
                 if carried is None and budget < MAX_WALKED_CLAUSES and previous_end - start == len(_BREAKDOWN) and (
                         text.startswith(_BREAKDOWN, start)):
                     budget += 1     # the lead-in 其中， is no clause of its own

@@ -22,6 +22,10 @@ BREAKDOWNS = [
     # a part that repeats the verb its whole spells out more narrowly (培训 in 培训基层妇联干部)
     ("全年培训基层妇联干部5600人次，其中东乡、西乡分别培训420人次、380人次。", "training.cadre_participants"),
     ("全年培训基层妇联干部5600人次，其中东乡培训420人次。", "training.cadre_participants"),
+    # a part breaks down the figure right before 其中, not the longest word of that figure's clause
+    ("表彰县级“三八红旗手”30名、“巾帼建功标兵”12名，其中东乡、西乡分别有5名、4名。", "honours.individuals"),
+    ("全年评选县级“最美家庭”150户、“美丽庭院”示范户420户，其中东乡、西乡分别评出示范户60户、52户。",
+     "family.courtyards"),
     # a whole only a fallback rule names still names a part with no rule, past 。 and a line break
     ("全市开展插花体验、健康讲座等活动860场。\n其中，东区开展320场、西区210场。", "activity.sessions"),
     ("全市开展各类活动860场，服务群众3万人次。\n其中，东区开展320场、西区210场。", "activity.sessions"),
@@ -157,6 +161,10 @@ ASIDES = [
     ("组织2300名18岁以上返乡农村妇女参加家政技能培训。", 2300, "training.participants"),
     # without the age the same words are too far apart to name the figure
     ("为辖区8600名城乡居民中的适龄农村妇女开展免费“两癌”筛查。", 8600, "uncategorized"),
+    # after 为 + the figure, whom the work was done for, up to its verb, is no distance either; a …中的
+    # phrase is (the figure counts the whole the work picked from)
+    ("全县为1.5万名农村和城镇低收入家庭适龄妇女开展“两癌”免费检查。", 15000, "health.cancer_screening"),
+    ("县妇联为2600名城乡困难家庭留守妇女和单亲母亲提供家政技能培训。", 2600, "training.participants"),
     # a list of examples between a figure and a trigger after it reads as its first example
     ("全镇1500余名妇女报名参加了面点制作、家政护理等技能培训。", 1500, "training.participants"),
     # before a figure the list is what is counted, no aside (the 妇联 stays too far)
@@ -208,6 +216,14 @@ ELIDED_ITEMS = [
      "loans.amount"),
     ("2023年发放妇女创业担保贷款1.12亿元；今年以来另获财政补助6800万元。", 68000000, "uncategorized"),
     ("一是发放妇女创业担保贷款1.12亿元；二是今年以来又发放6800万元。", 68000000, "uncategorized"),
+    # places listed before a bare list of figures leave the thing out as one place does (past a
+    # comparison with the end of last year)
+    ("全县已建成“妇女之家”320个，比去年底增加45个；东乡镇、西乡镇、南乡镇分别达到42个、38个、35个。", 42,
+     "org.women_homes"),
+    ("全县已建成“妇女之家”320个，比去年底增加45个；东乡镇、西乡镇、南乡镇分别达到42个、38个、35个。", 35,
+     "org.women_homes"),
+    ("全县已建成“妇女之家”320个；东乡镇、西乡镇分别新建儿童之家12个、9个。", 9, "org.children_homes"),
+    ("全县已建成“妇女之家”320个；东乡镇、西乡镇分别设立议事点12个、9个。", 9, "uncategorized"),
     ("建成妇女微家68个，上半年新建12个活动室。", 12, "uncategorized"),
     ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
     ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
@@ -585,6 +601,18 @@ HEAD_NOUNS = [
 ]
 
 
+# Under a headline that names its topic by a trigger ("“两癌”免费检查"), the trigger's head word (检查),
+# which names nothing on its own, is its short form in a clause nothing else (or only a fallback) names.
+_HEADLINE = "全县“两癌”免费检查工作成效明显\n2024-11-20　来源：县妇联\n\n今年县妇联联合卫健部门推进项目实施。\n"
+HEADLINE_HEADS = [
+    (_HEADLINE + "东乡镇、西乡镇任务较重，分别完成检查1200人、980人。", 980, "health.cancer_screening"),
+    (_HEADLINE + "明年，县妇联将推动检查覆盖适龄妇女2万名以上。", 20000, "health.cancer_screening"),
+    # no such headline: the bare head names nothing, and the fallback stays
+    ("东乡镇、西乡镇任务较重，分别完成检查1200人、980人。", 980, "uncategorized"),
+    ("明年，县妇联将推动检查覆盖适龄妇女2万名以上。", 20000, "activity.participants"),
+]
+
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -621,6 +649,7 @@ BEHAVIOURS = [
     ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
     ("an_organisation_before_a_verb_with_its_own_object_did_the_work", DOERS),
     ("the_head_noun_of_people_counted_beats_its_modifier", HEAD_NOUNS),
+    ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
