@@ -60,7 +60,7 @@ WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 # 已组建, 累计组建).
 FORMED_CUE = re.compile(r"(?<!累计)(?<!已)组建")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
-FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|当年|本年度|全年|"
+FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新认定|新当选|当年|本年度|全年|"
                       r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选|"
                       r"新培训|新开展|新设立|新选树|新建成")
 # Units that count events, not things that exist: 共有59万人次接受培训 is a flow, and so is
@@ -73,7 +73,7 @@ _REACHED_LEVEL = re.compile(r"达到\s*$")
 LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到|稳定在|保持在|维持在")
 # What is new within a period, even under a stock's date (截至6月底，新建…38所; 比上年底增加210个;
 # 较上年提高4个百分点).
-NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|当年|本年度|"
+NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|新认定|新当选|当年|本年度|"
                      r"增加(?![到至])|增长(?![到至])|提高(?![到至])|下降(?![到至])|减少(?![到至])|增幅|完成")  # (增加到…358个: the level reached)
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
 FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,20}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?)")
@@ -797,10 +797,12 @@ class Timing:
                 continue                # （其中元旦春节期间860人），发放…: the bracket's time is its own
             if in_book_title(text, r.s_start, expression.start, start):
                 continue                # 《…规划（2021—2030年）》68项指标中…: a document's name
-            if expression.so_far and r.governing is not None and r.governing.kind == "stock" \
+            if (expression.so_far or text.startswith(("今年", "当年"), expression.start)) \
+                    and r.governing is not None and r.governing.kind == "stock" \
                     and r.governing.period.end[0] == expression.period.end[0] \
                     and r.governing.period.end < expression.period.end:
                 continue                # 截至10月底，…其中今年新建41个: this year up to that date, not to now
+                #                         (also in a year's report, and in a ；-clause: …；今年新建…2350个)
             if r.governing is not None and _is_whole_year_word(text, expression) and (
                     not _part_of_a_year(r.governing.period) or any(mark in text[expression.end:start] for mark in "；;")) \
                     and not (r.governing.kind == "stock"

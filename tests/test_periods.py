@@ -180,6 +180,16 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# Under a stock's date in a year's report, 今年/当年 new ones are the year up to that date, also in
+# a ；-clause; 新认定 and 新当选 are new ones too.
+NEW_UNDER_A_STOCK_DATE_IN_A_YEARS_REPORT = """在某省妇联执委会议上的工作报告
+（2024年12月20日）
+
+一、2024年主要工作
+截至11月底，全省共有“妇女之家”1.42万个；今年新建“妇女微家”2350个。
+截至9月底，全市已认定示范基地58个，其中当年新认定14个。
+截至12月底，全县村妇联全部完成换届，新当选执委2890名。
+"""
 # A lead that opens by naming the day's occasion, then its source (11月25日是“国际消除家庭暴力日”。
 # 记者从…了解到，今年以来，…): its own time is the one after both, and a later 1至10月 within it
 # does not end it (a paragraph going on with 此外 keeps the 1至10月 of the one before).
@@ -688,6 +698,10 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (NEW_UNDER_A_STOCK_DATE_IN_A_YEARS_REPORT, [("1.42万个", None, (2024, 11), False, 2024),
+                                                ("2350个", (2024, 1), (2024, 11), False, 2024),
+                                                ("14个", (2024, 1), (2024, 9), False, 2024),
+                                                ("2890名", (2024, 1), (2024, 12), False, 2024)]),
     (OCCASION_BEFORE_THE_LEAD, [("123件", (2024, 1), (2024, 11), False, 2024),
                                 ("118件", (2024, 1), (2024, 10), False, 2024),
                                 ("265场次", (2024, 1), (2024, 10), False, 2024),     # 此外: the paragraph before's
