@@ -236,9 +236,9 @@ _DAY_DIGITS = frozenset("0123456789一二三四五六七八九十")
 # 自2019年实施…以来 / 从2018年起: a year that starts a span of its own words.
 _SINCE_BEFORE = re.compile(r"[自从]\s*$")
 _SINCE_AFTER = re.compile(r"[^，,。；;！？]{0,24}?(?:以来|起|开始)")
-# 3月行动启动以来: a month, a few words of what began then, 以来 (more words after a month with its
+# 3月行动启动以来, 2018年项目启动以来: a month or a year, a few words of what began then, 以来 (more words after a month with its
 # year: 2021年9月旗第十次妇女代表大会召开以来).
-_SINCE_LATER = re.compile(r"[^，,。；;！？\d]{1,8}?以来")
+SINCE_LATER = re.compile(r"[^，,。；;！？\d]{1,8}?以来")
 _SINCE_LATER_DATED = re.compile(r"[^，,。；;！？\d]{1,24}?以来")
 # A run of years must say it is one ("五年来", "近三年", "过去五年"): a bare "3年" is a duration.
 _RUN_MARK = re.compile(r"^(?:近|过去|这|最近)|(?:来|以来|累计)$")     # (两年累计: over the two years)
@@ -560,9 +560,10 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
             if since is not None and read[0].start <= anchor.end:
                 found.append(TimeExpression(opener.start(), since.end(), Period(read[0].start, anchor.end), "since"))
                 continue
-        if read is not None and match.group("month") and anchor is not None and read[0].start <= anchor.end:
-            since = (_SINCE_LATER_DATED if match.group("oy") else _SINCE_LATER).match(text, match.end())
-            if since is not None:        # 3月行动启动以来: a span from that month
+        if read is not None and anchor is not None and (match.group("month") or read[1] == "flow" and match.group("yy")) \
+                and read[0].start is not None and read[0].start <= anchor.end:
+            since = (_SINCE_LATER_DATED if match.group("oy") else SINCE_LATER).match(text, match.end())
+            if since is not None:        # 3月行动启动以来, 2018年项目启动以来: a span from then
                 found.append(TimeExpression(match.start(), since.end(), Period(read[0].start, anchor.end), "since"))
                 continue
         if read is not None:

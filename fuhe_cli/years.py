@@ -10,14 +10,15 @@ import re
 from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
-from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SOURCE_LEAD_IN, TIME_OF_DAY,
+from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SINCE_LATER, SOURCE_LEAD_IN, TIME_OF_DAY,
                                        YEAR_PARTS, YEAR_WITH_NIAN, in_book_title)
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
 # other characters in C instead of trying every alternative at every position (4x faster).
-YEAR = re.compile(r"(?=[12今去前明上本过截])"
-                  r"(?:((?:19|20)(?<![\d.]\d\d)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年同期|上年度|本年度|过去一年|过去的一年)|"
+YEAR = re.compile(r"(?=[12今去前明上本过截年])"
+                  r"(?:((?:19|20)(?<![\d.]\d\d)\d{2})\s*年(?!代)|(今年|去年|前年|明年|上年同期|上年度|本年度|过去一年|过去的一年|"
+                  r"(?<![半一二两三四五六七八九十几多\d年])年内)|"   # (年内 is this year; 半年内, 三年内 are spans)
                   r"(?:截至|截止)到?(目前|当前|现在))")
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
 
@@ -158,8 +159,8 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
             if GOAL_AFTER.match(text, match.end()):
                 continue        # 达到2030年目标值的有41项: the year of a goal, not of the figure
             if SINCE_YEAR.search(text, max(0, match.start() - 2), match.start()) and \
-                    SPAN_END.match(text, match.end()):
-                continue        # 自2019年实施…以来，累计…: the start of a span, not the figure's year
+                    SPAN_END.match(text, match.end()) or SINCE_LATER.match(text, match.end()):
+                continue        # 自2019年实施…以来，累计… / 2018年项目启动以来: the start of a span, not the figure's year
             before = text[max(0, match.start() - 1):match.start()]
             if before and before in COMPARISON_BEFORE or \
                     text[max(0, match.start() - 1):match.start()] in ("与", "同", "和") and \
@@ -189,7 +190,7 @@ def _year_mentions(text: str, base_year: int | None, base_month: int | None = No
                 continue        # 去年以来: a span, not one year
             if text[max(0, match.start() - 1):match.start()] in ("较", "比", "同"):
                 continue        # 较去年 is a comparison, not the period of the figure
-            year = base_year + {"今年": 0, "本年度": 0, "去年": -1, "上年同期": -1, "前年": -2, "明年": 1}[word]
+            year = base_year + {"今年": 0, "年内": 0, "本年度": 0, "去年": -1, "上年同期": -1, "前年": -2, "明年": 1}[word]
         month_follows = bool(MONTH_AFTER.match(text[match.end():match.end() + 4]))
         target = text[max(0, match.start() - 1):match.start()] == "到" and \
             text[max(0, match.start() - 3):match.start()] not in ("截止到", "截至到")

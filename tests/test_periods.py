@@ -180,6 +180,19 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# 年内 after a later year's deadline in the clause before is this year's plan, not the deadline's
+# year (到2025年底实现…全覆盖，年内再培训…); 半年内 and 三年内 are spans, no year.
+WITHIN_THIS_YEAR_AFTER_A_DEADLINE = """某市妇联：织密维权网络
+发布时间：2024-11-25
+
+下一步，市妇联将力争到2025年底实现调解室全覆盖，年内再培训婚调员200名。
+"""
+# A year, a few words of what began then and 以来, without 自 (2018年项目启动以来): a run up to now, no one year.
+SINCE_A_YEAR_WITHOUT_ZI = """某县妇联“两癌”救助工作综述
+发布时间：2024-06-20
+
+2018年项目启动以来，全县累计为4.2万名妇女提供免费检查。
+"""
 # Under a stock's date in a year's report, 今年/当年 new ones are the year up to that date, also in
 # a ；-clause; 新认定 and 新当选 are new ones too.
 NEW_UNDER_A_STOCK_DATE_IN_A_YEARS_REPORT = """在某省妇联执委会议上的工作报告
@@ -698,6 +711,8 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (WITHIN_THIS_YEAR_AFTER_A_DEADLINE, [("200名", (2024, 1), (2024, 12), True, 2024)]),
+    (SINCE_A_YEAR_WITHOUT_ZI, [("4.2万名", (2018, 1), (2024, 6), False, None)]),
     (NEW_UNDER_A_STOCK_DATE_IN_A_YEARS_REPORT, [("1.42万个", None, (2024, 11), False, 2024),
                                                 ("2350个", (2024, 1), (2024, 11), False, 2024),
                                                 ("14个", (2024, 1), (2024, 9), False, 2024),
