@@ -41,6 +41,8 @@ class CompiledRule:
     carry: bool = True
     priority: int = 0
     context: tuple[str, ...] = ()     # rule.refines.context
+    # one search for any of rule.triggers.any (None: it has none): does a span hold one of them
+    words_search: object | None = None
 
 
 def compile_rule(rule: Rule, order: int) -> CompiledRule:
@@ -53,7 +55,9 @@ def compile_rule(rule: Rule, order: int) -> CompiledRule:
         exclude_regexes=tuple(compile_user_regex(ex.regex) for ex in rule.exclude if ex.regex),
         low=low, high=high, within=rule.triggers.within, side=rule.triggers.side,
         carry=rule.triggers.carry, priority=rule.priority,
-        context=tuple(rule.refines.context) if rule.refines else ())
+        context=tuple(rule.refines.context) if rule.refines else (),
+        words_search=re.compile("|".join(re.escape(word) for word in sorted(set(rule.triggers.any), key=len, reverse=True)))
+        if rule.triggers.any else None)
 
 
 # Constructs whose meaning depends on the pattern standing alone: group numbers (backreferences),
@@ -261,6 +265,24 @@ class TriggerIndex:
             regex_hits = found.get(key)
             if regex_hits is None:
                 regex_hits = found[key] = self._regex_hits(text, start, end, regex_group)
+            if regex_hits:
+                return hits + regex_hits
+        return hits
+
+    def hits_before(self, text: str, start: int, end: int, cut: int, regex_group=None) -> tuple:
+        """The trigger hits in text[start:cut], a shorter span opening where text[start:end] does,
+        whose hits are read anyway (the list of examples before a figure, in its clause): its word
+        hits are the longer span's that end by `cut` — the same words, since a quote run joins
+        two characters of a word in the shorter span only if it does in the longer —, its regex
+        hits its own (a pattern may read the end of its span)."""
+        word_hits = self.hits(text, start, end)
+        hits = tuple([hit for hit in word_hits if hit[1] <= cut])
+        if regex_group is not None and regex_group[1]:
+            found = self._hits_cache[1]
+            key = (start, cut, regex_group[0])
+            regex_hits = found.get(key)
+            if regex_hits is None:
+                regex_hits = found[key] = self._regex_hits(text, start, cut, regex_group)
             if regex_hits:
                 return hits + regex_hits
         return hits
