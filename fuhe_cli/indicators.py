@@ -411,6 +411,8 @@ _EXAMPLES_NOUN = 5      # how far after the 等 the noun's trigger may start (�
 # "“春蕾安全课堂”“女童保护”等主题活动": quoted names printed one after another are a list's items too
 _QUOTED_RUN = regex.compile(r"[”」』][“「『][^“”「」『』，,。；;：:\n]{1,12}[”」』]\Z")
 _NAME_BOUNDARY = regex.compile(r"(?<=[”」』])(?=[“「『])")
+_NAME_OPENING = re.compile("[“「『]")   # the cheap test first: no boundary without an opening quote
+_LIST_MARK = re.compile("、")
 
 
 _HEADING_NOUN = 3    # how many characters of the words before a figure its section heading must hold
@@ -512,8 +514,8 @@ def _shares_head(member: str, word: str, compiled: CompiledRule) -> bool:
 def _names_again(own, text: str, span) -> bool:
     """The heading also holds the word the figure's own rule fired on (救助 in 救助困难“两癌”患病妇女):
     it is a more specific name for the same thing, not a different measure of the item."""
-    heading = text[span[0]:span[1]]
-    return any(word in heading for word in own.compiled.rule.triggers.any)
+    words = own.compiled.words_search
+    return words is not None and words.search(text, span[0], span[1]) is not None
 
 
 class RuleSet:
@@ -534,9 +536,10 @@ class RuleSet:
             for target in (refines.rules if refines else ()):
                 if target in orders and target != compiled.rule.id:
                     self._refiners[orders[target]] = (*self._refiners.get(orders[target], ()), compiled)
-        self._max_priority = max((rule.priority for rule in rules), default=0)
         # every trigger word: a headline trigger's head word that is one names its own rule (_headline_head)
         self._trigger_words = frozenset(word for rule in rules for word in rule.triggers.any)
+        # the highest priority of a rule a label or heading can name (a rule with carry: see _best)
+        self._max_label_priority = max((rule.priority for rule in rules if rule.triggers.carry), default=0)
         # rules that count what exists (basis: stock): organisations, places, groups (see _best)
         self._stock = frozenset(compiled.order for compiled in self._compiled if compiled.rule.basis == "stock")
         # a rule of one level of a family of rules by level (family.model_families.prefecture) ->
@@ -638,7 +641,7 @@ class RuleSet:
         # to the noun after it, which names what the figure counts (read again without: rare)
         examples_end = (-1 if not examples or label else _examples_end(text, start, end) if carried
                         else _examples_end(text, start, num_start))
-        if examples_end != -1 and not self._mixed_examples(text, start, examples_end, regex_group):
+        if examples_end != -1 and not self._mixed_examples(text, start, end, examples_end, regex_group):
             examples_end = -1   # "亲子阅读、亲子研学等活动150余次": examples of one work area name it
         noun_named = False      # a rule's trigger is the noun after the 等 (for any figure)
         for hit_start, hit_end, order in self._triggers.hits(text, start, end, regex_group):
@@ -1132,7 +1135,7 @@ class RuleSet:
         # 救助812名") names the item's figures that have no rule of their own, and replaces a rule
         # by a higher-priority one when it repeats the word that rule fired on; otherwise it is
         # not read at all.
-        if best is None or best.priority < 0 or best.priority < self._max_priority:
+        if best is None or best.priority < 0 or best.priority < self._max_label_priority:
             span = self._spans.heading(text, quantity)
             if span is not None and (best is None or best.priority < 0 or _names_again(best, text, span)):
                 heading = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
@@ -1142,15 +1145,17 @@ class RuleSet:
                     best = heading
         return best, clause_start, end
 
-    def _mixed_examples(self, text: str, start: int, examples_end: int, regex_group) -> bool:
+    def _mixed_examples(self, text: str, start: int, end: int, examples_end: int, regex_group) -> bool:
         """True when the 、-items of a list of examples text[start:examples_end] (closed by 等) do not
         all name rules of one work area: an item names none (巾帼风采展示、健康讲座等活动) or they name
         several areas (主题宣讲、法律咨询、健康义诊等活动). Examples of one area (亲子阅读、家风故事分享)
-        say what kind of thing the figure counts."""
-        marks = sorted([index for index in range(start, examples_end) if text[index] == "、"]
-                       + [found.start() for found in _NAME_BOUNDARY.finditer(text, start, examples_end)])
+        say what kind of thing the figure counts. (text[start:end]: the clause read, whose hits
+        the list's are part of.)"""
+        marks = [found.start() for found in _LIST_MARK.finditer(text, start, examples_end)]
+        if _NAME_OPENING.search(text, start, examples_end) is not None:
+            marks = sorted(marks + [found.start() for found in _NAME_BOUNDARY.finditer(text, start, examples_end)])
         named: list[set[str]] = [set() for _ in range(len(marks) + 1)]
-        for hit_start, hit_end, order in self._triggers.hits(text, start, examples_end, regex_group):
+        for hit_start, hit_end, order in self._triggers.hits_before(text, start, end, examples_end, regex_group):
             rule = self._compiled[order].rule
             if rule.priority >= 0 and hit_end <= examples_end:
                 named[bisect.bisect(marks, hit_start)].add(rule.id.split(".")[0])

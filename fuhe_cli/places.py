@@ -61,6 +61,7 @@ SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|�
 SCOPE_ANYWHERE = re.compile(SCOPE_WORD)
 # A clause that only sets the scope of the next one: "从全国看，这一覆盖率为53.7%".
 SCOPE_FRAME = re.compile(r"(?:从|在|就)?" + SCOPE_WORD + r"(?:范围)?(?:内|来看|看|而言|来说)?[，,：:]")
+_FRAME_CHARS = 8    # the longest clause SCOPE_FRAME matches (从全国范围来看，)
 # The article's own place as a clause's subject (我区建成586个): no scope word above it holds.
 OWN_PLACE = re.compile(r"[我本][省市区县州旗盟]")
 # What may stand before the place of a clause that only sets the scene (在相邻的惠民县，…).
@@ -413,7 +414,9 @@ def _opening_scope(text: str, spans: _PlaceSpans, start: int, s_start: int, regi
     the figure (全市共有…，我区建成586个 is the district's)."""
     left = max(clause_around(text, start, start)[0], s_start)
     scope = SCOPE.match(text, left)
-    if scope is None and left > s_start and text[left - 1] in "，,：:":
+    if scope is None and left > s_start and text[left - 1] in "，,：:" \
+            and text.find("全", max(s_start, left - _FRAME_CHARS), left) != -1:
+        # (the cheap test first: a frame is a short clause holding 全, most clauses before are not)
         scope = SCOPE_FRAME.fullmatch(text, max(clause_around(text, left - 1, left - 1)[0], s_start), left)
     if scope is None and left > s_start and text.find("全", s_start, left) >= 0:
         # 全省共建成…，开展…12.6万场: the later clauses of a sentence go on with its scope's subject

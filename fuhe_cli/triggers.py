@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from bisect import bisect_right
 from dataclasses import dataclass
+from re import _constants as _sre, _parser as _sre_parse
 
 import regex
 
@@ -39,6 +41,8 @@ class CompiledRule:
     carry: bool = True
     priority: int = 0
     context: tuple[str, ...] = ()     # rule.refines.context
+    # one search for any of rule.triggers.any (None: it has none): does a span hold one of them
+    words_search: object | None = None
 
 
 def compile_rule(rule: Rule, order: int) -> CompiledRule:
@@ -51,7 +55,9 @@ def compile_rule(rule: Rule, order: int) -> CompiledRule:
         exclude_regexes=tuple(compile_user_regex(ex.regex) for ex in rule.exclude if ex.regex),
         low=low, high=high, within=rule.triggers.within, side=rule.triggers.side,
         carry=rule.triggers.carry, priority=rule.priority,
-        context=tuple(rule.refines.context) if rule.refines else ())
+        context=tuple(rule.refines.context) if rule.refines else (),
+        words_search=re.compile("|".join(re.escape(word) for word in sorted(set(rule.triggers.any), key=len, reverse=True)))
+        if rule.triggers.any else None)
 
 
 # Constructs whose meaning depends on the pattern standing alone: group numbers (backreferences),
@@ -69,6 +75,123 @@ def combined_search(patterns: list):
         return regex.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), regex.V0)
     except regex.error:
         return None
+
+
+# The strings a trigger regex's matches open with (opening_strings): at most this many, of sets
+# of at most _MAX_SET characters; a pattern with regex-only syntax or flags gets none.
+_OPENING_CHARS = 2
+_MAX_OPENINGS = 256
+_MAX_SET = 64
+# syntax the `regex` module reads otherwise than `re` (fuzzy {e<=1}, nested sets and their
+# operations, POSIX classes): such patterns are not read with `re`'s parser
+_REGEX_ONLY = re.compile(r"\{(?!\d*(?:,\d*)?\})|\[\[|\[:|&&|--|\|\||~~")
+
+
+class _NotKnown(Exception):
+    pass
+
+
+def opening_strings(pattern: str, chars: int = _OPENING_CHARS) -> tuple[str, ...] | None:
+    """Strings of at most `chars` characters one of which every match of `pattern` opens with
+    (爱心[\u4e00-\u9fff]{1,3}包: 爱心), or None when no such set is known: a match may open with any
+    character, the pattern can match nothing, uses syntax or flags of the `regex` module only, or
+    the set grows too large. Lookarounds and anchors are passed over (they consume nothing), so
+    the set is a necessary condition, never more: a span holding none of the strings holds no match."""
+    if _REGEX_ONLY.search(pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = _sre_parse.parse(pattern)
+        if parsed.state.flags & ~_sre.SRE_FLAG_UNICODE:
+            return None
+        found = _openings(list(parsed), chars)
+    except (_NotKnown, re.error, Warning, RecursionError, OverflowError):
+        return None
+    strings = {string for string, _ in found}
+    return None if "" in strings else tuple(sorted(strings))
+
+
+def _openings(items: list, chars: int) -> set[tuple[str, bool]]:
+    """(opening, whole) pairs of a sequence of parsed items: each match opens with one of the
+    openings, and `whole` says that the opening is all of the sequence's match (read on into what
+    follows) rather than its first characters only."""
+    current = {("", True)}
+    for op, av in items:
+        if all(not whole or len(string) >= chars for string, whole in current):
+            break
+        element = _item_openings(op, av, chars)
+        joined = set()
+        for string, whole in current:
+            if not whole or len(string) >= chars:
+                joined.add((string[:chars], False))
+                continue
+            for more, more_whole in element:
+                longer = string + more
+                joined.add((longer[:chars], False) if len(longer) >= chars else (longer, more_whole))
+        if len(joined) > _MAX_OPENINGS:
+            raise _NotKnown
+        current = joined
+    return current
+
+
+def _item_openings(op, av, chars: int) -> set[tuple[str, bool]]:
+    if op is _sre.LITERAL:
+        return {(chr(av), True)}
+    if op is _sre.IN:
+        found = set()
+        for set_op, set_av in av:
+            if set_op is _sre.LITERAL:
+                found.add(chr(set_av))
+            elif set_op is _sre.RANGE and set_av[1] - set_av[0] < _MAX_SET:
+                found.update(map(chr, range(set_av[0], set_av[1] + 1)))
+            else:
+                return {("", False)}    # a negated set, a category, a wide range: any character
+            if len(found) > _MAX_SET:
+                return {("", False)}
+        return {(char, True) for char in found}
+    if op is _sre.ANY or op is _sre.NOT_LITERAL:
+        return {("", False)}
+    if op is _sre.ASSERT or op is _sre.ASSERT_NOT or op is _sre.AT:
+        return {("", True)}             # consumes nothing
+    if op is _sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _NotKnown
+        return _openings(list(sub), chars)
+    if op is _sre.ATOMIC_GROUP:
+        return _openings(list(av), chars)
+    if op is _sre.BRANCH:
+        found = set()
+        for branch in av[1]:
+            found |= _openings(list(branch), chars)
+        return found
+    if op is _sre.MAX_REPEAT or op is _sre.MIN_REPEAT or op is _sre.POSSESSIVE_REPEAT:
+        low, high, sub = av
+        top = min(high, max(low, chars))
+        found = set()
+        for count in range(low, top + 1):
+            found |= _openings(list(sub) * count, chars) if count else {("", True)}
+        if high > top:      # more copies may follow the last one counted
+            found = {(string, whole and len(string) >= chars) for string, whole in found}
+        return found
+    raise _NotKnown         # backreferences, conditionals …: no openings known
+
+
+def openings_search(patterns: list):
+    """A `re` search for the strings any match of `patterns` opens with (opening_strings), or None
+    when some pattern has none known."""
+    strings: set[str] = set()
+    for pattern in patterns:
+        found = opening_strings(pattern.pattern)
+        if found is None:
+            return None
+        strings.update(found)
+    if not strings:
+        return None
+    # a string that opens with another of the set adds nothing (比 covers 比0)
+    strings = {string for string in strings if not any(string[:n] in strings for n in range(1, len(string)))}
+    return re.compile("|".join(re.escape(string) for string in sorted(strings, key=len, reverse=True)))
 
 
 class TriggerIndex:
@@ -146,6 +269,24 @@ class TriggerIndex:
                 return hits + regex_hits
         return hits
 
+    def hits_before(self, text: str, start: int, end: int, cut: int, regex_group=None) -> tuple:
+        """The trigger hits in text[start:cut], a shorter span opening where text[start:end] does,
+        whose hits are read anyway (the list of examples before a figure, in its clause): its word
+        hits are the longer span's that end by `cut` — the same words, since a quote run joins
+        two characters of a word in the shorter span only if it does in the longer —, its regex
+        hits its own (a pattern may read the end of its span)."""
+        word_hits = self.hits(text, start, end)
+        hits = tuple([hit for hit in word_hits if hit[1] <= cut])
+        if regex_group is not None and regex_group[1]:
+            found = self._hits_cache[1]
+            key = (start, cut, regex_group[0])
+            regex_hits = found.get(key)
+            if regex_hits is None:
+                regex_hits = found[key] = self._regex_hits(text, start, cut, regex_group)
+            if regex_hits:
+                return hits + regex_hits
+        return hits
+
     def _word_hits(self, text: str, start: int, end: int) -> tuple:
         """(position, end, rule order) for every trigger word in text[start:end], quote marks
         ignored: a quoted name may cut a trigger word ("三新”领域 holds 新领域, “两癌”检查 两癌检查).
@@ -205,23 +346,29 @@ class TriggerIndex:
         return tuple(hits)
 
     def regex_group(self, unit: str):
-        """(number, rules, joined search) of the trigger regexes that accept `unit`: _best skips
-        the others anyway, and searching fewer patterns is much cheaper. (One group serves a
-        span read as a figure's own clause, as a carried clause and as a label, so it is searched
-        once; a group's joined pattern is compiled at first use, most texts need a few.)"""
+        """(number, rules, joined search, openings search) of the trigger regexes that accept
+        `unit`: _best skips the others anyway, and searching fewer patterns is much cheaper. (One
+        group serves a span read as a figure's own clause, as a carried clause and as a label, so
+        it is searched once; a group's patterns are compiled at first use, most texts need a few.)
+        The openings search (openings_search: a `re` alternation of the two characters every
+        match opens with) tells in C that a span holds no match, the answer for most clauses;
+        the joined search, in the `regex` module and with a timeout, costs four times as much."""
         group = self._regex_groups.get(unit)
         if group is None:
             rules = tuple(compiled for compiled in self._regex_rules if unit in compiled.units)
             same = next((known for known in self._regex_groups.values()
                          if [c.order for c in known[1]] == [c.order for c in rules]), None)
             group = same or (len(self._regex_groups), rules,
-                             combined_search([compiled.trigger_regex for compiled in rules]) if len(rules) > 1 else None)
+                             combined_search([compiled.trigger_regex for compiled in rules]) if len(rules) > 1 else None,
+                             openings_search([compiled.trigger_regex for compiled in rules]))
             self._regex_groups[unit] = group
         return group
 
     def _regex_hits(self, text: str, start: int, end: int, regex_group) -> tuple:
         """(position, end, rule order) for every match of a group's trigger regexes in text[start:end]."""
-        _, rules, joined = regex_group
+        _, rules, joined, openings = regex_group
+        if openings is not None and openings.search(text, start, end) is None:
+            return ()       # no match can open in the span
         first = self._first_regex_match(joined, text, start, end)
         if first is None:
             return ()

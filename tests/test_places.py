@@ -484,3 +484,13 @@ SHAPES = [
 @pytest.mark.parametrize("text, expected", SHAPES, ids=range(len(SHAPES)))
 def test_attribution_of_report_shapes(text, expected):
     assert not region_and_year_misses(text, expected)
+
+
+def test_the_frame_window_holds_the_longest_frame():
+    """_opening_scope looks for a frame clause (从全国看，) only where a 全 stands within
+    _FRAME_CHARS characters before the figure's clause (a speed-up only): no frame is longer."""
+    from re import _parser
+
+    from fuhe_cli.places import _FRAME_CHARS, SCOPE_FRAME
+
+    assert _parser.parse(SCOPE_FRAME.pattern).getwidth()[1] == _FRAME_CHARS

@@ -151,6 +151,63 @@ def test_a_trigger_across_quotes_reaches_from_its_first_to_its_last_character(sh
     assert {"新”领域", "妇联组织"} <= words and "“三新”" not in words
 
 
+def test_every_trigger_regex_match_opens_with_one_of_its_opening_strings(shipped):
+    """A span holding none of a trigger regex's opening strings is not searched with it (a
+    speed-up only): every match of every shipped trigger regex, at every position of the corpus
+    and example texts, opens with one of its strings; patterns the `re` parser cannot read as the
+    `regex` module does get none."""
+    from pathlib import Path
+
+    from fuhe_cli.reading import read_source
+    from fuhe_cli.triggers import opening_strings
+
+    assert opening_strings("爱心[\u4e00-\u9fff]{1,3}包") == ("爱心",)
+    assert opening_strings("(?:同比)?增长") == ("同比", "增长")
+    assert opening_strings("(?<=妇联)(?:阵地)?覆盖率") == ("覆盖", "阵地")
+    assert opening_strings("a{2,}b") == ("aa",) and opening_strings("ab?|c") == ("a", "ab", "c")
+    for unknown in ("x{e<=1}", "(?i)ab", "\\p{Han}x", "[[:alpha:]]", "(a)\\1", "[^a]b", ".b", "(?<=x)a*", "\\db"):
+        assert opening_strings(unknown) is None, unknown
+    root = Path(__file__).parent.parent
+    paths = sorted((root / "tests" / "corpus").glob("*.txt")) + sorted((root / "examples").glob("**/*.txt"))
+    texts = [read_source(str(path)).text for path in paths]
+    assert len(texts) > 50
+    patterns = [(compiled.trigger_regex, opening_strings(compiled.trigger_regex.pattern))
+                for compiled in shipped._compiled if compiled.trigger_regex is not None]
+    assert patterns and all(strings for _, strings in patterns)
+    matched = 0
+    for text in texts:
+        for pattern, strings in patterns:
+            for match in pattern.finditer(text, overlapped=True):
+                matched += 1
+                assert text.startswith(strings, match.start()), (pattern.pattern, match.group())
+    assert matched > 100
+
+
+def test_the_hits_of_a_span_cut_short_are_the_longer_spans_that_end_by_the_cut(shipped):
+    """hits_before reads a list of examples' words off its clause's hits (a speed-up only): at
+    spans all over the corpus texts, quote marks included, they are the hits found afresh."""
+    from pathlib import Path
+
+    from fuhe_cli.reading import read_source
+    from fuhe_cli.triggers import TriggerIndex
+
+    root = Path(__file__).parent.parent
+    texts = [read_source(str(path)).text for path in sorted((root / "tests" / "corpus").glob("*.txt"))]
+    texts.append("开展“春蕾安全课堂”“女童保护”等主题活动，“两癌”检查、“巾帼家政”培训等" * 3)
+    whole, alone = TriggerIndex(shipped._compiled), TriggerIndex(shipped._compiled)
+    groups = [(None, None)] + [(whole.regex_group(unit), alone.regex_group(unit)) for unit in ("人", "%", "元")]
+    compared = 0
+    for text in texts:
+        for start in range(0, len(text) - 10, 23):
+            end = min(len(text), start + 50)
+            for cut in range(start + 3, end, 9):
+                for group, same_group in groups:
+                    assert whole.hits_before(text, start, end, cut, group) == alone.hits(
+                        text, start, cut, same_group), (text[start:end], cut)
+                    compared += 1
+    assert compared > 10000
+
+
 def test_catastrophic_user_regex_does_not_hang():
     ruleset = load_rules([FIXTURES / "slow"], use_env=False)
     text = "宣讲" * 35 + "开展12场"
