@@ -810,6 +810,11 @@ class Timing:
                 # 2024年，…全年培训…: the year already named. 下半年…力争全年…: the whole year, in its own clause.
                 # (截至2024年底，…建成…；全年发放…: the ；-clause's own 全年, not the stock's date)
                 continue
+            if expression.kind == "stock" and expression.relative and r.governing is not None \
+                    and r.governing.kind == "flow" and r.governing.period.year is not None:
+                # 2024年，…新建…24个，截至年底…达到186个: the end of the year the sentence names
+                expression = TimeExpression(expression.start, expression.end,
+                                            Period(None, (r.governing.period.year, 12)), "stock", relative=True)
             r.governing, r.level = expression, "sentence"
         if r.governing is None and r.header is not None:
             # a table cell under a header of its own time (2020年基数, 2023年监测值, 2030年目标值)
@@ -872,13 +877,24 @@ class Timing:
         back = Period((in_force.start[0] - 1, in_force.start[1]), (in_force.end[0] - 1, in_force.end[1]))
         return TimeExpression(same.start, same.end, back, "flow")
 
+    def _past_the_stock_part(self, r: "_Reading") -> bool:
+        """Whether the figure stands in a later ；-part than its stock's date and its own part counts
+        nothing that stands (截至9月底，全市共有…；受理信访372件，办结率97.8%: what was done up to the date)."""
+        text = self.text
+        part = max(text.rfind("；", r.governing.end, r.start), text.rfind(";", r.governing.end, r.start))
+        return part >= 0 and not STOCK_CUE.search(text, part, r.start) and not (r.unit != "%" and LEVEL_CUE.search(text, part, r.start)) \
+            and not text.startswith("其中", part + 1) and not (r.unit == "%" and _SHARE_NAMED.search(text, part, r.start))
+        #   (…；其中甲区、乙区分别有7个、5个: the parts of the count before; …；组织达到227个: a level;
+        #   …；检查覆盖率达到92.3%: a rate of the work done up to the date)
+
     def _within_spans(self, r: "_Reading") -> None:
         text, governing, document = self.text, r.governing, self.document
         if r.level == "sentence" and _part_of_a_year(r.period) and _WHOLE_YEAR.search(text, governing.end, r.start) \
                 and not any(mark in text[governing.end:r.start] for mark in "；;"):
             r.period = full_year(r.period.end[0])   # 四季度将力争…，确保全年完成…: that quarter's whole year
         r.new_since_stock = r.period is not None and r.period.start is None and governing.kind == "stock" \
-            and (NEW_CUE.search(r.clause) is not None or r.unit in EVENT_UNITS or r.basis == "flow") \
+            and (NEW_CUE.search(r.clause) is not None or r.unit in EVENT_UNITS or r.basis == "flow"
+                 or r.basis != "stock" and self._past_the_stock_part(r)) \
             and "累计" not in r.clause
         if r.new_since_stock:
             # 截至6月底，新建家长学校38所: built this year, up to that date — or since the span its

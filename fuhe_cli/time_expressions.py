@@ -128,7 +128,7 @@ class TimeExpression:
     period: Period
     kind: Literal["flow", "stock", "since", "until"]    # until: 到2025年, a deadline (a plan when ahead)
     so_far: bool = False        # 今年 cut at the document's date: the year so far
-    relative: bool = False      # 到年底 / 年底前: the end of whichever year governs the sentence
+    relative: bool = False      # 到年底 / 年底前 / 截至年底: the end of whichever year governs the sentence
 
 
 # --- the pattern -------------------------------------------------------------------------------
@@ -289,8 +289,10 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         elif group("send"):
             month = 12
             if year is None and anchor is not None:
-                # 截至年底 with no year: the end of the reporting year (else of the page's)
+                # 截至年底 with no year: the end of the reporting year (else of the page's), or of
+                # the year its sentence names before it (periods: relative)
                 year = anchor.period_year if anchor.period_year is not None else anchor.year
+                return Period(None, (year, month)), "stock at year-end"
         else:
             if anchor is None and year is None:
                 return None
@@ -569,8 +571,8 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
         if read is not None:
             period, kind = read
             so_far = kind == "so far"
-            relative = kind == "until by year-end"
-            kind = "flow" if so_far else "until" if relative else kind
+            relative = kind in ("until by year-end", "stock at year-end")
+            kind = "flow" if so_far else {"until by year-end": "until", "stock at year-end": "stock"}.get(kind, kind)
             found.append(TimeExpression(match.start(), match.end(), period, kind, so_far, relative))
     return found
 

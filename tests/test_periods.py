@@ -180,6 +180,16 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# 截至年底 without a year after the year its sentence names is that year's end (a 2025 plan's review of
+# 2024); a later ；-part past a stock's date that counts nothing standing is what was done up to it,
+# a rate of the work included, while 其中 parts, a level reached and a named share still stand.
+YEAR_END_AND_PARTS_PAST_A_STOCK_DATE = """某市妇联2025年工作要点
+（2025年2月20日）
+
+一、2024年工作回顾
+2024年，全市新建“妇女微家”24个，截至年底全市“妇女微家”达到186个；“两癌”检查覆盖率达到92.3%。
+截至2024年9月底，全市已认定示范基地18个；受理信访372件，办结率97.8%；其中甲区、乙区分别有7个、5个；新领域妇联组织达到227个。
+"""
 # 年内 after a later year's deadline in the clause before is this year's plan, not the deadline's
 # year (到2025年底实现…全覆盖，年内再培训…); 半年内 and 三年内 are spans, no year.
 WITHIN_THIS_YEAR_AFTER_A_DEADLINE = """某市妇联：织密维权网络
@@ -711,6 +721,14 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (YEAR_END_AND_PARTS_PAST_A_STOCK_DATE, [("24个", (2024, 1), (2024, 12), False, 2024),
+                                            ("186个", None, (2024, 12), False, 2024),
+                                            ("92.3%", (2024, 1), (2024, 12), False, 2024),
+                                            ("18个", None, (2024, 9), False, 2024),
+                                            ("372件", (2024, 1), (2024, 9), False, 2024),
+                                            ("97.8%", (2024, 1), (2024, 9), False, 2024),
+                                            ("7个", None, (2024, 9), False, 2024),
+                                            ("227个", None, (2024, 9), False, 2024)]),
     (WITHIN_THIS_YEAR_AFTER_A_DEADLINE, [("200名", (2024, 1), (2024, 12), True, 2024)]),
     (SINCE_A_YEAR_WITHOUT_ZI, [("4.2万名", (2018, 1), (2024, 6), False, None)]),
     (NEW_UNDER_A_STOCK_DATE_IN_A_YEARS_REPORT, [("1.42万个", None, (2024, 11), False, 2024),
