@@ -97,6 +97,16 @@ _DATELINE_LEAD = re.compile(r"[ \t\u3000]*" + NEWS_SOURCE + r"[^，。\n]{0,14}?
 # (then the source a lead names before its own words, time_expressions.SOURCE_LEAD_IN)
 
 
+def _in_an_earlier_later_part(text: str, s_start: int, expression, start: int) -> bool:
+    """Whether a time stands in a ；-part of its sentence that is neither the first nor the figure's:
+    the time of a later part is that part's own, while the sentence's opening holds for all."""
+    return _PART_BREAK.search(text, s_start, expression.start) is not None \
+        and _PART_BREAK.search(text, expression.end, start) is not None
+
+
+_PART_BREAK = re.compile("[；;]")
+
+
 def _month_index(month: tuple[int, int]) -> int:
     return month[0] * 12 + month[1]
 
@@ -779,6 +789,8 @@ class Timing:
         for expression in self._expressions(r.s_start):
             if expression.end > start:
                 break
+            if _in_an_earlier_later_part(text, r.s_start, expression, start):
+                continue                # 全年…；“三八”期间走访…；光明社区…300余次: that part's own time
             if expression.kind == "until":
                 r.deadline = expression
                 continue

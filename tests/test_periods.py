@@ -180,6 +180,12 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# A time that opens a later ；-part is that part's own: the part after it goes back to the sentence's
+# opening (全年…；“三八”期间…；…300余次: the year's).
+A_LATER_PARTS_OWN_TIME = """某街道妇联2024年工作总结
+
+全年开展志愿服务活动126场；“三八”期间走访慰问困难妇女48户；某社区为独居老人开展上门服务300余次。
+"""
 # 截至年底 without a year after the year its sentence names is that year's end (a 2025 plan's review of
 # 2024); a later ；-part past a stock's date that counts nothing standing is what was done up to it,
 # a rate of the work included, while 其中 parts, a level reached and a named share still stand.
@@ -721,6 +727,8 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (A_LATER_PARTS_OWN_TIME, [("126场", (2024, 1), (2024, 12), False, 2024), ("48户", (2024, 3), (2024, 3), False, 2024),
+                              ("300余次", (2024, 1), (2024, 12), False, 2024)]),
     (YEAR_END_AND_PARTS_PAST_A_STOCK_DATE, [("24个", (2024, 1), (2024, 12), False, 2024),
                                             ("186个", None, (2024, 12), False, 2024),
                                             ("92.3%", (2024, 1), (2024, 12), False, 2024),
