@@ -65,6 +65,7 @@ def attribute(text: str, quantities: list, bases: list | None = None, layout=Non
                                    bases[low:high], units[low:high])
             times[low:high] = own
     _last_year_in_brackets(text, quantities, times)
+    _headline_figures_as_in_body(layout, quantities, times)
     return Attribution(title=layout.title, date=date, region=region, year=year,
                        fact_regions=fact_regions, fact_years=[time.year for time in times],
                        sections=layout.sections, period=period,
@@ -140,3 +141,20 @@ def _last_year_in_brackets(text: str, quantities: list, times: list) -> None:
         back = Period((period.start[0] - 1, period.start[1]) if period.start else None, (period.end[0] - 1, period.end[1]))
         times[index] = FactTime(period=back, year=back.year, target=times[index - 1].target)
 
+
+def _headline_figures_as_in_body(layout, quantities: list, times: list) -> None:
+    """A figure of an article's headline that its body tells again (…义卖筹得善款36.8万元 / 6月1日，…筹得
+    善款36.8万元) is the same fact: it takes the body's time, which the headline does not state."""
+    starts = [quantity.start for quantity in quantities]
+    for section in layout.sections:
+        low, high = bisect_left(starts, section.title_start), bisect_left(starts, section.headline_end)
+        end = bisect_left(starts, section.end)
+        for index in range(low, high):
+            if times[index] is None or times[index].period is not None:
+                continue
+            figure = quantities[index]
+            same = next((later for later in range(high, end)
+                         if quantities[later].value == figure.value and quantities[later].unit == figure.unit
+                         and times[later] is not None), None)
+            if same is not None:
+                times[index] = times[same]

@@ -180,6 +180,13 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# A headline figure the body tells again is the same fact, of the body's time; one the body does not
+# repeat keeps only what the headline says (here: nothing).
+HEADLINE_FIGURE_TOLD_AGAIN = """某县妇联“六一”爱心义卖筹得善款36.8万元 惠及儿童500名
+发布时间：2025-06-03
+
+6月1日，县妇联举办爱心义卖活动，筹得善款36.8万元。
+"""
 # A time that opens a later ；-part is that part's own: the part after it goes back to the sentence's
 # opening (全年…；“三八”期间…；…300余次: the year's).
 A_LATER_PARTS_OWN_TIME = """某街道妇联2024年工作总结
@@ -727,6 +734,7 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (HEADLINE_FIGURE_TOLD_AGAIN, [("36.8万元", (2025, 6), (2025, 6), False, 2025), ("500名", None, None, False, None)]),
     (A_LATER_PARTS_OWN_TIME, [("126场", (2024, 1), (2024, 12), False, 2024), ("48户", (2024, 3), (2024, 3), False, 2024),
                               ("300余次", (2024, 1), (2024, 12), False, 2024)]),
     (YEAR_END_AND_PARTS_PAST_A_STOCK_DATE, [("24个", (2024, 1), (2024, 12), False, 2024),
