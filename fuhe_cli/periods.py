@@ -682,10 +682,15 @@ class Timing:
         6月12日讯（…）) opens with a time of that year without naming one: "今年以来，…", "3月以来，…",
         "6月11日，…". The page is that year's news; its figures keep their own times."""
         text, layout = self.text, self.layout
-        first = layout.sections[0]
-        anchor = self._anchors[0]
-        if anchor is None or anchor.month is None or len(layout.sections) > 1:
+        # (a page's header block above its one article, holding no figure, is no article of its own)
+        articles = [index for index, section in enumerate(layout.sections)
+                    if bisect_left(self.figures, section.start) < bisect_left(self.figures, section.end)]
+        if len(articles) != 1 or articles[0] != len(layout.sections) - 1:
             return None         # (a list page of several items has no one year)
+        first = layout.sections[articles[0]]
+        anchor = self._anchors[articles[0]]
+        if anchor is None or anchor.month is None:
+            return None
         line_start = first.headline_end
         while line_start < first.end and text[line_start] in "\n \t\u3000":
             line_start += 1

@@ -849,6 +849,22 @@ def test_a_news_page_whose_lead_opens_after_its_occasion_and_source_is_that_year
     assert extract_text(OCCASION_BEFORE_THE_LEAD, "report.txt").year == 2024
 
 
+def test_a_sites_header_block_above_its_one_article_does_not_make_a_list_page():
+    # the page's own header (site name, 今天是… date) stands above the article and holds no figure
+    from fuhe_cli.reading import html_to_text
+
+    html = ("<html><head><title>巾帼绽放_某市妇女联合会</title></head><body>\n"
+            "<div id=\"top\">欢迎访问某市妇女联合会网站　今天是：2025年10月20日 星期一　<a href=\"/\">无障碍浏览</a></div>\n"
+            "<ul class=\"menu\"><li><a href=\"/\">网站首页</a></li><li><a href=\"/d/\">妇联动态</a></li></ul>\n"
+            "<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &raquo; 正文</div>\n<div class=\"article\">\n"
+            "<h2>“巾帼”绽放 我市前三季度帮扶2300名妇女就业创业</h2>\n"
+            "<div class=\"info\">发布时间：2025-10-14 09:30　作者：某某　浏览次数：<span>2417</span></div>\n"
+            "<p>　　前三季度，市妇联依托创业就业行动，举办培训班42期，帮扶2300名妇女实现就业创业。</p>\n"
+            "<p>　　截至9月底，全市已认定示范基地18个。</p></div></body></html>")
+    document = extract_text(html_to_text(html), "page.html")
+    assert len(document.facts) >= 1 and document.year == 2025
+
+
 def test_a_comparison_base_is_not_the_period():
     text = "某县妇联2024年工作总结\n\n全年培训妇女3200人次，较2023年增长12%。\n"
     fact = _fact_at(extract_text(text, "r.txt"), text, "3200人次")
