@@ -96,11 +96,11 @@ _CURRENCY_WORDS = ("人民币", "港币", "港元", "美元", "欧元")
 _CURRENCY_LAST_CHARS = frozenset(word[-1] for word in _CURRENCY_WORDS)
 # _prefix_qualifier finds nothing unless the number follows one of these (约, 近有, 总数的, 人民币).
 _QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"} | _CURRENCY_LAST_CHARS
-# 至少建成1个, 至少举办1场: 至少 before a verb of the work is the figure's qualifier.
-_AT_LEAST_VERBS = tuple("至少" + verb for verb in ("建成", "建设", "打造", "培育", "举办", "开展", "配备", "组建", "设立",
-                                                  "建立", "创建", "新建", "安排", "落实", "完成", "培训", "选树",
-                                                  "建有", "设有", "配有"))
-_AT_LEAST_VERB_ENDS = frozenset(verb[-1] for verb in _AT_LEAST_VERBS)
+# 至少建成1个, 至少组织2次, 至少办1期: 至少 before the verb of the work is the figure's qualifier — a
+# requirement puts its bound before the verb, whatever the verb. Only a verb of one or two characters
+# may stand between (Chinese characters, so the bound never reaches over a clause stop or a quote).
+_AT_LEAST_BEFORE_VERB = "至少"
+_AT_LEAST_VERB_GAP = (1, 2)
 _BIG_MULTIPLIER = re.compile("[万亿]")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
@@ -211,6 +211,16 @@ _LABEL_CLOSINGS = frozenset("”」』’》）)")
 
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
+def _at_least_before_verb(text: str, num_start: int) -> Optional[int]:
+    """Where 至少 starts when it stands before a short verb right before the number (至少组织2次)."""
+    for gap in _AT_LEAST_VERB_GAP:
+        begin = num_start - gap - len(_AT_LEAST_BEFORE_VERB)
+        if begin >= 0 and text.startswith(_AT_LEAST_BEFORE_VERB, begin) and all(
+                _is_cjk(char) for char in text[num_start - gap:num_start]):
+            return begin
+    return None
 
 
 def _label_ends_before(text: str, colon: int) -> bool:
@@ -654,8 +664,9 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
         if n1.isdigit() and len(n1) >= 11:
             return None  # phone / ID numbers
 
-    if before in _AT_LEAST_VERB_ENDS and folded.startswith(_AT_LEAST_VERBS, num_start - 4):
-        qualifier, marker, start = "at_least", "至少", num_start - 4    # 每个乡镇至少建成1个
+    at_least_start = _at_least_before_verb(folded, num_start) if _is_cjk(before) else None
+    if at_least_start is not None:
+        qualifier, marker, start = "at_least", "至少", at_least_start    # 每个乡镇至少建成1个
     elif before in _QUALIFIED_AFTER:
         qualifier, marker, start = _prefix_qualifier(folded, num_start)
     else:
