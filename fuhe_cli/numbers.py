@@ -174,7 +174,9 @@ _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "�
 _COUNT_LABEL = re.compile(r"(人数|人次|户数|场次|件次|件数)(?:达到|达|为|共|累计|共计)?$")
 # 带动2万农村妇女就业, 惠及1.05亿妇女: people counted by 万/亿 with the people named, no measure word
 _PEOPLE_AFTER = re.compile(r"(?:农村|城乡|城镇|困难|留守|广大|适龄)?(?:妇女|女性|群众|儿童|家长|居民)")
-_LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,4})[)）]\s*$")
+# 项目资金（万元）; a bracket may go on past its unit with a note on what is counted or when, the unit
+# first (妇女微家总数（个，截至9月底）, 参训人数（人次，含线上）): the unit is what opens it.
+_LABEL_UNIT = re.compile(r"[（(]([^（）()，,、；;]{1,4})(?:[，,、；;][^（）()]*)?[)）]\s*$")
 
 # A page's reader counters ("阅读 10万+", "在看 2186", "浏览量：3562") alone on their line.
 _COUNTER_GAP = frozenset(" ：:读看赞享发藏论量数击览放")

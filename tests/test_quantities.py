@@ -64,6 +64,10 @@ GRAMMAR = [
     ("2 | 宣讲场次 | 356 | -3.2%", [(356, "场次", "exact"), (-3.2, "%", "exact")]),
     ("5 | 儿童之家覆盖率 | % | 82.5 | ≥95 |", [(82.5, "%", "exact"), (95, "%", "at_least")]),   # a rate row
     ("6 | 村委会成员中女性比例（%） | 27.6 |", [(27.6, "%", "exact")]),
+    # a header's bracket that goes on past its unit with a note (as of when, what is included)
+    ("镇街｜儿童之家（个，截至6月底）｜资金（万元，含配套）\n东城街道｜24｜15", [(24, "个", "exact"),
+                                                              (150000, "元", "exact")]),
+    ("7 | 参训妇女（人次，含线上） | 860 |", [(860, "人次", "exact")]),
     ("序号 | 年份 | 2023 |", []),
     ("捐款万元", []),
     # fractions are shares in %, 倍 is a unit of its own
