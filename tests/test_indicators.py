@@ -137,6 +137,10 @@ LOOK_ALIKES = [
     # a word printed right before an earlier figure of the list is that figure's name
     ("创建手工加工基地56个、县级手工服务站点19个。", 19, "uncategorized", "employment.demo_bases"),
     ("“三八”红旗手100名、“十佳好婆婆”10名。", 10, "honours.individuals", "honours.red_banner"),
+    # calls answered (接听…电话) are calls, whatever they were about; a complaint received is a petition
+    ("区妇女维权站今年接听法律咨询和投诉电话430余个。", 430, "rights.hotline_calls", "rights.petitions"),
+    ("全年受理妇女投诉电话65个。", 65, "rights.hotline_calls", "rights.petitions"),
+    ("全年受理妇女投诉120件。", 120, "rights.petitions", "rights.hotline_calls"),
 ]
 
 
