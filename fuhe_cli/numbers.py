@@ -705,8 +705,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
             if bare and qualifier == "exact" and (unit_out != "元" or len(n1) == 1):
                 return None  # 万家, 千方百计; (万元) is a unit heading, not 10000 元
             small = (high if high is not None else value) <= (10 * scale if scale > 1 else 10)
-            if small and qualifier in ("exact", "range") and not has_big:
-                return None  # 三篇文章, 一支队伍, 四级: enumeration counts and indefinites
+            if small and not has_big:
+                # 三篇文章, 一支队伍, 四级: enumeration counts and indefinites; a qualifier does not make
+                # one a statistic (两场以上, 十多名学员): reports write their statistics in digits
+                return None
             if (len(_clean(n1)) > 1 and all(c in _CN_DIGITS for c in _clean(n1))
                     and pair is None):
                 return None  # 三八, 二〇二三: names and years read digit by digit
