@@ -181,6 +181,12 @@ _LABEL_UNIT = re.compile(r"[（(]([^（）()，,、；;]{1,4})(?:[，,、；;][^
 # A page's reader counters ("阅读 10万+", "在看 2186", "浏览量：3562") alone on their line.
 _COUNTER_GAP = frozenset(" ：:读看赞享发藏论量数击览放")
 _COUNTER_LINE = re.compile(r"\s*(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$")
+# China's public service hotlines have five-digit numbers from 12 or 96 (12338, 12345, 96111). One
+# followed by a unit character that opens the rest of the line's name before a line noun (12338家政服务
+# 维权专线, 12345人民热线) is the line's number; a count puts the noun counted right after its unit
+# (12346个热线电话), so at least one character must stand between.
+_HOTLINE_NUMBER = re.compile(r"(?:12|96)[0-9]{3}")
+_HOTLINE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:热线|专线|服务线|服务台|服务平台)")
 _MONTH_WINDOW_AFTER = ("以来", "来", "内", "里", "中", "间")
 _DURATION_UNITS = frozenset(("天", "周", "个月", "小时"))
 _PERIOD_UNITS = frozenset(("天", "周", "个月"))
@@ -587,6 +593,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
         return None
     if unit and after_match and after_match in _UNIT_FALSE_CONTINUATIONS.get(unit[-1], ""):
         return None
+    if unit and not after and _HOTLINE_NUMBER.fullmatch(n1 or "") and _HOTLINE_NAMED.match(folded, match_end):
+        return None  # 12338家政服务维权专线: the line's number, its name going on past the unit character
     if unit in ("个", "项") and after_match and (after_match.isdigit() or after_match in _CN_DIGITS
                                                and not folded.startswith(_NUMERAL_WORDS, match_end)):
         return None  # 四个一, 5个100%: slogans built from counts
