@@ -180,7 +180,8 @@ _LABEL_UNIT = re.compile(r"[（(]([^（）()，,、；;]{1,4})(?:[，,、；;][^
 
 # A page's reader counters ("阅读 10万+", "在看 2186", "浏览量：3562") alone on their line.
 _COUNTER_GAP = frozenset(" ：:读看赞享发藏论量数击览放")
-_COUNTER_LINE = re.compile(r"\s*(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$")
+_COUNTER_WORD = r"(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$"
+_COUNTER_LINE = re.compile(r"\s*" + _COUNTER_WORD)
 # China's public service hotlines have five-digit numbers from 12 or 96 (12338, 12345, 96111). One
 # followed by a unit character that opens the rest of the line's name before a line noun (12338家政服务
 # 维权专线, 12345人民热线) is the line's number; a count puts the noun counted right after its unit
@@ -196,9 +197,20 @@ _WRAPPED_UNIT = re.compile(f"({_UNIT_ALT})")
 _DURATION_LEADS = ("为期", "历时", "持续", "用时")
 
 
+# A page's header or footer may set its counters in one line, each a cell of its own after a space
+# ("2024-06-05　来源：…妇联　　浏览：2,316次", "阅读 10万+　在看 326"; fold makes 　 a space).
+_COUNTER_CELL = re.compile(_COUNTER_WORD)
+
+
 def _counter_line(folded: str, start: int, end: int) -> bool:
+    """Whether the figure at start..end is a reader counter: alone on its line after a counter word,
+    or in a cell of its own on such a line, the counter word opening it after a space."""
     left, right = _line_bounds(folded, start, end, 20)
-    return _COUNTER_LINE.fullmatch(folded, left, start) is not None and not folded[end:right].strip()
+    if _COUNTER_LINE.fullmatch(folded, left, start) is not None and not folded[end:right].strip():
+        return True
+    cell = _COUNTER_CELL.search(folded, left, start)
+    return (cell is not None and (cell.start() == left or folded[cell.start() - 1].isspace())
+            and (end == right or folded[end].isspace()))
 
 
 # Context that makes a number a code, a time, a formula or part of a URL.

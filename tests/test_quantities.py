@@ -17,6 +17,11 @@ GRAMMAR = [
     ("阅读 10万+", []),
     ("在看 2186", []),
     ("推文阅读量达10万+", [(100000, None, "at_least")]),
+    # counters set as cells of one header or footer line, after the source or beside each other
+    ("2025-03-08　来源：某区妇联　　浏览：1,208次", []),
+    ("阅读 5万+　在看 210　赞 860", []),
+    ("来源：某县妇联 阅读 3200次 编辑：张某", []),
+    ("推文阅读 5000次，覆盖全县妇女", [(5000, "次", "exact")]),   # a word of its own before 阅读: prose
     ("今年前4个月接待来访236件次", [(236, "件次", "exact")]),
     ("开展为期3个月的专项行动", []),
     # 来 as "about"; a duration is no quantity
