@@ -188,6 +188,9 @@ _COUNTER_LINE = re.compile(r"\s*" + _COUNTER_WORD)
 # (12346个热线电话), so at least one character must stand between.
 _HOTLINE_NUMBER = re.compile(r"(?:12|96)[0-9]{3}")
 _HOTLINE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:热线|专线|服务线|服务台|服务平台)")
+# A bulletin's footer states its print run (送：…　共印30份, 印数：50份), the verb 印 right before the
+# figure; what was printed for the work names its material in between (共印发宣传册2000份, 印制…).
+_PRINT_RUN_LEADS = ("共印", "印数：", "印数:")
 _MONTH_WINDOW_AFTER = ("以来", "来", "内", "里", "中", "间")
 _DURATION_UNITS = frozenset(("天", "周", "个月", "小时"))
 _PERIOD_UNITS = frozenset(("天", "周", "个月"))
@@ -615,6 +618,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
         return None  # the 100% of “5个100%” is part of the slogan, not a rate
     if unit in _PAGER_UNITS and _on_pager_line(folded, num_start, match_end):
         return None
+    if unit == "份" and folded.endswith(_PRINT_RUN_LEADS, max(0, num_start - 3), num_start):
+        return None  # 共印30份 closing a bulletin's 报/送 lines: how many copies of it were printed
     if unit == "起" and not q_word and _YEAR_DIGITS.fullmatch(n1 or ""):
         return None  # 自2024起: a year, not 2024 cases
     if folded.startswith(_ROUND_THE_CLOCK, num_start):
