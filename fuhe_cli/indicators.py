@@ -271,6 +271,28 @@ _ROW_CELL_BREAK = regex.compile(r"[\t|｜]|\u3000{2,}| {2,}")
 _ROW_OPENING = regex.compile(r"[ \u3000]*[|｜][ \u3000]*")     # "| 巾帼宣讲活动 | …": a drawn row's first bar
 
 
+def _broken_down_header(text: str, span: tuple[int, int]) -> "tuple[int, int] | None":
+    """The span of the header cell a 其中 header cell at `span` breaks down: the nearest cell to its
+    left on the header line that does not open with 其中; None when `span` is no 其中 cell."""
+    start, end = span
+    while start < end and text[start] in " \u3000|｜\t":
+        start += 1
+    if not text.startswith(_BREAKDOWN, start):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = _ROW_OPENING.match(text, line_start, start)
+    if opening is not None:
+        line_start = opening.end()
+    breaks = list(_ROW_CELL_BREAK.finditer(text, line_start, start))
+    for index in range(len(breaks) - 1, -1, -1):
+        cell_start = breaks[index - 1].end() if index else line_start
+        cell_end = breaks[index].start()
+        cell = text[cell_start:cell_end].strip(" \u3000")
+        if cell and not cell.startswith(_BREAKDOWN):
+            return cell_start, cell_end
+    return None
+
+
 def _after_cell_break(text: str, start: int) -> bool:
     """True when the figure at `start` opens a table cell: a tab or bar right before it, or a bar
     and the spaces a drawn (markdown) table pads its cells with ("| 场 | 86 | 124 |")."""
@@ -1525,4 +1547,15 @@ class RuleSet:
                 return None     # the next line is another figure or a paragraph, not a caption
             found = first_clause_break(text, line_end + 1, caption_end)
             span = (line_end + 1, caption_end if found is None else found)
-        return self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+        named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
+        if (named is None or named.priority < 0) and getattr(quantity, "label", None) is not None:
+            # "培训妇女（人次）｜其中三季度（人次）": a 其中 column breaks down the column before it, as a
+            # 其中 clause does the figure before it, so a header that names nothing itself takes the
+            # name of the nearest header to its left that is no 其中 column
+            whole = _broken_down_header(text, span)
+            if whole is not None:
+                broken = self._best(text, quantity, whole[0], whole[1], carried=True, veto_end=whole[1],
+                                    label=True)
+                if broken is not None and broken.priority >= 0:
+                    return broken
+        return named

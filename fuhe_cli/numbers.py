@@ -96,11 +96,11 @@ _CURRENCY_WORDS = ("人民币", "港币", "港元", "美元", "欧元")
 _CURRENCY_LAST_CHARS = frozenset(word[-1] for word in _CURRENCY_WORDS)
 # _prefix_qualifier finds nothing unless the number follows one of these (约, 近有, 总数的, 人民币).
 _QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"} | _CURRENCY_LAST_CHARS
-# 至少建成1个, 至少举办1场: 至少 before a verb of the work is the figure's qualifier.
-_AT_LEAST_VERBS = tuple("至少" + verb for verb in ("建成", "建设", "打造", "培育", "举办", "开展", "配备", "组建", "设立",
-                                                  "建立", "创建", "新建", "安排", "落实", "完成", "培训", "选树",
-                                                  "建有", "设有", "配有"))
-_AT_LEAST_VERB_ENDS = frozenset(verb[-1] for verb in _AT_LEAST_VERBS)
+# 至少建成1个, 至少组织2次, 至少办1期: 至少 before the verb of the work is the figure's qualifier — a
+# requirement puts its bound before the verb, whatever the verb. Only a verb of one or two characters
+# may stand between (Chinese characters, so the bound never reaches over a clause stop or a quote).
+_AT_LEAST_BEFORE_VERB = "至少"
+_AT_LEAST_VERB_GAP = (1, 2)
 _BIG_MULTIPLIER = re.compile("[万亿]")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
@@ -174,11 +174,23 @@ _LABEL_SUFFIX_UNITS = (("人次", "人次"), ("场次", "场次"), ("件次", "�
 _COUNT_LABEL = re.compile(r"(人数|人次|户数|场次|件次|件数)(?:达到|达|为|共|累计|共计)?$")
 # 带动2万农村妇女就业, 惠及1.05亿妇女: people counted by 万/亿 with the people named, no measure word
 _PEOPLE_AFTER = re.compile(r"(?:农村|城乡|城镇|困难|留守|广大|适龄)?(?:妇女|女性|群众|儿童|家长|居民)")
-_LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,4})[)）]\s*$")
+# 项目资金（万元）; a bracket may go on past its unit with a note on what is counted or when, the unit
+# first (妇女微家总数（个，截至9月底）, 参训人数（人次，含线上）): the unit is what opens it.
+_LABEL_UNIT = re.compile(r"[（(]([^（）()，,、；;]{1,4})(?:[，,、；;][^（）()]*)?[)）]\s*$")
 
 # A page's reader counters ("阅读 10万+", "在看 2186", "浏览量：3562") alone on their line.
 _COUNTER_GAP = frozenset(" ：:读看赞享发藏论量数击览放")
-_COUNTER_LINE = re.compile(r"\s*(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$")
+_COUNTER_WORD = r"(?:阅读|在看|点赞|分享|转发|收藏|评论|浏览|点击|播放|访问)(?:量|次数|数)?\s*[:：]?\s*$"
+_COUNTER_LINE = re.compile(r"\s*" + _COUNTER_WORD)
+# China's public service hotlines have five-digit numbers from 12 or 96 (12338, 12345, 96111). One
+# followed by a unit character that opens the rest of the line's name before a line noun (12338家政服务
+# 维权专线, 12345人民热线) is the line's number; a count puts the noun counted right after its unit
+# (12346个热线电话), so at least one character must stand between.
+_HOTLINE_NUMBER = re.compile(r"(?:12|96)[0-9]{3}")
+_HOTLINE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:热线|专线|服务线|服务台|服务平台)")
+# A bulletin's footer states its print run (送：…　共印30份, 印数：50份), the verb 印 right before the
+# figure; what was printed for the work names its material in between (共印发宣传册2000份, 印制…).
+_PRINT_RUN_LEADS = ("共印", "印数：", "印数:")
 _MONTH_WINDOW_AFTER = ("以来", "来", "内", "里", "中", "间")
 _DURATION_UNITS = frozenset(("天", "周", "个月", "小时"))
 _PERIOD_UNITS = frozenset(("天", "周", "个月"))
@@ -188,9 +200,20 @@ _WRAPPED_UNIT = re.compile(f"({_UNIT_ALT})")
 _DURATION_LEADS = ("为期", "历时", "持续", "用时")
 
 
+# A page's header or footer may set its counters in one line, each a cell of its own after a space
+# ("2024-06-05　来源：…妇联　　浏览：2,316次", "阅读 10万+　在看 326"; fold makes 　 a space).
+_COUNTER_CELL = re.compile(_COUNTER_WORD)
+
+
 def _counter_line(folded: str, start: int, end: int) -> bool:
+    """Whether the figure at start..end is a reader counter: alone on its line after a counter word,
+    or in a cell of its own on such a line, the counter word opening it after a space."""
     left, right = _line_bounds(folded, start, end, 20)
-    return _COUNTER_LINE.fullmatch(folded, left, start) is not None and not folded[end:right].strip()
+    if _COUNTER_LINE.fullmatch(folded, left, start) is not None and not folded[end:right].strip():
+        return True
+    cell = _COUNTER_CELL.search(folded, left, start)
+    return (cell is not None and (cell.start() == left or folded[cell.start() - 1].isspace())
+            and (end == right or folded[end].isspace()))
 
 
 # Context that makes a number a code, a time, a formula or part of a URL.
@@ -211,6 +234,16 @@ _LABEL_CLOSINGS = frozenset("”」』’》）)")
 
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
+def _at_least_before_verb(text: str, num_start: int) -> Optional[int]:
+    """Where 至少 starts when it stands before a short verb right before the number (至少组织2次)."""
+    for gap in _AT_LEAST_VERB_GAP:
+        begin = num_start - gap - len(_AT_LEAST_BEFORE_VERB)
+        if begin >= 0 and text.startswith(_AT_LEAST_BEFORE_VERB, begin) and all(
+                _is_cjk(char) for char in text[num_start - gap:num_start]):
+            return begin
+    return None
 
 
 def _label_ends_before(text: str, colon: int) -> bool:
@@ -575,6 +608,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
         return None
     if unit and after_match and after_match in _UNIT_FALSE_CONTINUATIONS.get(unit[-1], ""):
         return None
+    if unit and not after and _HOTLINE_NUMBER.fullmatch(n1 or "") and _HOTLINE_NAMED.match(folded, match_end):
+        return None  # 12338家政服务维权专线: the line's number, its name going on past the unit character
     if unit in ("个", "项") and after_match and (after_match.isdigit() or after_match in _CN_DIGITS
                                                and not folded.startswith(_NUMERAL_WORDS, match_end)):
         return None  # 四个一, 5个100%: slogans built from counts
@@ -583,6 +618,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
         return None  # the 100% of “5个100%” is part of the slogan, not a rate
     if unit in _PAGER_UNITS and _on_pager_line(folded, num_start, match_end):
         return None
+    if unit == "份" and folded.endswith(_PRINT_RUN_LEADS, max(0, num_start - 3), num_start):
+        return None  # 共印30份 closing a bulletin's 报/送 lines: how many copies of it were printed
     if unit == "起" and not q_word and _YEAR_DIGITS.fullmatch(n1 or ""):
         return None  # 自2024起: a year, not 2024 cases
     if folded.startswith(_ROUND_THE_CLOCK, num_start):
@@ -654,8 +691,9 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
         if n1.isdigit() and len(n1) >= 11:
             return None  # phone / ID numbers
 
-    if before in _AT_LEAST_VERB_ENDS and folded.startswith(_AT_LEAST_VERBS, num_start - 4):
-        qualifier, marker, start = "at_least", "至少", num_start - 4    # 每个乡镇至少建成1个
+    at_least_start = _at_least_before_verb(folded, num_start) if _is_cjk(before) else None
+    if at_least_start is not None:
+        qualifier, marker, start = "at_least", "至少", at_least_start    # 每个乡镇至少建成1个
     elif before in _QUALIFIED_AFTER:
         qualifier, marker, start = _prefix_qualifier(folded, num_start)
     else:
@@ -692,8 +730,10 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
             if bare and qualifier == "exact" and (unit_out != "元" or len(n1) == 1):
                 return None  # 万家, 千方百计; (万元) is a unit heading, not 10000 元
             small = (high if high is not None else value) <= (10 * scale if scale > 1 else 10)
-            if small and qualifier in ("exact", "range") and not has_big:
-                return None  # 三篇文章, 一支队伍, 四级: enumeration counts and indefinites
+            if small and not has_big:
+                # 三篇文章, 一支队伍, 四级: enumeration counts and indefinites; a qualifier does not make
+                # one a statistic (两场以上, 十多名学员): reports write their statistics in digits
+                return None
             if (len(_clean(n1)) > 1 and all(c in _CN_DIGITS for c in _clean(n1))
                     and pair is None):
                 return None  # 三八, 二〇二三: names and years read digit by digit

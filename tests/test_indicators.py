@@ -47,6 +47,10 @@ LABELS = [
     ("一、发放创业担保贷款。贴息贷款3.2亿元，带动就业6400人。", -1, "employment.people"),
     ("18个\n新建巾帼示范基地", -1, "employment.demo_bases"),
     ("类别\t执委人数（名）\n村级\t1260", -1, "org.executive_members"),
+    # a 其中 column breaks down the nearest column to its left that is no 其中 column
+    ("乡镇｜走访慰问困难妇女（户）｜其中春节期间（户）\n东城镇｜120｜45", -1, "care.visits"),
+    ("街道\t培训家政服务员（人次）\t其中一季度（人次）\t其中二季度（人次）\n东城街道\t860\t300\t560", -1,
+     "training.participants"),
     ("今年以来，全县各级妇联共举办各类家庭教育讲座和亲子活动\n452场，惠及家庭8000余户。", 0, "family.education_activities"),
 ]
 
@@ -133,6 +137,10 @@ LOOK_ALIKES = [
     # a word printed right before an earlier figure of the list is that figure's name
     ("创建手工加工基地56个、县级手工服务站点19个。", 19, "uncategorized", "employment.demo_bases"),
     ("“三八”红旗手100名、“十佳好婆婆”10名。", 10, "honours.individuals", "honours.red_banner"),
+    # calls answered (接听…电话) are calls, whatever they were about; a complaint received is a petition
+    ("区妇女维权站今年接听法律咨询和投诉电话430余个。", 430, "rights.hotline_calls", "rights.petitions"),
+    ("全年受理妇女投诉电话65个。", 65, "rights.hotline_calls", "rights.petitions"),
+    ("全年受理妇女投诉120件。", 120, "rights.petitions", "rights.hotline_calls"),
 ]
 
 

@@ -33,6 +33,9 @@ SINGLE = [
     ("每个村至少建有1个妇女之家", 1, "个", "at_least", "至少"),
     ("每个社区至少举办2场", 2, "场", "at_least", "至少"),
     ("至少有1间活动室", 1, "间", "at_least", "至少"),
+    # whatever the verb, of one or two characters (a requirement bounds the figure before its verb)
+    ("每个社区每月至少走访3户困难家庭", 3, "户", "at_least", "至少"),
+    ("每个站点每年至少办1期培训班", 1, "期", "at_least", "至少"),
     ("新增会员2.7万人", 27000, "人", "exact", None),
     ("争取专项资金860万元", 8600000, "元", "exact", None),
     ("发放贴息贷款4.05亿元", 405000000, "元", "exact", None),

@@ -17,6 +17,11 @@ GRAMMAR = [
     ("阅读 10万+", []),
     ("在看 2186", []),
     ("推文阅读量达10万+", [(100000, None, "at_least")]),
+    # counters set as cells of one header or footer line, after the source or beside each other
+    ("2025-03-08　来源：某区妇联　　浏览：1,208次", []),
+    ("阅读 5万+　在看 210　赞 860", []),
+    ("来源：某县妇联 阅读 3200次 编辑：张某", []),
+    ("推文阅读 5000次，覆盖全县妇女", [(5000, "次", "exact")]),   # a word of its own before 阅读: prose
     ("今年前4个月接待来访236件次", [(236, "件次", "exact")]),
     ("开展为期3个月的专项行动", []),
     # 来 as "about"; a duration is no quantity
@@ -64,6 +69,10 @@ GRAMMAR = [
     ("2 | 宣讲场次 | 356 | -3.2%", [(356, "场次", "exact"), (-3.2, "%", "exact")]),
     ("5 | 儿童之家覆盖率 | % | 82.5 | ≥95 |", [(82.5, "%", "exact"), (95, "%", "at_least")]),   # a rate row
     ("6 | 村委会成员中女性比例（%） | 27.6 |", [(27.6, "%", "exact")]),
+    # a header's bracket that goes on past its unit with a note (as of when, what is included)
+    ("镇街｜儿童之家（个，截至6月底）｜资金（万元，含配套）\n东城街道｜24｜15", [(24, "个", "exact"),
+                                                              (150000, "元", "exact")]),
+    ("7 | 参训妇女（人次，含线上） | 860 |", [(860, "人次", "exact")]),
     ("序号 | 年份 | 2023 |", []),
     ("捐款万元", []),
     # fractions are shares in %, 倍 is a unit of its own
