@@ -245,6 +245,10 @@ def _dominant_score(places, body: str) -> tuple[Region | None, float]:
     return regions[best], scores[best]
 
 
+# A post's location at the end of its date line (after the time of day) or after IP属地.
+_POSTED_FROM = re.compile(r"(?:\d{1,2}:\d{2}|IP属地[:：]?)[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*$", re.MULTILINE)
+
+
 def _datelines(text: str, start: int, end: int):
     """DATELINE matches at the start of a line and FILED_FROM matches in text[start:end]. Most
     articles have neither: a search for 电 / 发自 in C comes first."""
@@ -280,6 +284,11 @@ def _filed_from(places, text: str, sections: list[Section]) -> tuple[str, list[R
                     continue        # 发自内心, 网格员来电: no place there
                 spans.append((match.start(1), match.end(1)))
                 found = found or mentions[0].region
+        for match in _POSTED_FROM.finditer(text, section.title_start, head):
+            # 北滘妇联　2024年12月30日 18:30　广东 / IP属地：广东: where the account posted from, which
+            # names neither the article's place nor where it was filed
+            if places.find_mentions(match.group(1)):
+                spans.append((match.start(1), match.end(1)))
         filed.append(found)
     if not spans:
         return text, filed

@@ -144,6 +144,10 @@ ATTRIBUTION = [
     ("a body that keeps saying 全省 is about the province of the place it names",
      "全省助残推进会召开\n\n本报讯 全省推进会日前在芜湖召开。芜湖市等单位参加会议。去年全省共帮扶残疾妇女2.6万名。",
      "安徽省", ["安徽省"]),
+    ("a post's location after its date line's time of day (…18:30　广东) names no place of the article",
+     "某镇妇联2024年终盘点\n某镇妇联　2024年12月30日 18:30　广东\n在顺德区妇联的指导下，镇妇联开展宣讲86场。\n"
+     "👉 组建宣讲小分队12支\n",
+     "顺德区", ["顺德区", "顺德区"]),
     ("a headline's bare county name loses to a province the body names again and again",
      "临泽巾帼在行动\n\n湖南各级妇联开展培训。湖南省妇联介绍，湖南培训妇女2.1万人次。",
      "湖南省", ["湖南省"]),
