@@ -58,7 +58,7 @@ STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 # 组建…服务队36支: teams formed, a flow — unless the sentence says they are there (现有…，组建…18支;
 # 已组建, 累计组建).
-FORMED_CUE = re.compile(r"(?<!累计)(?<!已)组建")
+FORMED_CUE = re.compile(r"(?<!累计)(?<!已)(?:组建|成立)")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新认定|新当选|当年|本年度|全年|"
                       r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选|"
@@ -76,7 +76,8 @@ LEVEL_CUE = re.compile(r"累计达到|总数达到|总量达到|达到|稳定在
 NEW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新创建|新认定|新当选|当年|本年度|"
                      r"增加(?![到至])|增长(?![到至])|提高(?![到至])|下降(?![到至])|减少(?![到至])|增幅|完成")  # (增加到…358个: the level reached)
 # A figure followed by the event that counts it (16户家庭获评…) is a flow, whatever 共有 before it says.
-FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,20}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?)")
+FLOW_AFTER = re.compile(r"[^，,。；;：:]{0,20}?(?:获评|荣获|被评为|被命名为|评为|受表彰|入选|获授|参加了?|参与了?|接受了?|"
+                        r"实现(?:了)?(?:就业|创业|增收|再就业))")
 # A change from a base (比2020年提高…, 较上年增长…) and a base's own value in brackets (较2020年基数（24.1%）,
 # 比2020年（91.2%）).
 CHANGE_CUE = re.compile(r"提高|增加|增长|下降|减少|降低|上升|扩大|缩小")

@@ -217,16 +217,18 @@ CONTINUES = re.compile(r"[ \t\u3000]*(?:同时|与此同时|此外|另外|另一
 WINDOWS = {"三八": (3, 3), "六一": (6, 6), "五一": (5, 5), "国庆": (10, 10), "元旦": (1, 1), "春节": (1, 2),
            "元旦春节": (1, 2), "中秋国庆": (9, 10), "暑期": (7, 8), "暑假": (7, 8), "寒假": (1, 2),
            "寒暑假": (1, 8),   # the winter and the summer holidays, as one span
-           "99公益日": (9, 9)}  # the online giving days of early September
+           "99公益日": (9, 9),  # the online giving days of early September
+           "重阳": (10, 10)}    # the ninth of the ninth lunar month, in October in most years
 # The run-up to a festival (“六一”前夕, 春节前): the weeks before it, so the month before for a
 # festival on the first of a month.
 EVE_WINDOWS = {"三八": (3, 3), "六一": (5, 6), "五一": (4, 5), "国庆": (9, 10), "春节": (1, 2), "元旦春节": (1, 2),
                "中秋国庆": (9, 10)}
 # Found from their names (a C scan for a few words), then read with the year before them.
-WINDOW_NAME = re.compile("元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节|暑期|寒暑假|暑假|寒假|99公益日")
+WINDOW_NAME = re.compile("元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节|暑期|寒暑假|暑假|寒假|99公益日|重阳")
 WINDOW = re.compile(
-    r"(?:[“\"]?(?P<festival>元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节|99公益日)[”\"]?(?:国际)?(?:妇女节|儿童节|劳动节|节)?"
-    r"(?:期间|前后|假期|(?P<eve>前夕|前(?![进往来])|(?:到来|来临)之际|之际)|(?<=节)(?=[，,]|就|时(?!间)|里|当天))"
+    r"(?:[“\"]?(?P<festival>元旦春节|中秋国庆|三八|六一|五一|国庆|元旦|春节|99公益日|重阳)[”\"]?(?:国际)?(?:妇女节|儿童节|劳动节|节)?"
+    r"(?:(?:维权|宣传|活动|服务|主题)(?:周|月))?"    # (“三八”维权周期间: the festival's week)
+    r"(?:期间|前后|假期|(?P<eve>前夕|前(?![进往来])|(?:到来|来临)之际|之际)|(?<=节)(?=[，,]|就|时(?!间)|里|当天|走访|慰问))"
     r"|(?P<season>暑期|寒暑假|暑假|寒假)(?:期间)?)")
 # “十四五”以来, 十四五期间: the years of a five-year plan (from the third, 1966-1970, on: 1966 + 5(N-3)).
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规划)?(时期|期间|以来)")

@@ -180,6 +180,13 @@ OCCASION_BEFORE_SOURCE = """某省：巾帼创业带动妇女增收
 
 在某市，当地家政企业中女性从业人员超过3万人。
 """
+# Teams set up (成立) this year are a flow even where the rule counts what stands, and so are people
+# who came to work (共有…通过…实现创业); a festival followed by its visits (重阳节走访…) is its month.
+FORMED_AND_SET_TO_WORK = """某区妇联2024年工作总结
+
+今年牵头成立巾帼志愿服务队15支。全区共有186名女性通过创业担保贷款实现创业。
+重阳节走访慰问高龄妇女165人。
+"""
 # A headline figure the body tells again is the same fact, of the body's time; one the body does not
 # repeat keeps only what the headline says (here: nothing).
 HEADLINE_FIGURE_TOLD_AGAIN = """某县妇联“六一”爱心义卖筹得善款36.8万元 惠及儿童500名
@@ -734,6 +741,8 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (FORMED_AND_SET_TO_WORK, [("15支", (2024, 1), (2024, 12), False, 2024), ("186名", (2024, 1), (2024, 12), False, 2024),
+                              ("165人", (2024, 10), (2024, 10), False, 2024)]),   # a festival and its visits
     (HEADLINE_FIGURE_TOLD_AGAIN, [("36.8万元", (2025, 6), (2025, 6), False, 2025), ("500名", None, None, False, None)]),
     (A_LATER_PARTS_OWN_TIME, [("126场", (2024, 1), (2024, 12), False, 2024), ("48户", (2024, 3), (2024, 3), False, 2024),
                               ("300余次", (2024, 1), (2024, 12), False, 2024)]),

@@ -57,6 +57,8 @@ CASES = [
     ("元旦春节期间", Anchor(2026, 1), "flow", (2026, 1), (2026, 2)),   # under way on the page's date: this one
     ("“六一”前夕", Anchor(2024, 5), "flow", (2024, 5), (2024, 6)),      # (begun in May), not last year's
     ("“99公益日”期间", MAY_2024, "flow", (2023, 9), (2023, 9)),         # the online giving days of September
+    ("“三八”维权周期间", MAY_2024, "flow", (2024, 3), (2024, 3)),       # the festival's week
+    ("重阳节期间", Anchor(2024, 12), "flow", (2024, 10), (2024, 10)),
     ("年末", DEC_2024, "stock", None, (2024, 12)),
     ("本月", MAY_2024, "flow", (2024, 5), (2024, 5)),
     ("上年同期", MAY_2024, "flow", (2023, 1), (2023, 5)),
