@@ -166,6 +166,7 @@ from fuhe_cli.clauses import (
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, verb_has_object, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
+from fuhe_cli.layout import _cells, row_label
 from fuhe_cli.models import UNCATEGORIZED, Indicator
 from fuhe_cli.number_expressions import parse_number
 from fuhe_cli.numbers import UNITS
@@ -1053,6 +1054,7 @@ class RuleSet:
                                   veto_start=_ITEM_OR_LABEL)
             if labelled is not None:
                 own = labelled
+        change = None
         if (own is None or own.priority < 0) and getattr(quantity, "label", None) is not None:
             # "| 妇女技能培训 | 人次 | 2860 | 2410 | 18.7 |" under "同比增减（%）": a column header that
             # names a change makes its cells that change of what their rows measure, whatever the row
@@ -1060,9 +1062,10 @@ class RuleSet:
             change = self._column_change(text, quantity)
             if change is not None:
                 own = change
-        if (own is None or own.priority < 0) and _after_cell_break(text, quantity.start):
-            # "家长学校数量\t所\t356\t420\t432": a table row's first cell is the label of each cell
-            # of the row, however far to the right
+        if (change is None or own is not change) and _after_cell_break(text, quantity.start):
+            # "家长学校数量\t所\t356\t420\t432": a table row's label names each cell of the row,
+            # however far to the right, over the row text just before the cell (the label cut short,
+            # the unit and figure cells beside it) — only a header naming a change says otherwise
             labelled = self._row_label(text, quantity)
             if labelled is not None:
                 own = labelled
@@ -1260,17 +1263,18 @@ class RuleSet:
         return named
 
     def _row_label(self, text: str, quantity) -> "_Candidate | None":
-        """The rule named by the first cell of the table row the figure is a cell of (the figure
-        stands after a cell break: a tab, |, ｜), when that cell holds no figure."""
-        line_start = text.rfind("\n", 0, quantity.start) + 1
-        # "| 巾帼宣讲活动 | 场 | 86 |": a row drawn with an opening bar starts its first cell after it
-        opening = _ROW_OPENING.match(text, line_start, quantity.start)
-        if opening is not None:
-            line_start = opening.end()
-        found = _ROW_CELL_BREAK.search(text, line_start, quantity.start)
-        if found is None or found.start() == line_start or DIGIT.search(text, line_start, found.start()):
+        """The rule named by the label of the table row the figure is a cell of (layout.row_label:
+        its first text cell, past a 序号 cell, up to its unit cell), however far right the cell."""
+        if self._layout is not None:
+            span = self._layout.row_label(quantity.start)
+        else:
+            line_start = text.rfind("\n", 0, quantity.start) + 1
+            line_end = text.find("\n", quantity.start)
+            span = row_label(text, _cells(text, line_start, len(text) if line_end < 0 else line_end))
+            span = span if span is not None and span[1] <= quantity.start else None
+        if span is None:
             return None
-        named = self._best(text, quantity, line_start, found.start(), carried=True, veto_end=found.start(), label=True)
+        named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)
         return named if named is not None and named.priority >= 0 else None
 
     def _parallel(self, text: str, quantity, clause_start: int) -> "_Candidate | None":

@@ -475,6 +475,39 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
+# A table row's ordinal cell (序号: 1, 2.1, 一、, （3）) before its label, and a cell that is only a
+# figure (92.8, ≥95, -4.6, 18.7%): neither names what the row measures.
+_ORDINAL_CELL = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?[.、]?|[一二三四五六七八九十]{1,3}、?|[（(][0-9一二三四五六七八九十]{1,3}[)）]")
+_FIGURE_CELL = regex.compile(r"[≥≤<>+\-]?[0-9][0-9.,]*[%‰]?")
+
+
+def row_label(text: str, cells: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(start, end) of the label of a table row, given its cells: the text cells from the first
+    one (an ordinal 序号 cell before it aside) up to the row's unit cell or first figure cell
+    ("2|适龄妇女宫颈癌筛查率|%|55.0|71.4|≥70" → 适龄妇女宫颈癌筛查率; "妇女培训|农村妇女技能培训|人次|…"
+    → both cells). A cell is about its row's label whatever its column, so the indicator and the
+    stock/flow words of every cell are read from it, not from the raw row text before the cell,
+    which from the third cell on no longer reaches the label. None when the row has no such label."""
+    from fuhe_cli.numbers import is_unit_cell
+
+    first = last = None
+    for number, (start, end) in enumerate(cells):
+        cell = text[start:end].strip(" \u3000|｜")
+        if not cell:
+            continue
+        if _FIGURE_CELL.fullmatch(cell) and (first is not None or number + 1 >= len(cells)
+                                             or not _ORDINAL_CELL.fullmatch(cell)):
+            break                           # the first figure: the label, if any, is behind it
+        if is_unit_cell(cell):
+            break
+        if first is None and _ORDINAL_CELL.fullmatch(cell):
+            continue
+        if first is None:
+            first = start
+        last = end
+    return (first, last) if first is not None else None
+
+
 # -- the layout object ----------------------------------------------------------------------
 class FigureContext(NamedTuple):
     """Where one figure stands in the layout, asked once per figure (Layout.figure_context) and
@@ -490,6 +523,7 @@ class FigureContext(NamedTuple):
     headings: tuple[Heading, ...]           # Layout.headings_above, nearest first
     column_header: tuple[int, int] | None   # Layout.column_header
     in_related_headline: bool
+    row_label: tuple[int, int] | None = None   # Layout.row_label: the label cell(s) of its table row
 
 
 class Layout:
@@ -516,6 +550,7 @@ class Layout:
         self._table_tops: dict[int, tuple[int, int]] = {}   # per row's start: (its table's top row, depth)
         self._heading_chains: dict[int, tuple[Heading, ...]] = {}   # per heading: headings_above
         self._last_line_cells: tuple[int, int, list] = (-1, -1, [])  # (start, end, _cells) of the last line read
+        self._row_labels: dict[int, tuple[int, int] | None] = {}   # per row's start: row_label
         # set by places.read_section_regions with each Section.region: the text with datelines blanked
         self.masked_text: str | None = None
 
@@ -593,6 +628,37 @@ class Layout:
         if header is None or column >= len(header):
             return None
         return header[column]
+
+    def _line_cells(self, index: int) -> tuple[int, list[tuple[int, int]]] | None:
+        """(start of the line holding `index`, its cells), None when the line is too long to be a row."""
+        text = self.text
+        low, high = max(0, index - _ROW_REACH), min(len(text), index + _ROW_REACH)
+        newline = text.rfind("\n", low, index)
+        if newline < 0 and low > 0:
+            return None
+        line_start = newline + 1
+        line_end = text.find("\n", index, high)
+        if line_end < 0:
+            if high < len(text):
+                return None
+            line_end = len(text)
+        kept_start, kept_end, cells = self._last_line_cells
+        if kept_start != line_start or kept_end != line_end:
+            cells = _cells(text, line_start, line_end)
+            self._last_line_cells = (line_start, line_end, cells)
+        return line_start, cells
+
+    def row_label(self, index: int) -> tuple[int, int] | None:
+        """(start, end) of the label cell(s) of the table row whose cell holds `index` (see
+        row_label), when `index` stands right of it; None in prose. Worked out once per row."""
+        line = self._line_cells(index)
+        if line is None or len(line[1]) < 2:
+            return None
+        line_start, cells = line
+        if line_start not in self._row_labels:
+            self._row_labels[line_start] = row_label(self.text, cells)
+        label = self._row_labels[line_start]
+        return label if label is not None and label[1] <= index else None
 
     def _table_top(self, line_start: int) -> list[tuple[int, int]] | None:
         """The cells of the top row of the table whose row starts at `line_start` (None when it is
@@ -678,7 +744,7 @@ class Layout:
         section_index = max(0, bisect_right(self.section_starts, index) - 1)
         return FigureContext(index, section_index, self.sections[section_index], self.sentence(index),
                              self.paragraph(index), self.full_sentence_start(index), self.headings_above(index),
-                             self.column_header(index), self.in_related_headline(index))
+                             self.column_header(index), self.in_related_headline(index), self.row_label(index))
 
     def _around(self, index: int, window: int, last_break, first_break) -> tuple[int, int, bool]:
         """(start, end, whether start is a break) from the break before index to the break at or

@@ -52,7 +52,7 @@ UNITS = (
     "所", "处", "座", "套", "条", "篇", "册", "本", "批", "类", "间", "张", "台", "辆", "门",
     "堂", "元", "天", "周", "例", "组", "队", "部", "种", "亩", "吨", "米", "笔", "轮",
     "起", "宗", "对次", "对", "公斤", "千克", "斤",
-    "%", "成", "倍",
+    "%", "‰", "成", "倍",
 )
 # A unit character that starts a longer word is not a unit: 2周年, 2024元旦, 二十四节气.
 _UNIT_FALSE_CONTINUATIONS = {
@@ -420,6 +420,12 @@ _PROSE_MARKS = frozenset("，。；")
 # A header cell's bracket may state a rate too (同比增减（%）, 增减（个百分点）).
 # …and so may a row's unit cell or label (儿童之家覆盖率 | % | 82.5 | ≥95; 女性比例（%）).
 _CELL_UNITS = {**_TABLE_UNITS, "%": "%", "个百分点": "个百分点", "百分点": "百分点"}
+
+
+def is_unit_cell(cell: str) -> bool:
+    """Whether a table cell is only a unit (%, ‰, 个, 人次): the unit column between a row's label
+    and its figures (layout.row_label)."""
+    return cell.strip() in _CELL_UNITS
 
 
 def _table_row(folded: str, text: str, left: int, right: int) -> str:

@@ -441,6 +441,7 @@ def _is_whole_year_word(text: str, expression: Optional[TimeExpression]) -> bool
 _TASK_HEADER = re.compile(r"任务|目标数|计划数|计划任务|目标任务|目标\s*$")     # (2025年目标)
 _DONE_HEADER = re.compile(r"完成|实际|进度|率")
 _YEAR_TASK_HEADER = re.compile(r"年度|全年")
+_RATE_UNITS = frozenset(("%", "‰"))
 _YEAR_TASK_AFTER = re.compile(r"[^，,。；;！？\d]{0,6}?(?:任务|目标|计划)的")
 _WHOLE_YEAR = re.compile(r"全年(?![^，,。；;！？\d]{0,6}?(?:任务|目标|计划))")
 
@@ -456,6 +457,7 @@ class _Reading:
     anchor: Optional[Anchor]
     s_start: int
     header: Optional[tuple[int, int]] = None    # the header cell above a table cell
+    label: Optional[tuple[int, int]] = None     # the label cell(s) of a table cell's row
     p_start: int = 0
     headings: list = field(default_factory=list)
     governing: Optional[TimeExpression] = None
@@ -736,7 +738,7 @@ class Timing:
             return FactTime(period=period, year=period.year if period else None, target=False)
         reading = _Reading(start=start, year=year, basis=basis, unit=unit, anchor=self._anchor_at(start),
                            s_start=context.full_sentence_start, header=context.column_header,
-                           p_start=context.paragraph[0], headings=context.headings)
+                           p_start=context.paragraph[0], headings=context.headings, label=context.row_label)
         if reading.header is not None:
             # a table cell: its row is its sentence (the header row above is not its words)
             reading.s_start = max(reading.s_start, self.text.rfind("\n", reading.s_start, start) + 1)
@@ -765,7 +767,13 @@ class Timing:
         if not _TASK_HEADER.search(words) or _DONE_HEADER.search(words):
             return
         r.target = True
-        if r.period is not None and _YEAR_TASK_HEADER.search(words):
+        if r.period is not None and (r.period.start is None or r.unit in _RATE_UNITS):
+            # a rate or a count of what stands under a goal's column (2025年目标: ≥95 %, 210个 homes):
+            # a level to reach, counted at the goal year's end — not capped at the page's date, as
+            # a count already reached is; work to do (5000人次) stays the year's flow
+            r.period = Period(None, (r.period.end[0], 12))
+            r.year = r.period.year
+        elif r.period is not None and _YEAR_TASK_HEADER.search(words):
             r.period = full_year(r.period.end[0])
             r.year = r.period.year
 
@@ -870,7 +878,9 @@ class Timing:
             if part >= 0 and text.startswith(("全年", "当年"), part + 1):
                 r.governing = TimeExpression(part + 1, part + 3, full_year(r.governing.period.end[0]), "flow", False, False)
         r.period = r.governing.period if r.governing is not None else None
-        r.clause = _clause_before(text, r.s_start, start)
+        # a table cell's words are its row's label (建有儿童之家的村（社区）, 家长学校数量), whatever its
+        # column: the row text just before a later cell is only the cells beside it (|个|168|)
+        r.clause = text[r.label[0]:r.label[1]] if r.label is not None else _clause_before(text, r.s_start, start)
 
     def _same_months_a_year_back(self, r: "_Reading") -> TimeExpression:
         """去年同期，…开展活动1.05万场: the months of the time in force where the figure stands (the

@@ -375,7 +375,14 @@ _MONITORING_TABLE = ("指标\t单位\t2020年基数\t2025年目标值\t2023年�
 # a drawn (markdown) table pads its cells with spaces and opens each row with a bar
 _DRAWN_TABLE = ("| 工作项目 | 单位 | 一季度 | 二季度 | 三季度 | 四季度 | 合计 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
                 "| 家庭教育讲座 | 场 | 14 | 22 | 19 | 25 | 80 |\n| 维权信访受理 | 件次 | 8 | 11 | 9 | 12 | 40 |\n")
+# a 序号 column before the label: the label is the first text cell, and a cell far right of it
+# (beyond a window of row text) is still about it
+_NUMBERED_TABLE = ("序号|指标名称|单位|2021年|2022年|2023年|2024年|2025年目标\n"
+                   "1|已建成妇女之家的社区|个|61|70|82|95|110\n"
+                   "2|农村适龄妇女乳腺癌筛查率|%|60.5|61.2|66.8|70.3|≥75\n")
 ROW_LABELS = [
+    (_NUMBERED_TABLE, 110, "org.women_homes"),
+    (_NUMBERED_TABLE, 75, "health.cancer_screening_rate"),
     (_MONITORING_TABLE, 312, "org.children_homes"),
     (_MONITORING_TABLE, 432, "family.education_sites"),
     (_DRAWN_TABLE, 25, "family.education_activities"),

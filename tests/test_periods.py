@@ -539,6 +539,18 @@ TERM_FROM_CONGRESS = """某市妇联工作报告
 本届以来，全市累计培育女致富带头人1460名。自第九次妇代会以来，全市新建妇女微家126个。
 """
 
+# 序号|label|unit|years|goal: each cell is about its row's label (已建成 → a stock), and under a
+# goal's column a rate or a stock is a level to reach at the goal year's end; work to do stays a flow
+GOAL_COLUMN_TABLE = """某县妇女儿童发展规划2024年度主要指标监测表
+填报日期：2025年3月10日
+
+序号|指标名称|单位|2020年基数|2024年|2025年目标
+1|农村适龄妇女乳腺癌筛查率|%|61.5|72.3|≥75
+2|新生儿死亡率|‰|2.41|1.96|≤3
+3|已建成妇女之家的社区|个|88|126|140
+4|家长学校|所|52|67|75
+5|妇女创业培训|人次|1200|1850|2000
+"""
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -817,6 +829,11 @@ CASES = [
     # a later list item's review of last year is that item's
     (LIST_PAGE_LATER_REVIEW, [("1800余个", (2025, 3), (2025, 3), False, 2025),
                               ("7600人次", (2024, 1), (2024, 12), False, 2024)]),
+    (GOAL_COLUMN_TABLE, [("72.3", (2024, 1), (2024, 12), False, 2024), ("≥75", None, (2025, 12), True, 2025),
+                         ("1.96", (2024, 1), (2024, 12), False, 2024), ("≤3", None, (2025, 12), True, 2025),
+                         ("|126", None, (2024, 12), False, 2024), ("|140", None, (2025, 12), True, 2025),
+                         ("|67", None, (2024, 12), False, 2024), ("|75", None, (2025, 12), True, 2025),
+                         ("|2000", (2025, 1), (2025, 12), True, 2025)]),
 ]
 
 

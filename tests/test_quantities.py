@@ -68,6 +68,9 @@ GRAMMAR = [
     ("4 | 新建妇女微家（个） | 48 |", [(48, "个", "exact")]),
     ("2 | 宣讲场次 | 356 | -3.2%", [(356, "场次", "exact"), (-3.2, "%", "exact")]),
     ("5 | 儿童之家覆盖率 | % | 82.5 | ≥95 |", [(82.5, "%", "exact"), (95, "%", "at_least")]),   # a rate row
+    # ‰ is a unit as written, in prose and in a row's unit cell alike (千分之 is a share in %, above)
+    ("全县新生儿死亡率为1.96‰", [(1.96, "‰", "exact")]),
+    ("2 | 新生儿死亡率 | ‰ | 2.41 | ≤3 |", [(2.41, "‰", "exact"), (3, "‰", "at_most")]),
     ("6 | 村委会成员中女性比例（%） | 27.6 |", [(27.6, "%", "exact")]),
     # a header's bracket that goes on past its unit with a note (as of when, what is included)
     ("镇街｜儿童之家（个，截至6月底）｜资金（万元，含配套）\n东城街道｜24｜15", [(24, "个", "exact"),
