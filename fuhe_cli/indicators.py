@@ -919,6 +919,17 @@ class RuleSet:
             at = text.find(head, at + 1, clause_end)
         return None
 
+    def _choose_other(self, text: str, found, quantity, unit: str):
+        """(the figure `found` — a _figure_of match of the same unit — as an _At, the candidate that
+        names it), read as a figure of its own without disturbing the current figure's state."""
+        at = _At(start=found.start(), end=found.end(), num_start=found.start(), num_end=found.end(1),
+                 value=quantity.value, unit=unit)
+        saved = (self._item_of, self._item, self._label_start)
+        try:
+            return at, self._choose(text, at, whole=False)[0]
+        finally:
+            self._item_of, self._item, self._label_start = saved
+
     def _last_figure_rule(self, text: str, quantity, start: int, end: int) -> "_Candidate | None":
         """The rule of the last figure of the quantity's unit in the clause text[start:end] right
         before a 其中 part, when that clause holds more figures of the unit (a 、-list, each item
@@ -931,14 +942,7 @@ class RuleSet:
         figures = list(_figure_of(unit).finditer(text, start, end))
         if len(figures) < 2:
             return None     # the cheap test first: one figure, the clause's trigger is its
-        last = figures[-1]
-        at = _At(start=last.start(), end=last.end(), num_start=last.start(), num_end=last.end(1),
-                 value=quantity.value, unit=unit)
-        saved = (self._item_of, self._item, self._label_start)
-        try:
-            named = self._choose(text, at, whole=False)[0]
-        finally:
-            self._item_of, self._item, self._label_start = saved
+        at, named = self._choose_other(text, figures[-1], quantity, unit)
         if (named is None or named.priority < 0 or named.hit < start or named.hit + named.span > at.start
                 or not named.compiled.carry):
             return None
@@ -978,13 +982,7 @@ class RuleSet:
             pass
         if found is None:
             return None
-        at = _At(start=found.start(), end=found.end(), num_start=found.start(), num_end=found.end(1),
-                 value=quantity.value, unit=unit)
-        saved = (self._item_of, self._item, self._label_start)
-        try:
-            candidate = self._choose(text, at, whole=False)[0]
-        finally:
-            self._item_of, self._item, self._label_start = saved
+        at, candidate = self._choose_other(text, found, quantity, unit)
         if candidate is None:
             return None     # (a fallback whole is returned too: it names a part that has no rule, see _choose)
         member = at.start - candidate.distance - candidate.span

@@ -601,24 +601,10 @@ class Layout:
         """(start, end) of the header cell above the table cell holding `index` — the top row
         of its table (cells split by tabs, bars or runs of two full-width spaces; a line without
         such breaks ends the table) — or None when `index` is in no table or in its header row."""
-        text = self.text
-        # (a row is a line of at most _ROW_REACH characters either side: a text without line
-        # breaks is no table, and asking costs the same in a 5 MB file)
-        low, high = max(0, index - _ROW_REACH), min(len(text), index + _ROW_REACH)
-        newline = text.rfind("\n", low, index)
-        if newline < 0 and low > 0:
+        line = self._line_cells(index)
+        if line is None:
             return None
-        line_start = newline + 1
-        line_end = text.find("\n", index, high)
-        if line_end < 0:
-            if high < len(text):
-                return None
-            line_end = len(text)
-        # (the figures of one line share its cells)
-        kept_start, kept_end, cells = self._last_line_cells
-        if kept_start != line_start or kept_end != line_end:
-            cells = _cells(text, line_start, line_end)
-            self._last_line_cells = (line_start, line_end, cells)
+        line_start, cells = line
         if len(cells) < 2:
             return None
         column = next((n for n, (start, end) in enumerate(cells) if start <= index < end), None)
@@ -630,7 +616,9 @@ class Layout:
         return header[column]
 
     def _line_cells(self, index: int) -> tuple[int, list[tuple[int, int]]] | None:
-        """(start of the line holding `index`, its cells), None when the line is too long to be a row."""
+        """(start of the line holding `index`, its cells), None when the line is too long to be a row.
+        (A row is a line of at most _ROW_REACH characters either side: a text without line breaks
+        is no table, and asking costs the same in a 5 MB file; the figures of one line share its cells.)"""
         text = self.text
         low, high = max(0, index - _ROW_REACH), min(len(text), index + _ROW_REACH)
         newline = text.rfind("\n", low, index)

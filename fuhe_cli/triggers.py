@@ -260,14 +260,19 @@ class TriggerIndex:
         hits = found.get(key)
         if hits is None:
             hits = found[key] = self._word_hits(text, start, end)
-        if regex_group is not None and regex_group[1]:
-            key = (start, end, regex_group[0])
-            regex_hits = found.get(key)
-            if regex_hits is None:
-                regex_hits = found[key] = self._regex_hits(text, start, end, regex_group)
-            if regex_hits:
-                return hits + regex_hits
-        return hits
+        regex_hits = self._cached_regex_hits(text, start, end, regex_group)
+        return hits + regex_hits if regex_hits else hits
+
+    def _cached_regex_hits(self, text: str, start: int, end: int, regex_group) -> tuple:
+        """The group's regex hits in text[start:end], read once per span."""
+        if regex_group is None or not regex_group[1]:
+            return ()
+        found = self._hits_cache[1]
+        key = (start, end, regex_group[0])
+        regex_hits = found.get(key)
+        if regex_hits is None:
+            regex_hits = found[key] = self._regex_hits(text, start, end, regex_group)
+        return regex_hits
 
     def hits_before(self, text: str, start: int, end: int, cut: int, regex_group=None) -> tuple:
         """The trigger hits in text[start:cut], a shorter span opening where text[start:end] does,
@@ -277,15 +282,8 @@ class TriggerIndex:
         hits its own (a pattern may read the end of its span)."""
         word_hits = self.hits(text, start, end)
         hits = tuple([hit for hit in word_hits if hit[1] <= cut])
-        if regex_group is not None and regex_group[1]:
-            found = self._hits_cache[1]
-            key = (start, cut, regex_group[0])
-            regex_hits = found.get(key)
-            if regex_hits is None:
-                regex_hits = found[key] = self._regex_hits(text, start, cut, regex_group)
-            if regex_hits:
-                return hits + regex_hits
-        return hits
+        regex_hits = self._cached_regex_hits(text, start, cut, regex_group)
+        return hits + regex_hits if regex_hits else hits
 
     def _word_hits(self, text: str, start: int, end: int) -> tuple:
         """(position, end, rule order) for every trigger word in text[start:end], quote marks
