@@ -173,6 +173,11 @@ def _sign_off_region(places, body: str) -> Region | None:
     return None
 
 
+# The office's street address in a page's footer (地址：贵港市港北区金港大道1号) says where the office
+# stands, not whose site it is.
+_OFFICE_ADDRESS = re.compile(r"(?:地址|地点|通讯地址|联系地址)\s*[:：][^\u3000\t|｜\n]*")
+
+
 def _site_or_body_region(places, text: str, section: Section, body: str, footer: list[str]) -> Region | None:
     """No place in the headline: the site's own name (株洲市人民政府门户网站, 版权所有：…) says
     whose "市妇联" it is, unless the body opens with a federation inside it; else the place
@@ -181,7 +186,7 @@ def _site_or_body_region(places, text: str, section: Section, body: str, footer:
     if score < NAMED_ENOUGH:
         dominant = None     # one passing mention deep in the body (参加新疆妇女干部学校培训) names no document's place
     header = [line for _, _, line in text_lines(text[section.start:section.title_start])]
-    site_text = "\n".join(furniture_lines(header) + footer)
+    site_text = _OFFICE_ADDRESS.sub("", "\n".join(furniture_lines(header) + footer))
     site = _headline_region(places, site_text) if site_text.strip() else None
     if site is None:
         return _scope_climbed(places, text[section.title_start:section.headline_end] + "\n" + body[:3000],
@@ -791,7 +796,7 @@ def _site_region(places, text: str, sections: list[Section]) -> Region | None:
     if len(sections) < 2 or None in regions or len({region.code for region in regions}) < 2:
         return None
     # The footer after the last article's headline: that headline's 来源 line is the article's.
-    footer = "\n".join(page_footer(text[sections[-1].headline_end:]))
+    footer = _OFFICE_ADDRESS.sub("", "\n".join(page_footer(text[sections[-1].headline_end:])))
     # …or the newspaper whose masthead opens the page (南充日报　2024年11月22日　第3版: 南充市).
     masthead = MASTHEAD.match(text)
     if masthead:

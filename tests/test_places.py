@@ -144,6 +144,11 @@ ATTRIBUTION = [
     ("a body that keeps saying 全省 is about the province of the place it names",
      "全省助残推进会召开\n\n本报讯 全省推进会日前在芜湖召开。芜湖市等单位参加会议。去年全省共帮扶残疾妇女2.6万名。",
      "安徽省", ["安徽省"]),
+    ("the office's address in the site's footer (地址：…港北区…) names no place: the site's name does",
+     "某市妇联动态\n首页 > 工作动态\n市妇联举办家政培训班\n发布时间：2024-11-15　来源：市妇联\n"
+     "11月12日，市妇联在港北区举办家政培训班，86名妇女参加培训。\n"
+     "版权所有：贵港市妇女联合会　桂ICP备12003456号　地址：贵港市港北区金港大道1号\n",
+     "贵港市", ["贵港市"]),
     ("a post's location after its date line's time of day (…18:30　广东) names no place of the article",
      "某镇妇联2024年终盘点\n某镇妇联　2024年12月30日 18:30　广东\n在顺德区妇联的指导下，镇妇联开展宣讲86场。\n"
      "👉 组建宣讲小分队12支\n",
