@@ -231,7 +231,8 @@ def _fact_year(text: str, spans: _Spans, start: int, sentence: tuple[int, int], 
     # A year later in the sentence dates the figure ("培训妇女2100人次，是2023年…") unless it
     # opens a breakdown ("累计3.2亿元，其中2022年1.4亿元、2023年1.8亿元").
     # (nor when it stands in a bracket after the figure: "612场（上年同期548场）" is of its own year)
-    later = [y for y in sentence_years if s_start + y[0] >= start]
+    # (nor a deadline after it: "筛查率为65.2%，距规划“到2030年达到70%以上”…" is not 2030's)
+    later = [y for y in sentence_years if s_start + y[0] >= start and text[s_start + y[0] - 1:s_start + y[0]] != "到"]
     if later and "其中" not in text[start:s_start + later[0][0]] \
             and not _OPEN_BRACKET.search(text, start, s_start + later[0][0]):
         return later[0][2]

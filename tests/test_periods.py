@@ -187,6 +187,12 @@ FORMED_AND_SET_TO_WORK = """某区妇联2024年工作总结
 今年牵头成立巾帼志愿服务队15支。全区共有186名女性通过创业担保贷款实现创业。
 重阳节走访慰问高龄妇女165人。
 """
+# A deadline after a figure in its clause (距规划“到2030年达到70%以上”…) is the goal's year, not the
+# figure's; a year after it that is no deadline still dates it (…，是2023年…).
+DEADLINE_AFTER_THE_FIGURE = """某区妇女发展规划2024年度监测报告
+
+全区乳腺癌筛查率为65.2%，距规划“到2030年达到70%以上”的目标还有差距。
+"""
 # A headline figure the body tells again is the same fact, of the body's time; one the body does not
 # repeat keeps only what the headline says (here: nothing).
 HEADLINE_FIGURE_TOLD_AGAIN = """某县妇联“六一”爱心义卖筹得善款36.8万元 惠及儿童500名
@@ -753,6 +759,8 @@ CASES = [
     # a festival window opening a news lead after a dateline and its source dates what goes on with it
     (WINDOW_AFTER_DATELINE, [("5800场", (2024, 3), (2024, 3), False, 2024),
                              ("260万元", (2024, 3), (2024, 3), False, 2024)]),
+    (DEADLINE_AFTER_THE_FIGURE, [("65.2%", (2024, 1), (2024, 12), False, 2024),
+                                 ("70%以上", None, (2030, 12), True, 2030)]),
     (FORMED_AND_SET_TO_WORK, [("15支", (2024, 1), (2024, 12), False, 2024), ("186名", (2024, 1), (2024, 12), False, 2024),
                               ("165人", (2024, 10), (2024, 10), False, 2024)]),   # a festival and its visits
     (HEADLINE_FIGURE_TOLD_AGAIN, [("36.8万元", (2025, 6), (2025, 6), False, 2025), ("500名", None, None, False, None)]),
