@@ -166,7 +166,7 @@ from fuhe_cli.clauses import (
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, verb_has_object, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
-from fuhe_cli.layout import _cells, row_label
+from fuhe_cli.layout import line_cells, row_label_at
 from fuhe_cli.models import UNCATEGORIZED, Indicator
 from fuhe_cli.number_expressions import parse_number
 from fuhe_cli.numbers import UNITS
@@ -266,30 +266,23 @@ def _level_of_place_ending(text: str, last: int) -> tuple[bool, str | None]:
             return True, levels.pop() if len(levels) == 1 else None
     return False, None
 
-# a table cell (RuleSet._row_label): the characters that end a cell before it, and the first break of a row
+# a table cell (RuleSet._row_label): the characters that end a cell before it
 _CELL_BREAK_CHARS = frozenset("\t|｜")
-_ROW_CELL_BREAK = regex.compile(r"[\t|｜]|\u3000{2,}| {2,}")
-_ROW_OPENING = regex.compile(r"[ \u3000]*[|｜][ \u3000]*")     # "| 巾帼宣讲活动 | …": a drawn row's first bar
 
 
 def _broken_down_header(text: str, span: tuple[int, int]) -> "tuple[int, int] | None":
     """The span of the header cell a 其中 header cell at `span` breaks down: the nearest cell to its
     left on the header line that does not open with 其中; None when `span` is no 其中 cell."""
-    start, end = span
-    while start < end and text[start] in " \u3000|｜\t":
+    start = span[0]
+    while start < span[1] and text[start] in " \u3000|｜\t":
         start += 1
     if not text.startswith(_BREAKDOWN, start):
         return None
     line_start = text.rfind("\n", 0, start) + 1
-    opening = _ROW_OPENING.match(text, line_start, start)
-    if opening is not None:
-        line_start = opening.end()
-    breaks = list(_ROW_CELL_BREAK.finditer(text, line_start, start))
-    for index in range(len(breaks) - 1, -1, -1):
-        cell_start = breaks[index - 1].end() if index else line_start
-        cell_end = breaks[index].start()
-        cell = text[cell_start:cell_end].strip(" \u3000")
-        if cell and not cell.startswith(_BREAKDOWN):
+    line_end = text.find("\n", start)
+    for cell_start, cell_end in reversed(line_cells(text, line_start, len(text) if line_end < 0 else line_end)):
+        cell = text[cell_start:cell_end].strip(" \u3000|｜")
+        if cell_end <= start and cell and not cell.startswith(_BREAKDOWN):
             return cell_start, cell_end
     return None
 
@@ -1263,13 +1256,7 @@ class RuleSet:
     def _row_label(self, text: str, quantity) -> "_Candidate | None":
         """The rule named by the label of the table row the figure is a cell of (layout.row_label:
         its first text cell, past a 序号 cell, up to its unit cell), however far right the cell."""
-        if self._layout is not None:
-            span = self._layout.row_label(quantity.start)
-        else:
-            line_start = text.rfind("\n", 0, quantity.start) + 1
-            line_end = text.find("\n", quantity.start)
-            span = row_label(text, _cells(text, line_start, len(text) if line_end < 0 else line_end))
-            span = span if span is not None and span[1] <= quantity.start else None
+        span = self._layout.row_label(quantity.start) if self._layout is not None else row_label_at(text, quantity.start)
         if span is None:
             return None
         named = self._best(text, quantity, span[0], span[1], carried=True, veto_end=span[1], label=True)

@@ -460,7 +460,7 @@ _TABLE_REACH = 200
 _ROW_REACH = 1000
 
 
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def line_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of each cell of the line text[start:end] (one cell when it is no row)."""
     line = text[start:end]
     if "\t" not in line and "|" not in line and "｜" not in line and "\u3000\u3000" not in line and "  " not in line:
@@ -508,6 +508,16 @@ def row_label(text: str, cells: list[tuple[int, int]]) -> tuple[int, int] | None
     return (first, last) if first is not None else None
 
 
+def row_label_at(text: str, index: int) -> tuple[int, int] | None:
+    """row_label of the line holding `index`, when `index` stands right of it (no Layout at hand:
+    Layout.row_label keeps the answer per row)."""
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = text.find("\n", index)
+    cells = line_cells(text, line_start, len(text) if line_end < 0 else line_end)
+    label = row_label(text, cells) if len(cells) >= 2 else None
+    return label if label is not None and label[1] <= index else None
+
+
 # -- the layout object ----------------------------------------------------------------------
 class FigureContext(NamedTuple):
     """Where one figure stands in the layout, asked once per figure (Layout.figure_context) and
@@ -549,7 +559,7 @@ class Layout:
         self.reversed = text[::-1]
         self._table_tops: dict[int, tuple[int, int]] = {}   # per row's start: (its table's top row, depth)
         self._heading_chains: dict[int, tuple[Heading, ...]] = {}   # per heading: headings_above
-        self._last_line_cells: tuple[int, int, list] = (-1, -1, [])  # (start, end, _cells) of the last line read
+        self._last_line_cells: tuple[int, int, list] = (-1, -1, [])  # (start, end, line_cells) of the last line read
         self._row_labels: dict[int, tuple[int, int] | None] = {}   # per row's start: row_label
         # set by places.read_section_regions with each Section.region: the text with datelines blanked
         self.masked_text: str | None = None
@@ -632,7 +642,7 @@ class Layout:
             line_end = len(text)
         kept_start, kept_end, cells = self._last_line_cells
         if kept_start != line_start or kept_end != line_end:
-            cells = _cells(text, line_start, line_end)
+            cells = line_cells(text, line_start, line_end)
             self._last_line_cells = (line_start, line_end, cells)
         return line_start, cells
 
@@ -667,7 +677,7 @@ class Layout:
         if top == line_start or depth > _TABLE_REACH:
             return None
         end = self.text.find("\n", top)
-        return _cells(self.text, top, len(self.text) if end < 0 else end)
+        return line_cells(self.text, top, len(self.text) if end < 0 else end)
 
     def _table_row_above(self, line_start: int) -> int | None:
         """Where the line above `line_start` starts, when it is a row of cells."""
@@ -678,7 +688,7 @@ class Layout:
         if newline < 0 and above_end > _ROW_REACH:
             return None
         above_start = newline + 1
-        return above_start if len(_cells(text, above_start, above_end)) >= 2 else None
+        return above_start if len(line_cells(text, above_start, above_end)) >= 2 else None
 
     @cached_property
     def _heading_starts(self) -> list[int]:

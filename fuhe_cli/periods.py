@@ -108,6 +108,11 @@ def _in_an_earlier_later_part(text: str, s_start: int, expression, start: int) -
 _PART_BREAK = re.compile("[；;]")
 
 
+def _last_part_break(text: str, start: int, end: int) -> int:
+    """Where the last ；-break in text[start:end] stands, -1 when there is none."""
+    return max(text.rfind("；", start, end), text.rfind(";", start, end))
+
+
 def _month_index(month: tuple[int, int]) -> int:
     return month[0] * 12 + month[1]
 
@@ -874,7 +879,7 @@ class Timing:
         if r.level == "sentence" and r.governing.kind == "stock" and r.governing.period.end[1] == 12:
             # 2024年末，…；全年为…发放…: a ；-clause's own 全年 is the year of the stock's date, also
             # where the document spans several years and 全年 alone names no year
-            part = max(text.rfind("；", r.governing.end, start), text.rfind(";", r.governing.end, start))
+            part = _last_part_break(text, r.governing.end, start)
             if part >= 0 and text.startswith(("全年", "当年"), part + 1):
                 r.governing = TimeExpression(part + 1, part + 3, full_year(r.governing.period.end[0]), "flow", False, False)
         r.period = r.governing.period if r.governing is not None else None
@@ -909,8 +914,9 @@ class Timing:
         """Whether the figure stands in a later ；-part than its stock's date and its own part counts
         nothing that stands (截至9月底，全市共有…；受理信访372件，办结率97.8%: what was done up to the date)."""
         text = self.text
-        part = max(text.rfind("；", r.governing.end, r.start), text.rfind(";", r.governing.end, r.start))
-        return part >= 0 and not STOCK_CUE.search(text, part, r.start) and not (r.unit != "%" and LEVEL_CUE.search(text, part, r.start)) \
+        part = _last_part_break(text, r.governing.end, r.start)
+        return part >= 0 and not STOCK_CUE.search(text, part, r.start) \
+            and not (r.unit != "%" and LEVEL_CUE.search(text, part, r.start)) \
             and not text.startswith("其中", part + 1) and not (r.unit == "%" and _SHARE_NAMED.search(text, part, r.start))
         #   (…；其中甲区、乙区分别有7个、5个: the parts of the count before; …；组织达到227个: a level;
         #   …；检查覆盖率达到92.3%: a rate of the work done up to the date)
