@@ -408,7 +408,15 @@ FULL_SENTENCE_END = re.compile(r"[。！？!?\n]")
 class Heading:
     start: int
     end: int            # end of the heading's words
-    level: int          # 1 (一、) … 3 (1.)
+    level: int          # 1 (一、) … 3 (1.); 4: a list's lead (LIST_LEAD)
+    reach: int | None = None    # a list lead holds over its items only, up to here
+
+
+# A paragraph ending in a colon that the items of an unnumbered list follow ("全市各级妇联要重点抓好
+# 以下工作：" / "一是…" "二是…"): the lead says what its items are — its time, a plan — as a heading would.
+# (numbered items, （一） or 1., are headings themselves, under the heading above them)
+LIST_LEAD = re.compile(r"\n([^\n]{6,120}[：:])[ \t\u3000]*(?=\n[ \t\u3000]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|[①-⑳]))")
+LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|[①-⑳])")
 
 
 # -- the spans indicator rules read: a report's title line and an item's heading sentence -----
@@ -578,6 +586,21 @@ class Layout:
             if end - start <= HEADING_LENGTH:
                 level = 1 if match.group("one") else 2 if match.group("two") else 3
                 out.append(Heading(start - 1, end - 1, level))
+        if "是" in self.text or "第" in self.text or "①" in self.text:
+            out.extend(self._list_leads(text))
+            out.sort(key=lambda heading: heading.start)
+        return out
+
+    def _list_leads(self, text: str) -> list[Heading]:
+        """The leads of unnumbered lists (LIST_LEAD) in `text` ("\n" + the document), each reaching
+        over the run of item lines after it."""
+        out = []
+        for match in LIST_LEAD.finditer(text):
+            reach = match.end()
+            while reach < len(text) and LIST_ITEM.match(text, reach + 1):
+                line_end = text.find("\n", reach + 1)
+                reach = len(text) if line_end < 0 else line_end
+            out.append(Heading(match.start(1) - 1, match.end(1) - 1, 4, reach - 1))
         return out
 
     @cached_property
@@ -720,6 +743,8 @@ class Layout:
                 links.append(headings[at])
                 at = parents[at]
             chain = self._heading_chains[position] = tuple(links)
+        if chain and chain[0].reach is not None and not chain[0].end < index <= chain[0].reach:
+            chain = chain[1:]       # (a list's lead holds over its items only)
         return chain
 
     def full_sentence_start(self, index: int) -> int:

@@ -21,7 +21,8 @@ from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_
                                        OCCASION_SENTENCE, SOURCE_LEAD_IN, full_year, in_book_title, reviews_years)
 
 # Headings and openings of what is planned, not done.
-PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想")
+PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想|"
+                          r"(?:抓好|做好|抓实|突出|推进)[^。：:]{0,4}?(?:以下|如下|下列)")   # (a list's lead: 要重点抓好以下工作：)
 REVIEW_HEADING = re.compile(r"回顾|总结|成效|成绩|完成情况|开展情况|工作情况|主要工作|亮点|不足|问题|短板|困难|进展|进度")
 # The section of a plan that reviews what was done (一、基本情况, 一、2024年工作回顾).
 REVIEW_SECTION = re.compile(r"回顾|总结|成效|成绩|完成情况|基本情况|现状|工作基础")
@@ -1105,12 +1106,12 @@ class Timing:
         if r.goal and period is not None:
             r.period = period = Period(None, r.governing.period.end)
             r.year = period.year
+        if r.target and r.governing is not None and r.governing.so_far and period is not None:
+            r.period = period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
         if r.norm and period is not None:
             # 每个村至少有1个…: a requirement holds at the end of the period it is set for
             r.period = period = Period(None, period.end)
             r.year = period.year
-        if r.target and r.governing is not None and r.governing.so_far and period is not None:
-            r.period = full_year(period.end[0])    # 今年 in a plan is the whole year, not the year so far
 
     def _is_target(self, start: int, s_start: int, p_start: int, headings, period: Optional[Period],
                    clause: str, norm: bool, anchor: Optional[Anchor]) -> bool:

@@ -42,6 +42,8 @@ COMPARISON_AFTER = re.compile(r"[^，,。；;]{0,8}?(相比|相较|比较|持平
 # The reporting period stated in the opening or a heading ("向大会报告2023年工作", "一、2023年工作回顾").
 REVIEW_PERIOD = re.compile(r"(?:报告|回顾|总结)\s*((?:19|20)\d{2})\s*年度?的?(?:[^，,。；;\d]{0,8}?)(?:主要)?工作|"
                            r"((?:19|20)\d{2})\s*年度?(?:主要)?工作(?:回顾|总结|情况|报告|综述)")
+# A paragraph (or a section's heading) that opens with the year just past: 过去一年，… / 一、过去的一年，…
+PAST_YEAR_OPENING = re.compile(r"(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}[、.．][ \t\u3000]*)?(过去的?一年)[，,]")
 MONTH_AFTER = re.compile(r"^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|^\s*(上|下)半年")
 # (the year nearest its report noun: 规划（2021—2030年）2023年度监测报告 is a report of 2023)
 REPORTING_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:(?!(?:19|20)\d{2})[^，,。]){0,20}?"
@@ -472,6 +474,12 @@ def attribute_years(layout, contexts: list, stated_year: int | None = None,
         review = REVIEW_PERIOD.search(text, 0, min(1000, layout.sections[0].end))
         if review:
             period = int(review.group(1) or review.group(2))
+    if period is None and not stated_years and base_month is not None:
+        # A speech or report early in a year that opens its review with 过去一年，… reviews last year.
+        looking_back = PAST_YEAR_OPENING.search(text, 0, min(1000, layout.sections[0].end))
+        if looking_back:
+            mentions = _year_mentions(looking_back.group(1), base_year, base_month)
+            period = mentions[0][2] if mentions else None
     if period is None:
         period = stated_year
     if titled_year is not None and period == titled_year and base_year is not None and base_year > period:

@@ -557,6 +557,18 @@ GOAL_COLUMN_TABLE = """某县妇女儿童发展规划2024年度主要指标监�
 4|家长学校|所|52|67|75
 5|妇女创业培训|人次|1200|1850|2000
 """
+SPEECH_REVIEW_THEN_LIST = """在全县妇联执委会议上的讲话
+（2025年2月20日）
+
+过去一年，全县各级妇联组织围绕中心、服务大局。
+这一年，我们开展家庭教育讲座64场，新建儿童之家12个。
+今年是“十四五”规划收官之年。全县各级妇联要对标任务，重点抓好以下工作：
+一是开展家庭教育讲座不少于80场；
+二是推动每个乡镇至少建成1个妇女议事会。
+同志们，让我们携手奋进，谱写妇女事业新篇章！
+"""
+
+
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -842,6 +854,11 @@ CASES = [
                          ("|126", None, (2024, 12), False, 2024), ("|140", None, (2025, 12), True, 2025),
                          ("|67", None, (2024, 12), False, 2024), ("|75", None, (2025, 12), True, 2025),
                          ("|2000", (2025, 1), (2025, 12), True, 2025)]),
+    # a speech early in the year reviews the last one; the list a plan-like lead opens is this
+    # year's plan, its norm held at the year's end; the paragraph after the list is no item
+    (SPEECH_REVIEW_THEN_LIST, [("64场", (2024, 1), (2024, 12), False, 2024),
+                               ("不少于80场", (2025, 1), (2025, 12), True, 2025),
+                               ("至少建成1个", None, (2025, 12), True, 2025)]),
 ]
 
 
@@ -1154,3 +1171,19 @@ def test_heading_chain_is_the_nearest_heading_of_each_higher_level():
     no_top = "\n".join(lines[1:])
     chain = Layout(no_top).headings_above(no_top.index("120"))
     assert [no_top[h.start:h.end] for h in chain] == ["1.具体内容", "（五）第五项工作"]
+
+
+def test_a_speech_early_in_the_year_opening_its_review_with_the_past_year_reports_on_that_year():
+    assert extract_text(SPEECH_REVIEW_THEN_LIST, "speech.txt").year == 2024
+
+
+def test_a_lists_lead_heads_its_unnumbered_items_only():
+    from fuhe_cli.layout import Layout
+
+    text = SPEECH_REVIEW_THEN_LIST
+    layout = Layout(text)
+    lead = "今年是“十四五”规划收官之年。全县各级妇联要对标任务，重点抓好以下工作："
+    for inside in ("80场", "1个妇女"):
+        assert [text[h.start:h.end] for h in layout.headings_above(text.index(inside))] == [lead]
+    for outside in ("64场", "收官", "同志们"):
+        assert layout.headings_above(text.index(outside)) == ()
