@@ -377,7 +377,8 @@ def _without_year(text: str, expression: TimeExpression) -> bool:
 
 
 # A paragraph that goes on with the event a news lead opens with: 会上，… / 会后，… / 活动中，….
-_EVENT_GOES_ON = re.compile(r"[ \t\u3000]*(?:会上|会后|本次大会|本届大会|本次会议|大会(?:期间|上|现场)|会议(?:还|期间|现场)|活动(?:中|上|期间|现场|结束后)|现场)")
+_EVENT_GOES_ON = re.compile(r"[ \t\u3000]*(?:会上|会后|本次大会|本届大会|本次会议|大会(?:期间|上|现场)|会议(?:还|期间|现场)|"
+                            r"(?:活动|培训|培训班|比赛|展会|仪式)(?:中|上|期间|现场|结束后)|现场)")
 # How far into its line an article's opening time may stand (a dateline and a source before it).
 _LEAD_REACH = 120
 # What closes a time that opens a paragraph: its comma, after the last day of a range (6月12日至13日，)
@@ -832,8 +833,10 @@ class Timing:
             if (expression.so_far or text.startswith(("今年", "当年"), expression.start)) \
                     and r.governing is not None and r.governing.kind == "stock" \
                     and r.governing.period.end[0] == expression.period.end[0] \
-                    and r.governing.period.end < expression.period.end:
+                    and r.governing.period.end < expression.period.end \
+                    and not (expression.kind == "since" and text[expression.start - 1:expression.start] in "；;"):
                 continue                # 截至10月底，…其中今年新建41个: this year up to that date, not to now
+                #                         (but …；今年以来开展…96场: a span opening its ；-part runs to now)
                 #                         (also in a year's report, and in a ；-clause: …；今年新建…2350个)
             if r.governing is not None and _is_whole_year_word(text, expression) and (
                     not _part_of_a_year(r.governing.period) or any(mark in text[expression.end:start] for mark in "；;")) \
@@ -859,10 +862,13 @@ class Timing:
             r.governing, r.level, r.year = respective, "sentence", respective.period.year
         if r.governing is None:
             opening = self._paragraph_opening(r.p_start)
+            level = "paragraph"
             if opening is None:
                 opening = self._continued_opening(r.p_start)
+                if opening is not None and text.startswith("其中", self._words_start(r.p_start)):
+                    level = "sentence"  # (其中，… breaks down the figure before: told in its words' time)
             if opening is not None and opening.end <= start:
-                r.governing, r.level = opening, "paragraph"
+                r.governing, r.level = opening, level
         for heading in r.headings if r.governing is None else ():
             found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since", "stock")]
             if found:

@@ -171,7 +171,7 @@ PATTERN = re.compile(
     rf"|(?=[截])(?P<stock>(?:截至|截止)到?\s*(?:(?P<sy>{_YEAR})\s*年|(?P<srel>今年|去年|本年))?\s*"
     rf"(?:(?P<sm>{_MONTH})\s*月(?:底|末|份|\s*\d{{1,2}}\s*日)?|(?P<send>底|末|年底|年末)|(?P<snow>目前|当前|现在|今天|日前|发稿时))?)"
     # 到2025年底 (a deadline)
-    rf"|(?=到|[\d\s年今明]*[底末])(?P<until>(?<![截止高长升降加低大达])到\s*(?:(?P<uy>{_YEAR})\s*年(?:底|末)?|(?P<urel>今年|明年)?\s*年底|(?P<uy2>{_YEAR})\s*年)"
+    rf"|(?=到|[\d\s年今明]*[底末])(?P<until>(?<![截止高长升降加低大达])到\s*(?:(?P<uy>{_YEAR})\s*年(?:底|末)?|(?P<urel>今年|明年)?\s*年底|(?P<unamed>[今明])年(?:底|末)|(?P<uy2>{_YEAR})\s*年)"
     rf"|(?:(?P<uy3>{_YEAR})\s*年|(?P<urel3>今年|明年))?\s*年?(?:底|末)前)"
     # 自2019年…以来, 2019年以来, 今年以来, 去年以来
     rf"|(?=[{_BEFORE_MONTH}度月份以]*来)(?P<since>(?:(?:(?P<siy>{_YEAR})\s*年度?|(?P<sirel>今年|去年|本年))(?:\s*(?P<sim>{_MONTH})\s*月份?)?"
@@ -210,9 +210,9 @@ YEAR_WITH_NIAN = re.compile(r"(?:19|20)\d{2}\s*年")
 # it the level reached (years and periods both read it).
 CHANGE_TO = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|提升)(?:到|至)|降至|升至|增至")
 RECENT_WORDS = ("日前", "近日")
-# A paragraph that goes on from the one before (同时，…; 此外，…) with no time of its own: the time
-# that paragraph opened with (years and periods both read it).
-CONTINUES = re.compile(r"[ \t\u3000]*(?:同时|与此同时|此外|另外|另一方面)[，,]")
+# A paragraph that goes on from the one before (同时，…; 此外，…; 其中，… breaking its figures down) with
+# no time of its own: the time that paragraph opened with (years and periods both read it).
+CONTINUES = re.compile(r"[ \t\u3000]*(?:同时|与此同时|此外|另外|另一方面|其中)[，,]")
 # Windows of a year that reports name by their season or festival, and the months they cover.
 WINDOWS = {"三八": (3, 3), "六一": (6, 6), "五一": (5, 5), "国庆": (10, 10), "元旦": (1, 1), "春节": (1, 2),
            "元旦春节": (1, 2), "中秋国庆": (9, 10), "暑期": (7, 8), "暑假": (7, 8), "寒假": (1, 2),
@@ -312,6 +312,8 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if anchor is None:
             return None
         base = anchor.period_year if anchor.period_year is not None else anchor.year
+        if group("unamed"):
+            return Period(None, (base + (group("unamed") == "明"), 12)), "until"     # 到今年底, 到明年末
         return Period(None, (base + (1 if relative == "明年" else 0), 12)), "until by year-end"
     if group("since") and group("sibare"):
         month = _month_number(group("sibare"))

@@ -569,6 +569,27 @@ SPEECH_REVIEW_THEN_LIST = """在全县妇联执委会议上的讲话
 """
 
 
+SPAN_OPENING_A_PART_AFTER_A_STOCK = """某县妇联家庭教育工作动态
+发布时间：2025-07-10
+
+截至5月底，全县已建成家长学校96所；今年以来开展家长课堂58场，累计募集资金36万元。
+"""
+BREAKDOWN_PARAGRAPH_AFTER_A_SPAN = """某市妇联助力妇女增收
+发布时间：2025-11-20
+
+11月18日，市妇联举办电商助农直播大赛，32名妇女参赛。
+今年以来，市妇联举办电商培训班16期，帮助820名妇女就业。
+其中，通过直播带货就业的妇女有150名。
+"""
+EVENT_GOES_ON_AFTER_THE_LEAD = """某市妇联举办家政技能培训班
+发布时间：2025-10-16
+
+10月14日至15日，市妇联举办家政技能培训班，培训学员86名。
+今年以来，全市开展家政培训31期。
+培训期间，市妇联还组织招聘对接，现场达成意向岗位40个。
+"""
+
+
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -859,6 +880,15 @@ CASES = [
     (SPEECH_REVIEW_THEN_LIST, [("64场", (2024, 1), (2024, 12), False, 2024),
                                ("不少于80场", (2025, 1), (2025, 12), True, 2025),
                                ("至少建成1个", None, (2025, 12), True, 2025)]),
+    # a span opening a later ；-part runs to the page's date, not to the stock's in the part before
+    (SPAN_OPENING_A_PART_AFTER_A_STOCK, [("96所", None, (2025, 5), False, 2025),
+                                         ("58场", (2025, 1), (2025, 7), False, 2025),
+                                         ("36万元", (2025, 1), (2025, 7), False, 2025)]),
+    # 其中，… goes on in the time of the paragraph it breaks down
+    (BREAKDOWN_PARAGRAPH_AFTER_A_SPAN, [("150名", (2025, 1), (2025, 11), False, 2025)]),
+    # 培训期间，… goes back to the lead's event, past the paragraph of another time
+    (EVENT_GOES_ON_AFTER_THE_LEAD, [("31期", (2025, 1), (2025, 10), False, 2025),
+                                    ("40个", (2025, 10), (2025, 10), False, 2025)]),
 ]
 
 

@@ -74,6 +74,8 @@ CASES = [
     ("截至目前", MAY_2024, "stock", None, (2024, 5)),
     ("2023年底", None, "stock", None, (2023, 12)),
     ("到2025年底", None, "until", None, (2025, 12)),
+    ("到今年底", MAY_2024, "until", None, (2024, 12)),      # a deadline ahead, not a count at a date
+    ("到明年末", MAY_2024, "until", None, (2025, 12)),
     ("2022年10月", None, "flow", (2022, 10), (2022, 10)),
     ("4月12日", MAY_2024, "flow", (2024, 4), (2024, 4)),
     ("十二月", MAY_2024, "flow", (2023, 12), (2023, 12)),
@@ -182,7 +184,7 @@ def test_the_lookaheads_opening_each_kind_of_expression_change_no_match():
     root = Path(__file__).parent.parent
     paths = sorted((root / "tests" / "corpus").glob("*.txt")) + sorted((root / "examples").glob("**/*.txt"))
     texts = [read_source(str(path)).text for path in paths]
-    texts.append("2019 — 2023年、今年4月至6月、截止到2023年末、到年底、年底前、9月底前、自2021年11月以来、"
+    texts.append("2019 — 2023年、今年4月至6月、截止到2023年末、到年底、到今年底、年底前、9月底前、自2021年11月以来、"
                  "今后五年、近5年来、本届以来、前5个月、第三季度、1季度、年内、3月份12日、去年底、年末、当月、"
                  "上年同期、上一年度、翌年、次年、来年、2024年半年、寒暑假期间、截至年底\n8.9月底前")
     assert len(texts) > 50
