@@ -890,9 +890,13 @@ class Timing:
             if part >= 0 and text.startswith(("全年", "当年"), part + 1):
                 r.governing = TimeExpression(part + 1, part + 3, full_year(r.governing.period.end[0]), "flow", False, False)
         r.period = r.governing.period if r.governing is not None else None
-        # a table cell's words are its row's label (建有儿童之家的村（社区）, 家长学校数量), whatever its
-        # column: the row text just before a later cell is only the cells beside it (|个|168|)
-        r.clause = text[r.label[0]:r.label[1]] if r.label is not None else _clause_before(text, r.s_start, start)
+        # a table cell's words are its row's label (建有儿童之家的村（社区）, 家长学校数量) and its
+        # column's header (其中今年新建（个）, 新建妇女微家（个）): the row text just before a later cell
+        # is only the cells beside it (|个|168|)
+        if r.label is not None:
+            r.clause = text[r.label[0]:r.label[1]] + ("" if r.header is None else "，" + text[r.header[0]:r.header[1]])
+        else:
+            r.clause = _clause_before(text, r.s_start, start)
 
     def _same_months_a_year_back(self, r: "_Reading") -> TimeExpression:
         """去年同期，…开展活动1.05万场: the months of the time in force where the figure stands (the

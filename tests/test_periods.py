@@ -590,6 +590,18 @@ EVENT_GOES_ON_AFTER_THE_LEAD = """某市妇联举办家政技能培训班
 """
 
 
+NEW_ONES_COLUMN_TABLE = """某州妇联2025年前三季度工作通报
+（2025年10月12日）
+
+各县（市）妇女之家建设情况（截至2025年9月底）
+| 县（市） | 妇女之家（个） | 其中今年新建（个） |
+| 甲县 | 240 | 16 |
+1—9月各县（市）妇女微家建设情况
+| 县（市） | 新建妇女微家（个） | 妇女微家总数（个） |
+| 乙县 | 38 | 175 |
+"""
+
+
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -887,6 +899,9 @@ CASES = [
     # 其中，… goes on in the time of the paragraph it breaks down
     (BREAKDOWN_PARAGRAPH_AFTER_A_SPAN, [("150名", (2025, 1), (2025, 11), False, 2025)]),
     # 培训期间，… goes back to the lead's event, past the paragraph of another time
+    # a column whose header names new ones is the months' flow, whatever the row counts
+    (NEW_ONES_COLUMN_TABLE, [("| 240", None, (2025, 9), False, 2025), ("| 16", (2025, 1), (2025, 9), False, 2025),
+                             ("| 38", (2025, 1), (2025, 9), False, 2025), ("| 175", None, (2025, 9), False, 2025)]),
     (EVENT_GOES_ON_AFTER_THE_LEAD, [("31期", (2025, 1), (2025, 10), False, 2025),
                                     ("40个", (2025, 10), (2025, 10), False, 2025)]),
 ]
