@@ -18,7 +18,7 @@ from typing import Optional
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
-                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, full_year, in_book_title, reviews_years)
+                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, full_year, in_book_title, names_a_meeting, reviews_years)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想|"
@@ -160,7 +160,8 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
         # noun follows (…2023年度监测报告) comes before one in brackets (规划（2021—2030年）).
         for expression in flows:
             noun = REPORT_TITLE.match(line, expression.end)
-            if noun and not any(expression.end <= other.start < noun.end() for other in flows):
+            if noun and not any(expression.end <= other.start < noun.end() for other in flows) \
+                    and not names_a_meeting(line, expression.start, expression.end):
                 return expression.period
         for expression in flows:
             if _bracketed_after_title(line, expression) or _about_period(line, expression):

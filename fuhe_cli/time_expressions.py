@@ -587,8 +587,20 @@ def _expressions_in(text: str, anchor: Optional[Anchor], start: int, first: int,
 # A lead that opens by naming the day's occasion (11月25日是“国际消除家庭暴力日”。), then its source:
 # the lead's own words start after both.
 OCCASION_SENTENCE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:是|为)[^。！\n]{2,30}?[日节]”?[。！]")
-SOURCE_LEAD_IN = re.compile(r"(?:\d{1,2}月\d{1,2}日[，,])?(?:记者|笔者)?(?:日前|近日|昨日|今天|今日)?(?:从[^，,。；\n]{2,20}?)?(?:获悉|了解到|得知)[，,]"
+SOURCE_LEAD_IN = re.compile(r"(?:\d{1,2}月\d{1,2}日[，,])?(?:记者|笔者)?(?:日前|近日|昨日|今天|今日|\d{1,2}日)?(?:从[^，,。；\n]{2,20}?)?(?:获悉|了解到|得知)[，,]"
                              r"|据[^，,。；\n]{0,12}?(?:介绍|了解|消息|统计)[，,]")
+
+
+# A year inside a meeting's name (召开2024年度工作总结会, 2024年工作总结大会) names the meeting, not a
+# reporting period (years and periods both read it).
+_MEETING_BEFORE = re.compile(r"(?:召开|举行|举办|开好)\s*$")
+_MEETING_AFTER = re.compile(r"[^，,。；;！？\n]{0,12}?(?:总结会|表彰会|大会|会议|座谈会|推进会|部署会|例会|动员会)")
+
+
+def names_a_meeting(text: str, start: int, end: int) -> bool:
+    """Whether the time at text[start:end] stands in a meeting's name."""
+    return _MEETING_BEFORE.search(text, max(0, start - 4), start) is not None \
+        or _MEETING_AFTER.match(text, end) is not None
 
 
 def in_book_title(text: str, s_start: int, at: int, start: int) -> bool:

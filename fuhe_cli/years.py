@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SINCE_LATER, SOURCE_LEAD_IN, TIME_OF_DAY,
-                                       YEAR_PARTS, YEAR_WITH_NIAN, in_book_title)
+                                       YEAR_PARTS, YEAR_WITH_NIAN, in_book_title, names_a_meeting)
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -423,6 +423,8 @@ def reporting_period(title: str | None) -> int | None:
     if not title:
         return None
     match = REPORTING_PERIOD.search(title) or ANNUAL_PERIOD.search(title)
+    if match is not None and names_a_meeting(title, match.start(), match.end(1)):
+        return None
     if match is None and not YEAR_WITH_NIAN.search(title) and len(bare := BARE_YEAR.findall(title)) == 1:
         return int(bare[0])
     return int(match.group(1)) if match else None
@@ -472,7 +474,7 @@ def attribute_years(layout, contexts: list, stated_year: int | None = None,
         # "现在，我代表常委会向大会报告2023年工作" / "一、2023年工作回顾" near the top.
         # Only in the first article: on a list page, one item's 总结2024年工作 dates that item alone.
         review = REVIEW_PERIOD.search(text, 0, min(1000, layout.sections[0].end))
-        if review:
+        if review and not names_a_meeting(text, review.start(), review.end()):
             period = int(review.group(1) or review.group(2))
     if period is None and not stated_years and base_month is not None:
         # A speech or report early in a year that opens its review with 过去一年，… reviews last year.

@@ -1035,6 +1035,8 @@ def test_each_report_on_an_archive_page_speaks_for_its_own_year():
     ("县妇联开展巾帼志愿活动\n发布时间：2024-04-10\n\n3月以来，县妇联开展活动36场。\n", 2024),
     ("苍溪：小庭院做出大文章\n2024-06-12 07:30　来源：四川日报\n\n本报成都6月12日讯（记者 周某）6月11日，"
      "全省现场会召开，观摩示范户26户。\n", 2024),
+    ("某地巾帼家政见成效\n2025-11-18 10:05　来源：某某网\n\n某某网西宁11月18日电（记者 李某）记者18日从某市妇联获悉，"
+     "今年以来，全市培训家政服务人员2600人次。\n", 2025),    # (the day the source was asked, before 从)
     ("县妇联召开表彰大会\n发布时间：2025-03-07\n\n3月6日上午，县妇联召开大会，300余名妇女代表参会。\n", 2025),
     ("县妇联举办培训班\n发布时间：2024-06-18\n\n6月12日至13日，县妇联举办培训班，80名妇女参加。\n", 2024),
     ("县妇联开展技能培训\n发布时间：2024-05-10\n\n2023年，县妇联培训妇女860人次。\n", None),   # a year named dates the figures, not the page
@@ -1182,6 +1184,14 @@ def test_a_headline_naming_a_committees_meeting_states_no_reporting_period():
             "会议通报，2021年以来，全市累计为困境儿童发放生活补贴1.2亿元。\n")
     got = [(fact.number, fact.period.start, fact.period.end) for fact in extract_text(text, "r.txt").facts]
     assert got == [("1.2亿", "2021-01", "2025-04")]         # up to the page's date, not to 2025's end
+
+
+@pytest.mark.parametrize("headline", ["某县妇联召开2024年度工作总结会", "某县妇联2024年工作总结大会召开"])
+def test_a_year_inside_a_meetings_name_states_no_reporting_period(headline):
+    text = (f"{headline}\n发布时间：2025-01-10\n\n1月8日，某县妇联召开2024年度工作总结会。会上，15名代表交流发言。\n"
+            "另讯\n发布时间：2024-12-20\n\n今年以来，某镇妇联开展活动80场。\n")
+    document = extract_text(text, "page.txt")
+    assert (document.year, document.period) == (None, None)
 
 
 @pytest.mark.parametrize("run", ["近三年", "2022年以来", "三年来"])
