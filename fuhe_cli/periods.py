@@ -330,6 +330,8 @@ _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
 # A share named as one (女性比例为31.7%, 在园幼儿占比达到88.5%) is a share of those in place: a
 # level (a share of the newly counted, 新招募志愿者中女性占比, keeps its flow cue).
 _SHARE_NAMED = re.compile(r"比例|比重|占比|建校率|建站率|建成率|普及率|达标率")
+# A share among those of a group (执委中35岁以下的占28.6%; not 其中…占, the part of a figure just told).
+_SHARE_AMONG = re.compile(r"(?<!其)中[^，,。；;]{0,16}?占(?!用)")
 # …where the title names the plan, its goal's value bare: 距目标值（30%以上）, 高于50%的目标值.
 _GOAL_VALUE_BEFORE = re.compile(r"目标值\s*(?:为|是)?\s*[（(]?\s*$")
 _GOAL_VALUE_NAMED_AFTER = re.compile(r"[^，,。；;的（(]{1,10}?的(?:规划)?目标值")
@@ -929,9 +931,11 @@ class Timing:
         part = _last_part_break(text, r.governing.end, r.start)
         return part >= 0 and not STOCK_CUE.search(text, part, r.start) \
             and not (r.unit != "%" and LEVEL_CUE.search(text, part, r.start)) \
-            and not text.startswith("其中", part + 1) and not (r.unit == "%" and _SHARE_NAMED.search(text, part, r.start))
+            and not text.startswith("其中", part + 1) \
+            and not (r.unit == "%" and (_SHARE_NAMED.search(text, part, r.start) or _SHARE_AMONG.search(text, part, r.start)))
         #   (…；其中甲区、乙区分别有7个、5个: the parts of the count before; …；组织达到227个: a level;
-        #   …；检查覆盖率达到92.3%: a rate of the work done up to the date)
+        #   …；执委中35岁以下的占28.6%: a share of those counted; …；检查覆盖率达到92.3%: a rate of the
+        #   work done up to the date)
 
     def _within_spans(self, r: "_Reading") -> None:
         text, governing, document = self.text, r.governing, self.document
@@ -1054,7 +1058,9 @@ class Timing:
                          and not any(mark in text[governing.end:deadline.start] for mark in "；;")):
                 # 今后五年…到2026年，培训… (or under 二、今后五年的目标任务): the run's total up to the deadline
                 r.period, r.year = Period(period.start, (end_year, 12)), None
-            elif (FLOW_CUE.search(clause) or r.unit in EVENT_UNITS) and "累计" not in clause:
+            elif (FLOW_CUE.search(clause) or r.unit in EVENT_UNITS) and "累计" not in clause \
+                    and text.find("累计", max(r.s_start, text.rfind("，", r.s_start, r.start)), r.start) < 0:
+                # (全省将累计培育…品牌不少于20个: 累计 anywhere in the figure's clause)
                 # what is still to be done: from the months not yet reported to the deadline
                 # (累计培训…人次 by a deadline is a level to reach, below)
                 r.period = Period(self._still_to_come(end, r.anchor), end)

@@ -602,6 +602,14 @@ NEW_ONES_COLUMN_TABLE = """某州妇联2025年前三季度工作通报
 """
 
 
+SHARE_AMONG_AFTER_A_STOCK_AND_A_FAR_CUMULATIVE_GOAL = """某市妇联工作情况
+（2025年11月20日）
+
+截至10月底，全市共有妇联执委8600名；执委中40岁以下的占31.2%，其中新当选的占12%。
+到2026年底，全市将累计培育“巾帼创业”等女性创业品牌不少于30个。
+"""
+
+
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -902,6 +910,10 @@ CASES = [
     # a column whose header names new ones is the months' flow, whatever the row counts
     (NEW_ONES_COLUMN_TABLE, [("| 240", None, (2025, 9), False, 2025), ("| 16", (2025, 1), (2025, 9), False, 2025),
                              ("| 38", (2025, 1), (2025, 9), False, 2025), ("| 175", None, (2025, 9), False, 2025)]),
+    # a share among those counted at a stock's date is a level at it; 累计 anywhere in a goal's
+    # clause makes a level to reach by the deadline
+    (SHARE_AMONG_AFTER_A_STOCK_AND_A_FAR_CUMULATIVE_GOAL, [("31.2%", None, (2025, 10), False, 2025),
+                                                           ("不少于30个", None, (2026, 12), True, 2026)]),
     (EVENT_GOES_ON_AFTER_THE_LEAD, [("31期", (2025, 1), (2025, 10), False, 2025),
                                     ("40个", (2025, 10), (2025, 10), False, 2025)]),
 ]
