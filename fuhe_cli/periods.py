@@ -329,7 +329,7 @@ _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五
 _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
 # A share named as one (女性比例为31.7%, 在园幼儿占比达到88.5%) is a share of those in place: a
 # level (a share of the newly counted, 新招募志愿者中女性占比, keeps its flow cue).
-_SHARE_NAMED = re.compile(r"比例|比重|占比|建校率|建站率|建成率|普及率|达标率")
+_SHARE_NAMED = re.compile(r"比例|比重|占比|建校率|建站率|建成率|普及率|达标率|入园率|入学率|巩固率")
 # A share among those of a group (执委中35岁以下的占28.6%; not 其中…占, the part of a figure just told).
 _SHARE_AMONG = re.compile(r"(?<!其)中[^，,。；;]{0,16}?占(?!用)")
 # …where the title names the plan, its goal's value bare: 距目标值（30%以上）, 高于50%的目标值.

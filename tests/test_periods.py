@@ -295,13 +295,14 @@ LIST_PAGE_LATER_REVIEW = """某省妇女联合会
 2月19日，乙市妇联召开会议，总结2024年工作。会议通报，2024年全市培训农村妇女7600人次。
 """
 # A share named as one is a share of those in place (a level), and so is the share of places that
-# have something (建校率, 普及率) or of goals met (达标率); a rate of what was done and a share of the
+# have something (建校率, 普及率), of children enrolled (入园率, 巩固率) or of goals met (达标率); a rate of what was done and a share of the
 # newly counted are the year's.
 NAMED_SHARES = """某县妇女儿童发展规划2023年度监测报告
 
 2023年，全县村民委员会成员中女性比例为30.2%，适龄妇女宫颈癌筛查率为66.1%。
 全县普惠性幼儿园在园幼儿占比达到87.5%，新招募志愿者中女性占比为45.3%。
 农村社区家长学校建校率达到76%，监测指标达标率为88.9%，孕产妇系统管理率为96.4%。
+学前三年毛入园率为90.6%，九年义务教育巩固率达到97.2%。
 """
 # A comparison's base dates only its own value and its own clause: 比2020年（92.0%） brackets the
 # base's value, a change's span stops at the ；, and 与2020年基本持平 names no year of the figure.
@@ -849,7 +850,8 @@ CASES = [
     (NAMED_SHARES, [("30.2%", None, (2023, 12), False, 2023), ("66.1%", (2023, 1), (2023, 12), False, 2023),
                     ("87.5%", None, (2023, 12), False, 2023), ("45.3%", (2023, 1), (2023, 12), False, 2023),
                     ("76%", None, (2023, 12), False, 2023), ("88.9%", None, (2023, 12), False, 2023),
-                    ("96.4%", (2023, 1), (2023, 12), False, 2023)]),
+                    ("96.4%", (2023, 1), (2023, 12), False, 2023),
+                    ("90.6%", None, (2023, 12), False, 2023), ("97.2%", None, (2023, 12), False, 2023)]),
     # a comparison's base and its span stay in their clause
     (COMPARISONS_IN_CLAUSE, [("95.1%", (2023, 1), (2023, 12), False, 2023),
                              ("92.0%", (2020, 1), (2020, 12), False, 2020),
