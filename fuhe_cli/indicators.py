@@ -463,6 +463,18 @@ def _past_another_figure(text: str, q_end: int, hit_start: int, unit: str) -> bo
 _LIST_JOINS = frozenset("、和及与 \u3000")
 
 
+def _spells_out(text: str, carried: "_Candidate", own: "_Candidate") -> bool:
+    """The clause's own rule, of the same work area as the carried one, fired on a longer word that
+    holds a trigger word of the carried rule: "帮助2380名妇女实现就业，其中通过电商直播带货就业的有410名"
+    — 通过电商直播带货就业 spells 就业 out more narrowly, so the part keeps its own rule even when that
+    rule gives way on a tie (a negative priority)."""
+    own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
+    if own.hit < 0 or own_rule.id == carried_rule.id or own_rule.id.split(".")[0] != carried_rule.id.split(".")[0]:
+        return False
+    word = text[own.hit:own.hit + own.span]
+    return any(trigger in word and trigger != word for trigger in carried_rule.triggers.any)
+
+
 def _narrows_part(text: str, quantity, carried: "_Candidate", own: "_Candidate") -> bool:
     """A 其中 part's own rule fired on a word the whole's rule spells out more narrowly, of the same
     work area (培训 in "培训各级妇联干部8200余人次，其中古田县、屏南县分别培训680人次、540人次"): the
@@ -850,7 +862,8 @@ class RuleSet:
             # "共受理信访案件136件次。其中来访52件次、来电71件次": a part of a 其中 breakdown with
             # no rule of its own counts what the whole counts, however the whole was named.
             named = self._whole(text, quantity, clause_start, end)
-            if named is not None and (named.priority >= 0 or best is None):
+            if named is not None and (named.priority >= 0 or best is None) and not (
+                    best is not None and _spells_out(text, named, best)):
                 # (a whole only a fallback names — 开展…等活动1.2万场 — still names a part with no rule)
                 best = named
         if best is None or best.priority < 0:
@@ -1135,7 +1148,7 @@ class RuleSet:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
                         break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
-                    if own is None or own.priority < 0 or not (
+                    if own is None or own.priority < 0 and not _spells_out(text, carried, own) or not (
                             _refines(own, carried) and not (breakdown and _narrows_part(text, quantity, carried, own))
                             or _part_does(text, quantity, own, breakdown)):
                         best = carried

@@ -628,6 +628,17 @@ HEADLINE_HEADS = [
 ]
 
 
+# A part whose own word spells out a trigger of the whole's rule more narrowly (通过直播带货就业 holds
+# 就业), of the same work area, keeps its own rule, even one that gives way on a tie (e-commerce).
+SPELLED_OUT = [
+    ("全县帮助1500名妇女实现就业，其中通过电商平台直播就业的有280名。", 280, "employment.ecommerce_women"),
+    ("帮助900名妇女实现就业增收。其中，依托网店带货实现增收的妇女有150名。", 150, "employment.ecommerce_women"),
+    ("全县帮助1500名妇女实现就业，其中借助直播平台就业的妇女280名。", 280, "employment.ecommerce_women"),
+    # a part that only repeats the whole's word, and an e-commerce course, stay what they were
+    ("全县帮助1500名妇女实现就业，其中返乡就业的有280名。", 280, "employment.people"),
+    ("举办电商直播培训班6期，培训妇女420人次。", 420, "training.participants"),
+]
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -665,6 +676,7 @@ BEHAVIOURS = [
     ("an_organisation_before_a_verb_with_its_own_object_did_the_work", DOERS),
     ("the_head_noun_of_people_counted_beats_its_modifier", HEAD_NOUNS),
     ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
+    ("a_part_spelling_out_the_wholes_word_keeps_its_own_rule", SPELLED_OUT),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
