@@ -206,6 +206,8 @@ _GROUP_MARKS = frozenset("和及与、")   # a trigger right after these names t
 _HEAD_CHARS = 2     # the head noun ending a trigger word (儿童 of 困境儿童)
 _HEAD_NOUN_CHARS = 6     # how long a head noun after a modifying trigger may be (留守儿童|家长)
 _PEOPLE_UNITS = frozenset(("人", "名", "人次", "位"))
+# units of people or of cases: the noun right before such a figure is who or what is counted (RuleSet._name)
+_HEAD_NOUN_UNITS = _PEOPLE_UNITS | frozenset(("件", "件次", "起", "宗"))
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
@@ -1025,7 +1027,7 @@ class RuleSet:
                                   veto_start=_ITEM)
             if mine is not None and mine.priority >= 0 and mine.distance == 0:
                 own = mine
-        if (own is not None and own.priority >= 0 and not own.after and quantity.unit in _PEOPLE_UNITS
+        if (own is not None and own.priority >= 0 and not own.after and quantity.unit in _HEAD_NOUN_UNITS
                 and 0 < num_start - (own.hit + own.span) <= _HEAD_NOUN_CHARS
                 and not names_nothing(text, own.hit + own.span, num_start)):
             # "服务留守儿童家长2300余人次": of people, the head noun right before the figure says who is

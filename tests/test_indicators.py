@@ -606,13 +606,17 @@ DOERS = [
 ]
 
 
-# Of people, the head noun right before the figure says who is counted; a trigger that only modifies
-# it (流动儿童 of 流动儿童家长) gives way. Other units keep the longest trigger (家庭教育巡讲 is family education).
+# Of people or cases, the head noun right before the figure says who or what is counted; a trigger that
+# only modifies it (流动儿童 of 流动儿童家长, 婚姻家庭纠纷 of 婚姻家庭纠纷信访) gives way. Other units keep
+# the longest trigger (家庭教育巡讲 is family education).
 HEAD_NOUNS = [
     ("线上课堂覆盖流动儿童家长3600人次。", 3600, "family.education_reach"),
     ("全区登记家庭教育志愿者520名。", 520, "org.volunteers"),
     ("关爱留守儿童2000人次。", 2000, "care.children"),
     ("举办家庭教育巡讲860场。", 860, "family.education_activities"),
+    ("各级妇联共受理家庭矛盾纠纷投诉52件。", 52, "rights.petitions"),
+    ("全年受理婚姻家庭纠纷来信来访64件次。", 64, "rights.petitions"),
+    ("排查化解信访矛盾纠纷120件。", 120, "mediation.disputes"),
 ]
 
 
@@ -674,7 +678,7 @@ BEHAVIOURS = [
     ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
     ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
     ("an_organisation_before_a_verb_with_its_own_object_did_the_work", DOERS),
-    ("the_head_noun_of_people_counted_beats_its_modifier", HEAD_NOUNS),
+    ("the_head_noun_of_people_or_cases_counted_beats_its_modifier", HEAD_NOUNS),
     ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
     ("a_part_spelling_out_the_wholes_word_keeps_its_own_rule", SPELLED_OUT),
 ]
