@@ -643,6 +643,21 @@ SPELLED_OUT = [
     ("举办电商直播培训班6期，培训妇女420人次。", 420, "training.participants"),
 ]
 
+# A lecture on preventing a disease of women (“两癌”防治知识讲座) is a health activity, not any lecture.
+DISEASE_LECTURES = [
+    ("联合县妇幼保健院举办“两癌”防治知识讲座54场。", 54, "health.activities"),
+    ("深入村居开展乳腺癌预防讲座18场。", 18, "health.activities"),
+    ("举办女性创业讲座20场。", 20, "activity.sessions"),
+]
+
+
+# Sessions of a classroom (课堂) held for children or families are activities, when nothing narrower
+# names them.
+CLASSROOMS = [
+    ("联合消防大队开展防火、防电等安全教育课堂64场，覆盖学生3100人次。", 64, "activity.sessions"),
+    ("各社区开办“七彩假日”课堂22期。", 22, "activity.sessions"),
+]
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -681,6 +696,8 @@ BEHAVIOURS = [
     ("the_head_noun_of_people_or_cases_counted_beats_its_modifier", HEAD_NOUNS),
     ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
     ("a_part_spelling_out_the_wholes_word_keeps_its_own_rule", SPELLED_OUT),
+    ("a_lecture_on_preventing_a_disease_is_a_health_activity", DISEASE_LECTURES),
+    ("a_classroom_session_is_an_activity", CLASSROOMS),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
