@@ -658,6 +658,19 @@ CLASSROOMS = [
     ("各社区开办“七彩假日”课堂22期。", 22, "activity.sessions"),
 ]
 
+# A federation's chair (妇联主席) is a person: the places whose chairs attended are no federations founded.
+CHAIRS = [
+    ("会议期间，11个县妇联主席作了交流发言。", 11, "uncategorized"),
+    ("全区新建村级妇联组织26个。", 26, "org.federations"),
+]
+
+
+# The sum a donated insurance policy insures (保额) is not what was given.
+SUMS_INSURED = [
+    ("爱心企业为320名困难妇女捐赠意外伤害保险，保额合计960万元。", 9600000, "uncategorized"),
+    ("爱心企业为320名困难妇女捐赠意外伤害保险，捐赠保费共计6.4万元。", 64000, "projects.donations"),
+]
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -698,6 +711,8 @@ BEHAVIOURS = [
     ("a_part_spelling_out_the_wholes_word_keeps_its_own_rule", SPELLED_OUT),
     ("a_lecture_on_preventing_a_disease_is_a_health_activity", DISEASE_LECTURES),
     ("a_classroom_session_is_an_activity", CLASSROOMS),
+    ("a_federations_chair_is_no_federation", CHAIRS),
+    ("the_sum_insured_is_no_donation", SUMS_INSURED),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
