@@ -743,9 +743,16 @@ class RuleSet:
             key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)
             if best_key is not None and key >= best_key:
                 continue
-            if (compiled.exclude_words or compiled.exclude_regexes) and vetoed(
-                    compiled, text, *self._veto_window(start if veto_start is None else veto_start, veto_end)):
-                continue
+            if compiled.exclude_words or compiled.exclude_regexes:
+                window = self._veto_window(start if veto_start is None else veto_start, veto_end)
+                if (window[2] is not None and not (label or carried) and hit_start >= q_end
+                        and hit_end <= window[1]):
+                    # "授予30名同志“三八红旗手”称号、10个集体“三八红旗集体”称号": an item naming its
+                    # thing after its figure is whole; the words after the list's last figure are
+                    # that last item's own, not a predicate of every item
+                    window = (window[0], window[1], None)
+                if vetoed(compiled, text, *window):
+                    continue
             if skip_themes and names_a_campaign(text, hit_start, hit_end):
                 continue
             best_key, best_compiled, best_end = key, compiled, hit_end

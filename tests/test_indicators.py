@@ -671,6 +671,15 @@ SUMS_INSURED = [
     ("爱心企业为320名困难妇女捐赠意外伤害保险，捐赠保费共计6.4万元。", 64000, "projects.donations"),
 ]
 
+# An item that names its thing after its figure (授予N名同志“…”称号) is whole: the words after the list's
+# last figure are that item's own, and do not veto the earlier item's rule (红旗集体 of the next title).
+NAMED_AFTER = [
+    ("大会授予18名同志“全县三八红旗手”称号、6个集体“全县三八红旗集体”称号。", 18, "honours.red_banner"),
+    ("大会授予18名同志“全县三八红旗手”称号、6个集体“全县三八红旗集体”称号。", 6, "honours.red_banner_collectives"),
+    # the words after a list whose items name nothing after their figures still speak for every item
+    ("全市3个中级法院、46个基层法院均设有维权岗。", 3, "uncategorized"),
+]
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -713,6 +722,7 @@ BEHAVIOURS = [
     ("a_classroom_session_is_an_activity", CLASSROOMS),
     ("a_federations_chair_is_no_federation", CHAIRS),
     ("the_sum_insured_is_no_donation", SUMS_INSURED),
+    ("an_item_named_after_its_figure_is_not_vetoed_by_the_lists_tail", NAMED_AFTER),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
