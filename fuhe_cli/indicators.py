@@ -206,6 +206,8 @@ _GROUP_MARKS = frozenset("和及与、")   # a trigger right after these names t
 _HEAD_CHARS = 2     # the head noun ending a trigger word (儿童 of 困境儿童)
 _HEAD_NOUN_CHARS = 6     # how long a head noun after a modifying trigger may be (留守儿童|家长)
 _PEOPLE_UNITS = frozenset(("人", "名", "人次", "位"))
+# units of people or of cases: the noun right before such a figure is who or what is counted (RuleSet._name)
+_HEAD_NOUN_UNITS = _PEOPLE_UNITS | frozenset(("件", "件次", "起", "宗"))
 _LABEL_COLONS = frozenset("：:")
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
@@ -461,6 +463,18 @@ def _past_another_figure(text: str, q_end: int, hit_start: int, unit: str) -> bo
 
 
 _LIST_JOINS = frozenset("、和及与 \u3000")
+
+
+def _spells_out(text: str, carried: "_Candidate", own: "_Candidate") -> bool:
+    """The clause's own rule, of the same work area as the carried one, fired on a longer word that
+    holds a trigger word of the carried rule: "帮助2380名妇女实现就业，其中通过电商直播带货就业的有410名"
+    — 通过电商直播带货就业 spells 就业 out more narrowly, so the part keeps its own rule even when that
+    rule gives way on a tie (a negative priority)."""
+    own_rule, carried_rule = own.compiled.rule, carried.compiled.rule
+    if own.hit < 0 or own_rule.id == carried_rule.id or own_rule.id.split(".")[0] != carried_rule.id.split(".")[0]:
+        return False
+    word = text[own.hit:own.hit + own.span]
+    return any(trigger in word and trigger != word for trigger in carried_rule.triggers.any)
 
 
 def _narrows_part(text: str, quantity, carried: "_Candidate", own: "_Candidate") -> bool:
@@ -729,9 +743,16 @@ class RuleSet:
             key = (hit_start - hit_end, -compiled.priority, distance, compiled.order)
             if best_key is not None and key >= best_key:
                 continue
-            if (compiled.exclude_words or compiled.exclude_regexes) and vetoed(
-                    compiled, text, *self._veto_window(start if veto_start is None else veto_start, veto_end)):
-                continue
+            if compiled.exclude_words or compiled.exclude_regexes:
+                window = self._veto_window(start if veto_start is None else veto_start, veto_end)
+                if (window[2] is not None and not (label or carried) and hit_start >= q_end
+                        and hit_end <= window[1]):
+                    # "授予30名同志“三八红旗手”称号、10个集体“三八红旗集体”称号": an item naming its
+                    # thing after its figure is whole; the words after the list's last figure are
+                    # that last item's own, not a predicate of every item
+                    window = (window[0], window[1], None)
+                if vetoed(compiled, text, *window):
+                    continue
             if skip_themes and names_a_campaign(text, hit_start, hit_end):
                 continue
             best_key, best_compiled, best_end = key, compiled, hit_end
@@ -850,7 +871,8 @@ class RuleSet:
             # "共受理信访案件136件次。其中来访52件次、来电71件次": a part of a 其中 breakdown with
             # no rule of its own counts what the whole counts, however the whole was named.
             named = self._whole(text, quantity, clause_start, end)
-            if named is not None and (named.priority >= 0 or best is None):
+            if named is not None and (named.priority >= 0 or best is None) and not (
+                    best is not None and _spells_out(text, named, best)):
                 # (a whole only a fallback names — 开展…等活动1.2万场 — still names a part with no rule)
                 best = named
         if best is None or best.priority < 0:
@@ -1012,7 +1034,7 @@ class RuleSet:
                                   veto_start=_ITEM)
             if mine is not None and mine.priority >= 0 and mine.distance == 0:
                 own = mine
-        if (own is not None and own.priority >= 0 and not own.after and quantity.unit in _PEOPLE_UNITS
+        if (own is not None and own.priority >= 0 and not own.after and quantity.unit in _HEAD_NOUN_UNITS
                 and 0 < num_start - (own.hit + own.span) <= _HEAD_NOUN_CHARS
                 and not names_nothing(text, own.hit + own.span, num_start)):
             # "服务留守儿童家长2300余人次": of people, the head noun right before the figure says who is
@@ -1135,7 +1157,7 @@ class RuleSet:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
                         break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
-                    if own is None or own.priority < 0 or not (
+                    if own is None or own.priority < 0 and not _spells_out(text, carried, own) or not (
                             _refines(own, carried) and not (breakdown and _narrows_part(text, quantity, carried, own))
                             or _part_does(text, quantity, own, breakdown)):
                         best = carried

@@ -606,13 +606,17 @@ DOERS = [
 ]
 
 
-# Of people, the head noun right before the figure says who is counted; a trigger that only modifies
-# it (流动儿童 of 流动儿童家长) gives way. Other units keep the longest trigger (家庭教育巡讲 is family education).
+# Of people or cases, the head noun right before the figure says who or what is counted; a trigger that
+# only modifies it (流动儿童 of 流动儿童家长, 婚姻家庭纠纷 of 婚姻家庭纠纷信访) gives way. Other units keep
+# the longest trigger (家庭教育巡讲 is family education).
 HEAD_NOUNS = [
     ("线上课堂覆盖流动儿童家长3600人次。", 3600, "family.education_reach"),
     ("全区登记家庭教育志愿者520名。", 520, "org.volunteers"),
     ("关爱留守儿童2000人次。", 2000, "care.children"),
     ("举办家庭教育巡讲860场。", 860, "family.education_activities"),
+    ("各级妇联共受理家庭矛盾纠纷投诉52件。", 52, "rights.petitions"),
+    ("全年受理婚姻家庭纠纷来信来访64件次。", 64, "rights.petitions"),
+    ("排查化解信访矛盾纠纷120件。", 120, "mediation.disputes"),
 ]
 
 
@@ -627,6 +631,54 @@ HEADLINE_HEADS = [
     ("明年，县妇联将推动检查覆盖适龄妇女2万名以上。", 20000, "activity.participants"),
 ]
 
+
+# A part whose own word spells out a trigger of the whole's rule more narrowly (通过直播带货就业 holds
+# 就业), of the same work area, keeps its own rule, even one that gives way on a tie (e-commerce).
+SPELLED_OUT = [
+    ("全县帮助1500名妇女实现就业，其中通过电商平台直播就业的有280名。", 280, "employment.ecommerce_women"),
+    ("帮助900名妇女实现就业增收。其中，依托网店带货实现增收的妇女有150名。", 150, "employment.ecommerce_women"),
+    ("全县帮助1500名妇女实现就业，其中借助直播平台就业的妇女280名。", 280, "employment.ecommerce_women"),
+    # a part that only repeats the whole's word, and an e-commerce course, stay what they were
+    ("全县帮助1500名妇女实现就业，其中返乡就业的有280名。", 280, "employment.people"),
+    ("举办电商直播培训班6期，培训妇女420人次。", 420, "training.participants"),
+]
+
+# A lecture on preventing a disease of women (“两癌”防治知识讲座) is a health activity, not any lecture.
+DISEASE_LECTURES = [
+    ("联合县妇幼保健院举办“两癌”防治知识讲座54场。", 54, "health.activities"),
+    ("深入村居开展乳腺癌预防讲座18场。", 18, "health.activities"),
+    ("举办女性创业讲座20场。", 20, "activity.sessions"),
+]
+
+
+# Sessions of a classroom (课堂) held for children or families are activities, when nothing narrower
+# names them.
+CLASSROOMS = [
+    ("联合消防大队开展防火、防电等安全教育课堂64场，覆盖学生3100人次。", 64, "activity.sessions"),
+    ("各社区开办“七彩假日”课堂22期。", 22, "activity.sessions"),
+]
+
+# A federation's chair (妇联主席) is a person: the places whose chairs attended are no federations founded.
+CHAIRS = [
+    ("会议期间，11个县妇联主席作了交流发言。", 11, "uncategorized"),
+    ("全区新建村级妇联组织26个。", 26, "org.federations"),
+]
+
+
+# The sum a donated insurance policy insures (保额) is not what was given.
+SUMS_INSURED = [
+    ("爱心企业为320名困难妇女捐赠意外伤害保险，保额合计960万元。", 9600000, "uncategorized"),
+    ("爱心企业为320名困难妇女捐赠意外伤害保险，捐赠保费共计6.4万元。", 64000, "projects.donations"),
+]
+
+# An item that names its thing after its figure (授予N名同志“…”称号) is whole: the words after the list's
+# last figure are that item's own, and do not veto the earlier item's rule (红旗集体 of the next title).
+NAMED_AFTER = [
+    ("大会授予18名同志“全县三八红旗手”称号、6个集体“全县三八红旗集体”称号。", 18, "honours.red_banner"),
+    ("大会授予18名同志“全县三八红旗手”称号、6个集体“全县三八红旗集体”称号。", 6, "honours.red_banner_collectives"),
+    # the words after a list whose items name nothing after their figures still speak for every item
+    ("全市3个中级法院、46个基层法院均设有维权岗。", 3, "uncategorized"),
+]
 
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
@@ -663,8 +715,14 @@ BEHAVIOURS = [
     ("a_course_that_trains_instructors_is_training", INSTRUCTORS),
     ("a_trigger_before_wei_names_who_did_the_work", FOR_WHOM),
     ("an_organisation_before_a_verb_with_its_own_object_did_the_work", DOERS),
-    ("the_head_noun_of_people_counted_beats_its_modifier", HEAD_NOUNS),
+    ("the_head_noun_of_people_or_cases_counted_beats_its_modifier", HEAD_NOUNS),
     ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
+    ("a_part_spelling_out_the_wholes_word_keeps_its_own_rule", SPELLED_OUT),
+    ("a_lecture_on_preventing_a_disease_is_a_health_activity", DISEASE_LECTURES),
+    ("a_classroom_session_is_an_activity", CLASSROOMS),
+    ("a_federations_chair_is_no_federation", CHAIRS),
+    ("the_sum_insured_is_no_donation", SUMS_INSURED),
+    ("an_item_named_after_its_figure_is_not_vetoed_by_the_lists_tail", NAMED_AFTER),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
