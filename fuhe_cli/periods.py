@@ -18,7 +18,8 @@ from typing import Optional
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
-                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, full_year, in_book_title, names_a_meeting, reviews_years)
+                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, breaks_down_an_earlier_part, full_year, in_book_title, names_a_meeting,
+                                       reviews_years)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想|"
@@ -813,8 +814,10 @@ class Timing:
         for expression in self._expressions(r.s_start):
             if expression.end > start:
                 break
-            if _in_an_earlier_later_part(text, r.s_start, expression, start):
+            if _in_an_earlier_later_part(text, r.s_start, expression, start) \
+                    or breaks_down_an_earlier_part(text, expression.start, start):
                 continue                # 全年…；“三八”期间走访…；光明社区…300余次: that part's own time
+                #                         (五年来…，其中2025年…；累计发放…: the run's)
             if expression.kind == "until":
                 r.deadline = expression
                 continue

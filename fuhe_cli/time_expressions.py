@@ -603,6 +603,12 @@ def names_a_meeting(text: str, start: int, end: int) -> bool:
         or _MEETING_AFTER.match(text, end) is not None
 
 
+def breaks_down_an_earlier_part(text: str, at: int, start: int) -> bool:
+    """Whether the time at `at` breaks down a figure of an earlier ；-part than the figure at
+    `start` ("五年来，…培训15.6万人次，其中2025年3.8万人次；累计发放…": the later part is the run's)."""
+    return text[max(0, at - 2):at] == "其中" and (text.find("；", at, start) >= 0 or text.find(";", at, start) >= 0)
+
+
 def in_book_title(text: str, s_start: int, at: int, start: int) -> bool:
     """Whether the time at `at` stands inside a title in 《》 that closes before the figure at
     `start` (2024年，《…妇女发展规划（2021—2030年）》68项指标中已有61项…): it names the document, not

@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SINCE_LATER, SOURCE_LEAD_IN, TIME_OF_DAY,
-                                       YEAR_PARTS, YEAR_WITH_NIAN, in_book_title, names_a_meeting)
+                                       YEAR_PARTS, YEAR_WITH_NIAN, breaks_down_an_earlier_part, in_book_title, names_a_meeting)
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -226,6 +226,7 @@ def _fact_year(text: str, spans: _Spans, start: int, sentence: tuple[int, int], 
     sentence_years = spans.years(s_start, s_end)
     before = [y for y in sentence_years if s_start + y[1] <= start
               and not _in_bracket_closed_before(text, s_start, s_start + y[0], start)
+              and not breaks_down_an_earlier_part(text, s_start + y[0], start)
               and not in_book_title(text, s_start, s_start + y[0], start)
               and not _base_of_change(text, s_start + y[0], s_start + y[1], start)]
     if before:
@@ -419,13 +420,15 @@ BARE_YEAR = re.compile(r"(?<![\d.\-/第])((?:19|20)\d{2})(?!\s*[\d年.\-—~至/
 HEADER_LINES = 8
 
 
-def reporting_period(title: str | None) -> int | None:
+def reporting_period(title: str | None, bare_year: bool = True) -> int | None:
+    """The year a title states as its reporting period; `bare_year`: a year standing bare counts
+    (数字里的2023 in a title; not in a header's other lines, where 浏览次数：2,087 is a counter)."""
     if not title:
         return None
     match = REPORTING_PERIOD.search(title) or ANNUAL_PERIOD.search(title)
     if match is not None and names_a_meeting(title, match.start(), match.end(1)):
         return None
-    if match is None and not YEAR_WITH_NIAN.search(title) and len(bare := BARE_YEAR.findall(title)) == 1:
+    if match is None and bare_year and not YEAR_WITH_NIAN.search(title) and len(bare := BARE_YEAR.findall(title)) == 1:
         return int(bare[0])
     return int(match.group(1)) if match else None
 
@@ -444,7 +447,7 @@ def _header_period(text: str) -> int | None:
         line = line.strip()
         if not line or len(line) > 40 or any(mark in line for mark in "。；！？"):
             continue
-        period = reporting_period(line)
+        period = reporting_period(line, bare_year=False)
         if period is not None:
             return period
         field = PERIOD_FIELD.match(line)

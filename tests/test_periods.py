@@ -611,6 +611,13 @@ SHARE_AMONG_AFTER_A_STOCK_AND_A_FAR_CUMULATIVE_GOAL = """某市妇联工作情�
 """
 
 
+BREAKDOWN_YEAR_BEFORE_A_LATER_PART = """某市妇联第七届执委会工作报告摘要
+（2025年12月10日）
+
+五年来，全市举办技能培训班1800期，其中2025年420期；累计发放创业担保贷款6.2亿元。
+"""
+
+
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -916,6 +923,10 @@ CASES = [
     # clause makes a level to reach by the deadline
     (SHARE_AMONG_AFTER_A_STOCK_AND_A_FAR_CUMULATIVE_GOAL, [("31.2%", None, (2025, 10), False, 2025),
                                                            ("不少于30个", None, (2026, 12), True, 2026)]),
+    # a year breaking down a figure of an earlier ；-part dates that breakdown only
+    (BREAKDOWN_YEAR_BEFORE_A_LATER_PART, [("1800期", (2021, 1), (2025, 12), False, None),
+                                          ("420期", (2025, 1), (2025, 12), False, 2025),
+                                          ("6.2亿元", (2021, 1), (2025, 12), False, None)]),
     (EVENT_GOES_ON_AFTER_THE_LEAD, [("31期", (2025, 1), (2025, 10), False, 2025),
                                     ("40个", (2025, 10), (2025, 10), False, 2025)]),
 ]
@@ -1051,6 +1062,8 @@ def test_each_report_on_an_archive_page_speaks_for_its_own_year():
      "全省现场会召开，观摩示范户26户。\n", 2024),
     ("某地巾帼家政见成效\n2025-11-18 10:05　来源：某某网\n\n某某网西宁11月18日电（记者 李某）记者18日从某市妇联获悉，"
      "今年以来，全市培训家政服务人员2600人次。\n", 2025),    # (the day the source was asked, before 从)
+    ("某市妇女代表大会开幕\n2025-12-17 08:40　来源：某某日报　　浏览次数：2,087\n\n12月16日上午，某市妇女代表大会开幕，"
+     "380名代表出席。\n", 2025),     # (a counter on the date line is no year of the header's)
     ("县妇联召开表彰大会\n发布时间：2025-03-07\n\n3月6日上午，县妇联召开大会，300余名妇女代表参会。\n", 2025),
     ("县妇联举办培训班\n发布时间：2024-06-18\n\n6月12日至13日，县妇联举办培训班，80名妇女参加。\n", 2024),
     ("县妇联开展技能培训\n发布时间：2024-05-10\n\n2023年，县妇联培训妇女860人次。\n", None),   # a year named dates the figures, not the page
