@@ -799,6 +799,10 @@ class Timing:
         elif self._plan_span is not None and (_GOAL_VALUE_BEFORE.search(text, max(r.s_start, r.start - 8), r.start)
                                               or _GOAL_VALUE_NAMED_AFTER.match(text, r.start)):
             span = self._plan_span      # 距目标值（30%以上）, 高于50%的目标值: the goal of the plan the title names
+        elif r.unit == "%" and r.period is not None and _GOAL_VALUE_BEFORE.search(text, max(r.s_start, r.start - 8), r.start):
+            # 学员满意度：目标值≥90%: a rate to reach is a level at the end of the period it is set for
+            r.target, r.period = True, Period(None, r.period.end)
+            return
         else:
             return
         r.target = True
@@ -1153,6 +1157,8 @@ class Timing:
         if PLAN_OPENING.match(text, p_start):
             return True
         for heading in headings:
+            if heading.start <= start < heading.end:
+                continue        # (the figure's own item line, 1.培训期数：目标值12期，实际完成14期: its clause decides)
             words = text[heading.start:heading.end]
             if PLAN_HEADING.search(words) and not REVIEW_HEADING.search(words):
                 return True

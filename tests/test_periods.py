@@ -618,6 +618,13 @@ BREAKDOWN_YEAR_BEFORE_A_LATER_PART = """某市妇联第七届执委会工作报�
 """
 
 
+SELF_ASSESSMENT_ITEMS = """某县妇联2025年度妇女创业培训项目绩效自评报告
+一、绩效目标完成情况
+1.培训人数：目标值500人，实际完成560人。
+2.学员满意度：目标值≥85%，实际完成93.2%。
+"""
+
+
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -927,6 +934,9 @@ CASES = [
     (BREAKDOWN_YEAR_BEFORE_A_LATER_PART, [("1800期", (2021, 1), (2025, 12), False, None),
                                           ("420期", (2025, 1), (2025, 12), False, 2025),
                                           ("6.2亿元", (2021, 1), (2025, 12), False, None)]),
+    # an item line naming its goal value is no plan heading for what was done; a goal rate is a level
+    (SELF_ASSESSMENT_ITEMS, [("目标值500人", (2025, 1), (2025, 12), True, 2025), ("560人", (2025, 1), (2025, 12), False, 2025),
+                             ("≥85%", None, (2025, 12), True, 2025)]),
     (EVENT_GOES_ON_AFTER_THE_LEAD, [("31期", (2025, 1), (2025, 10), False, 2025),
                                     ("40个", (2025, 10), (2025, 10), False, 2025)]),
 ]
