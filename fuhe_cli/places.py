@@ -74,7 +74,8 @@ SPEAKS = re.compile(r"(?:还|又|相关负责人|负责人|主席)?(?:介绍|表
 # (台山市已建成…, 梅州市帮助…: a place named in full outside the paragraph's as well)
 SUBJECT_AFTER_PLACE = ("培育", "建成", "新建", "打造", "开展", "举办", "培训", "发放", "评选", "组建", "创建",
                        "成立", "帮扶", "救助", "完成", "实现", "共", "已", "累计", "帮助", "带动", "组织", "吸纳",
-                       "招募", "表彰", "资助", "慰问", "建立", "设立", "选树", "推荐")
+                       "招募", "表彰", "资助", "慰问", "建立", "设立", "选树", "推荐", "受理", "调解", "办结",
+                       "接待", "筛查", "检查", "新增", "覆盖", "募集", "筹集", "走访", "开设", "服务")
 # …or after a short noun phrase of its own (崇仁县麻鸡产业带动妇女增收…: the place's industry did it).
 SUBJECT_AFTER_PLACE_PHRASE = re.compile(r"[^，,；;。：:！？!?\d\s]{0,6}?(?:" + "|".join(SUBJECT_AFTER_PLACE) + ")")
 # A clause with a subject of its own: a federation (县妇联, 各级妇联) or another scope word opens it.
