@@ -54,7 +54,7 @@ TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,12}?的(?:目标|任务目标
 NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
                   r"(?:至少|不少于|不低于|不得少于|原则上)")
 # A count that stands at a date, written just before its figure; a flow word overrules it.
-STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存|在册|(?<!占)总数|(?<!占)总量|保有|已建成|累计建成|累计达到|建成(?!\d)|"
+STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存|在册|(?<!占)总数(?!的)|(?<!占)总量(?!的)|保有|已建成|累计建成|累计达到|建成(?!\d)|"
                        r"已发展|已成立|已[^，,。；;\d]{1,16}?的有")   # (已提前实现目标的有41项: those that have)
 # Words that set a plan within the current year: 力争全年…, 年内再新建…, 到年底….
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
@@ -344,8 +344,12 @@ def _is_norm(text: str, item_start: int, start: int) -> bool:
     "每个区县培育品牌至少1个，四年内评选…100名" makes only the 1个 a norm."""
     for match in NORM.finditer(text, item_start, start + 3):
         last_mark = max(text.rfind(mark, match.end(), start) for mark in "，,；;")
-        # (a later clause keeps the norm with a qualifier or a 每 of its own: …不少于30平方米，至少配备1间)
-        if last_mark < 0 or _NORM_WORD.search(text, last_mark, start + 3):
+        # (a later clause keeps the norm with a qualifier or a 每 of its own: …不少于30平方米，至少配备1间;
+        # not new ones to set up without a 每: …，新建…组织不少于20个 is the period's work)
+        if last_mark < 0:
+            return True
+        if _NORM_WORD.search(text, last_mark, start + 3) \
+                and ("每" in text[last_mark:start] or not NEW_CUE.search(text, last_mark, start)):
             return True
     return False
 

@@ -625,6 +625,15 @@ SELF_ASSESSMENT_ITEMS = """某县妇联2025年度妇女创业培训项目绩效�
 """
 
 
+QUARTER_SHARES_NORMS_AND_RAISED_WORK = """某县妇联2025年第三季度信访工作分析
+（2025年10月9日）
+
+三季度，全县受理信访212件次，其中婚姻家庭类130件次，占信访总量的61.3%。
+到年底，实现每个村至少有1名妇联执委担任调解员，新建婚姻家庭纠纷调解组织不少于8个。
+明年拟将培训调解员人数提高到300人。
+"""
+
+
 CASES = [
     (HALF_YEAR, [("26个", (2024, 1), (2024, 6), False, 2024),
                  ("1200人次", (2024, 1), (2024, 6), False, 2024),
@@ -937,6 +946,12 @@ CASES = [
     # an item line naming its goal value is no plan heading for what was done; a goal rate is a level
     (SELF_ASSESSMENT_ITEMS, [("目标值500人", (2025, 1), (2025, 12), True, 2025), ("560人", (2025, 1), (2025, 12), False, 2025),
                              ("≥85%", None, (2025, 12), True, 2025)]),
+    # a share of a flow's total (占信访总量的) is the flow's; new ones after a norm's clause are work to
+    # do, not the norm; people to train, raised to a number, are the year's work
+    (QUARTER_SHARES_NORMS_AND_RAISED_WORK, [("61.3%", (2025, 7), (2025, 9), False, 2025),
+                                            ("至少有1名", None, (2025, 12), True, 2025),
+                                            ("不少于8个", (2025, 10), (2025, 12), True, 2025),
+                                            ("300人", (2026, 1), (2026, 12), True, 2026)]),
     (EVENT_GOES_ON_AFTER_THE_LEAD, [("31期", (2025, 1), (2025, 10), False, 2025),
                                     ("40个", (2025, 10), (2025, 10), False, 2025)]),
 ]
