@@ -182,6 +182,9 @@ def leaves_thing_out(text: str, start: int, end: int, unit: str | None, after: t
         return False
     if place_and_verb(text, start, end):
         return True
+    listed = _LISTED_PLACES.match(text, start, end)
+    if listed is not None:
+        start = listed.end()    # "金城江区、罗城仫佬族自治县分别受理": the places of a 、-list before the last
     words = _without_link_words("".join(CJK_RUN.findall(_without_figures(text, start, end, unit))))
     return not words or _elided(words, only_verb=True) or _CATEGORY.fullmatch(words) is not None
 
@@ -367,8 +370,11 @@ _PLACES_AND_FIGURES: dict[str, object] = {}
 # a place, a time, a distributive word, in that order, and at most a verb with its object left out.
 # (an autonomous county's or prefecture's name runs longer: 巴里坤哈萨克自治县, 长阳土家族自治县)
 _ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,8}自治[县州旗]|[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
+# leaves_thing_out: the places of a 、-list but the last, before what the last says
+_LISTED_PLACES = regex.compile(rf"(?:(?:{_ELIDED_PLACE.pattern})[、和及])+")
 _ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年(?:度|底|末|初)?|年内|全年|年底前?|年初"
-                             r"|(?:[第前]?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期)+")
+                             r"|(?:[第前]?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期"
+                             r"|(?<=[度月])(?:末|底)|(?<=[度月末底])前)+")
 # 比2022年的10.9亿元 (the digits left out): a comparison base says when, not what
 _ELIDED_COMPARISON = regex.compile(r"(?:比|较|相比|与)(?=年|上年|去年|上季度|同期)")
 _ELIDED_ADVERB = regex.compile(r"(?:各|分别|均|都|也|又|再|已|还|共)+")
@@ -407,7 +413,7 @@ def bare_after(text: str, start: int, end: int) -> bool:
 # Words that stand before a bare figure without naming anything (累计达137个, 新建8个, 其中3个).
 _LINK_WORDS = ("累计", "总数", "总量", "总计", "共计", "合计", "达到", "已经", "现有", "目前", "全年", "今年", "新增",
                "新建", "建成", "创建", "培育", "增加", "增至", "增长", "提高", "其中", "另有", "同比", "实际", "计划", "完成", "超过",
-               "突破", "达", "至", "到", "共", "计", "为", "有", "已", "又", "再", "还", "近", "约", "逾", "超", "的")
+               "突破", "力争", "争取", "确保", "达", "至", "到", "共", "计", "为", "有", "已", "又", "再", "还", "近", "约", "逾", "超", "的")
 
 
 def _without_link_words(words: str) -> str:

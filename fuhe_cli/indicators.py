@@ -42,7 +42,8 @@ How a quantity is classified (`RuleSet.classify`):
    A rule with ``carry: false`` (a change verb that must stand right before its
    figure) is never carried, nor is a word of a meeting's name (clauses.names_a_meeting:
    “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it
-   (of the last figure of its unit, when the clause before lists several: _last_figure_rule):
+   (of the last figure of its unit, when the clause before lists several, or of the one the part's own
+   rule names: _last_figure_rule):
    the carried rule names it even over its own clause's rule, unless that rule is of the same work
    area (其中全国最美家庭21户 stays family.model_families.national) — but not when the carried
    rule's trigger spells its word out more narrowly (培训各级妇联干部…，其中古田县…分别培训680人次
@@ -70,7 +71,9 @@ How a quantity is classified (`RuleSet.classify`):
    三季度821个，四季度634个"), and a ；-part that is such an item goes on with the part before
    ("…贷款1.12亿元，比2022年的0.86亿元增长30.2%；今年以来又发放6800万元"; its places may be a
    、-list and its figures a bare list: "…“妇女微家”1.86万个，比去年底增加2140个；承德市、秦皇岛市
-   分别达到1350个、980个"). A sentence or paragraph led in by 其中， breaks down the one before: a
+   分别达到1350个、980个"), and so does a whole sentence after 。 that is such an item ("…全年新认定
+   巾帼示范基地15个。东乡镇、西乡镇分别认定4个、3个"). An aim (力争, 确保) links, and a deadline
+   (三季度末前) is a time ("新建…24个，力争三季度末前建成16个"). A sentence or paragraph led in by 其中， breaks down the one before: a
    figure there with no rule of its own reads on into it ("…妇女微家总数达到298个。其中，2023年新建
    48个，今年新建22个").
 5. Labels printed apart from the figure: a table cell with no rule in its clause takes the rule
@@ -111,7 +114,7 @@ How a quantity is classified (`RuleSet.classify`):
    back to (这一覆盖率为53.7%) is the nearest earlier rate whose rule's trigger holds it (_same_rate).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
    the figures in its numbered sections (after the first 一、… line) whose clause does not say
-   what they count (clauses.leaves_thing_out): only a place and a short verb, a place, time, 分别
+   what they count (clauses.leaves_thing_out): only a place and a short verb, a place (or a 、-list of them), time, 分别
    and a verb of doing the counted work, link words, or a category (…类) before the figure — the
    list's other figures of its unit passed over — and link words at most after it: "…信访维权工作
    情况的通报 … 三、各县（市、区）情况 / 兴宁区受理142件次", "二、分月情况 / 4月份受理38件次",
@@ -128,7 +131,9 @@ How a quantity is classified (`RuleSet.classify`):
    its unit before the 其中 (in the sentence; for a 其中 opening a sentence, the one before) is
    given by steps 2-10, however it was named ("…共241件次，占64.8%（其中家庭暴力63件次…）" under a
    信访 title), a fallback rule included when the part has none ("…等活动1.2万场。\n其中，福州市开展
-   2100场"). The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
+   2100场") — or, first, the rule of the nearest earlier figure of the sentence (any unit its rule
+   takes) whose trigger's head word the part repeats (_whole_by_head: "…为8.6万名农村妇女开展“两癌”
+   免费检查，救助…320名；其中今年检查2.9万人"). The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
    of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
 12. A figure nothing but a fallback names yet, whose clause holds the head word of the trigger its
    text's headline names it by (the last two characters, quote marks aside, a word that is no
@@ -945,18 +950,26 @@ class RuleSet:
         finally:
             self._item_of, self._item, self._label_start = saved
 
-    def _last_figure_rule(self, text: str, quantity, start: int, end: int) -> "_Candidate | None":
+    def _last_figure_rule(self, text: str, quantity, start: int, end: int,
+                          own: "_Candidate | None" = None) -> "_Candidate | None":
         """The rule of the last figure of the quantity's unit in the clause text[start:end] right
         before a 其中 part, when that clause holds more figures of the unit (a 、-list, each item
         named apart: 县级“最美家庭”200户、“和美庭院”示范户500户): the part breaks down that last
-        figure, whatever the clause's longest trigger is. Its trigger must stand before that figure
-        (so the part can read it as a carried one); None otherwise."""
+        figure, whatever the clause's longest trigger is — or the earlier figure the part's `own`
+        rule names ("共有“妇女微家”268个、“儿童之家”312个，其中今年新建“妇女微家”35个": the part
+        names the whole it breaks down). Its trigger must stand before that figure (so the part can
+        read it as a carried one); None otherwise."""
         unit = quantity.unit
         if not unit or unit == "%":
             return None
         figures = list(_figure_of(unit).finditer(text, start, end))
         if len(figures) < 2:
             return None     # the cheap test first: one figure, the clause's trigger is its
+        if own is not None and own.priority >= 0:
+            for found in figures[:-1]:
+                at, named = self._choose_other(text, found, quantity, unit)
+                if named is not None and named.compiled.order == own.compiled.order:
+                    return own
         at, named = self._choose_other(text, figures[-1], quantity, unit)
         if (named is None or named.priority < 0 or named.hit < start or named.hit + named.span > at.start
                 or not named.compiled.carry):
@@ -992,6 +1005,9 @@ class RuleSet:
             while back and text[back - 1] in _BREAKDOWN_AFTER:
                 back -= 1   # "…1.2万场。\n其中，福州市开展2100场": past the 。 and the line break
             look = context_start(text, back)
+        repeated = self._whole_by_head(text, quantity, look, opening, num_start)
+        if repeated is not None:
+            return repeated
         found = None
         for found in _figure_of(unit).finditer(text, look, opening):
             pass
@@ -1004,6 +1020,35 @@ class RuleSet:
         if not candidate.after and member > 0 and text[member - 1] in _AND:
             return None     # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
         return None if vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)) else candidate
+
+    def _whole_by_head(self, text: str, quantity, look: int, opening: int, num_start: int) -> "_Candidate | None":
+        """The rule of the earlier figure in text[look:opening] (nearest first, of any unit) whose
+        trigger's head word (its last _HEAD_CHARS characters, quote marks aside, a word that is no
+        trigger itself) the 其中 part text[opening:num_start] repeats, when that rule takes the
+        part's unit: "为52.3万名适龄妇女开展“两癌”免费检查…；其中2025年检查11.2万人" breaks the
+        screenings down, not the 救助 figure printed nearer."""
+        words = text[opening:num_start]
+        if DIGIT.search(text, look, opening) is None or not CJK_RUN.search(words):
+            return None
+        for found in reversed(list(_COUNT_FIGURE.finditer(text, look, opening))):
+            at = _At(start=found.start(), end=found.end(), num_start=found.start(), num_end=found.end(1),
+                     value=quantity.value, unit=found.group(2))
+            saved = (self._item_of, self._item, self._label_start)
+            try:
+                named = self._choose(text, at, whole=False)[0]
+            finally:
+                self._item_of, self._item, self._label_start = saved
+            if named is None or named.priority < 0 or named.hit < 0 or quantity.unit not in named.compiled.units:
+                continue
+            word = "".join(char for char in text[named.hit:named.hit + named.span] if char not in _QUOTE_MARKS)
+            head = word[-_HEAD_CHARS:]
+            if (len(word) <= _HEAD_CHARS or head in self._trigger_words or not CJK_RUN.fullmatch(head)
+                    or head not in words):
+                continue
+            if quantity.value is None or not named.compiled.low <= quantity.value <= named.compiled.high:
+                return None
+            return None if vetoed(named.compiled, text, *self._veto_window(_ITEM, None)) else named
+        return None
 
     def _name(self, text: str, quantity) -> tuple["_Candidate | None", int, int]:
         """Steps 2-5 of classify: the winning candidate (or None), and the figure's clause."""
@@ -1114,7 +1159,7 @@ class RuleSet:
                     # that leaves its thing out goes on with the part before
                     if not (own is None and (text.startswith(_BREAKDOWN, start) and text[start + len(_BREAKDOWN)] in "，,"
                                              and text[start - 1] in _BREAKDOWN_AFTER
-                                             or text[start - 1] in "；;" and start == clause_start
+                                             or text[start - 1] in "；;。" and start == clause_start
                                              and not opens_new_item(text, start - 1)
                                              and elided_figure_clause(text, start, end, quantity.unit))
                             or own is not None and own.priority < 0 and text[start - 1] in "；;"
@@ -1129,7 +1174,7 @@ class RuleSet:
                 if breakdown and walked == 1 and carried is not None and carried.priority >= 0:
                     # "评选县级“最美家庭”200户、“和美庭院”示范户500户，其中立仓镇…示范户46户": a 其中
                     # part breaks down the figure right before 其中, not the clause's longest word
-                    carried = self._last_figure_rule(text, quantity, start, previous_end) or carried
+                    carried = self._last_figure_rule(text, quantity, start, previous_end, own) or carried
                 if carried is None and budget < MAX_WALKED_CLAUSES and previous_end - start == len(_BREAKDOWN) and (
                         text.startswith(_BREAKDOWN, start)):
                     budget += 1     # the lead-in 其中， is no clause of its own

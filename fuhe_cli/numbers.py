@@ -97,10 +97,11 @@ _CURRENCY_LAST_CHARS = frozenset(word[-1] for word in _CURRENCY_WORDS)
 # _prefix_qualifier finds nothing unless the number follows one of these (约, 近有, 总数的, 人民币).
 _QUALIFIED_AFTER = _PREFIX_LAST_CHARS | _QUALIFIER_VERBS | {"的"} | _CURRENCY_LAST_CHARS
 # 至少建成1个, 至少组织2次, 至少办1期: 至少 before the verb of the work is the figure's qualifier — a
-# requirement puts its bound before the verb, whatever the verb. Only a verb of one or two characters
-# may stand between (Chinese characters, so the bound never reaches over a clause stop or a quote).
+# requirement puts its bound before the verb, whatever the verb, and before the verb's object when the
+# object comes first (至少开展家庭教育指导服务2场次). Only Chinese characters may stand between, at
+# most _AT_LEAST_VERB_GAP of them, so the bound never reaches over a clause stop, a quote or a figure.
 _AT_LEAST_BEFORE_VERB = "至少"
-_AT_LEAST_VERB_GAP = (1, 2)
+_AT_LEAST_VERB_GAP = 12
 _BIG_MULTIPLIER = re.compile("[万亿]")
 _SHARE_REACH = 16
 _CLAUSE_STOPS = frozenset("，,。；;：:！？\n")
@@ -237,11 +238,13 @@ def _is_cjk(char: str) -> bool:
 
 
 def _at_least_before_verb(text: str, num_start: int) -> Optional[int]:
-    """Where 至少 starts when it stands before a short verb right before the number (至少组织2次)."""
-    for gap in _AT_LEAST_VERB_GAP:
+    """Where 至少 starts when it stands before the verb right before the number (至少组织2次), or
+    before a verb and its object (至少开展家庭教育指导服务2场次): only Chinese characters between."""
+    for gap in range(1, _AT_LEAST_VERB_GAP + 1):
         begin = num_start - gap - len(_AT_LEAST_BEFORE_VERB)
-        if begin >= 0 and text.startswith(_AT_LEAST_BEFORE_VERB, begin) and all(
-                _is_cjk(char) for char in text[num_start - gap:num_start]):
+        if begin < 0 or not _is_cjk(text[num_start - gap]):
+            return None
+        if text.startswith(_AT_LEAST_BEFORE_VERB, begin):
             return begin
     return None
 

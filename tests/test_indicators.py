@@ -26,6 +26,8 @@ BREAKDOWNS = [
     ("表彰县级“三八红旗手”30名、“巾帼建功标兵”12名，其中东乡、西乡分别有5名、4名。", "honours.individuals"),
     ("全年评选县级“最美家庭”150户、“美丽庭院”示范户420户，其中东乡、西乡分别评出示范户60户、52户。",
      "family.courtyards"),
+    # ... unless the part's own words name an earlier figure of that clause: it breaks that one down
+    ("全镇建成巾帼示范基地26个、“妇女之家”48个，其中今年新增巾帼示范基地5个。", "employment.demo_bases"),
     # a whole only a fallback rule names still names a part with no rule, past 。 and a line break
     ("全市开展插花体验、健康讲座等活动860场。\n其中，东区开展320场、西区210场。", "activity.sessions"),
     ("全市开展各类活动860场，服务群众3万人次。\n其中，东区开展320场、西区210场。", "activity.sessions"),
@@ -210,6 +212,9 @@ ELIDED_ITEMS = [
     ("申请人身安全保护令5份，法院签发4份。", 4, "rights.protection_orders"),
     ("宣威市培训3120人次、会泽县2860人次、麒麟区2410人次。", 2410, "training.participants"),
     ("新建妇女微家40个，蒲江街道、东乡街道各新建5个。", 5, "women_microhome.count"),
+    # an aim (力争, 确保) and a deadline (三季度末前, 9月底前) say when it is due, not what
+    ("新建巾帼示范基地24个，力争三季度末前建成16个。", 16, "employment.demo_bases"),
+    ("全年新建巾帼示范基地24个，确保9月底前完成18个。", 18, "employment.demo_bases"),
     # an autonomous county's long name is a place too
     ("其中，石柱县建成巾帼示范基地12个、长阳土家族自治县建成9个。", 9, "employment.demo_bases"),
     ("一季度来电789个，二季度702个，三季度821个，四季度634个。", 634, "rights.hotline_calls"),
@@ -231,6 +236,9 @@ ELIDED_ITEMS = [
     ("全县已建成“妇女之家”320个，比去年底增加45个；东乡镇、西乡镇、南乡镇分别达到42个、38个、35个。", 35,
      "org.women_homes"),
     ("全县已建成“妇女之家”320个；东乡镇、西乡镇分别新建儿童之家12个、9个。", 9, "org.children_homes"),
+    # ... and so does a sentence after 。 (its places a 、-list, its figures a bare list)
+    ("全年新认定巾帼示范基地15个。东乡镇、西乡镇分别认定4个、3个。", 3, "employment.demo_bases"),
+    ("全年新认定巾帼示范基地15个。东乡镇、西乡镇分别设立议事点4个、3个。", 3, "uncategorized"),
     ("全县已建成“妇女之家”320个；东乡镇、西乡镇分别设立议事点12个、9个。", 9, "uncategorized"),
     ("建成妇女微家68个，上半年新建12个活动室。", 12, "uncategorized"),
     ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
@@ -315,6 +323,11 @@ TITLE_ELIDED = [
     (_PETITION_TITLE + "二、各街道情况\n兴宁区受理142件次。", 142, "rights.petitions"),
     (_PETITION_TITLE + "二、分月情况\n4月份受理38件次，5月份受理45件次。", 45, "rights.petitions"),
     (_PETITION_TITLE + "二、分月情况\n7月、8月、9月分别受理119件次、131件次、122件次。", 131, "rights.petitions"),
+    # the places of a 、-list before 分别 leave it out as one place does
+    (_PETITION_TITLE + "二、各街道情况\n东城区受理40件次；南城区、北城区、西城区分别受理35件次、28件次、19件次。", 28,
+     "rights.petitions"),
+    (_PETITION_TITLE + "二、各县情况\n东兰县受理40件次；都安瑶族自治县、环江毛南族自治县分别受理35件次、28件次。", 28,
+     "rights.petitions"),
     (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次；权益保障类58件次。", 241, "rights.petitions"),
     (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次；权益保障类58件次。", 58, "rights.petitions"),
     (_PETITION_TITLE + "二、分月情况\n4月份受理38件次网格员报送事项。", 38, "uncategorized"),
@@ -333,6 +346,10 @@ BREAKDOWN_WHOLES = [
     (_PETITION_TITLE + "二、问题类别\n婚姻家庭类仍居首位，共241件次，占64.8%（其中家庭暴力63件次、子女抚养探望48件次）。",
      48, "rights.petitions"),
     ("新认定县级巾帼示范基地9个（其中种植类5个、电商类4个）。", 4, "employment.demo_bases"),
+    # a part repeating the head word of an earlier figure's trigger (检查 of “两癌”免费检查) breaks
+    # that figure down, whatever its unit (名 / 人) and the figures printed nearer
+    ("三年来，全县为8.6万名农村妇女开展“两癌”免费检查，救助患病困难妇女320名；其中今年检查2.9万人。", 29000,
+     "health.cancer_screening"),
     ("培训1686人，完成目标的112.4%；其中取得职业技能等级证书1215人。", 1215, "uncategorized"),
     ("招募儿童之家专兼职工作人员和志愿者3800多名，其中“儿童主任”1935名。", 1935, "uncategorized"),
     ("共接到家庭暴力投诉求助1426件，同比上升3.9%，其中通过12338热线接到的求助占61.2%。", 61.2, "uncategorized"),
@@ -397,11 +414,15 @@ ROW_LABELS = [
 _CHANGE_TABLE = ("| 项目 | 单位 | 2023年 | 2024年 | 同比增减（%） |\n| 家庭教育讲座 | 场 | 120 | 150 | 25.0 |\n"
                  "| 维权信访受理 | 件次 | 80 | 72 | -10.0 |\n")
 _POINTS_TABLE = "项目\t2024年\t比上年增减（个百分点）\n女性委员比例（%）\t41.2\t2.6\n"
+_BARE_CHANGE_TABLE = "| 项目 | 单位 | 2023年 | 2024年 | 环比（%） |\n| 巾帼宣讲活动 | 场 | 80 | 92 | 15.0 |\n"
 COLUMN_CHANGES = [
     (_CHANGE_TABLE, 25, "change.growth_rate"),
     (_CHANGE_TABLE, -10, "change.growth_rate"),
     (_CHANGE_TABLE, 150, "family.education_activities"),
     (_POINTS_TABLE, 2.6, "change.percentage_points"),
+    # a bare 同比 or 环比 before the bracketed % is such a header too
+    (_BARE_CHANGE_TABLE, 15, "change.growth_rate"),
+    (_BARE_CHANGE_TABLE, 92, "lecture.sessions"),
 ]
 
 

@@ -36,6 +36,9 @@ SINGLE = [
     # whatever the verb, of one or two characters (a requirement bounds the figure before its verb)
     ("每个社区每月至少走访3户困难家庭", 3, "户", "at_least", "至少"),
     ("每个站点每年至少办1期培训班", 1, "期", "at_least", "至少"),
+    # ... and before the verb's object, when the object comes before the figure
+    ("每所学校每学期至少组织开展心理健康讲座3次", 3, "次", "at_least", "至少"),
+    ("每个网格至少落实入户走访困难家庭6户", 6, "户", "at_least", "至少"),
     ("新增会员2.7万人", 27000, "人", "exact", None),
     ("争取专项资金860万元", 8600000, "元", "exact", None),
     ("发放贴息贷款4.05亿元", 405000000, "元", "exact", None),
