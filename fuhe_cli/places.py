@@ -48,8 +48,9 @@ DATELINE_REACH = 300
 # A scope word that opens a clause names the level its figures belong to: "…兰州市妇联作交流发言，
 # 全省已建成…" is the province's figure, not 兰州's. Not when it qualifies an honour or a title
 # ("全省三八红旗手", "全国妇联").
+# (全国妇联 opening a clause is the national federation speaking: its figures are the country's)
 SCOPE_WORD = (r"全(省|市|县|区|州|旗|盟|国)"
-              r"(?!妇联(?!系统)|三八|巾帼|最美|五好|文明|十佳|优秀|先进|示范|最|首|第|重点|性)")
+              r"(?!(?<!国)妇联(?!系统)|三八|巾帼|最美|五好|文明|十佳|优秀|先进|示范|最|首|第|重点|性)")
 # (after a time that opens the clause: 今年以来, 2024年, 上半年, 前三季度, 一季度, 1-9月, 3月以来, 截至9月底)
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 SCOPE = re.compile(r"(?:^|(?<=[，,；;。：:！？!?\s]))(?:(?:今年以来|今年|去年|目前|当前|截至目前|近年来|年内|全年|"

@@ -224,6 +224,10 @@ SCOPE_ABOVE = [
     ("全国 opening a clause has no region",
      "陕西省妇联工作简报\n\n据统计，全国共建成妇女之家70万个，我省建成2.1万个。",
      [None, "陕西省"]),
+    ("全国妇联 opening a clause of a provincial article speaks for the country; 我省 after it is the province's",
+     "陕西省妇联工作简报\n\n据介绍，全国妇联下一步将联合有关部门，力争培训农村妇女1000万人次。"
+     "全国妇联表彰我省先进集体12个。",
+     [None, "陕西省"]),
     ("a clause that only frames the next with 全国 (从全国看) gives it no region",
      "陕西省妇联工作简报\n\n我省适龄妇女筛查率为62.5%，从全国看，这一比例为55.1%。",
      ["陕西省", None]),
