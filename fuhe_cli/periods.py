@@ -406,6 +406,9 @@ _YEAR_OF_A_RUN = re.compile(r"(?:(?:近|过去)[二两三四五六七八九十\d
 # with a figure.
 _BARE_NOUN = re.compile(r"[^\d年月开举培建发帮组服救资推创评选招吸带实完参接覆惠新增累达为是有获入超占较比由从共已"
                         r"调处确突扩办理列展动保争力将提降减受]{2,14}")
+# Those the things just counted employ (…建成工坊316个，吸纳妇女就业1.2万人): as the count before stands or
+# flows (not 带动…就业, what the work brought about: the period's).
+_EMPLOYED_BY = re.compile(r"吸纳")
 # The end of a figure written just before (356所, 1.2万个).
 _FIGURE_END = r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}"
 _FIGURE_BEFORE = re.compile(_FIGURE_END + r"$")
@@ -422,7 +425,7 @@ def _clause_before(text: str, s_start: int, start: int) -> str:
     body = clause.rstrip(" \t：:")
     cut = max(body.rfind(mark) for mark in "，,；;：:")
     clause = clause[cut + 1:]
-    if cut >= 0 and body[cut] in "，," and _BARE_NOUN.fullmatch(clause):
+    if cut >= 0 and body[cut] in "，," and (_BARE_NOUN.fullmatch(clause) or _EMPLOYED_BY.match(clause)):
         # 全县现有家长学校356所，家庭教育指导师210名: a clause of only a noun goes on with the one before
         mark = max(s_start, start - reach) + cut
         if _FIGURE_BEFORE.search(text, max(s_start, mark - 8), mark):
