@@ -415,8 +415,8 @@ class Heading:
 # A paragraph ending in a colon that the items of an unnumbered list follow ("全市各级妇联要重点抓好
 # 以下工作：" / "一是…" "二是…"): the lead says what its items are — its time, a plan — as a heading would.
 # (numbered items, （一） or 1., are headings themselves, under the heading above them)
-LIST_LEAD = re.compile(r"\n([^\n]{6,120}[：:])[ \t\u3000]*(?=\n[ \t\u3000]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|[①-⑳]))")
 LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|[①-⑳])")
+LIST_LEAD = re.compile(r"\n([^\n]{6,120}[：:])[ \t\u3000]*(?=\n" + LIST_ITEM.pattern + ")")
 
 
 # -- the spans indicator rules read: a report's title line and an item's heading sentence -----

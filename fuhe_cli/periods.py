@@ -18,8 +18,8 @@ from typing import Optional
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
-                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, breaks_down_an_earlier_part, full_year, in_book_title, names_a_meeting,
-                                       reviews_years)
+                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, breaks_down_an_earlier_part, full_year, in_book_title, last_part_break,
+                                       names_a_meeting, reviews_years)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想|"
@@ -108,11 +108,6 @@ def _in_an_earlier_later_part(text: str, s_start: int, expression, start: int) -
 
 
 _PART_BREAK = re.compile("[；;]")
-
-
-def _last_part_break(text: str, start: int, end: int) -> int:
-    """Where the last ；-break in text[start:end] stands, -1 when there is none."""
-    return max(text.rfind("；", start, end), text.rfind(";", start, end))
 
 
 def _month_index(month: tuple[int, int]) -> int:
@@ -903,7 +898,7 @@ class Timing:
         if r.level == "sentence" and r.governing.kind == "stock" and r.governing.period.end[1] == 12:
             # 2024年末，…；全年为…发放…: a ；-clause's own 全年 is the year of the stock's date, also
             # where the document spans several years and 全年 alone names no year
-            part = _last_part_break(text, r.governing.end, start)
+            part = last_part_break(text, r.governing.end, start)
             if part >= 0 and text.startswith(("全年", "当年"), part + 1):
                 r.governing = TimeExpression(part + 1, part + 3, full_year(r.governing.period.end[0]), "flow", False, False)
         r.period = r.governing.period if r.governing is not None else None
@@ -942,7 +937,7 @@ class Timing:
         """Whether the figure stands in a later ；-part than its stock's date and its own part counts
         nothing that stands (截至9月底，全市共有…；受理信访372件，办结率97.8%: what was done up to the date)."""
         text = self.text
-        part = _last_part_break(text, r.governing.end, r.start)
+        part = last_part_break(text, r.governing.end, r.start)
         return part >= 0 and not STOCK_CUE.search(text, part, r.start) \
             and not (r.unit != "%" and LEVEL_CUE.search(text, part, r.start)) \
             and not text.startswith("其中", part + 1) \

@@ -603,10 +603,15 @@ def names_a_meeting(text: str, start: int, end: int) -> bool:
         or _MEETING_AFTER.match(text, end) is not None
 
 
+def last_part_break(text: str, start: int, end: int) -> int:
+    """Where the last ；-break in text[start:end] stands, -1 when there is none."""
+    return max(text.rfind("；", start, end), text.rfind(";", start, end))
+
+
 def breaks_down_an_earlier_part(text: str, at: int, start: int) -> bool:
     """Whether the time at `at` breaks down a figure of an earlier ；-part than the figure at
     `start` ("五年来，…培训15.6万人次，其中2025年3.8万人次；累计发放…": the later part is the run's)."""
-    return text[max(0, at - 2):at] == "其中" and (text.find("；", at, start) >= 0 or text.find(";", at, start) >= 0)
+    return text[max(0, at - 2):at] == "其中" and last_part_break(text, at, start) >= 0
 
 
 def in_book_title(text: str, s_start: int, at: int, start: int) -> bool:
