@@ -325,6 +325,9 @@ _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五
 _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
 # A share named as one (女性比例为31.7%, 在园幼儿占比达到88.5%) is a share of those in place: a
 # level (a share of the newly counted, 新招募志愿者中女性占比, keeps its flow cue).
+# A share of the year's task reached (完成年度任务的95%, 占全年任务的58.9%, 已完成年度计划的91.6%): dated
+# like the work it counts, from the year's start to the figure's date or deadline.
+_SHARE_OF_YEAR_TASK = re.compile(r"(?:年度|全年|本年)[^，,。；;！？\d]{0,6}?(?:任务|计划)的\s*$")
 _SHARE_NAMED = re.compile(r"比例|比重|占比|建校率|建站率|建成率|普及率|达标率|入园率|入学率|巩固率")
 # A share among those of a group (执委中35岁以下的占28.6%; not 其中…占, the part of a figure just told).
 _SHARE_AMONG = re.compile(r"(?<!其)中[^，,。；;]{0,16}?占(?!用)")
@@ -1074,6 +1077,8 @@ class Timing:
                 # (累计培训…人次 by a deadline is a level to reach, below)
                 r.period = Period(self._still_to_come(end, r.anchor), end)
                 r.year = r.period.year
+            elif r.unit in _RATE_UNITS and _SHARE_OF_YEAR_TASK.search(clause):
+                r.period, r.year = Period((end_year, 1), end), end_year     # 9月底前完成年度任务的80%
             else:
                 r.period, r.year = Period(None, end), end_year
         elif r.target and period is not None and period.year is not None \
@@ -1110,7 +1115,9 @@ class Timing:
                      or (_LEVEL_REACHED.search(clause) or _SHARE_OF_GOAL.search(clause)
                          or r.unit == "%" and _SHARE_NAMED.search(clause)) and r.basis != "flow") \
                 and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, r.start) \
-                and r.unit not in EVENT_UNITS and not (FORMED_CUE.search(clause) and not STOCK_CUE.search(text, r.s_start, r.start)):
+                and r.unit not in EVENT_UNITS and not (FORMED_CUE.search(clause) and not STOCK_CUE.search(text, r.s_start, r.start)) \
+                and not (r.unit in _RATE_UNITS and _SHARE_OF_YEAR_TASK.search(clause)):
+            # (目前已完成年度计划的91.6%: the year's work so far, not a level)
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
                 and (NOW_CUE.search(clause) or (STOCK_CUE.search(clause) or _REACHED_LEVEL.search(clause)
