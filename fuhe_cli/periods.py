@@ -44,7 +44,7 @@ _PLAN_VERBS = (r"(?:新建|建成|建设|共建|组建|检查|筛查|建立|开�
 # (Every alternative opens with a literal character: re then skips to where one can start in C,
 # instead of trying the whole alternation at each position; 计(?<!…计)划 is (?<!…)计划.)
 TARGET_CUE = re.compile(r"力争|力求|预计|预期(?!寿命)|确保|需完成|须完成|应完成|拟(?=" + _PLAN_VERBS + r")|"
-                        r"计(?<![”\"」蕾康护苗行动按]计)划(?=每|全年|年内|今年|明年|下半年|再|免费|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
+                        r"计(?<![”\"」蕾康护苗行动按]计)划(?=每|全年|年内|今年|明年|下半年|再|免费|为(?!期)|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=新?" + _PLAN_VERBS + r")")
 # Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
 DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)")
@@ -407,6 +407,13 @@ _BARE_NOUN = re.compile(r"[^\d年月开举培建发帮组服救资推创评选�
 # Those the things just counted employ (…建成工坊316个，吸纳妇女就业1.2万人): as the count before stands or
 # flows (not 带动…就业, what the work brought about: the period's).
 _EMPLOYED_BY = re.compile(r"吸纳")
+# A count from one year's level to another's (组织由2021年的86个增加到2025年的214个): both stand at their
+# years' ends — the base before the change, the level after it.
+_YEAR_LEVEL = r"(?:由|从)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?\s*"
+_BASE_YEAR_LEVEL = re.compile(_YEAR_LEVEL + r"$")
+_CHANGED_AFTER = re.compile(r"[\d.]+\s*[万亿]?[^\d\s，,；;。、]{0,2}?\s*(?:" + CHANGE_TO.pattern + r")\s*(?:19|20)\d{2}\s*年")
+_LEVEL_AFTER_BASE = re.compile(_YEAR_LEVEL + r"[\d.]+\s*[万亿]?[^\d\s，,；;。、]{0,2}?\s*(?:" + CHANGE_TO.pattern
+                               + r")\s*(?:19|20)\d{2}\s*年(?:底|末)?的?\s*$")
 # The end of a figure written just before (356所, 1.2万个).
 _FIGURE_END = r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}"
 _FIGURE_BEFORE = re.compile(_FIGURE_END + r"$")
@@ -885,7 +892,9 @@ class Timing:
             if opening is not None and opening.end <= start:
                 r.governing, r.level = opening, level
         for heading in r.headings if r.governing is None else ():
-            found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since", "stock")]
+            found = [e for e in self._between(heading.start, heading.end) if e.kind in ("flow", "since", "stock")
+                     and not (heading.start <= start < heading.end and e.start >= start)]
+            # (the figure's own item line, 1.开展…10期以上，力争全年…: a time after the figure is its clause's)
             if found:
                 r.governing, r.level = found[0], "heading"
                 break
@@ -1101,6 +1110,11 @@ class Timing:
 
     def _stock_or_flow(self, r: "_Reading") -> None:
         text, clause, anchor, period = self.text, r.clause, r.anchor, r.period
+        if period is not None and period.year is not None and period.start is not None \
+                and r.unit not in EVENT_UNITS and r.unit != "元" and r.basis != "flow" \
+                and self._year_to_year_level(r):
+            r.period = period.as_stock()
+            return
         if period is None and r.target and anchor is not None and WITHIN_YEAR.search(text, r.s_start, r.start):
             # 下一步，力争全年… / 年内再新建…: this year's plan
             r.period = full_year(anchor.period_year if anchor.period_year is not None else anchor.year)
@@ -1130,6 +1144,15 @@ class Timing:
             # span's end
             r.period = period.as_stock()
             r.year = r.period.year
+
+    def _year_to_year_level(self, r: "_Reading") -> bool:
+        """由2021年的86个增加到2025年的214个: the figure is one of the two years' levels (not money or
+        events: 贷款由…的2亿元增加到…, 培训由…人次提高到…, each a year's flow)."""
+        text, start = self.text, r.start
+        before = text[max(r.s_start, start - 40):start]
+        if _BASE_YEAR_LEVEL.search(before[-16:]):
+            return _CHANGED_AFTER.match(text, start, start + 30) is not None
+        return _LEVEL_AFTER_BASE.search(before) is not None
 
     def _finish(self, r: "_Reading") -> None:
         period, anchor = r.period, r.anchor

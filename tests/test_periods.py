@@ -648,6 +648,23 @@ SHARE_OF_THE_YEARS_TASK = """某市妇联关于2025年1—9月重点工作进展
 据了解，全市今年计划培训家政服务人员2000人次，目前已完成全年计划的67.5%。
 下一步，确保11月底前全市完成年度任务的95%以上。
 """
+FROM_ONE_YEARS_LEVEL_TO_ANOTHERS = """某县第六次妇女代表大会工作报告
+2026-02-26
+
+五年来，全县妇女之家由2021年的120个增加到2025年的265个，妇女创业担保贷款由2021年的0.8亿元提高到2025年的1.6亿元，家政培训由2021年的900人次增加到2025年的2100人次。
+"""
+WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
+
+一、主要工作
+上半年，全县举办家政培训班6期。
+二、下半年工作打算
+1.举办家政培训班8期以上，力争全年培训妇女1500人次。
+"""
+PLANNED_FOR_WHOM = """某区“两癌”筛查进社区
+2025-06-20
+
+据了解，今年全区计划为2500名适龄妇女提供免费“两癌”检查，目前已完成检查1300人。
+"""
 SHARE_OF_THE_YEARS_PLAN_SO_FAR = """某县“美丽庭院”创建提速
 2024-08-16
 
@@ -983,6 +1000,16 @@ CASES = [
                                ("67.5%", (2025, 1), (2025, 9), False, 2025),
                                ("95%以上", (2025, 1), (2025, 11), True, 2025)]),
     (SHARE_OF_THE_YEARS_PLAN_SO_FAR, [("72.4%", (2024, 1), (2024, 8), False, 2024)]),
+    # 由…年的 X 增加到…年的 Y: a count of what stands at each year's end; a base of money or events stays its year's flow
+    (FROM_ONE_YEARS_LEVEL_TO_ANOTHERS, [("120个", None, (2021, 12), False, 2021), ("265个", None, (2025, 12), False, 2025),
+                                        ("0.8亿元", (2021, 1), (2021, 12), False, 2021),
+                                        ("900人次", (2021, 1), (2021, 12), False, 2021),
+                                        ("2100人次", (2025, 1), (2025, 12), False, 2025)]),
+    # 全年 later in a plan item's line is its own clause's: the figure before it is the half to come
+    (WHOLE_YEAR_LATER_IN_AN_ITEM_LINE, [("8期以上", (2025, 7), (2025, 12), True, 2025),
+                                        ("1500人次", (2025, 1), (2025, 12), True, 2025)]),
+    # 计划为…提供: 计划 is the verb of a plan for the year; what is done so far stays an achievement
+    (PLANNED_FOR_WHOM, [("2500名", (2025, 1), (2025, 12), True, 2025), ("1300人", (2025, 1), (2025, 6), False, 2025)]),
 ]
 
 
