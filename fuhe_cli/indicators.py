@@ -30,6 +30,9 @@ How a quantity is classified (`RuleSet.classify`):
    A winner that is the last member of the group counted, right before the figure (…困难妇女和
    留守儿童1260人), gives way to the rule read before the group, unless the other member names a
    rule or only modifies the same head noun (留守、困境儿童: _shares_head).
+   A winner among trigger words listed with 、/和 before 分别 names only its own figure of the bare
+   list after it: the i-th word names the i-th figure when the counts match (_respective:
+   妇女之家、儿童之家分别达到2018个、1640个).
    Of a figure of people, a winner before the figure that only modifies the noun printed right
    before it gives way to that noun's rule (留守儿童家长2300人次 counts parents: family.education_reach).
    A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
@@ -334,6 +337,10 @@ _NOUN_WORDS = 12      # how many characters before the figure are read for its n
 _FIGURE = r"([0-9][0-9.]*|[零〇一二两三四五六七八九十百千]+)[万亿千百]?[余多]?"
 # RuleSet._whole: verbs that make a 其中 part say what it achieved, another measure than its whole's
 _OUTCOME_VERBS = ("取得", "获得", "获评", "荣获", "考取", "实现", "通过", "达到", "成为", "签订", "转化", "入选")
+_RESPECTIVELY = "分别"
+_RESPECTIVE_GAP = 4     # how far before 分别 the last listed trigger may end (妇女之家、儿童之家数量分别…)
+_LISTED_WORD_JOIN = regex.compile(r"[”」』\"]*[、和及与][“「『\"]*")
+_LISTED_FIGURE_JOIN = regex.compile(r"[、和及与]")
 _FIGURES_OF: dict[str, object] = {}
 
 
@@ -1102,6 +1109,12 @@ class RuleSet:
                     and not _shares_head(text[whole.hit + whole.span:own.hit - 1], text[own.hit:own.hit + own.span],
                                          own.compiled)):
                 own = whole
+        if own is not None and own.priority >= 0 and not own.after and 0 <= own.hit < num_start:
+            # "全市妇女之家、儿童之家分别达到2018个、1640个": the words listed before 分别 take its
+            # figures in order, as places do; the nearest of them names only the last figure
+            paired = self._respective(text, quantity, start, end, own)
+            if paired is not None:
+                own = paired
         if (own is None or own.priority < 0) and start and text[start - 1] in _LABEL_COLONS:
             # "活动场次：260场": a label before a colon names the figure after it as if it stood in
             # its clause (fallback rules included, within their reach); the colon still ends the
@@ -1227,6 +1240,55 @@ class RuleSet:
                             heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
         return best, clause_start, end
+
+    def _respective(self, text: str, quantity, start: int, end: int, own: "_Candidate") -> "_Candidate | None":
+        """The rule of the i-th trigger listed before 分别 for the i-th figure of the bare list after it
+        in the clause text[start:end]: "全市妇女之家、儿童之家分别达到2018个、1640个" gives 2018个 to
+        妇女之家 and 1640个 to 儿童之家. The triggers (the longest at each place, of rules that take the
+        figure) are joined by 、/和/及/与 alone, quote marks aside, the last of them a few characters at
+        most before 分别, and there are as many of them as figures; the figure's `own` winner must be
+        one of them. None otherwise (the figure's own winner stands)."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        mark = text.rfind(_RESPECTIVELY, start, num_start)
+        if mark == -1 or own.hit >= mark:
+            return None
+        unit, value = quantity.unit, quantity.value
+        if not unit or value is None:
+            return None
+        figures = []
+        for found in _figure_of(unit).finditer(text, mark, end):
+            if figures and not _LISTED_FIGURE_JOIN.fullmatch(text, figures[-1][1], found.start()):
+                break
+            figures.append((found.start(1), found.end()))
+        if len(figures) < 2 or all(first != num_start for first, _ in figures):
+            return None
+        index = next(i for i, (first, _) in enumerate(figures) if first == num_start)
+        rules = self._compiled
+        hits = sorted((hit for hit in self._triggers.hits_before(text, start, end, mark, self._triggers.regex_group(unit))
+                       if hit[1] <= mark and rules[hit[2]].priority >= 0 and unit in rules[hit[2]].units),
+                      key=lambda hit: (hit[0] - hit[1], -rules[hit[2]].priority, hit[0], rules[hit[2]].order))
+        taken: list[tuple[int, int, int]] = []
+        for hit in hits:
+            if all(hit[1] <= other[0] or hit[0] >= other[1] for other in taken):
+                taken.append(hit)
+        taken.sort()
+        if not taken or mark - taken[-1][1] > _RESPECTIVE_GAP or DIGIT.search(text, taken[-1][1], mark):
+            return None
+        chain = [taken[-1]]
+        for hit in reversed(taken[:-1]):
+            if not _LISTED_WORD_JOIN.fullmatch(text, hit[1], chain[0][0]):
+                break
+            chain.insert(0, hit)
+        if len(chain) != len(figures) or not any(hit[0] == own.hit for hit in chain):
+            return None
+        hit_start, hit_end, order = chain[index]
+        compiled = rules[order]
+        if order == own.compiled.order or not (compiled.low <= value <= compiled.high):
+            return None
+        if vetoed(compiled, text, *self._veto_window(_ITEM, None)):
+            return None
+        return _Candidate(hit_end - hit_start, compiled.priority, quantity.start - hit_end, order, compiled,
+                          hit=hit_start)
 
     def _mixed_examples(self, text: str, start: int, end: int, examples_end: int, regex_group) -> bool:
         """True when the 、-items of a list of examples text[start:examples_end] (closed by 等) do not

@@ -701,6 +701,38 @@ NAMED_AFTER = [
     ("全市3个中级法院、46个基层法院均设有维权岗。", 3, "uncategorized"),
 ]
 
+# Nouns listed with 、/和 before 分别 take its figures in order, as places do; the nearest of them
+# names only the last figure. Places listed there (no triggers) leave the figures' own rule.
+RESPECTIVELY = [
+    ("全镇“妇女之家”、“儿童之家”分别建成24个、19个。", 24, "org.women_homes"),
+    ("全镇“妇女之家”、“儿童之家”分别建成24个、19个。", 19, "org.children_homes"),
+    ("全区家长学校和儿童之家数量分别为45所、37所。", 45, "family.education_sites"),
+    ("全区家长学校和儿童之家数量分别为45所、37所。", 37, "org.children_homes"),
+    ("东镇、西镇分别建成妇女之家8个、6个。", 6, "org.women_homes"),
+]
+
+# Calls for help through the hotline are calls, in 件次 too; 来电 counted in 件次 among petitions
+# received is a channel of the petitions.
+HOTLINE_CASES = [
+    ("今年以来，经12338维权热线求助的妇女达57件次。", 57, "rights.hotline_calls"),
+    ("全年受理妇女信访案件210件次，其中来访88件次、来电97件次。", 97, "rights.petitions"),
+    ("全县妇联接待群众来信来访来电164件次。", 164, "rights.petitions"),
+]
+
+# A word between 家庭教育 and 讲师 (志愿, 兼职, 专职) still names the instructors.
+LECTURERS = [
+    ("全区现有家庭教育兼职讲师75名。", 75, "family.education_instructors"),
+    ("新招募家庭教育志愿讲师40余名。", 40, "family.education_instructors"),
+]
+
+# Trainees who earned a certificate (取得/获得…证书) are an outcome of training, not a count of it;
+# a 结业证书 only says they finished it.
+CERTIFICATES = [
+    ("共培训月嫂320人次，其中210人获得高级育婴员证书。", 210, "uncategorized"),
+    ("首期培训班结束，42名学员考取养老护理员职业资格证书。", 42, "uncategorized"),
+    ("经过考核，60名学员取得结业证书。", 60, "training.participants"),
+]
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -744,6 +776,10 @@ BEHAVIOURS = [
     ("a_federations_chair_is_no_federation", CHAIRS),
     ("the_sum_insured_is_no_donation", SUMS_INSURED),
     ("an_item_named_after_its_figure_is_not_vetoed_by_the_lists_tail", NAMED_AFTER),
+    ("nouns_listed_before_fenbie_take_its_figures_in_order", RESPECTIVELY),
+    ("hotline_calls_for_help_in_jianci_are_calls_laidian_among_petitions_is_a_petition", HOTLINE_CASES),
+    ("a_modifier_between_family_education_and_lecturer_keeps_the_instructors", LECTURERS),
+    ("trainees_who_earned_a_certificate_are_no_training_count", CERTIFICATES),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
