@@ -63,7 +63,7 @@ WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")
 FORMED_CUE = re.compile(r"(?<!累计)(?<!已)(?:组建|成立)")
 NOW_CUE = re.compile(r"目前|当前|现有|现已|至今")
 FLOW_CUE = re.compile(r"新建|新增|新成立|新培育|新发展|新吸纳|新评选|新组建|新打造|新招募|新认定|新当选|当年|本年度|全年|"
-                      r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|表彰|认定|挂牌|增补|补选|"
+                      r"增加|增长|改造|提升|升级|扩建|打造|培育|创建|命名|评选|推选|表彰|认定|挂牌|增补|补选|"
                       r"新培训|新开展|新设立|新选树|新建成")
 # Units that count events, not things that exist: 共有59万人次接受培训 is a flow, and so is
 # 截至6月底，培训妇女1200人次 (from the year's start); only 累计 keeps a count at a date.
@@ -1086,8 +1086,12 @@ class Timing:
                 # (累计培训…人次 by a deadline is a level to reach, below)
                 r.period = Period(self._still_to_come(end, r.anchor), end)
                 r.year = r.period.year
-            elif r.unit in _RATE_UNITS and _SHARE_OF_YEAR_TASK.search(clause):
-                r.period, r.year = Period((end_year, 1), end), end_year     # 9月底前完成年度任务的80%
+            elif r.unit in _RATE_UNITS and _SHARE_OF_YEAR_TASK.search(clause) \
+                    or r.basis == "flow" and LEVEL_CUE.search(clause) and "累计" not in clause \
+                    and (deadline.relative or r.anchor is not None and r.anchor.year == end_year):
+                # 9月底前完成年度任务的80%; 年底前…检查人数达到1.26万人 (a flow's total for the year): the year's
+                # work up to the deadline
+                r.period, r.year = Period((end_year, 1), end), end_year
             else:
                 r.period, r.year = Period(None, end), end_year
         elif r.target and period is not None and period.year is not None \

@@ -660,6 +660,19 @@ WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 二、下半年工作打算
 1.举办家政培训班8期以上，力争全年培训妇女1500人次。
 """
+A_YEARS_TOTAL_BY_A_DEADLINE = """某县妇联2025年前三季度工作总结
+
+一、工作开展情况
+前三季度，全县完成“两癌”检查9800人。
+二、下一步工作
+年底前全县“两癌”检查人数达到1.3万人。
+"""
+CHOSEN_BY_A_DEADLINE_IN_A_PLAN = """某县妇联2026年工作要点
+2026-02-10
+
+一、家庭建设
+6月底前，推选县级“最美家庭”40户。
+"""
 PLANNED_FOR_WHOM = """某区“两癌”筛查进社区
 2025-06-20
 
@@ -1008,6 +1021,11 @@ CASES = [
     # 全年 later in a plan item's line is its own clause's: the figure before it is the half to come
     (WHOLE_YEAR_LATER_IN_AN_ITEM_LINE, [("8期以上", (2025, 7), (2025, 12), True, 2025),
                                         ("1500人次", (2025, 1), (2025, 12), True, 2025)]),
+    # a flow's total for the year to reach by a deadline (人数达到) counts the year's work up to it;
+    # families chosen (推选) by a deadline in a plan are the plan's work up to it
+    (A_YEARS_TOTAL_BY_A_DEADLINE, [("9800人", (2025, 1), (2025, 9), False, 2025),
+                                   ("1.3万人", (2025, 1), (2025, 12), True, 2025)]),
+    (CHOSEN_BY_A_DEADLINE_IN_A_PLAN, [("40户", (2026, 1), (2026, 6), True, 2026)]),
     # 计划为…提供: 计划 is the verb of a plan for the year; what is done so far stays an achievement
     (PLANNED_FOR_WHOM, [("2500名", (2025, 1), (2025, 12), True, 2025), ("1300人", (2025, 1), (2025, 6), False, 2025)]),
 ]
