@@ -45,7 +45,7 @@ _PLAN_VERBS = (r"(?:新建|建成|建设|共建|组建|检查|筛查|建立|开�
 # instead of trying the whole alternation at each position; 计(?<!…计)划 is (?<!…)计划.)
 TARGET_CUE = re.compile(r"力争|力求|预计|预期(?!寿命)|确保|需完成|须完成|应完成|拟(?=" + _PLAN_VERBS + r")|"
                         r"计(?<![”\"」蕾康护苗行动按]计)划(?=每|全年|年内|今年|明年|下半年|再|免费|为(?!期)|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
-                        r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=新?" + _PLAN_VERBS + r")")
+                        r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=新?" + _PLAN_VERBS + r")|(?<![主重需只想])要(?=达到|实现)")
 # Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
 DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)")
 # A goal named after its figure: 确定培训120万人次的目标, …的任务目标.
@@ -54,7 +54,7 @@ TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,12}?的(?:目标|任务目标
 NORM = re.compile(r"每(?:个|名|位|年|月|季度?|周|村|社区|乡镇|街道|县|户|所|家)[^。；;！？]{0,20}?"
                   r"(?:至少|不少于|不低于|不得少于|原则上)")
 # A count that stands at a date, written just before its figure; a flow word overrules it.
-STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存|在册|(?<!占)总数(?!的)|(?<!占)总量(?!的)|保有|已建成|累计建成|累计达到|建成(?!\d)|"
+STOCK_CUE = re.compile(r"目前|现有|已有|共有|拥有|仍有|尚有|现存|在册|(?<!占)总数(?!的)|(?<!占)总量(?!的)|保有|已建成|累计建成|累计达到|建成(?![\d的])|"
                        r"已发展|已成立|已[^，,。；;\d]{1,16}?的有")   # (已提前实现目标的有41项: those that have)
 # Words that set a plan within the current year: 力争全年…, 年内再新建…, 到年底….
 WITHIN_YEAR = re.compile(r"全年|年内|年底|年末|今年")

@@ -673,6 +673,16 @@ CHOSEN_BY_A_DEADLINE_IN_A_PLAN = """某县妇联2026年工作要点
 一、家庭建设
 6月底前，推选县级“最美家庭”40户。
 """
+BUILT_AS_A_NOUNS_MODIFIER = """某县巾帼工坊助农增收
+2025-09-18
+
+今年以来，全县新建巾帼工坊12家。其中，在东镇建成的电商基地已孵化农村女主播38名。
+"""
+A_MEETINGS_REQUIREMENT = """某县召开“美丽庭院”创建推进会
+2025-09-05
+
+会上通报，目前全县已有“美丽庭院”示范户3200户。会议要求，年内全县示范户总数要达到5000户。
+"""
 PLANNED_FOR_WHOM = """某区“两癌”筛查进社区
 2025-06-20
 
@@ -1026,6 +1036,10 @@ CASES = [
     (A_YEARS_TOTAL_BY_A_DEADLINE, [("9800人", (2025, 1), (2025, 9), False, 2025),
                                    ("1.3万人", (2025, 1), (2025, 12), True, 2025)]),
     (CHOSEN_BY_A_DEADLINE_IN_A_PLAN, [("40户", (2026, 1), (2026, 6), True, 2026)]),
+    # 建成的 modifies the base (在…建成的基地), not the figure: those it trained are the span's flow
+    (BUILT_AS_A_NOUNS_MODIFIER, [("38名", (2025, 1), (2025, 9), False, 2025)]),
+    # 要达到 is a requirement: a target, for 年内 a level at the year's end; what stands now is no target
+    (A_MEETINGS_REQUIREMENT, [("3200户", None, (2025, 9), False, 2025), ("5000户", None, (2025, 12), True, 2025)]),
     # 计划为…提供: 计划 is the verb of a plan for the year; what is done so far stays an achievement
     (PLANNED_FOR_WHOM, [("2500名", (2025, 1), (2025, 12), True, 2025), ("1300人", (2025, 1), (2025, 6), False, 2025)]),
 ]
