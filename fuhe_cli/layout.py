@@ -417,6 +417,21 @@ class Heading:
 # (numbered items, （一） or 1., are headings themselves, under the heading above them)
 LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|[①-⑳])")
 LIST_LEAD = re.compile(r"\n([^\n]{6,120}[：:])[ \t\u3000]*(?=\n" + LIST_ITEM.pattern + ")")
+# The line break before an item line: a lead is the line before one (see list_leads).
+_ITEM_LINE_BREAK = re.compile(r"\n(?=" + LIST_ITEM.pattern + ")")
+
+
+def list_leads(text: str) -> list[re.Match]:
+    """LIST_LEAD.finditer(text), found from the item lines after the leads: a match holds no line
+    break but its first character and ends at the line break before an item line, so each match
+    is LIST_LEAD.match at the line break before one (item lines are few; trying the lead's
+    6-120 characters at every line break cost more than the rest of the headings)."""
+    out = []
+    for item in _ITEM_LINE_BREAK.finditer(text):
+        line_break = text.rfind("\n", 0, item.start())
+        if line_break >= 0 and (match := LIST_LEAD.match(text, line_break)) is not None:
+            out.append(match)
+    return out
 
 
 # -- the spans indicator rules read: a report's title line and an item's heading sentence -----
@@ -595,7 +610,7 @@ class Layout:
         """The leads of unnumbered lists (LIST_LEAD) in `text` ("\n" + the document), each reaching
         over the run of item lines after it."""
         out = []
-        for match in LIST_LEAD.finditer(text):
+        for match in list_leads(text):
             reach = match.end()
             while reach < len(text) and LIST_ITEM.match(text, reach + 1):
                 line_end = text.find("\n", reach + 1)

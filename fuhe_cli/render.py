@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from json.encoder import encode_basestring
 import re
 import sys
 from typing import Any, Iterable, Sequence
@@ -52,6 +53,81 @@ _encode_line = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
 def emit_jsonl(records: Iterable[Any]) -> None:
     """One JSON object per line; a batch (a document part's facts) goes out in one write."""
     _out().write("".join([_encode_line(record) + "\n" for record in records]))
+
+
+class _NotPlain(Exception):
+    """A fact field of a type `fact_line` does not write itself: the line goes the slow way."""
+
+
+def _number(value) -> str:
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value - value == 0.0:    # finite (json refuses NaN and infinities)
+        return float.__repr__(value)
+    if value is None:
+        return "null"
+    raise _NotPlain
+
+
+def _string(value) -> str:
+    if type(value) is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    raise _NotPlain
+
+
+def _plain_fact_line(path: str | None, fact, Indicator, Region, Period) -> str:
+    indicator, region, period = fact.indicator, fact.region, fact.period
+    if type(fact.line) is not int or type(fact.column) is not int or type(fact.target) is not bool \
+            or type(fact.year) not in (int, type(None)) or type(indicator) is not Indicator \
+            or type(region) not in (Region, type(None)) or type(period) not in (Period, type(None)):
+        raise _NotPlain
+    string = encode_basestring     # a str, or TypeError (the slow way then)
+    return (f'{{"path": {_string(path)}, "line": {int.__repr__(fact.line)}, "column": {int.__repr__(fact.column)}, '
+            f'"text": {string(fact.text)}, "number": {string(fact.number)}, "value": {_number(fact.value)}, '
+            f'"unit": {_string(fact.unit)}, "qualifier": {string(fact.qualifier)}, "low": {_number(fact.low)}, '
+            f'"high": {_number(fact.high)}, "indicator": {{"id": {string(indicator.id)}, '
+            f'"name": {string(indicator.name)}}}, "region": '
+            + ("null" if region is None else f'{{"code": {string(region.code)}, "name": {string(region.name)}, '
+                                             f'"level": {string(region.level)}}}')
+            + f', "year": {"null" if fact.year is None else int.__repr__(fact.year)}, "period": '
+            + ("null" if period is None else f'{{"start": {_string(period.start)}, "end": {string(period.end)}}}')
+            + f', "target": {"true" if fact.target else "false"}, "rule": {_string(fact.rule)}, '
+            f'"location": {_string(fact.location)}}}')
+
+
+# The fields `_plain_fact_line` writes, in the models' order: a model with other fields (one added
+# later) has every line written the slow way until `_plain_fact_line` writes them too.
+_PLAIN_FIELDS = (("line", "column", "text", "number", "value", "unit", "qualifier", "low", "high", "indicator",
+                  "region", "year", "period", "target", "rule", "location", "path"),
+                 ("id", "name"), ("code", "name", "level"), ("start", "end"))
+
+
+def _plain_fields(*models) -> bool:
+    return tuple(tuple(model.model_fields) for model in models) == _PLAIN_FIELDS
+
+
+def fact_lines(path: str | None, facts) -> str:
+    """Each fact's JSON line, `path` first: `_encode_line({"path": path, **fact.model_dump(mode="json",
+    exclude={"path"})}) + "\\n"` byte for byte, written field by field (three times faster: the dump
+    and the encoder's walk of it were about 10 µs a fact). A fact with a field of any other type
+    than the model's plain ones (a number that is no int or finite float, a subclass…) goes the
+    slow way."""
+    from fuhe_cli.models import Fact, Indicator, Period, Region
+
+    plain = _plain_fields(Fact, Indicator, Region, Period)
+    lines = []
+    for fact in facts:
+        try:
+            if not plain or type(fact) is not Fact:
+                raise _NotPlain
+            lines.append(_plain_fact_line(path, fact, Indicator, Region, Period))
+        except (_NotPlain, TypeError):
+            lines.append(_encode_line({"path": path, **fact.model_dump(mode="json", exclude={"path"})}))
+        lines.append("\n")
+    return "".join(lines)
 
 
 def format_cell(value: Any) -> str:
@@ -170,8 +246,7 @@ class ExtractWriter:
                                + model_json(fact, 8))
                 self.facts_in_document += 1
         elif self.fmt == "jsonl":
-            emit_jsonl({"path": part.path, **fact.model_dump(mode="json", exclude={"path"})}
-                       for fact in part.facts)
+            _out().write(fact_lines(part.path, part.facts))
         elif self.fmt in ("csv", "md"):
             emit_rows(FACT_COLUMNS, [fact_row(part.path, fact) for fact in part.facts], self.fmt, header=False)
         else:

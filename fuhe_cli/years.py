@@ -351,10 +351,12 @@ def _is_target(opening: str, year: int, base_year: int | None) -> bool:
     return head.startswith("到") and (base_year is None or year > base_year)
 
 
-def _lead_years(text: str, base_year: int | None, base_month: int | None) -> list[tuple[int, int | None]]:
-    """(offset, year or None for a span) of each paragraph that opens with a period (PERIOD_OPENING)."""
+def _lead_years(text: str, base_year: int | None, base_month: int | None,
+                openings: list | None = None) -> list[tuple[int, int | None]]:
+    """(offset, year or None for a span) of each paragraph that opens with a period (PERIOD_OPENING);
+    `openings`: the text's `_period_openings`, when found already (they do not depend on the base)."""
     leads = []
-    for line_start, match in _period_openings(text):
+    for line_start, match in _period_openings(text) if openings is None else openings:
         year, weak = None, False
         if match.group("year"):
             mentions = _year_mentions(match.group("year") + "，", base_year, base_month)
@@ -495,15 +497,22 @@ def attribute_years(layout, contexts: list, stated_year: int | None = None,
     # updated in January holds December's items: their 今年 is December's year).
     bases = {} if period is not None or base_year is None else _article_dates(layout)
     readers: dict[tuple, tuple] = {}
+    # what does not depend on the date a figure's article speaks from, found once for a page of
+    # articles of several dates: the paragraphs' period openings, the undated articles' years
+    openings = undated = None
     fact_years = []
     for context in contexts:
         year, month = bases.get(context.section.start, (base_year, base_month))
         reader = readers.get((year, month))
         if reader is None:
-            leads = _lead_years(text, year, month)
+            if openings is None:
+                openings = list(_period_openings(text))
+            leads = _lead_years(text, year, month, openings)
             spans = _Spans(layout, year, month)
             if period is None:
-                spans.undated = _undated_years(text, layout.sections)
+                if undated is None:
+                    undated = _undated_years(text, layout.sections)
+                spans.undated = undated
             reader = readers[(year, month)] = (spans, leads, [lead[0] for lead in leads])
         spans, leads, lead_offsets = reader
         spans.forget()

@@ -281,3 +281,22 @@ def test_annual_header_line_under_a_letterhead_states_the_period():
         assert result.fact_years == [year] * len(quantities) and quantities
     text = "全县妇联工作情况\n\n开展宣讲120场，2021年度考核优秀。\n"
     assert attribute(text, find_quantities(text)).year is None  # a body sentence is not a header
+
+
+def test_list_leads_are_the_lead_patterns_matches():
+    """layout.list_leads finds the leads from the item lines after them: the matches of
+    LIST_LEAD.finditer, in every corpus and example text and in made-up ones."""
+    import random
+    from pathlib import Path
+
+    from fuhe_cli.layout import LIST_LEAD, list_leads
+
+    root = Path(__file__).resolve().parent
+    texts = ["\n" + path.read_text(encoding="utf-8", errors="replace")
+             for path in sorted((root / "corpus").glob("*.txt")) + sorted((root.parent / "examples").rglob("*.txt"))]
+    chance = random.Random(15)
+    marks = list("\n\n\n：:  \t\u3000一二三是第，、①⑳⑤ab活动情况如下")
+    texts += ["".join(chance.choice(marks) for _ in range(chance.randint(0, 160))) for _ in range(3000)]
+    for text in texts:
+        assert [(m.span(), m.span(1)) for m in list_leads(text)] == \
+            [(m.span(), m.span(1)) for m in LIST_LEAD.finditer(text)]

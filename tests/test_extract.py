@@ -131,3 +131,33 @@ def test_a_fact_in_json_is_written_as_json_dumps_writes_it(value, rules):
     expected = json.dumps(fact.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2)
     assert model_json(fact) == expected == to_json(fact.model_dump(mode="json", by_alias=True))
     assert model_json(fact, 8) == expected.replace("\n", "\n" + " " * 8)
+
+
+@pytest.mark.parametrize("value", [1, 98.6, 67520132.32, 1e16, 1.5e17, 0.0001, 0.00005, 1e-05, 1e-09, 0.0, -2.5,
+                                   10**20, None])
+def test_a_fact_in_jsonl_is_written_as_the_encoder_writes_its_dump(value, rules):
+    """`render.fact_lines` writes each field itself: the bytes of json's encoder over the fact's
+    dump, path first; a field of another type (an int subclass, an infinite float) goes that way."""
+    from fuhe_cli.models import Period
+    from fuhe_cli.render import _encode_line, fact_lines
+
+    def slow(fact):
+        return _encode_line({"path": "r.txt", **fact.model_dump(mode="json", exclude={"path"})}) + "\n"
+
+    facts = extract_text("四川省妇联2023年开展“巾帼宣讲”120场，覆盖率达9.5%。\n", "r.txt", rules=rules).facts
+    fact = facts[0].model_copy(update={"low": value, "high": value, "text": "引号\"、反斜杠\\、换行\n\x01\u2028和\t制表",
+                                       "period": Period(start=None, end="2023-12"), "location": "p3"})
+    if value is not None:
+        fact = fact.model_copy(update={"value": value})
+    for each in [fact, *facts, facts[0].model_copy(update={"line": True, "region": None, "year": None})]:
+        assert fact_lines("r.txt", [each]) == slow(each)
+    assert fact_lines("r.txt", facts) == "".join(slow(each) for each in facts)
+
+
+def test_facts_in_jsonl_over_the_corpus_are_written_as_the_encoder_writes_them(rules):
+    from fuhe_cli.render import _encode_line, fact_lines
+
+    for path in sorted((HERE / "corpus").glob("*.txt"))[::4]:
+        for fact in extract_text(path.read_text(encoding="utf-8"), path.name, rules=rules).facts:
+            assert fact_lines(path.name, [fact]) == _encode_line(
+                {"path": path.name, **fact.model_dump(mode="json", exclude={"path"})}) + "\n"

@@ -510,3 +510,27 @@ def test_the_frame_window_holds_the_longest_frame():
     from fuhe_cli.places import _FRAME_CHARS, SCOPE_FRAME
 
     assert _parser.parse(SCOPE_FRAME.pattern).getwidth()[1] == _FRAME_CHARS
+
+
+def test_posted_from_opens_with_a_class_and_matches_as_its_branch_did():
+    """places._POSTED_FROM opens with a character class (re scans for it in C); it finds what the
+    pattern opening with the branch (?:\\d{1,2}:\\d{2}|IP属地[:：]?) found, in the corpus texts' article
+    heads and in made-up lines."""
+    import random
+    import re
+    from pathlib import Path
+
+    from fuhe_cli.places import _POSTED_FROM
+
+    branch = re.compile(r"(?:\d{1,2}:\d{2}|IP属地[:：]?)[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*$", re.MULTILINE)
+    root = Path(__file__).resolve().parent
+    chance = random.Random(15)
+    pieces = ["12:30", "1:3", "123:45", "9:05", "IP属地", "IP属地：", "IP属地:", "I", "P", "广东", "北滘", "四川省",
+              " ", "\u3000", "\n", "2", "١٢:٣٠", "x", "：", "年"]
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted((root / "corpus").glob("*.txt"))]
+    texts += ["".join(chance.choice(pieces) for _ in range(chance.randrange(12))) for _ in range(5000)]
+    for text in texts:
+        for start in (0, chance.randrange(len(text) + 1)):
+            end = min(len(text), start + chance.randrange(600))
+            assert [(m.span(), m.span(1)) for m in _POSTED_FROM.finditer(text, start, end)] == \
+                [(m.span(), m.span(1)) for m in branch.finditer(text, start, end)]
