@@ -726,7 +726,14 @@ class Layout:
         if newline < 0 and above_end > _ROW_REACH:
             return None
         above_start = newline + 1
-        return above_start if len(line_cells(text, above_start, above_end)) >= 2 else None
+        above = len(line_cells(text, above_start, above_end))
+        if above == 2 and above * 2 < len(line_cells(text, line_start, self._line_end(line_start))):
+            return None     # 填报单位：…　　填报日期：… over a row of six cells: the form's particulars, no header
+        return above_start if above >= 2 else None
+
+    def _line_end(self, line_start: int) -> int:
+        end = self.text.find("\n", line_start)
+        return len(self.text) if end < 0 else end
 
     @cached_property
     def _heading_starts(self) -> list[int]:

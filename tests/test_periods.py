@@ -683,6 +683,13 @@ A_MEETINGS_REQUIREMENT = """某县召开“美丽庭院”创建推进会
 
 会上通报，目前全县已有“美丽庭院”示范户3200户。会议要求，年内全县示范户总数要达到5000户。
 """
+A_TABLE_UNDER_A_FORMS_PARTICULARS = """某市妇联2025年上半年基层组织建设统计表
+（截至2025年6月30日）
+填报单位：某市妇联　　填报日期：2025年7月5日
+县区 | 儿童之家（个） | 其中上半年新建（个） | 家长学校（所）
+东县 | 120 | 18 | 86
+西县 | 95 | 14 | 71
+"""
 PLANNED_FOR_WHOM = """某区“两癌”筛查进社区
 2025-06-20
 
@@ -1040,6 +1047,10 @@ CASES = [
     (BUILT_AS_A_NOUNS_MODIFIER, [("38名", (2025, 1), (2025, 9), False, 2025)]),
     # 要达到 is a requirement: a target, for 年内 a level at the year's end; what stands now is no target
     (A_MEETINGS_REQUIREMENT, [("3200户", None, (2025, 9), False, 2025), ("5000户", None, (2025, 12), True, 2025)]),
+    # a line of the form's particulars (填报单位…　　填报日期…) above the header row is no header: the
+    # column of new ones is the half-year's flow beside what stands at its end
+    (A_TABLE_UNDER_A_FORMS_PARTICULARS, [("120", None, (2025, 6), False, 2025), ("18", (2025, 1), (2025, 6), False, 2025),
+                                         ("14", (2025, 1), (2025, 6), False, 2025)]),
     # 计划为…提供: 计划 is the verb of a plan for the year; what is done so far stays an achievement
     (PLANNED_FOR_WHOM, [("2500名", (2025, 1), (2025, 12), True, 2025), ("1300人", (2025, 1), (2025, 6), False, 2025)]),
 ]
