@@ -56,6 +56,11 @@ _LATER_EXAMPLES = re.compile(r"(?:、[^、，,。；;：:\n0-9]{1,10})+?等")
 # "300万名农村妇女参加了各级妇联组织的技能培训": a …的 phrase after 参加/参与, before a trigger after the
 # figure, says who ran what was taken part in (the object's modifier); it does not count towards `within`.
 _TAKEN_PART_IN = re.compile(r"(?:参加|参与)了?([^，,。；;：:、\n0-9的]{1,10}的)")
+# "3200余名农村妇女参加蒙古族刺绣、手工编织技能培训": when the trigger after the figure ends the object of
+# 参加/参与 that follows whom the figure counts, the object's modifiers (what the course was in, a
+# 、-list too) say which one it was; they do not count towards `within` either (the trigger is the
+# head of what was taken part in: those counted are its participants).
+_TAKEN_PART_IN_OBJECT = re.compile(r"(?:参加|参与)了?([^，,。；;：:\n0-9]{1,14})\Z")
 
 
 # "为3.2万名农村和城镇低收入适龄妇女开展“两癌”免费检查": after 为 + a figure, the noun phrase up to
@@ -68,8 +73,13 @@ _FOR_WHOM = regex.compile(r"(?:(?!中的)[\u4e00-\u9fff、]){1,20}?(?=开展|进
 def reading_distance(text: str, start: int, end: int, examples: bool = False, for_whom: bool = False) -> int:
     """How far apart a figure and a trigger are across text[start:end]: its characters, less
     those of the ages in it and — `examples`, a trigger after the figure — of the later items of a
-    list of examples and of a …的 phrase after 参加/参与 (各级妇联组织的); with `for_whom` (the figure
+    list of examples and of a …的 phrase after 参加/参与 (各级妇联组织的), or of all the words between
+    参加/参与 and the trigger when it heads that object (蒙古族刺绣、手工编织技能培训); with `for_whom` (the figure
     follows 为), less the noun phrase of whom up to the verb of the work done for them (_FOR_WHOM)."""
+    if examples and text.find("参", start, end) != -1:
+        taken = _TAKEN_PART_IN_OBJECT.search(text, start, end)
+        if taken is not None:
+            return reading_distance(text, start, taken.start(1))
     distance = end - start
     if for_whom:
         whom = _FOR_WHOM.match(text, start, end)
@@ -380,7 +390,8 @@ _ELIDED_COMPARISON = regex.compile(r"(?:比|较|相比|与)(?=年|上年|去年|
 _ELIDED_ADVERB = regex.compile(r"(?:各|分别|均|都|也|又|再|已|还|共)+")
 # Verbs of doing the counted work itself, whose object (the thing counted) an item leaves out
 # (法院签发4份 after 保护令5份); a verb that names another measure (支出, 化解) is not one.
-_ELIDED_VERBS = ("开展", "举办", "举行", "签发", "发出", "遴选", "评选", "选树", "推荐", "表彰", "发放", "受理", "接待",
+# (入选: being chosen in the selection an earlier item counts, 遴选…工坊150家，宁城县入选8家)
+_ELIDED_VERBS = ("开展", "举办", "举行", "签发", "发出", "遴选", "评选", "选树", "推荐", "表彰", "入选", "发放", "受理", "接待",
                  "办理", "培训", "创建", "建立", "组建", "成立", "打造", "培育", "认定", "命名", "设立", "开设", "开办",
                  "资助", "救助", "帮扶", "走访", "建设")
 _ITEM_END = regex.compile(r"[、，,。；;：:！!？?\n]")

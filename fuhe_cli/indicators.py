@@ -11,7 +11,11 @@ How a quantity is classified (`RuleSet.classify`):
    marks ignored inside a trigger word) before or after the quantity, the quantity's unit is one
    the rule accepts (``units``, default its ``unit``), the value lies in ``range`` and no
    ``exclude`` word or regex occurs in the clause. A fallback rule (negative ``priority``) does not
-   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇). A stock rule's
+   name a figure of 个 whose counted noun is a place (区妇联还为8个村…, 深入8个乡镇), nor does a carried
+   rule or a trigger after such a figure past a verb of setting up (_SET_UP: 46个村成立巾帼互助合作社
+   counts villages; 8个县（市、区）全部完成妇联换届 still counts units). Nor do the modifiers of the object
+   of 参加/参与 that a trigger after the figure heads count as distance (…妇女参加蒙古族刺绣、手工编织
+   技能培训). A stock rule's
    trigger before a verb of doing the work with an object of its own (街道妇联开设“说事点”17个,
    依托“妇女之家”开办“暑托班”86个: clauses.verb_has_object) is who did it or where, not what is counted.
 3. Overlap policy — when several rules match: the longest trigger span wins, then the higher
@@ -43,7 +47,8 @@ How a quantity is classified (`RuleSet.classify`):
    clause's 培训; a ；-part only a fallback names whose clause opens with the fallback's verb or the
    occasion (…中, …期间) reads on into the part before (…160场；覆盖群众2.4万人次: _leaves_subject_out).
    A rule with ``carry: false`` (a change verb that must stand right before its
-   figure) is never carried, nor is a word of a meeting's name (clauses.names_a_meeting:
+   figure) is never carried, nor is any rule over a clause whose noun right before the figure is a
+   trigger of a rule that does not take the figure's unit (三八红旗手（集体）420个: _names_other_unit), nor is a word of a meeting's name (clauses.names_a_meeting:
    “三八红旗手”表彰大会) over a figure its own clause's fallback names (…300余人参加). A clause opening with 其中 is a breakdown of the figure before it
    (of the last figure of its unit, when the clause before lists several, or of the one the part's own
    rule names: _last_figure_rule):
@@ -115,6 +120,9 @@ How a quantity is classified (`RuleSet.classify`):
    still without a rule, is the rate of the last figure of the clause before: the rate rule of
    that figure's work area whose trigger holds the noun (_rate_of_earlier). A rate noun pointed
    back to (这一覆盖率为53.7%) is the nearest earlier rate whose rule's trigger holds it (_same_rate).
+   A share whose clause opens with 占 is the share of what the figure ending the clause before
+   counts: a rate trigger of words + 占 (女性占) names it when that figure's words open with them
+   (全县女性茶企负责人146名，占…总数的31.8%: _share_of_subject).
 9. A report's title (its first line, short, no clause punctuation) is the outermost heading of
    the figures in its numbered sections (after the first 一、… line) whose clause does not say
    what they count (clauses.leaves_thing_out): only a place and a short verb, a place (or a 、-list of them), time, 分别
@@ -227,6 +235,8 @@ _ITEM, _ITEM_OR_LABEL = -1, -2
 _PLACES = regex.compile(r"(?:行政村|社区|乡镇|镇街|街道|村|镇|乡(?!村)|县|区|市)"
                         r"(?!级|[^，,。；;：:\n]{0,10}?(?:妇联|妇委会|妇女组织|女工委))")
 _PLACE_FIRST = frozenset("行社乡镇街村县区市")
+# the verbs by which places set up what a word after them names (46个村成立巾帼互助合作社)
+_SET_UP = regex.compile("成立|建立|建成|组建|设立|开设|开办|新建|打造|培育|创建|建设|建起|建有")
 
 # RuleSet._place_level: the last part of a level rule's id -> the gazetteer level it names, the
 # characters a place's full name ends in, and how long a name may be
@@ -327,6 +337,12 @@ _POINTED_RATE = regex.compile(r"(?:这一|这个|该|此|上述)([\u4e00-\u9fff]
                               r"(?:达到|为|是|约|达|仅为|只有)?\Z")
 _RATE_FIGURE = regex.compile(r"[0-9][0-9.]*%")
 _SAME_RATE_REACH = 200
+_BRACKETED_NOTE = regex.compile(r"[（(][^（()）]{1,6}[）)]")
+# RuleSet._share_of_subject: the verb of a share (占…总数的31.8%), and what may open the subject of
+# the figure before it (a scope or a place; link words) before the words it opens with
+_SHARE_VERB = "占"
+_SUBJECT_SCOPE = regex.compile(r"(?:截至目前|目前)?(?:全[国省市区县州盟旗镇乡]|" + PLACE_HEAD_PATTERN + ")")
+_SUBJECT_LINKS = ("其中", "共有", "现有", "已有", "共", "有")
 _COUNT_FIGURE = regex.compile(r"([0-9][0-9.]*[万亿千]?)[余多]?(人次|场次|[个所家处户人名场支项件])")
 
 # RuleSet._repeated_noun: how far back, and how long, a counted noun shared with an earlier figure is
@@ -696,11 +712,16 @@ class RuleSet:
                 continue
             if hit_start < num_end and hit_end > num_start:
                 continue      # a trigger inside the number itself (千场, 万人) is not context
-            if compiled.priority < 0 and unit == "个":
+            if unit == "个" and (compiled.priority < 0 or carried or hit_start >= q_end and not label):
                 if places is None:
                     places = q_end < len(text) and text[q_end] in _PLACE_FIRST and _PLACES.match(text, q_end) is not None
-                if places:
-                    continue  # "区妇联还为8个村建成…": a fallback does not name a count of places
+                if places and (compiled.priority < 0 or carried
+                               or _SET_UP.search(text, q_end, hit_start) is not None):
+                    # "区妇联还为8个村建成…": a fallback does not name a count of places, nor a rule
+                    # carried from an earlier clause; nor does the object of a verb of setting up
+                    # after the places ("全县已有46个村成立巾帼互助合作社"): the places set it up,
+                    # and the figure counts them ("…183个县（市、区）全部完成妇联换届" counts units)
+                    continue
             listed = False
             if hit_end <= q_start:
                 side, distance = "before", q_start - hit_end
@@ -877,6 +898,10 @@ class RuleSet:
                 # "宫颈癌筛查覆盖率达到58.3%……从全国看，这一覆盖率为53.7%": a rate that points back
                 # to one named before is that rate
                 rate = self._same_rate(text, quantity, clause_start)
+            if rate is None:
+                # "全县女性茶企负责人146名，占茶企负责人总数的31.8%": a share whose clause opens
+                # with 占 is the share of what the figure before counts (女性… + 占: 女性占)
+                rate = self._share_of_subject(text, quantity, clause_start)
             if rate is not None:
                 best = rate
         if (best is None or best.priority < 0) and whole:
@@ -1215,6 +1240,8 @@ class RuleSet:
                     member = quantity.start - carried.distance - carried.span
                     if breakdown and own is None and member and text[member - 1] in _AND:
                         break   # "工作人员和志愿者3800多名，其中“儿童主任”1935名": a part of a mixed whole
+                    if own is None and not breakdown and self._names_other_unit(text, quantity, clause_start):
+                        break   # "表彰三八红旗手（集体）420个": the clause names its own thing
                     if own is None or own.priority < 0 and not _spells_out(text, carried, own) or not (
                             _refines(own, carried) and not (breakdown and _narrows_part(text, quantity, carried, own))
                             or _part_does(text, quantity, own, breakdown)):
@@ -1240,6 +1267,22 @@ class RuleSet:
                             heading.compiled, text, *self._veto_window(_ITEM, None)):
                     best = heading
         return best, clause_start, end
+
+    def _names_other_unit(self, text: str, quantity, clause_start: int) -> bool:
+        """True when the noun printed right before the figure (link words and a bracketed note aside)
+        is a trigger word of a rule of priority >= 0 that does not take the figure's unit: the clause
+        names its own thing, which no rule counts in that unit ("…评选“平安家庭”示范户1.6万户，表彰
+        三八红旗手（集体）420个（名）": the 420个 are no model families), so no earlier clause's rule
+        is carried over it."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        rules = self._compiled
+        for _, hit_end, order in self._triggers.hits(text, clause_start, num_start):
+            if hit_end > num_start or rules[order].priority < 0 or quantity.unit in rules[order].units:
+                continue
+            between = _BRACKETED_NOTE.sub("", text[hit_end:num_start])
+            if names_nothing(between, 0, len(between)):
+                return True
+        return False
 
     def _respective(self, text: str, quantity, start: int, end: int, own: "_Candidate") -> "_Candidate | None":
         """The rule of the i-th trigger listed before 分别 for the i-th figure of the bare list after it
@@ -1579,6 +1622,50 @@ class RuleSet:
         if vetoed(candidate.compiled, text, *self._veto_window(_ITEM, None)):
             return None
         return _Candidate(len(noun), rule.priority, num_start - found.end(1), candidate.order, candidate.compiled)
+
+    def _share_of_subject(self, text: str, quantity, clause_start: int) -> "_Candidate | None":
+        """The rate rule of a share whose clause opens with 占 (link words aside) and so leaves its
+        subject out: the subject is what the figure ending the clause before counts, the words
+        before that figure (past a scope or place and link words). A rate rule's trigger that is
+        words + 占 (女性占, 妇女占) names the share when the subject opens with those words: in
+        "全县女性茶企负责人146名，占茶企负责人总数的31.8%" 女性…占 is 女性占 (shares.women); "培训妇女
+        146名，占…" opens with its verb, not with 妇女. (A subject holding a whole rate trigger,
+        女职工1.2万名，占…, is the carried rule's.) The figure's clause can veto the rule."""
+        num_start = getattr(quantity, "num_start", quantity.start)
+        share = text.find(_SHARE_VERB, clause_start, num_start)
+        if (share == -1 or clause_start < 2 or text[clause_start - 1] not in "，,"
+                or not names_nothing(text, clause_start, share)):
+            return None
+        previous_start, _ = clause_around(text, clause_start - 2, clause_start - 2)
+        last = None
+        for last in _COUNT_FIGURE.finditer(text, previous_start, clause_start - 1):
+            pass
+        if last is None or not names_nothing(text, last.end(), clause_start - 1):
+            return None
+        subject = previous_start
+        scope = _SUBJECT_SCOPE.match(text, subject, last.start())
+        if scope is not None:
+            subject = scope.end()
+        words = text[subject:last.start()]
+        while words.startswith(_SUBJECT_LINKS):
+            words = words[len(next(link for link in _SUBJECT_LINKS if words.startswith(link))):]
+        subject = last.start() - len(words)
+        best = None
+        for compiled in self._compiled:
+            rule = compiled.rule
+            if rule.kind != "rate" or quantity.unit not in compiled.units or not (
+                    compiled.low <= quantity.value <= compiled.high):
+                continue
+            for word in rule.triggers.any:
+                opening = word[:-len(_SHARE_VERB)]
+                if (word.endswith(_SHARE_VERB) and opening and words.startswith(opening)
+                        and (best is None or len(opening) > best.span
+                             or len(opening) == best.span and rule.priority > best.priority)):
+                    best = _Candidate(len(opening), rule.priority, num_start - subject - len(opening),
+                                      compiled.order, compiled, hit=subject)
+        if best is None or vetoed(best.compiled, text, *self._veto_window(_ITEM, None)):
+            return None
+        return best
 
     def _partner(self, text: str, quantity, clause_end: int) -> "_Candidate | None":
         """The rule of the figure of the same unit that stands right before this one, joined by 和

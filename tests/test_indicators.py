@@ -733,6 +733,61 @@ CERTIFICATES = [
     ("经过考核，60名学员取得结业证书。", 60, "training.participants"),
 ]
 
+# Those counted before 参加/参与 took part in what its object names: the object's modifiers (what the
+# course was in, a 、-list too) are no distance between the figure and the trigger that heads the object.
+TAKEN_PART_IN = [
+    ("全镇组织260余名留守妇女参加竹编、草编等传统手工技艺培训。", 260, "training.participants"),
+    ("县妇联组织480名农村妇女参加中式面点、育婴护理实用技能培训。", 480, "training.participants"),
+    # no trigger heading the object: those who took part stay activity participants
+    ("县妇联组织480名农村妇女参加中式面点、育婴护理展示活动。", 480, "activity.participants"),
+]
+
+# 骨干 is the federation's cadres only as the noun counted (培训骨干480人次); before another noun
+# (骨干编织能手, 骨干绣娘) it modifies the trainees, who are trained women.
+CORE_MEMBERS = [
+    ("举办竹编技艺培训班3期，培训骨干编织能手85名。", 85, "training.participants"),
+    ("举办家庭教育指导师培训班3期，培训骨干共240人次。", 240, "training.cadre_participants"),
+]
+
+# A figure that counts places (12个村, 8个社区) is no count of what the places set up after it
+# (成立/建立/建成 + a rule's word), nor of a rule carried from an earlier clause.
+PLACES_THAT_SET_UP = [
+    ("全镇已有12个村成立巾帼互助合作社。", 12, "uncategorized"),
+    ("推行“合作社+农户”模式，成效逐步显现，全乡已有9个村建立巾帼手工工坊。", 9, "uncategorized"),
+    # what the places did, no thing they set up: the rule names the places (units that completed it)
+    ("全市8个县（市、区）全部完成妇联换届。", 8, "org.reelection_units"),
+    ("全县新建巾帼手工工坊12个。", 12, "employment.workshops"),
+]
+
+# A clause whose counted noun, right before the figure, is a word of a rule that does not take the
+# figure's unit names its own thing: no earlier clause's rule is carried over it.
+OWN_NOUNS = [
+    ("评选“最美家庭”1200户，表彰三八红旗手（集体）86个（名）。", 86, "uncategorized"),
+    ("评选“最美家庭”1200户，其中新评选260户。", 260, "family.model_families"),
+]
+
+# A share whose clause opens with 占 leaves its subject out: it is what the figure before counts, and a
+# rate trigger of words + 占 (女性占) names the share when that subject opens with the words.
+SHARE_SUBJECTS = [
+    ("全市女性民宿经营者230名，占民宿经营者总数的42.6%。", 42.6, "shares.women"),
+    ("参训学员300名，其中妇女186名，占62%。", 62, "shares.women"),
+    # a subject that opens with its verb is no women's share
+    ("救助困难妇女146名，占申请总数的80%。", 80, "uncategorized"),
+]
+
+# 平安家庭 is a family title like 最美家庭 and 书香家庭: its households are model families.
+FAMILY_TITLES = [
+    ("全镇评选“平安家庭”示范户320户。", 320, "family.model_families"),
+    ("新评选县级“平安家庭”180户。", 180, "family.model_families.county"),
+]
+
+# An item that says only where it was chosen in the selection an earlier item counts (入选, as 评选)
+# leaves its thing out and counts what the earlier item named.
+CHOSEN_ITEMS = [
+    ("全省遴选培育“巾帼共富工坊”200家，我县入选12家。", 12, "employment.workshops"),
+    ("全省遴选培育“巾帼共富工坊”200家，我县入选12家。", 200, "employment.workshops"),
+]
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -780,6 +835,13 @@ BEHAVIOURS = [
     ("hotline_calls_for_help_in_jianci_are_calls_laidian_among_petitions_is_a_petition", HOTLINE_CASES),
     ("a_modifier_between_family_education_and_lecturer_keeps_the_instructors", LECTURERS),
     ("trainees_who_earned_a_certificate_are_no_training_count", CERTIFICATES),
+    ("the_modifiers_of_what_was_taken_part_in_are_no_distance", TAKEN_PART_IN),
+    ("core_members_are_cadres_only_as_the_noun_counted", CORE_MEMBERS),
+    ("a_count_of_places_is_no_count_of_what_they_set_up", PLACES_THAT_SET_UP),
+    ("a_clause_whose_noun_is_another_rules_word_takes_no_carried_rule", OWN_NOUNS),
+    ("a_share_opening_with_zhan_is_the_share_of_the_figure_before", SHARE_SUBJECTS),
+    ("pingan_jiating_is_a_model_family_title", FAMILY_TITLES),
+    ("an_item_chosen_in_an_earlier_selection_counts_what_it_counts", CHOSEN_ITEMS),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]
