@@ -483,6 +483,10 @@ _TABLE_REACH = 200
 _ROW_REACH = 1000
 
 
+# A form's particular, "label：value" (填报单位：某市妇联, 填报日期：2025年7月5日).
+_PARTICULAR = re.compile(r"[^：:\n]{2,8}[：:]\S")
+
+
 def line_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of each cell of the line text[start:end] (one cell when it is no row)."""
     line = text[start:end]
@@ -726,10 +730,13 @@ class Layout:
         if newline < 0 and above_end > _ROW_REACH:
             return None
         above_start = newline + 1
-        above = len(line_cells(text, above_start, above_end))
-        if above == 2 and above * 2 < len(line_cells(text, line_start, self._line_end(line_start))):
-            return None     # 填报单位：…　　填报日期：… over a row of six cells: the form's particulars, no header
-        return above_start if above >= 2 else None
+        cells = line_cells(text, above_start, above_end)
+        if len(cells) < 2:
+            return None
+        if all(_PARTICULAR.match(text, start, end) for start, end in cells) \
+                and len(cells) < len(line_cells(text, line_start, self._line_end(line_start))):
+            return None     # 填报单位：…　　填报日期：… over a row of more cells: the form's particulars, no header
+        return above_start
 
     def _line_end(self, line_start: int) -> int:
         end = self.text.find("\n", line_start)
