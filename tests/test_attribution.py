@@ -246,6 +246,13 @@ def test_a_bare_year_in_a_title_is_its_period_but_a_count_is_not(title, year):
     assert reporting_period(title) == year
 
 
+def test_a_plans_title_year_outweighs_the_review_heading_of_the_year_before():
+    text = ("某县妇联2026年工作计划\n（2026年2月12日）\n\n一、2025年工作回顾\n2025年，全县举办宣讲会260场。\n"
+            "二、2026年主要目标\n全年开展宣讲活动不少于300场。\n")
+    result = attribute(text, facts_at(text, "260场", "不少于300场"))
+    assert (result.year, result.fact_years) == (2026, [2025, 2026])
+
+
 def test_reporting_period_stated_in_the_opening_or_a_heading():
     text = ("在某市妇联执委会议上的讲话\n（2022年1月10日）\n\n同志们：\n我代表常委会报告2021年工作。\n"
             "一、2021年工作回顾\n全市举办宣讲会500场。\n")
