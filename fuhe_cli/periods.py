@@ -599,6 +599,9 @@ class Timing:
         text = self.text
         dateline = _DATELINE_LEAD.match(text, paragraph_start)
         at = dateline.end() if dateline else paragraph_start
+        chain = self.layout.headings_above(at)
+        if chain and chain[0].start == at and text[chain[0].end:chain[0].end + 1] in ("。", "：", ":"):
+            at = chain[0].end + 1   # （三）家庭建设。三季度，…: an inline heading's label, then the words
         occasion = OCCASION_SENTENCE.match(text, at)
         if occasion is not None and SOURCE_LEAD_IN.match(text, occasion.end()):
             at = occasion.end()     # 11月25日是“国际消除家庭暴力日”。记者从…了解到，今年以来，…

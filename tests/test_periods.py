@@ -690,6 +690,11 @@ A_TABLE_UNDER_A_FORMS_PARTICULARS = """某市妇联2025年上半年基层组织�
 东县 | 120 | 18 | 86
 西县 | 95 | 14 | 71
 """
+AN_INLINE_HEADINGS_PARAGRAPH_OPENING = """某县妇联2025年前三季度工作总结
+
+一、主要工作
+（一）家庭建设。三季度，开展亲子阅读活动36场。另有9户家庭获评市级“最美家庭”。
+"""
 PLANNED_FOR_WHOM = """某区“两癌”筛查进社区
 2025-06-20
 
@@ -1051,6 +1056,10 @@ CASES = [
     # column of new ones is the half-year's flow beside what stands at its end
     (A_TABLE_UNDER_A_FORMS_PARTICULARS, [("120", None, (2025, 6), False, 2025), ("18", (2025, 1), (2025, 6), False, 2025),
                                          ("14", (2025, 1), (2025, 6), False, 2025)]),
+    # the time opening a paragraph after its inline heading's label (（一）家庭建设。三季度，…) dates
+    # the paragraph's later sentences too
+    (AN_INLINE_HEADINGS_PARAGRAPH_OPENING, [("36场", (2025, 7), (2025, 9), False, 2025),
+                                            ("9户", (2025, 7), (2025, 9), False, 2025)]),
     # 计划为…提供: 计划 is the verb of a plan for the year; what is done so far stays an achievement
     (PLANNED_FOR_WHOM, [("2500名", (2025, 1), (2025, 12), True, 2025), ("1300人", (2025, 1), (2025, 6), False, 2025)]),
 ]
