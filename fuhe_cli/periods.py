@@ -410,10 +410,10 @@ _EMPLOYED_BY = re.compile(r"吸纳")
 # A count from one year's level to another's (组织由2021年的86个增加到2025年的214个): both stand at their
 # years' ends — the base before the change, the level after it.
 _YEAR_LEVEL = r"(?:由|从)\s*(?:19|20)\d{2}\s*年(?:底|末)?的?\s*"
+_CHANGED_TO_A_YEAR = r"[\d.]+\s*[万亿]?[^\d\s，,；;。、]{0,2}?\s*(?:" + CHANGE_TO.pattern + r")\s*(?:19|20)\d{2}\s*年"
 _BASE_YEAR_LEVEL = re.compile(_YEAR_LEVEL + r"$")
-_CHANGED_AFTER = re.compile(r"[\d.]+\s*[万亿]?[^\d\s，,；;。、]{0,2}?\s*(?:" + CHANGE_TO.pattern + r")\s*(?:19|20)\d{2}\s*年")
-_LEVEL_AFTER_BASE = re.compile(_YEAR_LEVEL + r"[\d.]+\s*[万亿]?[^\d\s，,；;。、]{0,2}?\s*(?:" + CHANGE_TO.pattern
-                               + r")\s*(?:19|20)\d{2}\s*年(?:底|末)?的?\s*$")
+_CHANGED_AFTER = re.compile(_CHANGED_TO_A_YEAR)
+_LEVEL_AFTER_BASE = re.compile(_YEAR_LEVEL + _CHANGED_TO_A_YEAR + r"(?:底|末)?的?\s*$")
 # The end of a figure written just before (356所, 1.2万个).
 _FIGURE_END = r"\d\s*[万亿]?[^\d\s，,；;。、]{0,2}"
 _FIGURE_BEFORE = re.compile(_FIGURE_END + r"$")
@@ -493,6 +493,11 @@ class _Reading:
     norm: bool = False
     goal: bool = False
     target: bool = False
+
+
+def _shares_the_years_task(r: _Reading) -> bool:
+    """完成年度任务的80%, 已完成年度计划的91.6%: a share dated like the year's work it counts."""
+    return r.unit in _RATE_UNITS and _SHARE_OF_YEAR_TASK.search(r.clause) is not None
 
 
 @dataclass
@@ -1089,7 +1094,7 @@ class Timing:
                 # (累计培训…人次 by a deadline is a level to reach, below)
                 r.period = Period(self._still_to_come(end, r.anchor), end)
                 r.year = r.period.year
-            elif r.unit in _RATE_UNITS and _SHARE_OF_YEAR_TASK.search(clause) \
+            elif _shares_the_years_task(r) \
                     or r.basis == "flow" and LEVEL_CUE.search(clause) and "累计" not in clause \
                     and (deadline.relative or r.anchor is not None and r.anchor.year == end_year):
                 # 9月底前完成年度任务的80%; 年底前…检查人数达到1.26万人 (a flow's total for the year): the year's
@@ -1137,7 +1142,7 @@ class Timing:
                          or r.unit == "%" and _SHARE_NAMED.search(clause)) and r.basis != "flow") \
                 and not FLOW_CUE.search(clause) and not FLOW_AFTER.match(text, r.start) \
                 and r.unit not in EVENT_UNITS and not (FORMED_CUE.search(clause) and not STOCK_CUE.search(text, r.s_start, r.start)) \
-                and not (r.unit in _RATE_UNITS and _SHARE_OF_YEAR_TASK.search(clause)):
+                and not _shares_the_years_task(r):
             # (目前已完成年度计划的91.6%: the year's work so far, not a level)
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from fuhe_cli.layout import BYLINE, SOURCE_LINE, Section
+from fuhe_cli.layout import BYLINE, HEADING, SOURCE_LINE, Section
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SINCE_LATER, SOURCE_LEAD_IN, TIME_OF_DAY,
                                        YEAR_PARTS, YEAR_WITH_NIAN, breaks_down_an_earlier_part, in_book_title, names_a_meeting)
 
@@ -441,17 +441,14 @@ PERIOD_FIELD = re.compile(r"(?:项目|实施|执行|服务|统计|报告|数据|
                           r"((?:19|20)\d{2})\s*年(?:[^，。；]{0,16}?[-—–至到~]\s*((?:19|20)\d{2})\s*年)?")
 
 
-_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
-
-
 def _header_period(text: str) -> int | None:
     """The period stated by a short header line above the body (a document's own title line may
     stand below its issuing office's letterhead, "XX妇联文件 / 关于2023年…的报告"), or by a form's
     period field."""
     for line in text[:400].splitlines()[:HEADER_LINES]:
         line = line.strip()
-        if not line or len(line) > 40 or any(mark in line for mark in "。；！？") or _SECTION_NUMBER.match(line):
-            continue            # (二、2025年工作安排 is a section of the body, not a header)
+        if not line or len(line) > 40 or any(mark in line for mark in "。；！？") or HEADING.match("\n" + line):
+            continue            # (二、2025年工作安排, a numbered heading, is a section of the body, not a header)
         period = reporting_period(line, bare_year=False)
         if period is not None:
             return period
