@@ -26,7 +26,7 @@ facts carry them.
 Run as a script for the figures (precision, recall, qualifier / indicator / region / year
 accuracy) over the whole corpus, per suite and per kind of report (the name's first word):
 
-    .venv/bin/python tests/corpus_scoring.py [-v] [NAME ...]
+    .venv/bin/python tests/corpus_scoring.py [-v] [NAME ...]   (NAME: a text, or a suite for all its texts)
 """
 from __future__ import annotations
 
@@ -329,7 +329,9 @@ def report(argv: list[str]) -> int:
 
     rules = load_rules(use_env=False)
     verbose = "-v" in argv
-    chosen = [arg for arg in argv if not arg.startswith("-")] or names()
+    every_suite = suites()
+    chosen = [text for arg in argv if not arg.startswith("-")
+              for text in (every_suite[arg].texts if arg in every_suite else [arg])] or names()
     total, by_suite, by_kind = Figures(), defaultdict(Figures), defaultdict(Figures)
     for name in chosen:
         outcome = evaluate(name, rules)
