@@ -18,8 +18,8 @@ from typing import Optional
 from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
-                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, breaks_down_an_earlier_part, full_year, in_book_title, last_part_break,
-                                       names_a_meeting, reviews_years)
+                                       OCCASION_SENTENCE, SOURCE_LEAD_IN, breaks_down_an_earlier_part, dates_its_own_figure,
+                                       full_year, in_book_title, last_part_break, names_a_meeting, reviews_years)
 
 # Headings and openings of what is planned, not done.
 PLAN_HEADING = re.compile(r"计划|打算|思路|安排|下一步|下步|展望|今后|目标|工作要点|重点工作|主要任务|重点任务|努力方向|工作设想|"
@@ -860,6 +860,8 @@ class Timing:
                 continue                # （其中元旦春节期间860人），发放…: the bracket's time is its own
             if in_book_title(text, r.s_start, expression.start, start):
                 continue                # 《…规划（2021—2030年）》68项指标中…: a document's name
+            if dates_its_own_figure(text, expression.end, start):
+                continue                # …增加到2025年的9.1万人，累计救助…: that level's year, not the later clause's
             if (expression.so_far or text.startswith(("今年", "当年"), expression.start)) \
                     and r.governing is not None and r.governing.kind == "stock" \
                     and r.governing.period.end[0] == expression.period.end[0] \

@@ -614,6 +614,17 @@ def breaks_down_an_earlier_part(text: str, at: int, start: int) -> bool:
     return text[max(0, at - 2):at] == "其中" and last_part_break(text, at, start) >= 0
 
 
+# A year's own figure: 由2021年的6.8万人增加到2025年的9.1万人 (the number right after 年的).
+_YEARS_OWN_FIGURE = re.compile(r"\s*的\s*(?=[\d０-９一二两三四五六七八九十百千万])(?![^，,。；;]{0,6}?[月日])")
+
+
+def dates_its_own_figure(text: str, end: int, start: int) -> bool:
+    """Whether the time ending at `end` is one level's own, given by 的 and the figure right after it,
+    and that figure is not the one at `start` (…增加到2025年的9.1万人，累计救助…2140名: 2140 is not of 2025)."""
+    found = _YEARS_OWN_FIGURE.match(text, end)
+    return found is not None and start > found.end()
+
+
 def in_book_title(text: str, s_start: int, at: int, start: int) -> bool:
     """Whether the time at `at` stands inside a title in 《》 that closes before the figure at
     `start` (2024年，《…妇女发展规划（2021—2030年）》68项指标中已有61项…): it names the document, not

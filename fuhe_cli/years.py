@@ -11,7 +11,8 @@ from bisect import bisect_left
 
 from fuhe_cli.layout import BYLINE, HEADING, SOURCE_LINE, Section
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SINCE_LATER, SOURCE_LEAD_IN, TIME_OF_DAY,
-                                       YEAR_PARTS, YEAR_WITH_NIAN, breaks_down_an_earlier_part, in_book_title, names_a_meeting)
+                                       YEAR_PARTS, YEAR_WITH_NIAN, breaks_down_an_earlier_part, dates_its_own_figure, in_book_title,
+                                       names_a_meeting)
 
 # The leading lookahead lists every alternative's first character and the digits' lookbehind
 # comes after "19"/"20" (same test: the character before them): the regex engine then skips
@@ -228,6 +229,7 @@ def _fact_year(text: str, spans: _Spans, start: int, sentence: tuple[int, int], 
               and not _in_bracket_closed_before(text, s_start, s_start + y[0], start)
               and not breaks_down_an_earlier_part(text, s_start + y[0], start)
               and not in_book_title(text, s_start, s_start + y[0], start)
+              and not dates_its_own_figure(text, s_start + y[1], start)
               and not _base_of_change(text, s_start + y[0], s_start + y[1], start)]
     if before:
         return before[-1][2]

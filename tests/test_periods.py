@@ -653,6 +653,12 @@ FROM_ONE_YEARS_LEVEL_TO_ANOTHERS = """某县第六次妇女代表大会工作报
 
 五年来，全县妇女之家由2021年的120个增加到2025年的265个，妇女创业担保贷款由2021年的0.8亿元提高到2025年的1.6亿元，家政培训由2021年的900人次增加到2025年的2100人次。
 """
+A_LATER_CLAUSE_AFTER_TWO_YEARS_LEVELS = """某市第七次妇女代表大会工作报告
+2026-01-20
+
+一、过去五年的工作回顾
+全市“两癌”免费检查人数由2021年的5.2万人增加到2025年的7.6万人，累计救助困难妇女1860名。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1036,6 +1042,9 @@ CASES = [
                                ("95%以上", (2025, 1), (2025, 11), True, 2025)]),
     (SHARE_OF_THE_YEARS_PLAN_SO_FAR, [("72.4%", (2024, 1), (2024, 8), False, 2024)]),
     # 由…年的 X 增加到…年的 Y: a count of what stands at each year's end; a base of money or events stays its year's flow
+    # a year that dates its own level (…增加到2025年的7.6万人) does not date the clause after it
+    (A_LATER_CLAUSE_AFTER_TWO_YEARS_LEVELS, [("7.6万人", (2025, 1), (2025, 12), False, 2025),
+                                            ("1860名", (2021, 1), (2025, 12), False, None)]),
     (FROM_ONE_YEARS_LEVEL_TO_ANOTHERS, [("120个", None, (2021, 12), False, 2021), ("265个", None, (2025, 12), False, 2025),
                                         ("0.8亿元", (2021, 1), (2021, 12), False, 2021),
                                         ("900人次", (2021, 1), (2021, 12), False, 2021),
