@@ -659,6 +659,11 @@ A_LATER_CLAUSE_AFTER_TWO_YEARS_LEVELS = """某市第七次妇女代表大会工�
 一、过去五年的工作回顾
 全市“两癌”免费检查人数由2021年的5.2万人增加到2025年的7.6万人，累计救助困难妇女1860名。
 """
+A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY = """某县妇联2025年上半年工作总结
+
+一、维护妇女权益
+上半年，受理妇女信访28件次；开展“三八”维权周宣传活动12场，发放宣传资料3000余份。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1042,6 +1047,10 @@ CASES = [
                                ("95%以上", (2025, 1), (2025, 11), True, 2025)]),
     (SHARE_OF_THE_YEARS_PLAN_SO_FAR, [("72.4%", (2024, 1), (2024, 8), False, 2024)]),
     # 由…年的 X 增加到…年的 Y: a count of what stands at each year's end; a base of money or events stays its year's flow
+    # the festival's week named as the activity (“三八”维权周宣传活动) is held in March, also without 期间
+    (A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY, [("28件次", (2025, 1), (2025, 6), False, 2025),
+                                             ("12场", (2025, 3), (2025, 3), False, 2025),
+                                             ("3000余份", (2025, 3), (2025, 3), False, 2025)]),
     # a year that dates its own level (…增加到2025年的7.6万人) does not date the clause after it
     (A_LATER_CLAUSE_AFTER_TWO_YEARS_LEVELS, [("7.6万人", (2025, 1), (2025, 12), False, 2025),
                                             ("1860名", (2021, 1), (2025, 12), False, None)]),
