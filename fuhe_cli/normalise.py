@@ -11,7 +11,7 @@ Stages, cheapest first; each is skipped when it has nothing to do:
    OpenCC is applied per line and must keep the line's length; a line where it does not is
    converted character by character, so this stage never moves an offset.
 2. width: full-width digits, letters and ％ become ASCII, full-width ．between digits
-   becomes '.'.  Also length-preserving.  Letters are folded silently (ＧＤＰ is not a
+   becomes '.', and corner quotes 「」『』 become “”‘’.  Also length-preserving.  Letters are folded silently (ＧＤＰ is not a
    defect of a figure); digits, ％ and ． are recorded as fullwidth-digits or mixed-width.
    Years written in Chinese numerals (二〇二四年) become digits here too, character for character.
 3. one regex pass for the length-changing or judgement repairs: converter noise (toned
@@ -157,7 +157,10 @@ _FULLWIDTH_TABLE[0xFF05] = _FULLWIDTH_TABLE[0xFE6A] = ord("%")  # ％ and small 
 _SMALL_PUNCTUATION = {"\ufe50": "，", "\ufe51": "、", "\ufe54": "；", "\ufe55": "：", "\ufe30": "：",
                       "\ufe56": "？", "\ufe57": "！"}
 _FULLWIDTH_TABLE.update({ord(small): ord(mark) for small, mark in _SMALL_PUNCTUATION.items()})
-_FULLWIDTH_RE = re.compile("[\ufe30\ufe50\ufe51\ufe54-\ufe57\ufe6a\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# Corner quotes (「三八」期間, 『最美家庭』), the quotes of traditional and of some mainland pages: folded to
+# the curly quotes every pattern reads.
+_FULLWIDTH_TABLE.update({ord("「"): ord("“"), ord("」"): ord("”"), ord("『"): ord("‘"), ord("』"): ord("’")})
+_FULLWIDTH_RE = re.compile("[\u300c-\u300f\ufe30\ufe50\ufe51\ufe54-\ufe57\ufe6a\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FW_POINT_RE = re.compile("(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
 _NUMBER_RUN_RE = re.compile(
     "[0-9\uff10-\uff19](?:[0-9\uff10-\uff19]|[.\uff0e,\uff0c](?=[0-9\uff10-\uff19]))*[%\uff05\ufe6a]?")

@@ -274,6 +274,14 @@ def test_small_form_punctuation_becomes_the_ordinary_marks():
     assert len(result.text) == len("開展宣講120場﹐覆蓋3萬人次﹔其中﹕農村婦女1.2萬人次")
 
 
+def test_corner_quotes_become_the_curly_quotes_every_pattern_reads():
+    # 「三八」期間 is “三八”期间 to the time patterns; 『』 inside become ‘’.
+    source = "「三八」期間，走訪『最美家庭』12戶"
+    result = normalise(source)
+    assert result.text == "“三八”期间，走访‘最美家庭’12户"
+    assert len(result.text) == len(source)
+
+
 def test_markdown_bold_markers_go_and_the_figure_stays():
     from fuhe_cli.extract import extract_text
 
