@@ -933,12 +933,17 @@ class Timing:
             r.clause = _clause_before(text, r.s_start, start)
 
     def _same_months_a_year_back(self, r: "_Reading") -> TimeExpression:
-        """去年同期，…开展活动1.05万场: the months of the time in force where the figure stands (the
-        paragraph's opening, a heading's period, the article's lead, the reporting period), a year
+        """去年同期，…开展活动1.05万场: the months of the time in force where the figure stands (an earlier
+        time of its own ；-part, the paragraph's opening, a heading's period, the article's lead, the reporting period), a year
         back, when they lie in this year; else 同期's own reading (last year's months to now)."""
         same, in_force = r.governing, None
+        for expression in self._expressions(r.s_start):
+            if expression.end > same.start:
+                break
+            if expression.kind == "flow" and last_part_break(self.text, expression.end, same.start) < 0:
+                in_force = expression.period    # …；1至11月共培训…，上年同期为2210人次: its own part's months
         opening = self._paragraph_opening(r.p_start)
-        if opening is not None and opening is not same and opening.end <= same.start:
+        if in_force is None and opening is not None and opening is not same and opening.end <= same.start:
             in_force = opening.period
         for heading in r.headings if in_force is None else ():
             found = [e for e in self._between(heading.start, heading.end) if e.kind == "flow"]

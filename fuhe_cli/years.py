@@ -237,7 +237,8 @@ def _fact_year(text: str, spans: _Spans, start: int, sentence: tuple[int, int], 
     # opens a breakdown ("累计3.2亿元，其中2022年1.4亿元、2023年1.8亿元").
     # (nor when it stands in a bracket after the figure: "612场（上年同期548场）" is of its own year)
     # (nor a deadline after it: "筛查率为65.2%，距规划“到2030年达到70%以上”…" is not 2030's)
-    later = [y for y in sentence_years if s_start + y[0] >= start and text[s_start + y[0] - 1:s_start + y[0]] != "到"]
+    later = [y for y in sentence_years if s_start + y[0] >= start and text[s_start + y[0] - 1:s_start + y[0]] != "到"
+             and not text.startswith("上年同期", s_start + y[0])]   # (…2460人次，上年同期为2210人次: the base's)
     if later and "其中" not in text[start:s_start + later[0][0]] \
             and not _OPEN_BRACKET.search(text, start, s_start + later[0][0]):
         return later[0][2]
@@ -491,6 +492,8 @@ def attribute_years(layout, contexts: list, stated_year: int | None = None,
             period = mentions[0][2] if mentions else None
     if period is None:
         period = stated_year
+    if base_year is None and period is not None:
+        base_year = period      # an undated 2025年10月工作月报: its 今年 and 上年同期 are of its own year
     if titled_year is not None and period == titled_year and base_year is not None and base_year > period:
         # A report of a year dated after it (a 2023年工作总结 signed in January 2024) speaks from
         # that year's end: its 今年 is 2023, its 目前 the end of 2023.

@@ -664,6 +664,16 @@ A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY = """某县妇联2025年上半年工作�
 一、维护妇女权益
 上半年，受理妇女信访28件次；开展“三八”维权周宣传活动12场，发放宣传资料3000余份。
 """
+LAST_YEARS_SAME_MONTHS_AFTER_A_PARTS_OWN_SPAN = """某县妇联2025年10月工作月报
+2025-11-03
+
+本月举办家政培训班2期，培训妇女96人次；1至10月共培训妇女1730人次，上年同期为1520人次。
+"""
+LAST_YEARS_SAME_MONTHS_IN_AN_UNDATED_REPORT = """某县妇联2025年9月工作月报
+（截至2025年9月30日）
+
+1至9月共举办家庭教育讲座118场，上年同期为96场。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1047,6 +1057,13 @@ CASES = [
                                ("95%以上", (2025, 1), (2025, 11), True, 2025)]),
     (SHARE_OF_THE_YEARS_PLAN_SO_FAR, [("72.4%", (2024, 1), (2024, 8), False, 2024)]),
     # 由…年的 X 增加到…年的 Y: a count of what stands at each year's end; a base of money or events stays its year's flow
+    # 上年同期 after a ；-part's own months (1至10月) is those months a year back, and no year for the figures before it
+    (LAST_YEARS_SAME_MONTHS_AFTER_A_PARTS_OWN_SPAN, [("96人次", (2025, 10), (2025, 10), False, 2025),
+                                                    ("1730人次", (2025, 1), (2025, 10), False, 2025),
+                                                    ("1520人次", (2024, 1), (2024, 10), False, 2024)]),
+    # …and in an undated report, 上年同期 is a year back from the title's year
+    (LAST_YEARS_SAME_MONTHS_IN_AN_UNDATED_REPORT, [("118场", (2025, 1), (2025, 9), False, 2025),
+                                                  ("96场", (2024, 1), (2024, 9), False, 2024)]),
     # the festival's week named as the activity (“三八”维权周宣传活动) is held in March, also without 期间
     (A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY, [("28件次", (2025, 1), (2025, 6), False, 2025),
                                              ("12场", (2025, 3), (2025, 3), False, 2025),
