@@ -311,10 +311,14 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         relative = group("urel") or group("urel3")
         if anchor is None:
             return None
-        base = anchor.period_year if anchor.period_year is not None else anchor.year
         if group("unamed"):
-            return Period(None, (base + (group("unamed") == "明"), 12)), "until"     # 到今年底, 到明年末
-        return Period(None, (base + (1 if relative == "明年" else 0), 12)), "until by year-end"
+            # 到今年底, 到明年末: counted from the page's year, as 今年 and 明年 are (a January speech's 明年 is next year)
+            return Period(None, (anchor.year + (group("unamed") == "明"), 12)), "until"
+        if relative:
+            return Period(None, (anchor.year + (relative == "明年"), 12)), "until by year-end"
+        # 到年底, 年底前: the end of the reporting period's year
+        base = anchor.period_year if anchor.period_year is not None else anchor.year
+        return Period(None, (base, 12)), "until by year-end"
     if group("since") and group("sibare"):
         month = _month_number(group("sibare"))
         year = _latest_year_of(month, anchor) if 1 <= month <= 12 else None

@@ -76,6 +76,9 @@ CASES = [
     ("到2025年底", None, "until", None, (2025, 12)),
     ("到今年底", MAY_2024, "until", None, (2024, 12)),      # a deadline ahead, not a count at a date
     ("到明年末", MAY_2024, "until", None, (2025, 12)),
+    # a January speech that reviews last year: 到明年底 is next year's end from the speech's date, 到年底 the reviewed year's
+    ("到明年底", Anchor(2026, 1, period_year=2025), "until", None, (2027, 12)),
+    ("到今年底", Anchor(2026, 1, period_year=2025), "until", None, (2026, 12)),
     ("2022年10月", None, "flow", (2022, 10), (2022, 10)),
     ("4月12日", MAY_2024, "flow", (2024, 4), (2024, 4)),
     ("十二月", MAY_2024, "flow", (2023, 12), (2023, 12)),
