@@ -1153,7 +1153,8 @@ class Timing:
             # (目前已完成年度计划的91.6%: the year's work so far, not a level)
             r.period = period.as_stock()
         elif period is not None and period.start is not None and period.year is None \
-                and (NOW_CUE.search(clause) or (STOCK_CUE.search(clause) or _REACHED_LEVEL.search(clause)
+                and (NOW_CUE.search(clause) or (STOCK_CUE.search(clause)
+                                                or (_REACHED_LEVEL.search(clause) or _LEVEL_REACHED.search(clause))
                                                 and r.unit != "元" or r.unit == "%" and _SHARE_NAMED.search(clause))
                      and r.basis != "flow"
                      and r.unit not in EVENT_UNITS and not FLOW_AFTER.match(text, r.start)

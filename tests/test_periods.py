@@ -674,6 +674,11 @@ LAST_YEARS_SAME_MONTHS_IN_AN_UNDATED_REPORT = """某县妇联2025年9月工作�
 
 1至9月共举办家庭教育讲座118场，上年同期为96场。
 """
+A_LEVEL_RAISED_OVER_A_RUN_OF_YEARS = """某县妇联2025年工作总结
+2026-01-08
+
+“十四五”以来，全县村级妇女之家覆盖率由2020年底的76%提高到100%。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1064,6 +1069,8 @@ CASES = [
     # …and in an undated report, 上年同期 is a year back from the title's year
     (LAST_YEARS_SAME_MONTHS_IN_AN_UNDATED_REPORT, [("118场", (2025, 1), (2025, 9), False, 2025),
                                                   ("96场", (2024, 1), (2024, 9), False, 2024)]),
+    # a level a run of years raised (由2020年底的76%提高到100%) is counted at the run's end
+    (A_LEVEL_RAISED_OVER_A_RUN_OF_YEARS, [("100%", None, (2025, 12), False, 2025)]),
     # the festival's week named as the activity (“三八”维权周宣传活动) is held in March, also without 期间
     (A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY, [("28件次", (2025, 1), (2025, 6), False, 2025),
                                              ("12场", (2025, 3), (2025, 3), False, 2025),
