@@ -506,6 +506,20 @@ LEVELS = [
      80, "family.model_families.prefecture"),
 ]
 
+# The words that name a level of honours: a banner (旗) is Inner Mongolia's county and a league (盟)
+# its prefecture; 县（区）级, 区县级, 市（州）级 and the like name the same two levels.
+LEVEL_WORDS = [
+    ("县级", "county"), ("区级", "county"), ("旗级", "county"), ("旗县级", "county"), ("区县级", "county"),
+    ("县区级", "county"), ("县市区级", "county"), ("县（区）级", "county"), ("县（市、区）级", "county"),
+    ("市级", "prefecture"), ("州级", "prefecture"), ("盟级", "prefecture"), ("盟市级", "prefecture"),
+    ("市州级", "prefecture"), ("市（州）级", "prefecture"), ("州（市）级", "prefecture"),
+    ("省级", "provincial"), ("自治区级", "provincial"),
+]
+LEVELS += [(f"年内评选{word}“最美家庭”37户。", 37, f"family.model_families.{level}")
+           for word, level in LEVEL_WORDS]
+LEVELS += [(f"年内表彰{word}“三八红旗手”12名、“最美家庭”37户。", 37, f"family.model_families.{level}")
+           for word, level in LEVEL_WORDS]
+
 
 # A later figure of a bare list of figures (each followed by 、, no words of its own) counts what
 # the list's first figure counts, however far the list runs from the trigger.
