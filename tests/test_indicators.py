@@ -244,6 +244,13 @@ ELIDED_ITEMS = [
     ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
     ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
     ("宣威市培训3120人次、会泽县妇女代表2860人次、麒麟区2410人次。", 2410, "uncategorized"),
+    # a clause that names only the total of what was counted before it (截至…底总数, 年内检查人数)
+    # after a date or time goes on with that thing; a total of another thing (企业总数) does not
+    ("全市新建妇女之家35个，截至2024年9月底总数达到612个。", 612, "org.women_homes"),
+    ("一季度为农村妇女开展“两癌”免费检查4200人；全年检查人数力争达到1.5万人。", 15000,
+     "health.cancer_screening"),
+    ("今年新建巾帼示范基地16个，截至10月底全县企业总数达到95个。", 95, "uncategorized"),
+    ("开展家庭教育讲座70场；年内参与人数达到5200人。", 5200, "activity.participants"),
 ]
 
 
