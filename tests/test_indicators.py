@@ -695,6 +695,14 @@ DISEASE_LECTURES = [
     ("举办女性创业讲座20场。", 20, "activity.sessions"),
 ]
 
+# The publicity of a rights week or month (“三八”维权周宣传活动, 维权宣传周) is legal publicity; the
+# week as the occasion of other work is not.
+RIGHTS_WEEKS = [
+    ("全区开展“三八”维权周宣传活动22场。", 22, "legal.publicity_sessions"),
+    ("各镇街开展维权宣传周活动9场。", 9, "legal.publicity_sessions"),
+    ("“巾帼维权周”活动中，区妇联举办座谈会6场。", 6, "activity.sessions"),
+]
+
 
 # Sessions of a classroom (课堂) held for children or families are activities, when nothing narrower
 # names them.
@@ -851,6 +859,7 @@ BEHAVIOURS = [
     ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
     ("a_part_spelling_out_the_wholes_word_keeps_its_own_rule", SPELLED_OUT),
     ("a_lecture_on_preventing_a_disease_is_a_health_activity", DISEASE_LECTURES),
+    ("a_rights_weeks_publicity_is_legal_publicity", RIGHTS_WEEKS),
     ("a_classroom_session_is_an_activity", CLASSROOMS),
     ("a_federations_chair_is_no_federation", CHAIRS),
     ("the_sum_insured_is_no_donation", SUMS_INSURED),
