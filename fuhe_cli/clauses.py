@@ -382,7 +382,8 @@ _PLACES_AND_FIGURES: dict[str, object] = {}
 _ELIDED_PLACE = regex.compile(r"[\u4e00-\u9fff]{1,8}自治[县州旗]|[\u4e00-\u9fff]{1,6}(?:街道|社区|区|县|市|旗|镇|乡|村|州|盟|省)")
 # leaves_thing_out: the places of a 、-list but the last, before what the last says
 _LISTED_PLACES = regex.compile(rf"(?:(?:{_ELIDED_PLACE.pattern})[、和及])+")
-_ELIDED_TIME = regex.compile(r"(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年(?:度|底|末|初)?|年内|全年|年底前?|年初"
+# (截至2025年11月底, its digits left out: 截至年月底 — a date a level stands at)
+_ELIDED_TIME = regex.compile(r"(?:截至|截止)?(?:(?:上|下)半年|年(?:底|末|初)?(?=的|$|同期|[0-9]*月)|(?:当|今|去|明|次|同|本|上|下|前|后)一?年(?:度|底|末|初)?|年内|全年|年底前?|年初"
                              r"|(?:[第前]?[一二三四]|本|上|下)季度|[一二三四五六七八九十]*月份?|(?:期|以)来|期间|同期"
                              r"|(?<=[度月])(?:末|底)|(?<=[度月末底])前)+")
 # 比2022年的10.9亿元 (the digits left out): a comparison base says when, not what
@@ -394,13 +395,19 @@ _ELIDED_ADVERB = regex.compile(r"(?:各|分别|均|都|也|又|再|已|还|共)+
 _ELIDED_VERBS = ("开展", "举办", "举行", "签发", "发出", "遴选", "评选", "选树", "推荐", "表彰", "入选", "发放", "受理", "接待",
                  "办理", "培训", "创建", "建立", "组建", "成立", "打造", "培育", "认定", "命名", "设立", "开设", "开办",
                  "资助", "救助", "帮扶", "走访", "建设")
+# The number of people the work reached, said without naming them (检查人数, 培训人数, 人数 alone):
+# the verbs a total of people may name (the counted work's, and a screening's 检查/筛查).
+_TOTAL_OF_PEOPLE = "人数"
+_TOTAL_VERBS = frozenset(_ELIDED_VERBS + ("检查", "筛查"))
 _ITEM_END = regex.compile(r"[、，,。；;：:！!？?\n]")
 
 
 def _elided(words: str, only_verb: bool = False) -> bool:
     """True when `words` (CJK only, link words stripped) are a place, a comparison's 比/较, a time,
     distributive adverbs and at most a verb of doing the counted work (_ELIDED_VERBS: 法院签发, 上半年新建, 东乡街道各新建, 会泽县);
-    with `only_verb`, nothing but the verb may stand after them (not 新建儿童活动场所受理)."""
+    with `only_verb`, nothing but the verb may stand after them (not 新建儿童活动场所受理). A time may be
+    the date a total stands at (截至年月底总数, 2025年11月's digits left out), and the words may end in a
+    generic total of people, alone or after such a verb (年内检查人数, 培训人数; not 参与人数)."""
     place = _ELIDED_PLACE.match(words)
     rest = words[place.end():] if place else words
     comparison = _ELIDED_COMPARISON.match(rest)
@@ -409,6 +416,10 @@ def _elided(words: str, only_verb: bool = False) -> bool:
     rest = rest[time.end():] if time else rest
     adverb = _ELIDED_ADVERB.match(rest)
     rest = _without_link_words(rest[adverb.end():] if adverb else rest)
+    if rest.endswith(_TOTAL_OF_PEOPLE):
+        # "年内检查人数达到1.2万人": a generic total of the people the work counted names nothing new
+        rest = _without_link_words(rest[:-len(_TOTAL_OF_PEOPLE)])
+        return not rest or rest in _TOTAL_VERBS
     return not rest or (rest in _ELIDED_VERBS if only_verb else rest.endswith(_ELIDED_VERBS))
 
 

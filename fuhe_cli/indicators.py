@@ -244,7 +244,11 @@ _LEVEL_OF_RULE = {"national": "national", "provincial": "province", "prefecture"
 # RuleSet._list_level: a level word and the level it names
 _LEVEL_OF_WORD = {"全国": "national", "国家级": "national", "省级": "province", "自治区级": "province",
                   "市级": "prefecture", "州级": "prefecture", "地市级": "prefecture", "盟级": "prefecture",
-                  "县级": "county", "区级": "county", "旗级": "county"}
+                  "盟市级": "prefecture", "市州级": "prefecture", "市（州）级": "prefecture",
+                  "州（市）级": "prefecture",
+                  "县级": "county", "区级": "county", "旗级": "county", "县区级": "county", "区县级": "county",
+                  "旗县级": "county", "县市区级": "county", "县（市、区）级": "county", "县（区）级": "county",
+                  "县（市）级": "county"}
 _QUOTE_MARKS = frozenset("“”\"「」『』")
 _LEVEL_WORD = regex.compile("|".join(sorted(_LEVEL_OF_WORD, key=len, reverse=True)))
 _LEVEL_SUFFIX_CHARS = frozenset("省市区县州盟旗")

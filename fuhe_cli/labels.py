@@ -4,7 +4,9 @@
 clause), "新建机关妇委会13个" is 机关妇委会 (the words before the figure, after its verb), and
 "对全区10678名城镇贫困妇女进行调查" is 城镇贫困妇女, not "对全区". The cuts are tables of words
 (verbs that open or close a counted noun) and jieba's part-of-speech tags (prepositions,
-conjunctions and adverbs end a noun phrase), so a label sits on word boundaries.
+conjunctions and adverbs end a noun phrase), so a label sits on word boundaries — and never inside
+a quoted name: a label cut short after a name's opening quote starts past its closing one
+("…“巾帼创业园”今年孵化女性企业38家" is 孵化女性企业, not ”今年孵化女性企业).
 """
 from __future__ import annotations
 
@@ -76,7 +78,7 @@ def _counted_before(text: str, start: int, end: int) -> str:
         return ""
     last_item = _trim(_LIST_MARK.split(before)[-1])
     if len(last_item) < 2 or _ANY_DIGIT.search(last_item):
-        return words.tail(before, PHRASE_CHARS)
+        return _from_word(words.tail(before, PHRASE_CHARS))
     share = last_item.find("占")
     if share >= 2 and not last_item.startswith(("占比", "占有")):
         return words.tail(_trim(last_item[:share]), PHRASE_CHARS - 2) + "占比"   # 女党员占党员总数的27.9%
@@ -85,7 +87,21 @@ def _counted_before(text: str, start: int, end: int) -> str:
         last_item = last_item[cut:]
     if "的" in last_item[:-2]:
         last_item = last_item[last_item.rindex("的", 0, len(last_item) - 2) + 1:]
-    return words.tail(_trim(last_item), PHRASE_CHARS)
+    return _from_word(words.tail(_trim(last_item), PHRASE_CHARS))
+
+
+_CLOSING_QUOTES = regex.compile(r"^[^“‘「『]*?[”’」』]+")
+
+
+def _from_word(phrase: str) -> str:
+    """`phrase` (the tail of a longer one) starting at a word, not inside a quoted name: what the
+    cut kept of a name whose opening quote it left out goes, with its closing quote mark, and the
+    words _trim drops after it ("”今年孵化女性企业", "园”今年孵化女性企业" -> 孵化女性企业)."""
+    stray = _CLOSING_QUOTES.match(phrase)
+    if stray is None:
+        return phrase
+    rest = _trim(phrase[stray.end():])
+    return rest if len(rest) >= 2 else phrase
 
 
 def _trim(phrase: str) -> str:

@@ -244,6 +244,13 @@ ELIDED_ITEMS = [
     ("建成妇女微家120个，覆盖86个村。", 86, "uncategorized"),
     ("项目资金100万元，实际支出96.8万元。", 968000, "uncategorized"),
     ("宣威市培训3120人次、会泽县妇女代表2860人次、麒麟区2410人次。", 2410, "uncategorized"),
+    # a clause that names only the total of what was counted before it (截至…底总数, 年内检查人数)
+    # after a date or time goes on with that thing; a total of another thing (企业总数) does not
+    ("全市新建妇女之家35个，截至2024年9月底总数达到612个。", 612, "org.women_homes"),
+    ("一季度为农村妇女开展“两癌”免费检查4200人；全年检查人数力争达到1.5万人。", 15000,
+     "health.cancer_screening"),
+    ("今年新建巾帼示范基地16个，截至10月底全县企业总数达到95个。", 95, "uncategorized"),
+    ("开展家庭教育讲座70场；年内参与人数达到5200人。", 5200, "activity.participants"),
 ]
 
 
@@ -470,6 +477,9 @@ COUNTED_LABELS = [
     ("媒体采用的各类新闻稿件达190余篇。", 190, "新闻稿件"),
     ("全市256家各类积分兑换超市累计发放积分。", 256, "积分兑换超市"),
     ("女党员占党员总数的27.9%。", 27.9, "女党员占比"),
+    # a label starts at a word, not inside a quoted name the cut left the opening quote of
+    ("银川市妇联“创业驿站”今年扶持女性商户46家", 46, "扶持女性商户"),
+    ("某区妇联“巾帼创客园”今年孵化女性企业27家。", 27, "孵化女性企业"),
 ]
 
 
@@ -505,6 +515,20 @@ LEVELS = [
     ("巾帼建功谱新篇\n来源：金华市融媒体中心\n\n今年以来，金华市妇联开展“寻找最美家庭”活动，评选市级“最美家庭”80户。",
      80, "family.model_families.prefecture"),
 ]
+
+# The words that name a level of honours: a banner (旗) is Inner Mongolia's county and a league (盟)
+# its prefecture; 县（区）级, 区县级, 市（州）级 and the like name the same two levels.
+LEVEL_WORDS = [
+    ("县级", "county"), ("区级", "county"), ("旗级", "county"), ("旗县级", "county"), ("区县级", "county"),
+    ("县区级", "county"), ("县市区级", "county"), ("县（区）级", "county"), ("县（市、区）级", "county"),
+    ("市级", "prefecture"), ("州级", "prefecture"), ("盟级", "prefecture"), ("盟市级", "prefecture"),
+    ("市州级", "prefecture"), ("市（州）级", "prefecture"), ("州（市）级", "prefecture"),
+    ("省级", "provincial"), ("自治区级", "provincial"),
+]
+LEVELS += [(f"年内评选{word}“最美家庭”37户。", 37, f"family.model_families.{level}")
+           for word, level in LEVEL_WORDS]
+LEVELS += [(f"年内表彰{word}“三八红旗手”12名、“最美家庭”37户。", 37, f"family.model_families.{level}")
+           for word, level in LEVEL_WORDS]
 
 
 # A later figure of a bare list of figures (each followed by 、, no words of its own) counts what
@@ -671,6 +695,14 @@ DISEASE_LECTURES = [
     ("举办女性创业讲座20场。", 20, "activity.sessions"),
 ]
 
+# The publicity of a rights week or month (“三八”维权周宣传活动, 维权宣传周) is legal publicity; the
+# week as the occasion of other work is not.
+RIGHTS_WEEKS = [
+    ("全区开展“三八”维权周宣传活动22场。", 22, "legal.publicity_sessions"),
+    ("各镇街开展维权宣传周活动9场。", 9, "legal.publicity_sessions"),
+    ("“巾帼维权周”活动中，区妇联举办座谈会6场。", 6, "activity.sessions"),
+]
+
 
 # Sessions of a classroom (课堂) held for children or families are activities, when nothing narrower
 # names them.
@@ -827,6 +859,7 @@ BEHAVIOURS = [
     ("a_headline_triggers_head_word_is_its_short_form", HEADLINE_HEADS),
     ("a_part_spelling_out_the_wholes_word_keeps_its_own_rule", SPELLED_OUT),
     ("a_lecture_on_preventing_a_disease_is_a_health_activity", DISEASE_LECTURES),
+    ("a_rights_weeks_publicity_is_legal_publicity", RIGHTS_WEEKS),
     ("a_classroom_session_is_an_activity", CLASSROOMS),
     ("a_federations_chair_is_no_federation", CHAIRS),
     ("the_sum_insured_is_no_donation", SUMS_INSURED),
