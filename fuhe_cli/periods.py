@@ -966,10 +966,12 @@ class Timing:
         text = self.text
         part = last_part_break(text, r.governing.end, r.start)
         return part >= 0 and not STOCK_CUE.search(text, part, r.start) \
+            and not _BARE_NOUN.fullmatch(text, part + 1, r.start) \
             and not (r.unit != "%" and LEVEL_CUE.search(text, part, r.start)) \
             and not text.startswith("其中", part + 1) \
             and not (r.unit == "%" and (_SHARE_NAMED.search(text, part, r.start) or _SHARE_AMONG.search(text, part, r.start)))
-        #   (…；其中甲区、乙区分别有7个、5个: the parts of the count before; …；组织达到227个: a level;
+        #   (…；其中甲区、乙区分别有7个、5个: the parts of the count before; …；巾帼文明岗412个: only a noun, what
+        #   there is; …；组织达到227个: a level;
         #   …；执委中35岁以下的占28.6%: a share of those counted; …；检查覆盖率达到92.3%: a rate of the
         #   work done up to the date)
 

@@ -679,6 +679,11 @@ A_LEVEL_RAISED_OVER_A_RUN_OF_YEARS = """某县妇联2025年工作总结
 
 “十四五”以来，全县村级妇女之家覆盖率由2020年底的76%提高到100%。
 """
+A_NOUN_ONLY_PART_UNDER_A_STOCKS_DATE = """某县妇联2025年1—11月工作进展
+2025-12-02
+
+截至11月底，全县有妇女之家210个，其中今年新建14个；巾帼示范基地17个。截至11月底，全县新领域妇联组织达到88个，比上年底增加9个；受理信访65件。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1071,6 +1076,12 @@ CASES = [
                                                   ("96场", (2024, 1), (2024, 9), False, 2024)]),
     # a level a run of years raised (由2020年底的76%提高到100%) is counted at the run's end
     (A_LEVEL_RAISED_OVER_A_RUN_OF_YEARS, [("100%", None, (2025, 12), False, 2025)]),
+    # a ；-part of only a noun under a stock's date (；巾帼示范基地17个) is what there is at the date; one that tells work
+    # done (；受理信访65件) is the year's up to it
+    (A_NOUN_ONLY_PART_UNDER_A_STOCKS_DATE, [("210个", None, (2025, 11), False, 2025),
+                                           ("14个", (2025, 1), (2025, 11), False, 2025),
+                                           ("17个", None, (2025, 11), False, 2025),
+                                           ("65件", (2025, 1), (2025, 11), False, 2025)]),
     # the festival's week named as the activity (“三八”维权周宣传活动) is held in March, also without 期间
     (A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY, [("28件次", (2025, 1), (2025, 6), False, 2025),
                                              ("12场", (2025, 3), (2025, 3), False, 2025),
