@@ -77,6 +77,9 @@ _DATE_CHARS = re.compile(r"[\d\s:：\-/.年月日()（）]")
 # where a lead's own words start (periods) come after it.
 NEWS_SOURCE = (r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本刊|"
                r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台))")
+# A news lead's dateline and byline (本报成都6月12日讯（记者 周雨桐）, 新华社长沙5月3日电): the lead's
+# own words come after it (periods, years).
+NEWS_DATELINE = (NEWS_SOURCE + r"[^，。\n]{0,14}?[讯电](?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
 # A newspaper page's masthead line: the paper's name, the day, the page (广西日报　2024年12月5日　星期四　第6版).
 MASTHEAD = re.compile(r"[ \t\u3000]*([^\s　]{2,8}(?:日报|晚报|都市报))[ \t\u3000]+(?:19|20)\d{2}\s*年[^\n]{0,30}?第\s*\d+\s*版")
 _DATELINE_FURNITURE = re.compile(r"https?://\S+|www\.\S+|[\d\s:：\-/.年月日()（）|｜]")

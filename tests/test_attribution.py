@@ -339,3 +339,18 @@ def test_a_second_dateline_inside_one_report_starts_no_article():
             "二、典型经验\n本报贵阳7月1日电 从江县妇联“巾帼家政”品牌带动妇女就业300人。\n"
             "（一）巾帼家政\n人民网贵阳6月30日电 从江县妇联还为困难妇女发放慰问金8万元。\n")
     assert len(split_sections(text)) == 1
+
+
+def test_a_news_leads_months_of_this_year_date_its_paragraph_and_the_one_going_on_from_it():
+    # 1至5月 after the dateline, on a page of June: this year's months, for the later sentence of
+    # its paragraph and for 此外，… after it, as for the sentence it opens
+    text = ("黔东日报　2025年6月10日　第2版\n春风化雨润万家\n"
+            "人民网贵阳6月9日电（吴某）1至5月，镇远县妇联开展家庭教育讲座36场。县妇联还培训家长800名。\n"
+            "此外，县妇联为困难家庭送去慰问金4万元。\n")
+    result = attribute(text, facts_at(text, "36场", "800名", "4万元"))
+    assert result.fact_years == [2025, 2025, 2025]
+    # not a span's paragraph whose year a later sentence gives: 近几年来，…。2022年，…
+    text = ("黔东日报　2025年6月10日　第2版\n春风化雨润万家\n"
+            "人民网贵阳6月9日电 近几年来，镇远县妇联开展讲座36场。2022年，县妇联培训家长800名。\n")
+    result = attribute(text, facts_at(text, "36场", "800名"))
+    assert result.fact_years == [None, 2022]
