@@ -3,7 +3,7 @@ the sentence and paragraph around any offset, worked out once and read by the la
 (places, periods), as spaCy's `Doc` holds a text's structure for its pipeline components.
 
 Works on normalised (simplified) text. A page may hold several articles (a newspaper page, a
-digest): it is split at headlines that are followed by a byline, and each article is a
+digest): it is split at headlines followed by a byline or a news lead, and each article is a
 `Section`; the stages annotate it (`Section.region`).
 """
 from __future__ import annotations
@@ -36,9 +36,17 @@ NAVIGATION_ANYWHERE = re.compile(r"(?=[您当首网版I公])(?:您所在的位�
 # A dateline under a headline: "发布时间：2024-03-12 来源：XX县妇联 浏览次数：1234",
 # "2023-07-04 09:15:26  来源：甘孜州妇联", "（2023年6月20日）". It ends the headline block.
 SOURCE_LINE = re.compile(r"^[（(]?\s*(发布时间|发布日期|发稿时间|更新时间|日期|时间|来源|稿源|信息来源|文章来源|作者)\s*[:：]")
-# A news item's first words: "本报讯 近日，…", "本报成都电", "记者近日从青海省妇联获悉，…". Like a
-# byline, they mark the line above as a headline even when no reporter is named.
-NEWS_LEAD = re.compile(r"^(本报讯|(本报|新华社|中新社)[\u4e00-\u9fff]{2,8}(\d{1,2}月\d{1,2}日)?电|"
+# A news item's first words: "本报讯 近日，…", "本报成都电", "人民网长沙3月2日电（刘某）",
+# "东南网3月14日讯（记者 …）", "中国妇女报讯（记者 …）", "记者近日从青海省妇联获悉，…". Like a byline,
+# they mark the line above as a headline even when no reporter is named: an agency (_NEWS_AGENCY)
+# files from a place, with or without the day; any other paper or site (…日报, …网) is a lead
+# only with the day, or with 讯 and its byline bracket right after its name.
+_NEWS_AGENCY = r"(?:本报|本刊|新华社|中新社|中新网|中国新闻网|人民网|新华网|央视网|央广网|光明网|中国妇女网)"
+_LEAD_DAY = r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+NEWS_LEAD = re.compile(r"^(本报讯|" + _NEWS_AGENCY + r"[\u4e00-\u9fff]{2,8}?(?:" + _LEAD_DAY + r")?电|"
+                       r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台)(?:[\u4e00-\u9fff]{2,8}?)?"
+                       + _LEAD_DAY + r"[电讯]|"
+                       r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|妇女报|报|网)讯(?=[ \u3000]*[（(])|"
                        r"记者(近日|日前|近期|今天|昨天)?从[^，,。]{2,24}?(获悉|了解到))")
 # A federation signing off the end of a report: "杭州市妇联", "峨边彝族自治县妇联 2024年1月5日",
 # "（泸县妇联供稿）".
@@ -69,6 +77,9 @@ _DATE_CHARS = re.compile(r"[\d\s:：\-/.年月日()（）]")
 # where a lead's own words start (periods) come after it.
 NEWS_SOURCE = (r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本刊|"
                r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台))")
+# A news lead's dateline and byline (本报成都6月12日讯（记者 周雨桐）, 新华社长沙5月3日电): the lead's
+# own words come after it (periods, years).
+NEWS_DATELINE = (NEWS_SOURCE + r"[^，。\n]{0,14}?[讯电](?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
 # A newspaper page's masthead line: the paper's name, the day, the page (广西日报　2024年12月5日　星期四　第6版).
 MASTHEAD = re.compile(r"[ \t\u3000]*([^\s　]{2,8}(?:日报|晚报|都市报))[ \t\u3000]+(?:19|20)\d{2}\s*年[^\n]{0,30}?第\s*\d+\s*版")
 _DATELINE_FURNITURE = re.compile(r"https?://\S+|www\.\S+|[\d\s:：\-/.年月日()（）|｜]")
@@ -80,8 +91,9 @@ _YEAR_HINT = re.compile(r"(?:20|19)\d{2}")
 # first 40 characters: every BYLINE, CAPTION_DATE and NEWS_LEAD match holds one. (The leading
 # lookahead, as in YEAR, lets the engine skip to the characters the alternatives start with.)
 # A line that may start an article: a byline, caption or lead hint in its head (_TRIGGER_HINT
-# anywhere, written as literals so that re skips to them in C) or a lead's opening at its start.
-_TRIGGER_HINT = re.compile("□|■|◎|记者|通讯员|特约撰稿|发自")
+# anywhere, written as literals so that re skips to them in C: a dateline's 电 or 讯 too) or a
+# lead's opening at its start.
+_TRIGGER_HINT = re.compile("□|■|◎|记者|通讯员|特约撰稿|发自|电|讯")
 _TRIGGER_START = re.compile(r"\d|本报|新华社|中新社")
 CLOSING_SOURCE = re.compile(r"^[（(]\s*(来源|稿源|信息来源|文章来源)\s*[:：][^）)]{2,30}[）)]$")
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -153,10 +165,11 @@ def find_title(text: str) -> str | None:
 
 
 def _headline_block(lines: list[str], position: int) -> int | None:
-    """Index of the first of the 1-3 headline lines just above lines[position], if any."""
+    """Index of the first of the 1-3 headline lines just above lines[position], if any. A numbered
+    heading (一、… （一）… 1.…) heads a part of the report it stands in: no headline of another."""
     first = None
     for back in range(position - 1, max(-1, position - 4), -1):
-        if not _is_headline(lines[back]):
+        if not _is_headline(lines[back]) or HEADING.match("\n" + lines[back]):
             break
         first = back
     return first
@@ -219,8 +232,9 @@ def _is_headline(line: str) -> bool:
 
 
 def split_sections(text: str) -> list[Section]:
-    """Articles on a page. A block of 1-3 headline lines starts a new one when a byline, a
-    dateline (发布时间/来源) or a dated photo caption follows it; on a digest of bare headlines,
+    """Articles on a page. A block of 1-3 headline lines starts a new one when a byline, a news
+    lead (NEWS_LEAD), a dateline (发布时间/来源) or a dated photo caption follows it, whatever words
+    the headline holds (no numbered heading is one, see _headline_block); on a digest of bare headlines,
     each headline that opens with a place (渝北区妇联…, 万州区：…) starts one."""
     # A page may have 100k lines: their offsets are summed and blank ones dropped in C, and the
     # (start, end, line) tuples are made only for the few lines that start an article.

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
-from fuhe_cli.layout import HEADING_LENGTH, NEWS_SOURCE
+from fuhe_cli.layout import HEADING_LENGTH, NEWS_DATELINE
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, EARLY_MONTHS, GOAL_AFTER, RECENT_WORDS, TIME_OF_DAY, WINDOW_NAME,
                                        YEAR_WITH_NIAN, Anchor, Period, TimeExpression, find_time_expressions, five_year_plan,
                                        OCCASION_SENTENCE, SOURCE_LEAD_IN, breaks_down_an_earlier_part, dates_its_own_figure,
@@ -93,10 +93,8 @@ _GOAL_IS = re.compile(r"\s*(?:为|是|[:：（(])?\s*")
 COMPARISON_BEFORE = re.compile(r"(?:较|比|同比|环比|相比|对比|与|同)\s*$")
 
 
-# A news lead's dateline and byline (本报成都6月12日讯（记者 周雨桐）, 新华社长沙5月3日电): the
-# lead's own words come after it.
-_DATELINE_LEAD = re.compile(r"[ \t\u3000]*" + NEWS_SOURCE + r"[^，。\n]{0,14}?[讯电]"
-                            r"(?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")
+# A news lead's dateline and byline: the lead's own words come after it.
+_DATELINE_LEAD = re.compile(r"[ \t\u3000]*" + NEWS_DATELINE)
 # (then the source a lead names before its own words, time_expressions.SOURCE_LEAD_IN)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from fuhe_cli.layout import BYLINE, HEADING, SOURCE_LINE, Section
+from fuhe_cli.layout import BYLINE, HEADING, NEWS_DATELINE, SOURCE_LINE, Section
 from fuhe_cli.time_expressions import (CHANGE_TO, CONTINUES, GOAL_AFTER, OCCASION_SENTENCE, SINCE_LATER, SOURCE_LEAD_IN, TIME_OF_DAY,
                                        YEAR_PARTS, YEAR_WITH_NIAN, breaks_down_an_earlier_part, dates_its_own_figure, in_book_title,
                                        names_a_meeting)
@@ -62,14 +62,18 @@ STOCK_DATE = (r"[ \t\u3000\n]*(?:截至|截止|截止到|截至到|到)\s*(?:19|
 # (the lookahead after the opening marks lets a line whose period, or lead-in and period, cannot
 # start there fail at once: the characters every kind of opening starts with)
 _OPENING_FIRST = r"[\d今去过截到近年开一二三四五六七八九十]"
-PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:[^\w\s，,。；;！？]{1,3}[ \t\u3000]*)?"
+# (after a news lead's dateline and byline too: 人民网贵阳6月9日电（…）1至5月，…)
+PERIOD_OPENING = re.compile(r"^[ \t\u3000]*(?:" + NEWS_DATELINE + r")?(?:[^\w\s，,。；;！？]{1,3}[ \t\u3000]*)?"
                             rf"(?={_OPENING_FIRST}|[^，,。；;！？\n]{{1,8}}[，,]{_OPENING_FIRST}|[记笔从日据])"
                             # (after the day's occasion and the source: 11月25日是“…日”。记者从…了解到，今年以来，)
                             r"(?:(?:" + OCCASION_SENTENCE.pattern + r")?(?:" + SOURCE_LEAD_IN.pattern + r")|[^，,。；;！？\n]{1,8}[，,])??"
                             r"(?:(?P<year>(?:19|20)\d{2}\s*年度?|今年|去年|过去的?一年)(?=[，,])"
                             r"|(?P<stock>" + STOCK_DATE.replace(r"[ \t\u3000\n]*", "", 1) + r")(?=[，,])"
                             r"|(?P<span>(?:(?:19|20)\d{2}\s*年|今年|去年|近年|近几年|近[一二两三四五十]年|年初|开年|"
-                            r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)(?:以来|来)))",
+                            r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)(?:以来|来))"
+                            # (the months of this year up to one, 1至10月，…: dated as 3月以来 is)
+                            r"|(?P<months>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[至到\-—~－]\s*"
+                            r"(?P<last>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)(?=[，,]))",
                             re.MULTILINE)
 # The same after a newline: the engine finds the newline by its literal first character in C,
 # where "^" would make it try the pattern at every position of the text.
@@ -292,7 +296,10 @@ def _context_year(text: str, spans: _Spans, s_start: int, p_start: int, base_yea
         return earlier[-1][2]
     if leads:
         index = bisect_left(lead_offsets, section_start)   # the article's first period opening
-        if index < len(leads) and leads[index][0] < p_start and leads[index][1] is not None:
+        # (its own paragraph too, when the opening names the year itself: 1至10月，…。…。 on a
+        # dated page, not 近年来，…。2023年，… whose year a later sentence gives)
+        if index < len(leads) and leads[index][1] is not None \
+                and (leads[index][0] < p_start or leads[index][0] == p_start and leads[index][3]):
             first = leads[index]
             # A year read from a span ("今年以来，", "近年来，…。2023年，") yields to any other period
             # opening of the article before the figure that names another year.
@@ -355,16 +362,22 @@ def _is_target(opening: str, year: int, base_year: int | None) -> bool:
 
 
 def _lead_years(text: str, base_year: int | None, base_month: int | None,
-                openings: list | None = None) -> list[tuple[int, int | None]]:
-    """(offset, year or None for a span) of each paragraph that opens with a period (PERIOD_OPENING);
+                openings: list | None = None) -> list[tuple[int, int | None, bool, bool]]:
+    """(offset, year or None for a span, whether a span gave it, whether the opening itself names
+    it) of each paragraph that opens with a period (PERIOD_OPENING);
     `openings`: the text's `_period_openings`, when found already (they do not depend on the base)."""
     leads = []
     for line_start, match in _period_openings(text) if openings is None else openings:
-        year, weak = None, False
+        year, weak, later = None, False, None
         if match.group("year"):
             mentions = _year_mentions(match.group("year") + "，", base_year, base_month)
             if mentions and not mentions[0][3]:
                 year = mentions[0][2]
+        elif match.group("months"):
+            # 1至10月，… in a page of November: this year's months, dated as a span of this year is
+            weak = True
+            if base_year is not None and _month_of_this_year(match.group("last"), base_month):
+                year = base_year
         elif match.group("stock"):
             mentions = _year_mentions(match.group("stock"), base_year, base_month)
             if mentions and not _is_target(match.group("stock"), mentions[0][2], base_year) \
@@ -377,7 +390,7 @@ def _lead_years(text: str, base_year: int | None, base_month: int | None,
             # (近年来) is dated only by a later one-year sentence of its paragraph.
             if base_year is not None and (match.group("span").startswith(("今年", "年初", "开年"))
                                           or _month_of_this_year(match.group("month"), base_month)):
-                leads.append((line_start, base_year, weak))
+                leads.append((line_start, base_year, weak, True))
                 continue
             line_end = text.find("\n", match.end())
             later = SENTENCE_YEAR_OPENING.search(text, match.end(), len(text) if line_end < 0 else line_end)
@@ -385,7 +398,7 @@ def _lead_years(text: str, base_year: int | None, base_month: int | None,
                 mentions = _year_mentions(later.group(1) + "，", base_year, base_month)
                 if mentions:
                     year = mentions[0][2]
-        leads.append((line_start, year, weak))
+        leads.append((line_start, year, weak, later is None))
     return leads
 
 

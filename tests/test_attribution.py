@@ -307,3 +307,50 @@ def test_list_leads_are_the_lead_patterns_matches():
     for text in texts:
         assert [(m.span(), m.span(1)) for m in list_leads(text)] == \
             [(m.span(), m.span(1)) for m in LIST_LEAD.finditer(text)]
+
+
+# A page of news items whose headlines name no place: each headline is known by the news lead
+# under it (an agency's or a site's dateline, with or without a byline bracket).
+NEWS_LEAD_PAGE = """黔东日报　2025年6月10日　第2版
+凯里市：妇女微家进社区
+本报讯（记者 杨某）今年以来，凯里市妇联新建妇女微家42个，服务妇女2100人次。
+春风化雨润万家
+人民网贵阳6月9日电（吴某）1至5月，镇远县妇联开展家庭教育讲座36场，惠及家长1800名。
+巾帼志愿在行动
+东南网6月8日讯（通讯员 潘某）6月7日，台江县妇联组织志愿者150名开展义诊。
+绣出幸福生活
+中新网黔东南6月8日电 近日，雷山县妇联举办苗绣培训班4期。
+"""
+
+
+def test_a_headline_naming_no_place_starts_an_article_when_a_news_lead_follows():
+    text = NEWS_LEAD_PAGE
+    sections = split_sections(text)
+    assert [text[s.title_start:s.headline_end] for s in sections] == [
+        "凯里市：妇女微家进社区", "春风化雨润万家", "巾帼志愿在行动", "绣出幸福生活"]
+    result = attribute(text, facts_at(text, "42个", "36场", "150名", "4期"))
+    # each article is the place its lead names, not the city it was filed from (贵阳, 黔东南)
+    assert [r.name for r in result.fact_regions] == ["凯里市", "镇远县", "台江县", "雷山县"]
+
+
+def test_a_second_dateline_inside_one_report_starts_no_article():
+    # under the numbered headings of the report (二、… （一）…): they head its parts, no other article
+    text = ("从江县妇联2025年上半年工作情况\n新华社贵阳7月2日电 上半年，从江县妇联培训妇女1200人次。\n"
+            "二、典型经验\n本报贵阳7月1日电 从江县妇联“巾帼家政”品牌带动妇女就业300人。\n"
+            "（一）巾帼家政\n人民网贵阳6月30日电 从江县妇联还为困难妇女发放慰问金8万元。\n")
+    assert len(split_sections(text)) == 1
+
+
+def test_a_news_leads_months_of_this_year_date_its_paragraph_and_the_one_going_on_from_it():
+    # 1至5月 after the dateline, on a page of June: this year's months, for the later sentence of
+    # its paragraph and for 此外，… after it, as for the sentence it opens
+    text = ("黔东日报　2025年6月10日　第2版\n春风化雨润万家\n"
+            "人民网贵阳6月9日电（吴某）1至5月，镇远县妇联开展家庭教育讲座36场。县妇联还培训家长800名。\n"
+            "此外，县妇联为困难家庭送去慰问金4万元。\n")
+    result = attribute(text, facts_at(text, "36场", "800名", "4万元"))
+    assert result.fact_years == [2025, 2025, 2025]
+    # not a span's paragraph whose year a later sentence gives: 近几年来，…。2022年，…
+    text = ("黔东日报　2025年6月10日　第2版\n春风化雨润万家\n"
+            "人民网贵阳6月9日电 近几年来，镇远县妇联开展讲座36场。2022年，县妇联培训家长800名。\n")
+    result = attribute(text, facts_at(text, "36场", "800名"))
+    assert result.fact_years == [None, 2022]
