@@ -321,6 +321,14 @@ _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五
 # A figure that is a share of a goal (完成2025年中期目标值（58万人）的83.8%): how far it has got, done
 # and standing at the period's end.
 _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
+# A goal's value in brackets after its name (完成中期目标值（2.2万人次）的…): the goal itself.
+_GOAL_VALUE_BRACKETED = re.compile(r"目标值\s*[（(]\s*$")
+# A run told by its length and 累计 (三年累计, 5年累计), with no end of its own.
+_RUN_OF_YEARS_COUNTED = re.compile(r"[一二两三四五六七八九十\d]{1,2}年累计")
+
+
+def _is_one_whole_year(period: Period) -> bool:
+    return period.start is not None and period.start == (period.end[0], 1) and period.end[1] == 12
 # A share named as one (女性比例为31.7%, 在园幼儿占比达到88.5%) is a share of those in place: a
 # level (a share of the newly counted, 新招募志愿者中女性占比, keeps its flow cue).
 # A share of the year's task reached (完成年度任务的95%, 占全年任务的58.9%, 已完成年度计划的91.6%): dated
@@ -488,6 +496,7 @@ class _Reading:
     period: Optional[Period] = None
     clause: str = ""
     new_since_stock: bool = False
+    run_end_named: bool = False             # a run told by its length ends in the year its sentence names
     norm: bool = False
     goal: bool = False
     target: bool = False
@@ -880,6 +889,14 @@ class Timing:
                 # 2024年，…新建…24个，截至年底…达到186个: the end of the year the sentence names
                 expression = TimeExpression(expression.start, expression.end,
                                             Period(None, (r.governing.period.year, 12)), "stock", relative=True)
+            if r.governing is not None and _RUN_OF_YEARS_COUNTED.match(text, expression.start) \
+                    and _is_one_whole_year(r.governing.period) and expression.period.start is not None \
+                    and not any(mark in text[r.governing.end:expression.start] for mark in "；;"):
+                # 2026年是三年行动收官之年，…确保三年累计培训…: the run ends in the year the sentence names
+                end_year, years = r.governing.period.end[0], expression.period.years
+                expression = TimeExpression(expression.start, expression.end,
+                                            Period((end_year - years + 1, 1), (end_year, 12)), "flow")
+                r.run_end_named = True
             r.governing, r.level = expression, "sentence"
         if r.governing is None and r.header is not None:
             # a table cell under a header of its own time (2020年基数, 2023年监测值, 2030年目标值)
@@ -1025,7 +1042,7 @@ class Timing:
         """What a plan's time words mean once the figure is known to be planned."""
         period, governing, report = r.period, r.governing, self.document.period
         if r.target and governing is not None and period is not None and period.years > 1 \
-                and self.text.startswith("累计", governing.end - 2) and r.level == "sentence":
+                and self.text.startswith("累计", governing.end - 2) and r.level == "sentence" and not r.run_end_named:
             # 三年累计开展…不少于4500场次 in a 2024—2026 plan: the plan's years (else the years ahead)
             if report is not None and report.start is not None and report.years == period.years:
                 r.period = report
@@ -1152,6 +1169,13 @@ class Timing:
                 and not _shares_the_years_task(r):
             # (目前已完成年度计划的91.6%: the year's work so far, not a level)
             r.period = period.as_stock()
+        elif period is not None and period.start is not None and period.year is None \
+                and (r.target and _GOAL_VALUE_BRACKETED.search(clause)
+                     or r.unit == "%" and _SHARE_OF_GOAL.search(clause) and not r.target):
+            # 自2024年以来，…完成中期目标值（2.2万人次）的87.3%: the goal is a level to reach by the run's end, and
+            # the share of it reached is done, a level there too
+            r.period = period.as_stock()
+            r.year = r.period.year
         elif period is not None and period.start is not None and period.year is None \
                 and (NOW_CUE.search(clause) or (STOCK_CUE.search(clause)
                                                 or (_REACHED_LEVEL.search(clause) or _LEVEL_REACHED.search(clause))

@@ -684,6 +684,19 @@ A_NOUN_ONLY_PART_UNDER_A_STOCKS_DATE = """某县妇联2025年1—11月工作进�
 
 截至11月底，全县有妇女之家210个，其中今年新建14个；巾帼示范基地17个。截至11月底，全县新领域妇联组织达到88个，比上年底增加9个；受理信访65件。
 """
+A_SHARE_OF_A_MIDTERM_GOAL_OVER_A_RUN = """某市妇联关于“巾帼护航”三年行动（2025—2027年）中期实施情况的报告
+2026-12-08
+
+现将三年行动2025—2026年实施情况报告如下。
+自2025年以来，全市举办家政培训班96期，培训妇女6400人次，完成中期目标值（8000人次）的80%。
+"""
+A_RUN_TOLD_BY_ITS_LENGTH_ENDS_IN_THE_YEAR_NAMED = """某州妇联关于“巾帼助学”三年行动（2025—2027年）中期实施情况的报告
+2026-12-08
+
+现将三年行动2025—2026年实施情况报告如下。
+三、2027年工作打算
+2027年是三年行动收官之年，州妇联将确保三年累计开展助学活动达到300场，累计资助女童达到1500名，力争全州“春蕾书屋”总数达到60个。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1082,6 +1095,16 @@ CASES = [
                                            ("14个", (2025, 1), (2025, 11), False, 2025),
                                            ("17个", None, (2025, 11), False, 2025),
                                            ("65件", (2025, 1), (2025, 11), False, 2025)]),
+    # over a run of years, a mid-term goal's value (中期目标值（8000人次）) and the share of it reached are levels at
+    # the run's end; the work is the run's flow
+    (A_SHARE_OF_A_MIDTERM_GOAL_OVER_A_RUN, [("6400人次", (2025, 1), (2026, 12), False, None),
+                                           ("8000人次", None, (2026, 12), True, 2026),
+                                           ("80%", None, (2026, 12), False, 2026)]),
+    # 2027年是…收官之年，…三年累计…: the run told by its length ends in the year the sentence names
+    # (累计…达到 in a goal: a level to reach at the run's end)
+    (A_RUN_TOLD_BY_ITS_LENGTH_ENDS_IN_THE_YEAR_NAMED, [("1500名", None, (2027, 12), True, 2027),
+                                                      ("300场", (2025, 1), (2027, 12), True, None),
+                                                      ("60个", None, (2027, 12), True, 2027)]),
     # the festival's week named as the activity (“三八”维权周宣传活动) is held in March, also without 期间
     (A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY, [("28件次", (2025, 1), (2025, 6), False, 2025),
                                              ("12场", (2025, 3), (2025, 3), False, 2025),
