@@ -46,8 +46,10 @@ _PLAN_VERBS = (r"(?:新建|建成|建设|共建|组建|检查|筛查|建立|开�
 TARGET_CUE = re.compile(r"力争|力求|预计|预期(?!寿命)|确保|需完成|须完成|应完成|拟(?=" + _PLAN_VERBS + r")|"
                         r"计(?<![”\"」蕾康护苗行动按]计)划(?=每|全年|年内|今年|明年|下半年|再|免费|为(?!期)|" + _PLAN_VERBS + r")|目标(?:是|为|[:：])|"
                         r"将(?:再|继续|进一步|全面|着力|重点|在[^，。；]{1,8}?)?(?=新?" + _PLAN_VERBS + r")|(?<![主重需只想])要(?=达到|实现)")
+# What was first planned, in the figure's own clause (原定培训妇女1000人，实际完成率118%): the plan.
+_FIRST_PLANNED = re.compile(r"原定|原计划")
 # Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
-DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)")
+DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)|实际(?:完成|支出|培训|开展|发放|投入)?")
 # A goal named after its figure: 确定培训120万人次的目标, …的任务目标.
 TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,12}?的(?:目标|任务目标|工作目标)")
 # A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
@@ -148,6 +150,12 @@ def title_period(layout, title_only: bool = False) -> Optional[Period]:
                  and _REVIEWED_AFTER.match(sentence, e.end)]
         if flows:
             return flows[0].period
+    if not title_only:
+        for line in lines:
+            labelled = _PERIOD_LABEL.match(line)
+            flows = [e for e in find_time_expressions(line, anchor) if e.kind == "flow"] if labelled else ()
+            if flows and flows[0].start == labelled.end() and flows[0].period.start != flows[0].period.end:
+                return flows[0].period      # 项目周期：2026年3月—2026年11月: the period the report covers
     for line in lines:
         flows = [expression for expression in find_time_expressions(line, anchor) if expression.kind == "flow"]
         # A date line or a headline dates the page, not a reporting period. A period the report
@@ -295,6 +303,10 @@ def _date_anchor(date: Optional[str]) -> Optional[Anchor]:
     return Anchor(int(date[:4]), int(date[5:7])) if date else None
 
 
+# A particulars line that states the span a report covers: 项目周期：…, 实施时间：…, 统计时段：….
+_PERIOD_LABEL = re.compile(r"[ \t\u3000]*(?:项目|实施|执行|统计|报告|监测|活动|服务)?(?:周期|期限|时段|时间|期间|期)\s*[：:]\s*")
+
+
 def _header_lines(text: str, title: Optional[str]) -> list[str]:
     lines = [title] if title else []
     for line in text[:400].splitlines()[:8]:
@@ -310,6 +322,9 @@ _ITEM_MARK = re.compile(r"一是|二是|三是|四是|五是|六是|七是|八�
 
 
 _NORM_WORD = re.compile(r"至少|不少于|不低于|不得少于|每")
+# A rate of payment just before its figure: 补贴标准为每人, 按每人每月, 每人每天 (not 人均: an average of what was paid).
+_PAYMENT_RATE = re.compile(r"(?:标准(?:为|是)?|按)\s*每(?:人|户|名|学员)(?:每(?:天|日|月|年|期|课时))?\s*$|"
+                           r"每(?:人|户|名)每(?:天|日|月|年)\s*$")
 # Times listed one after another before 分别: 2023年、2024年 / 10月、11月和12月.
 _TIME_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 
@@ -345,7 +360,10 @@ _TITLE_PLAN = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:规�
 
 def _is_norm(text: str, item_start: int, start: int) -> bool:
     """Whether a norm's words (每个村…至少, 每年…不少于) end in the clause of the figure at `start`:
-    "每个区县培育品牌至少1个，四年内评选…100名" makes only the 1个 a norm."""
+    "每个区县培育品牌至少1个，四年内评选…100名" makes only the 1个 a norm. A rate of payment
+    (补贴标准为每人1200元, 按每人每月600元发放) is one too: a rule, not an amount paid."""
+    if _PAYMENT_RATE.search(text, max(item_start, start - 12), start):
+        return True
     for match in NORM.finditer(text, item_start, start + 3):
         last_mark = max(text.rfind(mark, match.end(), start) for mark in "，,；;")
         # (a later clause keeps the norm with a qualifier or a 每 of its own: …不少于30平方米，至少配备1间;
@@ -1220,7 +1238,7 @@ class Timing:
         if DONE_CUE.search(clause):
             return False            # 全年计划开展…，1至10月已开展1860场次: done, whatever the plan before
         # A figure's own qualifier may be the norm's word: 每个村[至少有1个]; 120万人次的目标: named after it.
-        if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start) \
+        if TARGET_CUE.search(before) or norm or TARGET_AFTER.match(text, start) or _FIRST_PLANNED.search(clause) \
                 or "目标值" in clause and not _SHARE_OF_GOAL.search(clause):
             return True         # (规划目标值为90%: the goal value of the figure's own clause; not 完成目标值（58万人）的83.8%)
         if NOW_CUE.search(clause):

@@ -697,6 +697,17 @@ A_RUN_TOLD_BY_ITS_LENGTH_ENDS_IN_THE_YEAR_NAMED = """某州妇联关于“巾帼
 三、2027年工作打算
 2027年是三年行动收官之年，州妇联将确保三年累计开展助学活动达到300场，累计资助女童达到1500名，力争全州“春蕾书屋”总数达到60个。
 """
+A_PROJECTS_STATED_SPAN = """某县妇联2025年“巾帼护理”培训项目结项报告
+项目周期：2025年4月—2025年10月
+一、项目完成情况
+项目安排资金40万元。项目期内共举办护理员培训班12期，培训妇女560人。
+"""
+A_RATE_OF_PAYMENT_AND_WHAT_WAS_FIRST_PLANNED = """某县妇联2025年家政培训工作总结
+2025-12-20
+
+全年举办家政培训班9期，培训妇女430人；培训补贴标准为每人800元，按每人每天20元发放交通补助。
+原定培训妇女400人，实际完成率107.5%；学员满意度95.2%。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1105,6 +1116,18 @@ CASES = [
     (A_RUN_TOLD_BY_ITS_LENGTH_ENDS_IN_THE_YEAR_NAMED, [("1500名", None, (2027, 12), True, 2027),
                                                       ("300场", (2025, 1), (2027, 12), True, None),
                                                       ("60个", None, (2027, 12), True, 2027)]),
+    # a particulars line near the top (项目周期：…) states the span the report covers
+    (A_PROJECTS_STATED_SPAN, [("40万元", (2025, 4), (2025, 10), False, 2025),
+                              ("12期", (2025, 4), (2025, 10), False, 2025),
+                              ("560人", (2025, 4), (2025, 10), False, 2025)]),
+    # a rate of payment (标准为每人800元, 按每人每天20元) is a rule held at the period's end; 原定 is the plan, and
+    # only its own clause: 实际 and the ；-part after are what was done
+    (A_RATE_OF_PAYMENT_AND_WHAT_WAS_FIRST_PLANNED, [("430人", (2025, 1), (2025, 12), False, 2025),
+                                                   ("800元", None, (2025, 12), True, 2025),
+                                                   ("20元", None, (2025, 12), True, 2025),
+                                                   ("400人", (2025, 1), (2025, 12), True, 2025),
+                                                   ("107.5%", (2025, 1), (2025, 12), False, 2025),
+                                                   ("95.2%", (2025, 1), (2025, 12), False, 2025)]),
     # the festival's week named as the activity (“三八”维权周宣传活动) is held in March, also without 期间
     (A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY, [("28件次", (2025, 1), (2025, 6), False, 2025),
                                              ("12场", (2025, 3), (2025, 3), False, 2025),
