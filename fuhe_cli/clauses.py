@@ -199,6 +199,13 @@ def leaves_thing_out(text: str, start: int, end: int, unit: str | None, after: t
     return not words or _elided(words, only_verb=True) or _CATEGORY.fullmatch(words) is not None
 
 
+def names_a_category(text: str, start: int, end: int) -> bool:
+    """True when text[start:end], the words before a figure, are only a category of the thing
+    counted (家庭暴力类 in 家庭暴力类27件次: an item of a breakdown by category, link words aside)."""
+    words = _without_link_words("".join(CJK_RUN.findall(text, start, end)))
+    return bool(words) and _CATEGORY.fullmatch(words) is not None and not DIGIT.search(text, start, end)
+
+
 def _without_figures(text: str, start: int, end: int, unit: str) -> str:
     """text[start:end] with its figures of `unit` left out."""
     span = text[start:end]

@@ -41,6 +41,10 @@ How a quantity is classified (`RuleSet.classify`):
    before it gives way to that noun's rule (留守儿童家长2300人次 counts parents: family.education_reach).
    A winner right before 为 + the figure names who did the work: a trigger of priority >= 0 that
    the figure's counted noun opens with names it instead (…指导师为350名家长授课 counts 家长).
+   A goal value in brackets (…目标值（1200所）, _goal_bracket) that nothing names within reach is a
+   goal of what its clause counts, however far back the trigger stands (家长学校数量已完成2025年中期
+   目标值（1200所）的107.2%), else of the figure of its unit before it in the sentence (培训妇女920人次，
+   完成年度目标任务（800人次）的115%).
 4. When nothing matches in the clause — or only a fallback rule (negative ``priority``, e.g.
    activity.participants) — the preceding clauses of the same sentence are read (at most two,
    nearest first; ``within`` does not apply there; fallback rules are not carried): "培训23期，累计5000余人次" names the second figure from the first
@@ -144,7 +148,9 @@ How a quantity is classified (`RuleSet.classify`):
    信访 title), a fallback rule included when the part has none ("…等活动1.2万场。\n其中，福州市开展
    2100场") — or, first, the rule of the nearest earlier figure of the sentence (any unit its rule
    takes) whose trigger's head word the part repeats (_whole_by_head: "…为8.6万名农村妇女开展“两癌”
-   免费检查，救助…320名；其中今年检查2.9万人"). The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
+   免费检查，救助…320名；其中今年检查2.9万人"). A later clause that is only a category and its figure
+   (clauses.names_a_category) goes on with the 其中 clause of its sentence: "其中婚姻家庭类112件次，占…
+   60.2%；家庭暴力类27件次" breaks down the same whole. The words of a list of examples (step 3) are passed over in a carried clause too. Not a part that says what it achieved (其中取得…证书1215人), a share (%), or a part
    of a mixed whole (工作人员和志愿者3800多名，其中“儿童主任”1935名).
 12. A figure nothing but a fallback names yet, whose clause holds the head word of the trigger its
    text's headline names it by (the last two characters, quote marks aside, a word that is no
@@ -178,7 +184,7 @@ import regex
 from fuhe_cli.clauses import (
     CLOSE_QUOTE, DIGIT, QUOTED_NAME_CHARS, LINK_CHARS, MAX_CLAUSE_CHARS, MAX_CONTEXT_CHARS, PLACE_HEAD, PLACE_HEAD_PATTERN, CJK_RUN, SENTENCE_BREAKS,
     SpanCache, alone_on_line, bare_after, item_bounds, section_heading, bare_figure_list, clause_around, context_start, first_clause_break, item_bounds, names_a_campaign, names_a_meeting,
-    names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
+    names_a_category, names_next_item, names_earlier_figure, names_nothing, without_trailing_link_words, counts_alike, earlier_figure_item, elided_figure_clause,
     ELIDED, NAMES_OWN, leaves_thing_out, opens_new_item, reading_distance, verb_has_object, wrapped_line,
 )
 from fuhe_cli.labels import context_phrase, counted_after
@@ -225,6 +231,7 @@ _PEOPLE_UNITS = frozenset(("人", "名", "人次", "位"))
 # units of people or of cases: the noun right before such a figure is who or what is counted (RuleSet._name)
 _HEAD_NOUN_UNITS = _PEOPLE_UNITS | frozenset(("件", "件次", "起", "宗"))
 _LABEL_COLONS = frozenset("：:")
+_CLAUSE_OPENERS = frozenset("，,；;（(")     # what a clause opening with 其中 may follow in its sentence
 _BARE_LINK_CHARS = 4    # link words a bare clause (累计共培训800人次) may hold beside its trigger
 # _best's veto_start for the current figure's item (see RuleSet._veto_window)
 _ITEM, _ITEM_OR_LABEL = -1, -2
@@ -544,6 +551,15 @@ def _reached(text: str, quantity, verb: int, start: int, end: int) -> bool:
 
 
 _LAST_FIGURE = regex.compile(r"(?r)[0-9][0-9.]*[万亿千百]?[余多]?")
+
+
+_GOAL_BRACKET = regex.compile(r"(?:目标值|目标数|目标任务|目标|任务数|计划数)[（(]$")
+_GOAL_WORD_CHARS = 5
+
+
+def _goal_bracket(text: str, start: int, clause_start: int) -> bool:
+    """True when the figure at `start` opens a bracket right after a goal word (目标值（1200所）)."""
+    return _GOAL_BRACKET.search(text[max(clause_start, start - _GOAL_WORD_CHARS):start]) is not None
 
 
 def _names_figure_before(text: str, start: int, hit_start: int, compiled: CompiledRule) -> bool:
@@ -1018,17 +1034,27 @@ class RuleSet:
         clause opens with 其中 (or follows a clause that is only 其中), and the whole is the last
         figure of the same unit before it, in its sentence or — for a 其中 opening a sentence — the
         sentence before ("…共241件次，占64.8%（其中家庭暴力63件次、…）", "…136件次。其中来访52件次、
-        来电71件次"). The figure's own clause can still veto the rule."""
+        来电71件次"), or — a clause that is only a category and its figure — follows a clause of its
+        sentence that opens with 其中 ("其中婚姻家庭类112件次，…；家庭暴力类27件次"). The figure's own
+        clause can still veto the rule."""
         unit = quantity.unit
         if not unit or unit == "%":
             return None     # 其中…占61.2%: a share of the whole, not a part of it
         num_start = getattr(quantity, "num_start", quantity.start)
         opening = text.rfind(_BREAKDOWN, clause_start, num_start)
         if opening == -1:
-            if not (clause_start > len(_BREAKDOWN) and text[clause_start - 1] in "，," and text.startswith(
-                    _BREAKDOWN, clause_start - 1 - len(_BREAKDOWN))):
+            if clause_start > len(_BREAKDOWN) and text[clause_start - 1] in "，," and text.startswith(
+                    _BREAKDOWN, clause_start - 1 - len(_BREAKDOWN)):
+                opening = clause_start - 1 - len(_BREAKDOWN)     # "其中，福州市开展2100场"
+            elif clause_start and names_a_category(text, clause_start, num_start):
+                # "其中婚姻家庭类112件次，占…60.2%；家庭暴力类27件次": a later item of a breakdown by
+                # category goes on with the 其中 clause of its sentence
+                sentence = context_start(text, clause_start)
+                opening = text.rfind(_BREAKDOWN, sentence, clause_start)
+                if opening == -1 or opening != sentence and text[opening - 1] not in _CLAUSE_OPENERS:
+                    return None
+            else:
                 return None
-            opening = clause_start - 1 - len(_BREAKDOWN)     # "其中，福州市开展2100场"
         elif opening != clause_start and text[opening - 1] not in "（(":
             return None
         if any(verb in text[opening:num_start] for verb in _OUTCOME_VERBS):
@@ -1154,6 +1180,20 @@ class RuleSet:
                                   veto_start=_ITEM_OR_LABEL)
             if labelled is not None:
                 own = labelled
+        if (own is None or own.priority < 0) and _goal_bracket(text, quantity.start, start):
+            # "家长学校数量已完成2025年中期目标值（1200所）的107.2%": a goal value in brackets is a
+            # goal of what its clause counts, however far back the clause names it
+            goal = self._best(text, quantity, start, quantity.start - 1, carried=True, veto_end=None)
+            if goal is None and quantity.unit and quantity.unit != "%":
+                # "培训妇女920人次，完成年度目标任务（800人次）的115%": else the goal of the figure
+                # before it in its sentence, of the same unit
+                found = None
+                for found in _figure_of(quantity.unit).finditer(text, context_start(text, start), start):
+                    pass
+                if found is not None:
+                    goal = self._choose_other(text, found, quantity, quantity.unit)[1]
+            if goal is not None and (own is None or goal.priority >= 0):
+                own = goal
         change = None
         if (own is None or own.priority < 0) and getattr(quantity, "label", None) is not None:
             # "| 妇女技能培训 | 人次 | 2860 | 2410 | 18.7 |" under "同比增减（%）": a column header that

@@ -342,6 +342,29 @@ def _line_bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]
     return left, right if right != -1 else min(len(text), end + reach)
 
 
+# A section named by the count of its items (5项行动, 3个聚焦, 4件实事): a name, as in quotes, when it
+# opens a short heading line — after an emoji or a heading number, the line with no sentence stop.
+_SECTION_UNITS = frozenset(("项", "个", "件"))
+_SECTION_NOUNS = ("行动", "聚焦", "举措", "措施", "工程", "亮点", "重点", "实事", "任务", "板块", "关键词")
+_HEADING_LINE_CHARS = 20
+_HEADING_LEAD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]*|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．]")
+_SENTENCE_STOPS = frozenset("。，；！？：,;!?:")
+
+
+def _opens_heading_line(text: str, start: int, end: int) -> bool:
+    """True when the figure at start..end opens a short line that is a heading: only symbols (an
+    emoji, a bullet) or a heading number before it, no sentence stop nor other figure on the line."""
+    left, right = _line_bounds(text, start, end, _HEADING_LINE_CHARS)
+    if left and text[left - 1] != "\n" or right - left > _HEADING_LINE_CHARS:
+        return False
+    if text.find("\n", end, right) == -1 and right < len(text) and text[right] != "\n":
+        return False    # the line runs on past the reach
+    if any(char in _SENTENCE_STOPS or char.isdigit() for char in text[end:right]) or any(
+            char in _SENTENCE_STOPS for char in text[left:start]):
+        return False    # a heading telling a figure of its own (5项行动受益妇女1万人次) is a sentence
+    return _HEADING_LEAD.fullmatch(text, left, start) is not None
+
+
 def _on_pager_line(text: str, start: int, end: int) -> bool:
     left, right = _line_bounds(text, start, end, _PAGER_WINDOW)
     return _PAGER_WORDS.search(text, left, right) is not None
@@ -643,6 +666,8 @@ def _quantity_from_match(folded: str, text: str, match: re.Match, headers: _Tabl
         return None
     if after_match.isascii() and after_match.isalpha() and unit not in (None, "%"):
         return None  # 3个G, 5份PDF: part of a code or a technical label
+    if unit in _SECTION_UNITS and folded.startswith(_SECTION_NOUNS, match_end) and _opens_heading_line(folded, num_start, match_end):
+        return None  # “🔥 5项行动暖人心”: a heading naming its section by the count of its items
 
     low = high = None
     rate = pct is not None or frac is not None   # 百分之三十, 三分之一: a share in %, whatever follows

@@ -820,6 +820,29 @@ CHOSEN_ITEMS = [
     ("全省遴选培育“巾帼共富工坊”200家，我县入选12家。", 200, "employment.workshops"),
 ]
 
+# A goal value in brackets is a goal of what its clause counts, however far back the clause names
+# it, or else of the figure before it in the sentence.
+GOAL_VALUES = [
+    ("截至年底，全区建成儿童之家286个，儿童之家数量已完成2025年中期目标值（260个）的110%。", 260,
+     "org.children_homes"),
+    ("全年培训农村妇女920人次，完成年度目标任务（800人次）的115%。", 800, "training.participants"),
+]
+
+# A later item of a breakdown by category (XX类 + figure) goes on with the 其中 clause before it.
+CATEGORY_ITEMS = [
+    ("上半年受理妇女来信来访240件次。其中婚姻家庭类130件次，占总量的54.2%；侵犯财产权益类36件次。", 36,
+     "rights.petitions"),
+    ("上半年受理妇女来信来访240件次。其中婚姻家庭类130件次，侵犯财产权益类36件次。", 36, "rights.petitions"),
+]
+
+# People sent to a job somewhere (到…上岗, 赴…从事…工作, 外出务工) are placed in work, whatever
+# the words before call them (学员).
+PLACED_IN_WORK = [
+    ("推荐560名学员到月嫂公司上岗，人均月收入4800元。", 560, "employment.people"),
+    ("组织96名农村妇女赴宁波从事保洁、餐饮等工作。", 96, "employment.people"),
+    ("全年培训学员700人，帮助320名学员外出务工。", 700, "training.participants"),
+]
+
 # Each table above declares one behaviour of classification: (the behaviour, its rows of text,
 # figure and the indicator a reader gives it).
 BEHAVIOURS = [
@@ -875,6 +898,9 @@ BEHAVIOURS = [
     ("a_share_opening_with_zhan_is_the_share_of_the_figure_before", SHARE_SUBJECTS),
     ("pingan_jiating_is_a_model_family_title", FAMILY_TITLES),
     ("an_item_chosen_in_an_earlier_selection_counts_what_it_counts", CHOSEN_ITEMS),
+    ("a_bracketed_goal_value_is_a_goal_of_what_its_clause_counts", GOAL_VALUES),
+    ("a_later_category_item_goes_on_with_the_breakdown", CATEGORY_ITEMS),
+    ("people_sent_to_a_job_are_placed_in_work", PLACED_IN_WORK),
 ]
 BEHAVIOUR_CASES = [(behaviour, text, value, indicator)
                    for behaviour, rows in BEHAVIOURS for text, value, indicator in rows]

@@ -57,6 +57,11 @@ NOT_FACTS = {
     "words that end in a unit character": ["2周年纪念", "2024元旦", "二十四节气", "十一期间", "3倍感温暖"],
     "slogans built from counts": ["推进4个一工程", "落实三个一批", "开通24小时服务热线",
                                   "365天不打烊"],
+    # a heading line (after an emoji, a bullet or a heading number) naming its section by the
+    # count of its items, as a title does in quotes (“6项举措”)
+    "section names opening a heading line": ["今年成效如下。\n⭐ 6项举措护成长\n全县妇联持续用力。",
+                                             "三、4个聚焦谋发展\n全县妇联持续用力。",
+                                             "工作回顾\n▶ 8件实事惠民生"],
 }
 
 CASES = [pytest.param(text, id=f"{group}: {text}") for group, texts in NOT_FACTS.items() for text in texts]
@@ -81,6 +86,8 @@ NEXT_TO = [
     ("三大行动带动就业3000余人", 3000, "人"),
     ("今年3月以来，受理信访56件", 56, "件"),
     ("每年组织两场以上的比武，参赛选手三十余名", 30, "名"),
+    # in a sentence, the count of items is a figure
+    ("全年完成6项重点任务", 6, "项"),
 ]
 
 
