@@ -448,6 +448,87 @@ def list_leads(text: str) -> list[re.Match]:
     return out
 
 
+# -- a text layer wrapped at a width (a PDF's, a fixed-width file's) ---------------------------
+# A page's number on a line of its own: — 3 —, - 3 -, 第3页, 第3页 共12页, 3/12.
+PAGE_NUMBER = re.compile(r"[ \t\u3000]*(?:[—–\-－]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[—–\-－]+|"
+                         r"第[ \t\u3000]*\d{1,4}[ \t\u3000]*页(?:[ \t\u3000]*[/，,]?[ \t\u3000]*共[ \t\u3000]*\d{1,4}[ \t\u3000]*页)?|"
+                         r"\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4})[ \t\u3000]*")
+_WRAP_SENTENCE_END = "。！？!?；;：:…"
+_RUNNING_HEADER_LENGTH = 30
+# The first character of a line that goes on with the sentence above it (no indent, bullet or emoji).
+_CONTINUATION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z“‘（(《〈、，,。；：！？”’）)%]")
+
+
+def _width(line: str) -> int:
+    """A line's printed width: two for a CJK (wide) character, one for an ASCII one."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(CLOSING_QUOTES)
+    return not stripped or stripped[-1] in _WRAP_SENTENCE_END
+
+
+def wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line break inside a sentence of a text wrapped at a width, as a
+    PDF's text layer is (发放“巾\\n帼贷”…, 开展讲座不少于\\n15场), with any page furniture between the
+    halves (\\n— 1 —\\n远安县妇联工作简报\\n): normalise drops them, so that the number grammar, the
+    indicator rules and the layout read the sentence whole (the offset map keeps the file's lines).
+
+    A text is wrapped when most of its full lines (at least 4/5 of the usual longest width) end
+    without a sentence mark; in it, a full line that ends without one (。！？；： and closing quotes
+    after them) goes on in the next line, unless that line opens a heading or an item, is indented
+    (a new paragraph), or either is a table row. A page number (PAGE_NUMBER) or a short line
+    repeated in the text (a running header or footer) between the halves, and blank lines beside
+    them, are furniture: neither paragraph break nor text. A report whose lines are paragraphs
+    (ending with 。) or short headings has no such breaks."""
+    if text.count("\n") < 5:
+        return []
+    parts = text.split("\n")
+    ends = [part.rstrip() for part in parts]
+    widths = [_width(line) for line in ends]
+    body = sorted(width for width in widths if width)
+    if len(body) < 6:
+        return []
+    usual = body[int(0.9 * (len(body) - 1))]
+    if not 24 <= usual <= 160:
+        return []
+    full = [number for number, width in enumerate(widths) if width >= 0.8 * usual]
+    open_lines = [number for number in full if not _ends_sentence(ends[number])]
+    # (a list, a feed or a page of links has open lines of any length; a wrapped text's are full)
+    half_open = sum(1 for number, width in enumerate(widths) if width > usual // 2 and not _ends_sentence(ends[number]))
+    if len(open_lines) < 4 or 2 * len(open_lines) < len(full) or 10 * len(open_lines) < 9 * half_open:
+        return []
+    counts: dict[str, int] = {}
+    for line in ends:
+        line = line.strip()
+        if 0 < len(line) <= _RUNNING_HEADER_LENGTH and not _ends_sentence(line):
+            counts[line] = counts.get(line, 0) + 1
+    offsets = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
+    out = []
+    for number in open_lines:
+        if len(line_cells(ends[number], 0, len(ends[number]))) > 1:
+            continue
+        following, furniture, blank = number + 1, False, False
+        while following < len(parts):
+            line = ends[following].strip()
+            if not line:
+                blank = True
+            elif PAGE_NUMBER.fullmatch(line) or counts.get(line, 0) >= 2:
+                furniture = True
+            else:
+                break
+            following += 1
+        if following == len(parts) or (blank and not furniture):
+            continue
+        after = parts[following]
+        if not _CONTINUATION.match(after) or HEADING.match("\n" + after) or LIST_ITEM.match(after) \
+                or len(line_cells(after, 0, len(after))) > 1:
+            continue            # an indented, bulleted or numbered line, or a row, starts anew
+        out.append((offsets[number] + len(ends[number]), offsets[following]))
+    return out
+
+
 # -- the spans indicator rules read: a report's title line and an item's heading sentence -----
 # (regex, not re: the rules' other spans use it too and the patterns must match alike)
 _TITLE_LINE = regex.compile(r"\s*([^\n，。；：,;:]{4,40})\n")

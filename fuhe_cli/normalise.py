@@ -426,4 +426,43 @@ def normalise(text: str) -> Normalised:
         text = "".join(pieces)
     repairs.sort(key=lambda repair: (repair.start, repair.end, repair.kind))
     assert len(text) + delta == len(text_in)
-    return Normalised(text, repairs, breaks, deltas)
+    return _join_wrapped_lines(Normalised(text, repairs, breaks, deltas))
+
+
+# --- stage 4: lines wrapped at a width ------------------------------------------------------
+def _join_wrapped_lines(normalised: Normalised) -> Normalised:
+    """Drop the line breaks inside sentences of a wrapped text (layout.wrapped_line_breaks: a PDF's
+    text layer), with the page furniture between the halves, composing the offset map so that
+    every index still maps to the file (a figure after a page break keeps its own line)."""
+    from fuhe_cli.layout import wrapped_line_breaks
+
+    text = normalised.text
+    drops = wrapped_line_breaks(text)
+    if not drops:
+        return normalised
+    old_breaks, old_deltas = normalised._breaks, normalised._deltas
+    pieces: list[str] = []
+    breaks: list[int] = []
+    deltas: list[int] = []
+
+    def mark(at: int, delta: int) -> None:
+        if breaks and breaks[-1] == at:
+            breaks.pop(), deltas.pop()
+        if not deltas or deltas[-1] != delta:
+            breaks.append(at)
+            deltas.append(delta)
+
+    position = out_length = 0
+    for start, end in [*drops, (len(text), len(text))]:
+        # text[position:start] is kept: from out_length on, index + shift is its place in `text`
+        shift = position - out_length
+        k = bisect_right(old_breaks, position) - 1
+        mark(out_length, shift + old_deltas[k])
+        for k in range(k + 1, len(old_breaks)):
+            if old_breaks[k] >= start:
+                break
+            mark(old_breaks[k] - shift, shift + old_deltas[k])
+        pieces.append(text[position:start])
+        out_length += start - position
+        position = end
+    return Normalised("".join(pieces), normalised.repairs, breaks, deltas)

@@ -161,3 +161,30 @@ def test_facts_in_jsonl_over_the_corpus_are_written_as_the_encoder_writes_them(r
         for fact in extract_text(path.read_text(encoding="utf-8"), path.name, rules=rules).facts:
             assert fact_lines(path.name, [fact]) == _encode_line(
                 {"path": path.name, **fact.model_dump(mode="json", exclude={"path"})}) + "\n"
+
+
+def test_a_figure_wrapped_onto_the_next_line_or_page_keeps_its_words_and_its_file_line(rules):
+    # A PDF's text layer: lines wrapped at the page width, a page number and a running header
+    # between the halves of a sentence. The figure reads its qualifier, indicator and time across
+    # the breaks; its line and column are the file's.
+    text = (
+        "临江县妇联工作简报\n"
+        "临江县妇联2025年前三季度工作总结\n"
+        "今年以来，县妇联紧扣全县发展大局，团结引领广大妇女建功立业，各项\n"
+        "工作有序推进。一、技能培训。1—9月，举办月嫂、育婴等技能培训班\n"
+        "18期；三季度，为4600名城乡妇女和困难家庭女性开展“两癌”免费\n"
+        "检查，为城乡妇女创业就业发放“巾帼贷”，全年累计发放创业担保贷款\n"
+        "— 3 —\n"
+        "临江县妇联工作简报\n"
+        "920万元，扶持60名妇女创业。二、工作打算。四季度开展宣讲活动不少于\n"
+        "25场，确保全年覆盖群众1万人次以上，全面完成年度各项目标任务。\n"
+        "— 4 —\n"
+    )
+    facts = {fact.value: fact for fact in extract_text(text, "r.txt", rules=rules).facts}
+    screening = facts[4600]
+    assert (screening.line, screening.indicator.id) == (5, "health.cancer_screening")
+    assert (screening.period.start, screening.period.end) == ("2025-07", "2025-09")
+    loans = facts[9_200_000]
+    assert (loans.line, loans.column, loans.indicator.id) == (9, 1, "loans.amount")
+    lectures = facts[25]
+    assert (lectures.qualifier, lectures.indicator.id) == ("at_least", "lecture.sessions")

@@ -303,3 +303,70 @@ def test_years_in_chinese_numerals_become_digits_in_place(source, expected):
     result = normalise(source)
     assert result.text == expected
     assert len(result.text) == len(source)
+
+
+# --- lines wrapped at a width (a PDF's text layer) ---------------------------------------------
+_WRAPPED_REPORT = (
+    "青溪县妇联工作简报\n"
+    "青溪县妇联2025年上半年工作总结\n"
+    "（2025年7月8日）\n"
+    "今年以来，县妇联围绕全县中心工作，组织动员广大妇女投身乡村振兴，各项\n"
+    "工作稳步推进。现将上半年工作情况报告如下。\n"
+    "一、深化宣传引领。1—6月，组织“巾帼宣讲员”走进乡镇和村（社区）开\n"
+    "展宣讲活动52场，覆盖群众6300余人次；“母亲节”期间，举办亲子阅读\n"
+    "活动17场。\n"
+    "二、助力产业发展。开展家政服务、直播带货等技能培训班15期，培训妇\n"
+    "— 1 —\n"
+    "青溪县妇联工作简报\n"
+    "女９６０人次；发放“巾帼贷”1830万元，扶持95名妇女在家门口创业就业。\n"
+    "三、下半年工作打算。一是开展家庭教育讲座不少于20场，实现全县乡镇\n"
+    "全覆盖。二是年底前在全县各乡镇村（社区）新建妇女微家不少于\n"
+    "12个。\n"
+    "— 2 —\n"
+)
+
+
+def test_lines_wrapped_at_a_width_are_joined_across_the_page_furniture():
+    result = normalise(_WRAPPED_REPORT)
+    assert "各项工作稳步推进" in result.text
+    assert "举办亲子阅读活动17场" in result.text
+    assert "培训妇女960人次" in result.text            # page number and running header dropped
+    assert "不少于12个" in result.text
+    _check_map(_WRAPPED_REPORT, result)
+    assert _maps_to(_WRAPPED_REPORT, result, "960人次") == "９６０人次"
+    # a figure after the page break keeps its own line of the file
+    line = _WRAPPED_REPORT[:result.to_original(result.text.index("960人次"))].count("\n") + 1
+    assert line == 12
+    # short lines (the header, the title, the date, a paragraph's last line) stay lines
+    assert result.text.startswith("青溪县妇联工作简报\n青溪县妇联2025年上半年工作总结\n（2025年7月8日）\n")
+    assert "活动17场。\n二、" in result.text and result.text.endswith("12个。\n— 2 —\n")
+
+
+def test_a_report_whose_lines_are_paragraphs_keeps_its_lines():
+    source = (
+        "青溪县妇联2024年工作总结\n"
+        "一、基本情况\n"
+        "全年组织开展各类宣讲活动120场，覆盖群众1.5万人次，妇女群众满意度持续提升。\n"
+        "（一）强化思想引领\n"
+        "举办“巾帼心向党”主题活动36场，参与妇女群众4800人次，线上传播量超过10万次。\n"
+        "（二）助力产业发展\n"
+        "开展家政、电商等技能培训班28期，培训农村妇女2100人次，推荐就业860人次。\n"
+        "二、存在问题\n"
+        "基层妇联组织力量仍然薄弱，部分村（社区）妇联执委作用发挥还不够充分。\n"
+    )
+    assert normalise(source).text == source
+
+
+def test_table_rows_and_list_items_under_wrapped_lines_keep_their_lines():
+    source = (
+        "今年以来，县妇联围绕全县中心工作，组织动员广大妇女投身乡村振兴，各项\n"
+        "工作稳步推进，开展宣讲活动52场，覆盖群众6300余人次，举办亲子阅读\n"
+        "活动17场，开展家政服务、直播带货等技能培训班15期，重点抓好以下工作\n"
+        "一是新建妇女微家12个；\n"
+        "二是开展家庭教育讲座20场。主要指标完成情况如下，请各乡镇对照抓好落\n"
+        "指标\t目标值\t完成值\n"
+        "培训妇女人次\t1000\t960\n"
+    )
+    text = normalise(source).text
+    assert "各项工作稳步推进" in text and "亲子阅读活动17场" in text
+    assert "以下工作\n一是" in text and "抓好落\n指标\t目标值" in text and "\t完成值\n培训妇女人次" in text
