@@ -403,6 +403,29 @@ def furniture_lines(lines: list[str]) -> list[str]:
             and not line.strip().endswith(("。", "！", "？"))]
 
 
+# Who publishes a page, as its header or footer names it: a site named after its federation (甘肃省妇联网)
+# or the owner its furniture gives (版权所有：甘肃省妇女联合会, 主办：…妇联, 主办单位：…).
+PUBLISHER = re.compile(r"(?:版权所有|主办单位|主办|承办单位)\s*[:：]?\s*(?:©|\(c\)|（c）)?\s*"
+                       r"([\u4e00-\u9fff]{2,16}?(?:妇联|妇女联合会))"
+                       r"|([\u4e00-\u9fff]{2,12}?(?:妇联|妇女联合会))(?:门户网站|网站|官网|网|门户)")
+_PAGE_END = re.compile(r"版权所有|ICP备|[Cc]opyright|©|主办")
+
+
+def page_publisher(header: str, footer: list[str]) -> str | None:
+    """The federation that publishes a page (甘肃省妇联), named by its footer's copyright lines or,
+    under such a footer, by the `header` above its first headline (甘肃省妇联网　首页 > …); `footer`:
+    page_footer's lines. None for a page no copyright line closes: a list cut out of a site
+    (重庆市妇联网 > 区县动态 over district items) is no whole page of the site's."""
+    signed = [line for line in footer if _PAGE_END.search(line)]
+    if not signed:
+        return None
+    for line in signed + [line for _, _, line in text_lines(header)]:
+        match = PUBLISHER.search(line)
+        if match:
+            return match.group(1) or match.group(2)
+    return None
+
+
 def page_footer(text: str) -> list[str]:
     """The furniture lines among the page's last lines: the same for every section, so found once."""
     return furniture_lines([line for _, _, line in text_lines(text[-400:])[-8:]])

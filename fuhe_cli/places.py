@@ -6,9 +6,11 @@ keeps the article's region unless its own sentence names a place *inside* that r
 (自贡 in a Sichuan report); a parent named next to a number (镇江市级 in a 扬中市 article) never
 pulls the fact up, only a parent's federation opening the clause with its own scope word
 (上饶市妇联还在全市… in a 婺源县 article), and a scope word opening the figure's clause names
-its level above the article (全市… in a 区's article is its city's, 全国… has no region). A page
-of articles about several places, signed in its footer by a site whose region holds them all,
-is the site's.
+its level above the article (全市… in a 区's article is its city's, 全国… has no region). A place's
+organisation opening a clause (惠民县妇联…, 晋江市女企业家协会…) is its subject, and of the clauses
+after it up to one with a subject of its own. A page of articles about several places is its
+publisher's when its header or copyright footer names one whose region holds half of them or more, or
+the site's that signs its footer when the site's region holds them all.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from functools import lru_cache
 
 from fuhe_cli.clauses import clause_around, item_bounds
 from fuhe_cli.layout import (BULLETS, CLOSING_SOURCE, HEADING, MASTHEAD, NEWS_SOURCE, SIGN_OFF, Section,
-                             furniture_lines, page_footer, text_lines)
+                             furniture_lines, page_footer, page_publisher, text_lines)
 from fuhe_cli.models import Region
 
 SOURCE_FEDERATION = re.compile(r"来源\s*[:：]\s*(\S{2,20}?妇联)")
@@ -79,8 +81,17 @@ SUBJECT_AFTER_PLACE = ("培育", "建成", "新建", "打造", "开展", "举办
                        "接待", "筛查", "检查", "新增", "覆盖", "募集", "筹集", "走访", "开设", "服务")
 # …or after a short noun phrase of its own (崇仁县麻鸡产业带动妇女增收…: the place's industry did it).
 SUBJECT_AFTER_PLACE_PHRASE = re.compile(r"[^，,；;。：:！？!?\d\s]{0,6}?(?:" + "|".join(SUBJECT_AFTER_PLACE) + ")")
-# A clause with a subject of its own: a federation (县妇联, 各级妇联) or another scope word opens it.
-OWN_SUBJECT = re.compile(r"[，,；;：:]\s*(?:[^，,；;：:]{0,4}妇联|全[省市县区州旗盟国])")
+# A place's organisation written after its name as a clause's subject: its federation, or a women's
+# association, volunteer team or committee of the place (思明区女企业家协会, 甲县巾帼志愿服务队,
+# 乙市妇女儿童工作委员会).
+ORGANISATION = re.compile(r"妇联|妇女儿童工作委员会|妇儿工委|(?:女|妇女|巾帼)[\u4e00-\u9fff]{0,5}?"
+                          r"(?:协会|商会|联合会|联谊会|促进会|研究会|基金会|服务队|志愿队)")
+# A clause with a subject of its own: an organisation (县妇联, 各级妇联, 县女企业家协会) or another
+# scope word opens it.
+OWN_SUBJECT = re.compile(r"[，,；;：:]\s*(?:[^，,；;：:]{0,4}?(?:" + ORGANISATION.pattern + r")|全[省市县区州旗盟国])")
+# …or the article's own place, or both sides of a partnership (两地妇联, 双方): a later clause of a
+# sentence opened by another place's organisation that no longer speaks of that place alone.
+LATER_SUBJECT = re.compile(OWN_SUBJECT.pattern + r"|[，,；;：:]\s*(?:[^，,；;：:]{0,4}[我本该][省市区县州旗盟]|两地|双方)")
 CLAUSE_MARKS = "，,；;。：:！？!?"
 CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
 # Places listed one after another (醴陵市、攸县 / 辉县市妇联和长垣市妇联).
@@ -506,10 +517,14 @@ def _sentence_region(places, text: str, spans: _PlaceSpans, context) -> Region |
     clause = clause - s_start if clause >= 0 else -1
     # The figures of one sentence after the same places, the same 其中 and in the same list
     # item share the answer.
-    # (whether a clause ends after the last place named: a neighbouring county's federation is
-    # the subject of its own clause only)
+    # (whether a clause ends after the last place named, and where the last clause with a subject
+    # of its own opens: another place's organisation is the subject up to that clause)
+    later = -1
+    if found and CLAUSE_MARK.search(text, s_start + found[-1].end, start) is not None:
+        for subject in LATER_SUBJECT.finditer(text, s_start + found[-1].end, start):
+            later = subject.start()
     key = (s_start, s_end, base.code if base else None, len(found), clause, item,
-           bool(found) and CLAUSE_MARK.search(text, s_start + found[-1].end, start) is not None)
+           bool(found) and CLAUSE_MARK.search(text, s_start + found[-1].end, start) is not None, later)
     if key not in spans.regions:
         before = text[s_start:start]
         region = _region_after(places, before, found, clause, base)
@@ -711,6 +726,7 @@ def _clause_subject(places, before: str, mentions: list, base: Region) -> Region
     (泉州市妇联等 / 甲县妇联、乙县妇联), nor a parent (its figures need its scope word, see
     _parent_subject); a place outside the article's (惠民县妇联开办…46家 in 博兴县's) only in its own
     clause, written in full."""
+    later_opening = False       # whether a later clause opens with a place
     for index in range(len(mentions) - 1, -1, -1):
         first = mentions[index]
         opening = before[:first.start].rstrip()
@@ -726,13 +742,18 @@ def _clause_subject(places, before: str, mentions: list, base: Region) -> Region
         if outside and before.startswith(SUBJECT_AFTER_PLACE + ("全年",), last.end) \
                 and not CLAUSE_MARK.search(before, last.end):
             return last.region  # 截至8月底，台山市已建成…: another place named in full as its clause's subject
-        if not before.startswith("妇联", last.end) or before.startswith(("等", "、", "和", "与", "及"), last.end + 2):
+        organisation = ORGANISATION.match(before, last.end)
+        if organisation is None or before.startswith(("等", "、", "和", "与", "及"), organisation.end()):
+            later_opening = later_opening or bool(opening)
             continue
         if places.is_within(last.region, base):
             return last.region
-        if outside and (SPEAKS.match(before, last.end + 2) or not CLAUSE_MARK.search(before, last.end)):
-            # Another place's federation (a neighbouring county's) is the subject of its own clause,
-            # and of its whole sentence when it speaks (台山市妇联介绍，今年以来，该市…).
+        if outside and (SPEAKS.match(before, organisation.end()) or not CLAUSE_MARK.search(before, last.end)
+                        or not later_opening and not LATER_SUBJECT.search(before, organisation.end())):
+            # Another place's organisation (a neighbouring county's federation, a partner district's
+            # women entrepreneurs) is the subject of its own clause and of the clauses after it up
+            # to one with a subject of its own (…，我县开办52家), of its whole sentence when it
+            # speaks (台山市妇联介绍，今年以来，该市…).
             return last.region
         return None
     return None
@@ -791,17 +812,24 @@ def _not_where_held(before: str, found: list) -> list:
 
 
 def _site_region(places, text: str, sections: list[Section]) -> Region | None:
-    """The region of a whole page whose articles are about different places, all inside the
-    region of the site that signs the page's footer (版权所有：江西省妇女联合会 under a page of
-    city news: 江西省) or of the newspaper whose masthead opens it. None for a page of one article
-    or of one place, whose site is elsewhere,
-    or that no footer signs: a list cut out of a site (重庆市妇联网 > 区县动态 over district
-    items, no footer) keeps its first item's region."""
+    """The region of a whole page whose articles are about different places: its publisher's, as
+    the page's header or footer names it (甘肃省妇联网, 版权所有：甘肃省妇女联合会, 主办：…妇联), when
+    at least half of them are about places inside it; else the region holding them all of the site
+    that signs the page's footer or of the newspaper whose masthead opens it (南充日报…第3版). None
+    for a page of one article or of one place, whose site is elsewhere, or that nothing signs."""
     regions = [section.region for section in sections]
     if len(sections) < 2 or None in regions or len({region.code for region in regions}) < 2:
         return None
     # The footer after the last article's headline: that headline's 来源 line is the article's.
-    footer = _OFFICE_ADDRESS.sub("", "\n".join(page_footer(text[sections[-1].headline_end:])))
+    footer_lines = page_footer(text[sections[-1].headline_end:])
+    # A publisher the page's header or footer names (甘肃省妇联网, 版权所有：甘肃省妇女联合会) owns a page
+    # of news mostly from its own region, an article from a neighbouring province among them too (not
+    # a page of other provinces' news: 兄弟省份动态).
+    publisher = page_publisher(text[sections[0].start:sections[0].title_start], footer_lines)
+    owner = _headline_region(places, publisher) if publisher is not None else None
+    if owner is not None and 2 * sum(places.is_within(region, owner) for region in regions) >= len(regions):
+        return owner
+    footer = _OFFICE_ADDRESS.sub("", "\n".join(footer_lines))
     # …or the newspaper whose masthead opens the page (南充日报　2024年11月22日　第3版: 南充市).
     masthead = MASTHEAD.match(text)
     if masthead:
