@@ -338,6 +338,8 @@ _PLAN_GOAL_BEFORE = re.compile(r"(?:规划|十([一二三四五六七八九])五
 _SHARE_OF_GOAL = re.compile(r"目标值[^，,。；;]*的$")
 # A goal's value in brackets after its name (完成中期目标值（2.2万人次）的…): the goal itself.
 _GOAL_VALUE_BRACKETED = re.compile(r"目标值\s*[（(]\s*$")
+# A later clause opening with 累计 (…本季度…；累计培训…): what has added up, not the span the sentence opened with.
+_CUMULATIVE_CLAUSE = re.compile(r"[，,；;。\n]\s*累计")
 # A run told by its length and 累计 (三年累计, 5年累计), with no end of its own.
 _RUN_OF_YEARS_COUNTED = re.compile(r"[一二两三四五六七八九十\d]{1,2}年累计")
 
@@ -1010,6 +1012,11 @@ class Timing:
 
     def _within_spans(self, r: "_Reading") -> None:
         text, governing, document = self.text, r.governing, self.document
+        if r.level == "sentence" and governing.kind == "flow" and _part_of_a_year(r.period) \
+                and r.period.start[1] > 1 and not r.target \
+                and _CUMULATIVE_CLAUSE.search(text, max(governing.end, r.s_start - 1), r.start):
+            # 本季度举办…；累计培训妇女1.06万人次: 累计 set against the quarter is the year so far
+            r.period = Period((r.period.end[0], 1), r.period.end)
         if r.level == "sentence" and _part_of_a_year(r.period) and _WHOLE_YEAR.search(text, governing.end, r.start) \
                 and not any(mark in text[governing.end:r.start] for mark in "；;"):
             r.period = full_year(r.period.end[0])   # 四季度将力争…，确保全年完成…: that quarter's whole year
@@ -1248,6 +1255,10 @@ class Timing:
                 break
             if expression.kind == "until" and (anchor is None or expression.period.end[0] >= anchor.year):
                 return True
+            if expression.kind == "flow" and anchor is not None and expression.period.start is not None \
+                    and expression.period.start > anchor.end and last_part_break(text, expression.end, start) < 0 \
+                    and not GOAL_AFTER.match(text, expression.end):     # (完成2025年中期目标值的83.8%: the goal's year)
+                return True     # 双方签订协议，明确明年共同培训…: a time still ahead of the page is planned
         if PLAN_OPENING.match(text, p_start):
             return True
         for heading in headings:

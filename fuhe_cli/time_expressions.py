@@ -194,6 +194,8 @@ PATTERN = re.compile(
     rf"|(?=[年])(?P<bareend>(?<![\d今去明本当上次])年(?:底|末)(?!前))"
     # 本月, 上月, 当月
     rf"|(?=[上当本])(?P<thismonth>本月|上月|当月)"
+    # 本季度, 当季度: the quarter of the page's month
+    rf"|(?=[当本])(?P<thisquarter>(?:本|当)季度?)"
     # 上年同期, 去年同期: the same months a year earlier
     rf"|(?=[上去])(?P<same>(?:上年|去年)同期)"
     # 2023年, 2023年度, 今年, 去年
@@ -413,6 +415,11 @@ def _read(match: re.Match, anchor: Optional[Anchor]) -> Optional[tuple[Period, s
         if group("thismonth") == "上月":
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         return Period((year, month), (year, month)), "flow"
+    if group("thisquarter"):
+        if anchor is None or anchor.month is None:
+            return None
+        first = (anchor.month - 1) // 3 * 3 + 1
+        return Period((anchor.year, first), (anchor.year, first + 2)), "flow"
     if group("same"):
         if anchor is None:
             return None

@@ -708,6 +708,17 @@ A_RATE_OF_PAYMENT_AND_WHAT_WAS_FIRST_PLANNED = """某县妇联2025年家政培�
 全年举办家政培训班9期，培训妇女430人；培训补贴标准为每人800元，按每人每天20元发放交通补助。
 原定培训妇女400人，实际完成率107.5%；学员满意度95.2%。
 """
+CUMULATIVE_SET_AGAINST_THE_QUARTER = """某市妇联2025年第二季度重点工作数据通报
+
+一、第二季度主要工作数据
+1.技能培训。本季度举办技能培训班31期，培训妇女1860人次；累计培训妇女4120人次，完成年度任务的61.5%。
+2.家庭教育。开展家庭教育直播课6期，累计观看2.4万人次。
+"""
+A_TIME_STILL_AHEAD_OF_THE_PAGE = """两地妇联召开东西部协作座谈会
+2026-11-20
+
+今年以来，两地妇联已联合举办培训班6期。座谈会上，双方签订协作协议，明确明年共同培训妇女不少于800人次，新建巾帼工坊4家。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1128,6 +1139,16 @@ CASES = [
                                                    ("400人", (2025, 1), (2025, 12), True, 2025),
                                                    ("107.5%", (2025, 1), (2025, 12), False, 2025),
                                                    ("95.2%", (2025, 1), (2025, 12), False, 2025)]),
+    # 累计 in a later clause than the sentence's own quarter (本季度…；累计…) is the year so far; 累计 summing the
+    # activity just counted keeps the heading's quarter
+    (CUMULATIVE_SET_AGAINST_THE_QUARTER, [("31期", (2025, 4), (2025, 6), False, 2025),
+                                          ("4120人次", (2025, 1), (2025, 6), False, 2025),
+                                          ("61.5%", (2025, 1), (2025, 6), False, 2025),
+                                          ("2.4万人次", (2025, 4), (2025, 6), False, 2025)]),
+    # a time still ahead of the page's date (明确明年…) makes its figures planned, in a news story too
+    (A_TIME_STILL_AHEAD_OF_THE_PAGE, [("6期", (2026, 1), (2026, 11), False, 2026),
+                                      ("800人次", (2027, 1), (2027, 12), True, 2027),
+                                      ("4家", (2027, 1), (2027, 12), True, 2027)]),
     # the festival's week named as the activity (“三八”维权周宣传活动) is held in March, also without 期间
     (A_FESTIVALS_WEEK_NAMED_AS_THE_ACTIVITY, [("28件次", (2025, 1), (2025, 6), False, 2025),
                                              ("12场", (2025, 3), (2025, 3), False, 2025),

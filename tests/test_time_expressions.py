@@ -76,6 +76,8 @@ CASES = [
     ("到2025年底", None, "until", None, (2025, 12)),
     ("到今年底", MAY_2024, "until", None, (2024, 12)),      # a deadline ahead, not a count at a date
     ("到明年末", MAY_2024, "until", None, (2025, 12)),
+    ("本季度", Anchor(2026, 9), "flow", (2026, 7), (2026, 9)),       # the quarter of the page's month
+    ("当季度", MAY_2024, "flow", (2024, 4), (2024, 6)),
     # a January speech that reviews last year: 到明年底 is next year's end from the speech's date, 到年底 the reviewed year's
     ("到明年底", Anchor(2026, 1, period_year=2025), "until", None, (2027, 12)),
     ("到今年底", Anchor(2026, 1, period_year=2025), "until", None, (2026, 12)),
