@@ -303,3 +303,14 @@ def test_years_in_chinese_numerals_become_digits_in_place(source, expected):
     result = normalise(source)
     assert result.text == expected
     assert len(result.text) == len(source)
+
+
+def test_width_folding_finds_every_character_its_table_folds():
+    """_fold_width translates only the runs _FULLWIDTH_RE finds: a character added to the table
+    must be in the class too, or it would no longer be folded."""
+    from fuhe_cli import normalise as module
+
+    for code in module._FULLWIDTH_TABLE:
+        assert module._FULLWIDTH_RE.match(chr(code)), hex(code)
+    text = "ＡＢＣ共１２３人，占４５．６％，「三八」﹐完成"
+    assert module._fold_width(text, []) == module._FW_POINT_RE.sub(".", text).translate(module._FULLWIDTH_TABLE)
