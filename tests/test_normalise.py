@@ -370,3 +370,14 @@ def test_table_rows_and_list_items_under_wrapped_lines_keep_their_lines():
     text = normalise(source).text
     assert "各项工作稳步推进" in text and "亲子阅读活动17场" in text
     assert "以下工作\n一是" in text and "抓好落\n指标\t目标值" in text and "\t完成值\n培训妇女人次" in text
+
+
+def test_width_folding_finds_every_character_its_table_folds():
+    """_fold_width translates only the runs _FULLWIDTH_RE finds: a character added to the table
+    must be in the class too, or it would no longer be folded."""
+    from fuhe_cli import normalise as module
+
+    for code in module._FULLWIDTH_TABLE:
+        assert module._FULLWIDTH_RE.match(chr(code)), hex(code)
+    text = "ＡＢＣ共１２３人，占４５．６％，「三八」﹐完成"
+    assert module._fold_width(text, []) == module._FW_POINT_RE.sub(".", text).translate(module._FULLWIDTH_TABLE)
