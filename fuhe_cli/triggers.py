@@ -9,13 +9,16 @@ import re
 import warnings
 from bisect import bisect_right
 from dataclasses import dataclass
+from pathlib import Path
 from re import _constants as _sre, _parser as _sre_parse
 
 import regex
 
-from fuhe_cli.rulefile import Rule, compile_user_regex
+from fuhe_cli.rulefile import Rule, compile_user_regex, shipped_rules_dir
 
 REGEX_TIMEOUT = 0.05         # seconds per user-regex call: a catastrophic pattern cannot hang a run
+# The shipped rules' patterns are tested and run without a timeout: a search cut short on a busy
+# machine would drop a hit, and the same file would give other facts under load.
 # Spans whose hits are kept while classification walks a text's figures in order.
 CACHE_LIMIT = 256
 # Quote marks a trigger word is matched across (see TriggerIndex._word_hits and vetoed).
@@ -43,6 +46,7 @@ class CompiledRule:
     context: tuple[str, ...] = ()     # rule.refines.context
     # one search for any of rule.triggers.any (None: it has none): does a span hold one of them
     words_search: object | None = None
+    timeout: float | None = REGEX_TIMEOUT   # per regex call; None for a shipped rule
 
 
 def compile_rule(rule: Rule, order: int) -> CompiledRule:
@@ -57,7 +61,12 @@ def compile_rule(rule: Rule, order: int) -> CompiledRule:
         carry=rule.triggers.carry, priority=rule.priority,
         context=tuple(rule.refines.context) if rule.refines else (),
         words_search=re.compile("|".join(re.escape(word) for word in sorted(set(rule.triggers.any), key=len, reverse=True)))
-        if rule.triggers.any else None)
+        if rule.triggers.any else None,
+        timeout=None if _is_shipped(rule) else REGEX_TIMEOUT)
+
+
+def _is_shipped(rule: Rule) -> bool:
+    return bool(rule.source) and shipped_rules_dir() in Path(rule.source).resolve().parents
 
 
 # Constructs whose meaning depends on the pattern standing alone: group numbers (backreferences),
@@ -374,7 +383,7 @@ class TriggerIndex:
         for compiled in rules:
             try:
                 for match in compiled.trigger_regex.finditer(text, first, end, overlapped=True,
-                                                             timeout=REGEX_TIMEOUT):
+                                                             timeout=compiled.timeout):
                     hits.append((match.start(), match.end(), compiled.order))
             except TimeoutError:
                 _warn_timeout(compiled.rule)
@@ -407,7 +416,7 @@ def vetoed(compiled: CompiledRule, text: str, start: int, end: int, tail: tuple[
             return True
     for pattern in compiled.exclude_regexes:
         try:
-            if pattern.search(window, timeout=REGEX_TIMEOUT):
+            if pattern.search(window, timeout=compiled.timeout):
                 return True
         except TimeoutError:
             _warn_timeout(compiled.rule)

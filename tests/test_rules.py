@@ -460,3 +460,16 @@ def test_a_breakdown_of_a_mixed_group_does_not_take_one_members_rule(shipped):
     # a breakdown of the volunteers alone still is
     text = "吸纳巾帼志愿者960名，其中大学生210名。"
     assert [r[3] for r in classify_all(shipped, text)] == ["org.volunteers"] * 2
+
+
+def test_shipped_rules_run_without_a_timeout_and_user_rules_with_one():
+    """A shipped pattern cut short on a busy machine would drop a hit: the same file would give other
+    facts under load. A user's pattern keeps the timeout, so a catastrophic one cannot hang a run."""
+    from fuhe_cli.triggers import REGEX_TIMEOUT
+
+    rules = load_rules([Path(__file__).parent / "fixtures" / "rules" / "slow"], use_env=False)
+    timeouts = {compiled.rule.id: compiled.timeout for compiled in rules._compiled}
+    user = {rule.id for rule in rules.rules if "fixtures" in rule.source}
+    assert user and all(timeouts[rule_id] == REGEX_TIMEOUT for rule_id in user)
+    shipped = set(timeouts) - user
+    assert shipped and all(timeouts[rule_id] is None for rule_id in shipped)
