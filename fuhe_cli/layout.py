@@ -53,7 +53,7 @@ NEWS_LEAD = re.compile(r"^(本报讯|" + _NEWS_AGENCY + r"[\u4e00-\u9fff]{2,8}?(
 SIGN_OFF = re.compile(r"^[（(]?\s*([^\s，,。（()）]{2,24}?妇联)(供稿|宣传部|办公室)?\s*[)）]?"
                       r"[\s\d年月日\-/.]*$")
 BULLETS = " \t▲△■□●◆◇★☆·•-—"
-LIST_ITEM = re.compile(r"^\s*[·•▪◦●○\-*]")
+BULLET_LINE = re.compile(r"^\s*[·•▪◦●○\-*]")
 # A byline names its reporters: "□ 本报记者 张某", "中国妇女报全媒体记者任然 发自成都", but not
 # "记者从市妇联获悉，" in a body paragraph.
 BYLINE = re.compile(r"^\s*(□|■|◎)|^[^，,。]{0,14}(全媒体记者|记者|通讯员|特约撰稿人?)\s*"
@@ -157,7 +157,7 @@ def find_title(text: str) -> str | None:
             break               # body text reached
     seen: set[str] = set()
     for line in lines:
-        if not _is_navigation(line, seen) and not LIST_ITEM.match(line) and HANZI.search(line):
+        if not _is_navigation(line, seen) and not BULLET_LINE.match(line) and HANZI.search(line):
             # (a page that opens with its body has no headline: its first paragraph is no title)
             return None if len(line) > _TITLE_LENGTH or line[-1] == "。" else line
         seen.add(line)
@@ -384,7 +384,7 @@ def _header_end(text: str) -> tuple[int, int]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _is_navigation(stripped, seen) or (title_start is None and LIST_ITEM.match(stripped)):
+        if _is_navigation(stripped, seen) or (title_start is None and BULLET_LINE.match(stripped)):
             seen.add(stripped)
             continue
         if title_start is not None and (len(stripped) > 40 or stripped[-1] in "。！？"):
@@ -399,7 +399,7 @@ def _header_end(text: str) -> tuple[int, int]:
 def furniture_lines(lines: list[str]) -> list[str]:
     """The navigation and site-name lines among `lines`. Bylined body paragraphs ("本报讯（通讯员
     X）百色市妇联…。") are no furniture."""
-    return [line for line in lines if _is_navigation(line.strip()) and not LIST_ITEM.match(line)
+    return [line for line in lines if _is_navigation(line.strip()) and not BULLET_LINE.match(line)
             and not line.strip().endswith(("。", "！", "？"))]
 
 
