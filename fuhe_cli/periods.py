@@ -1028,6 +1028,10 @@ class Timing:
             # 截至6月底，新建家长学校38所: built this year, up to that date — or since the span its
             # paragraph opens with (4月以来，…。截至5月8日，已检查8600人: April to May)
             start = (r.period.end[0], 1)
+            stated = document.period if document.stated else None
+            if stated is not None and stated.start is not None and stated.start[0] == start[0] \
+                    and start < stated.start <= r.period.end:
+                start = stated.start    # (项目周期：2026年3月—…: the work counts from the project's start)
             opening = self._paragraph_opening(r.p_start) if r.level == "sentence" else None
             if opening is not None and opening.kind == "since" and opening.period.start is not None \
                     and opening.period.start[0] == r.period.end[0] and opening.period.start <= r.period.end \

@@ -625,8 +625,9 @@ def breaks_down_an_earlier_part(text: str, at: int, start: int) -> bool:
     return text[max(0, at - 2):at] == "其中" and last_part_break(text, at, start) >= 0
 
 
-# A year's own figure: 由2021年的6.8万人增加到2025年的9.1万人 (the number right after 年的).
-_YEARS_OWN_FIGURE = re.compile(r"\s*的\s*(?=[\d０-９一二两三四五六七八九十百千万])(?![^，,。；;]{0,6}?[月日])")
+# A year's own figure: 由2021年的6.8万人增加到2025年的9.1万人 (the number right after 年的), 上年同期为3980万元.
+_YEARS_OWN_FIGURE = re.compile(r"(?:(?<=同期)\s*(?:为|是|的)?|\s*的)\s*(?=[\d０-９一二两三四五六七八九十百千万])"
+                               r"(?![^，,。；;]{0,6}?[月日])")     # (…，上年同期为3980万元: that base's own)
 
 
 def dates_its_own_figure(text: str, end: int, start: int) -> bool:

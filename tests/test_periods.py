@@ -672,7 +672,7 @@ LAST_YEARS_SAME_MONTHS_AFTER_A_PARTS_OWN_SPAN = """某县妇联2025年10月工�
 LAST_YEARS_SAME_MONTHS_IN_AN_UNDATED_REPORT = """某县妇联2025年9月工作月报
 （截至2025年9月30日）
 
-1至9月共举办家庭教育讲座118场，上年同期为96场。
+1至9月共举办家庭教育讲座118场，上年同期为96场，同比增长22.9%。
 """
 A_LEVEL_RAISED_OVER_A_RUN_OF_YEARS = """某县妇联2025年工作总结
 2026-01-08
@@ -718,6 +718,12 @@ A_TIME_STILL_AHEAD_OF_THE_PAGE = """两地妇联召开东西部协作座谈会
 2026-11-20
 
 今年以来，两地妇联已联合举办培训班6期。座谈会上，双方签订协作协议，明确明年共同培训妇女不少于800人次，新建巾帼工坊4家。
+"""
+NEW_UNDER_A_STOCKS_DATE_IN_A_PROJECT = """某县妇联“巾帼绣娘”培训项目中期报告
+项目周期：2025年4月—2025年12月
+2025-09-05
+
+截至8月底，项目实际举办培训班8期，培训妇女410人次。
 """
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
@@ -1107,8 +1113,10 @@ CASES = [
                                                     ("1730人次", (2025, 1), (2025, 10), False, 2025),
                                                     ("1520人次", (2024, 1), (2024, 10), False, 2024)]),
     # …and in an undated report, 上年同期 is a year back from the title's year
+    # (上年同期为96场 dates only its own figure: the growth after it is this year's)
     (LAST_YEARS_SAME_MONTHS_IN_AN_UNDATED_REPORT, [("118场", (2025, 1), (2025, 9), False, 2025),
-                                                  ("96场", (2024, 1), (2024, 9), False, 2024)]),
+                                                  ("96场", (2024, 1), (2024, 9), False, 2024),
+                                                  ("22.9%", (2025, 1), (2025, 9), False, 2025)]),
     # a level a run of years raised (由2020年底的76%提高到100%) is counted at the run's end
     (A_LEVEL_RAISED_OVER_A_RUN_OF_YEARS, [("100%", None, (2025, 12), False, 2025)]),
     # a ；-part of only a noun under a stock's date (；巾帼示范基地17个) is what there is at the date; one that tells work
@@ -1131,6 +1139,9 @@ CASES = [
     (A_PROJECTS_STATED_SPAN, [("40万元", (2025, 4), (2025, 10), False, 2025),
                               ("12期", (2025, 4), (2025, 10), False, 2025),
                               ("560人", (2025, 4), (2025, 10), False, 2025)]),
+    # under a stock's date, the work done counts from the start of the project's stated span, not of the year
+    (NEW_UNDER_A_STOCKS_DATE_IN_A_PROJECT, [("8期", (2025, 4), (2025, 8), False, 2025),
+                                           ("410人次", (2025, 4), (2025, 8), False, 2025)]),
     # a rate of payment (标准为每人800元, 按每人每天20元) is a rule held at the period's end; 原定 is the plan, and
     # only its own clause: 实际 and the ；-part after are what was done
     (A_RATE_OF_PAYMENT_AND_WHAT_WAS_FIRST_PLANNED, [("430人", (2025, 1), (2025, 12), False, 2025),
