@@ -247,7 +247,11 @@ def _term_from_congress(text: str, expressions: list[TimeExpression]) -> list[Ti
         return expressions
     end = term.period.end
     if end[1] <= EARLY_MONTHS and term.period.start[0] < end[0]:
-        end = (end[0] - 1, 12)      # a term counted in a report of January–March: whole years, as 五年来
+        # a term counted in a report of January–March: whole years, as 五年来 — the dated phrase
+        # itself too (自2021年3月…妇女代表大会召开以来，…: to last December)
+        end = (end[0] - 1, 12)
+        dated = TimeExpression(term.start, term.end, Period(term.period.start, end), "since")
+        expressions = [dated if e is term else e for e in expressions]
     return _since_dated_start(text, expressions, Period(term.period.start, end), _SINCE_CONGRESS, term.start)
 
 

@@ -725,6 +725,11 @@ NEW_UNDER_A_STOCKS_DATE_IN_A_PROJECT = """某县妇联“巾帼绣娘”培训�
 
 截至8月底，项目实际举办培训班8期，培训妇女410人次。
 """
+A_DATED_TERM_IN_A_MARCH_CONGRESS = """在某县第十六次妇女代表大会上的工作报告
+（2026年3月12日）
+
+自2021年4月县第十五次妇女代表大会召开以来，全县新建妇女之家86个，评选“最美家庭”420户。
+"""
 WHOLE_YEAR_LATER_IN_AN_ITEM_LINE = """某县妇联2025年上半年工作总结
 
 一、主要工作
@@ -1142,6 +1147,8 @@ CASES = [
     # under a stock's date, the work done counts from the start of the project's stated span, not of the year
     (NEW_UNDER_A_STOCKS_DATE_IN_A_PROJECT, [("8期", (2025, 4), (2025, 8), False, 2025),
                                            ("410人次", (2025, 4), (2025, 8), False, 2025)]),
+    # the dated term (自2021年4月…妇女代表大会召开以来) in a March congress report: to last December, as 五年来
+    (A_DATED_TERM_IN_A_MARCH_CONGRESS, [("420户", (2021, 4), (2025, 12), False, None)]),
     # a rate of payment (标准为每人800元, 按每人每天20元) is a rule held at the period's end; 原定 is the plan, and
     # only its own clause: 实际 and the ；-part after are what was done
     (A_RATE_OF_PAYMENT_AND_WHAT_WAS_FIRST_PLANNED, [("430人", (2025, 1), (2025, 12), False, 2025),
