@@ -49,7 +49,7 @@ TARGET_CUE = re.compile(r"力争|力求|预计|预期(?!寿命)|确保|需完成
 # What was first planned, in the figure's own clause (原定培训妇女1000人，实际完成率118%): the plan.
 _FIRST_PLANNED = re.compile(r"原定|原计划")
 # Work done, in the figure's own clause (已开展, 已完成): an achievement even after a plan's words.
-DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)|实际(?:完成|支出|培训|开展|发放|投入)?")
+DONE_CUE = re.compile(r"已(?:开展|完成|建成|培训|发放|举办|组建|实现|帮助|覆盖|受理|办结)|实际(?:完成|支出|培训|开展|发放|投入|举办|帮助|救助)")     # (not 结合实际: the plan's own words)
 # A goal named after its figure: 确定培训120万人次的目标, …的任务目标.
 TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,12}?的(?:目标|任务目标|工作目标)")
 # A norm ("每个村至少有1个妇女之家", "每月开展活动不少于2次"): a requirement, not work done.
