@@ -463,8 +463,8 @@ def _join_wrapped_lines(normalised: Normalised) -> Normalised:
         k = bisect_right(old_breaks, position) - 1
         mark(out_length, shift + old_deltas[k])
         for k in range(k + 1, len(old_breaks)):
-            if old_breaks[k] >= start:
-                break
+            if old_breaks[k] > start or old_breaks[k] == start < len(text):
+                break   # (a break at the very end stays: trailing noise dropped before this stage)
             mark(old_breaks[k] - shift, shift + old_deltas[k])
         pieces.append(text[position:start])
         out_length += start - position
