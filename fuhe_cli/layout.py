@@ -42,10 +42,11 @@ SOURCE_LINE = re.compile(r"^[（(]?\s*(发布时间|发布日期|发稿时间|�
 # files from a place, with or without the day; any other paper or site (…日报, …网) is a lead
 # only with the day, or with 讯 and its byline bracket right after its name.
 _NEWS_AGENCY = r"(?:本报|本刊|新华社|中新社|中新网|中国新闻网|人民网|新华网|央视网|央广网|光明网|中国妇女网)"
+# any other paper, site or station, by the end of its name
+_NEWS_OUTLET = r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台)"
 _LEAD_DAY = r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
 NEWS_LEAD = re.compile(r"^(本报讯|" + _NEWS_AGENCY + r"[\u4e00-\u9fff]{2,8}?(?:" + _LEAD_DAY + r")?电|"
-                       r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台)(?:[\u4e00-\u9fff]{2,8}?)?"
-                       + _LEAD_DAY + r"[电讯]|"
+                       + _NEWS_OUTLET + r"(?:[\u4e00-\u9fff]{2,8}?)?" + _LEAD_DAY + r"[电讯]|"
                        r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|妇女报|报|网)讯(?=[ \u3000]*[（(])|"
                        r"记者(近日|日前|近期|今天|昨天)?从[^，,。]{2,24}?(获悉|了解到))")
 # A federation signing off the end of a report: "杭州市妇联", "峨边彝族自治县妇联 2024年1月5日",
@@ -75,8 +76,7 @@ CAPTION_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
 _DATE_CHARS = re.compile(r"[\d\s:：\-/.年月日()（）]")
 # The name a news dateline opens with (新华社, 本报, 南充日报, 东南网): its filing place (places) and
 # where a lead's own words start (periods) come after it.
-NEWS_SOURCE = (r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本刊|"
-               r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|新闻网|报|网|社|台))")
+NEWS_SOURCE = r"(?:" + _NEWS_AGENCY + "|" + _NEWS_OUTLET + ")"
 # A news lead's dateline and byline (本报成都6月12日讯（记者 周雨桐）, 新华社长沙5月3日电): the lead's
 # own words come after it (periods, years).
 NEWS_DATELINE = (NEWS_SOURCE + r"[^，。\n]{0,14}?[讯电](?:[ \u3000]*[（(][^）)\n]{0,40}[）)])?[ \u3000]*")

@@ -347,9 +347,6 @@ _CUMULATIVE_CLAUSE = re.compile(r"[，,；;。\n]\s*累计")
 # A run told by its length and 累计 (三年累计, 5年累计), with no end of its own.
 _RUN_OF_YEARS_COUNTED = re.compile(r"[一二两三四五六七八九十\d]{1,2}年累计")
 
-
-def _is_one_whole_year(period: Period) -> bool:
-    return period.start is not None and period.start == (period.end[0], 1) and period.end[1] == 12
 # A share named as one (女性比例为31.7%, 在园幼儿占比达到88.5%) is a share of those in place: a
 # level (a share of the newly counted, 新招募志愿者中女性占比, keeps its flow cue).
 # A share of the year's task reached (完成年度任务的95%, 占全年任务的58.9%, 已完成年度计划的91.6%): dated
@@ -914,7 +911,7 @@ class Timing:
                 expression = TimeExpression(expression.start, expression.end,
                                             Period(None, (r.governing.period.year, 12)), "stock", relative=True)
             if r.governing is not None and _RUN_OF_YEARS_COUNTED.match(text, expression.start) \
-                    and _is_one_whole_year(r.governing.period) and expression.period.start is not None \
+                    and r.governing.period == full_year(r.governing.period.end[0]) and expression.period.start is not None \
                     and not any(mark in text[r.governing.end:expression.start] for mark in "；;"):
                 # 2026年是三年行动收官之年，…确保三年累计培训…: the run ends in the year the sentence names
                 end_year, years = r.governing.period.end[0], expression.period.years
